@@ -1,0 +1,196 @@
+package org.torchat.daemon;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchat.daemon.config.Settings;
+import org.torchat.daemon.control.ExitHandler;
+import org.torchat.daemon.control.GetPeersHandler;
+import org.torchat.daemon.control.HostHandler;
+import org.torchat.daemon.control.SendHandler;
+import org.torchat.daemon.control.UpdateHandler;
+import org.torchat.daemon.delivery.Delivery;
+import org.torchat.daemon.delivery.SocksDelivery;
+import org.torchat.daemon.identity.IdentityStore;
+import org.torchat.daemon.net.CommandHandler;
+import org.torchat.daemon.net.ConnectionProcessor;
+import org.torchat.daemon.net.Dispatcher;
+import org.torchat.daemon.net.Listener;
+import org.torchat.daemon.peer.RecvHandler;
+import org.torchat.daemon.store.DataDirectory;
+import org.torchat.daemon.store.InMemoryMessageStore;
+import org.torchat.daemon.store.MessageStore;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.identity.Ed25519Identity;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * A running daemon: its identity, store and two listeners. The control listener serves clients; the peer
+ * listener (what Tor forwards the onion service to) takes only peer frames.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    static final String HOSTNAME_FILE = "hostname";
+    static final String PID_FILE = "torchatd.pid";
+
+    private final DataDirectory dataDir;
+    private final OnionAddress address;
+    private final MessageStore store;
+    private final CountDownLatch shutdownRequested = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Listener control;
+    private Listener peer;
+
+    private Daemon(DataDirectory dataDir, OnionAddress address, MessageStore store) {
+        this.dataDir = dataDir;
+        this.address = address;
+        this.store = store;
+    }
+
+    /** Starts a daemon that owns {@code dataDir} (closed with the daemon, also when the start fails). */
+    public static Daemon start(Settings settings, DataDirectory dataDir, Clock clock) throws StartupException {
+        Ed25519Identity identity;
+        try {
+            identity = IdentityStore.loadOrCreate(dataDir);
+        } catch (StartupException e) {
+            closeQuietly(dataDir);
+            throw e;
+        }
+        Daemon daemon = new Daemon(dataDir, identity.onionAddress(), new InMemoryMessageStore());
+        try {
+            daemon.listen(settings, clock);
+            daemon.writeStateFiles();
+        } catch (StartupException e) {
+            daemon.close();
+            throw e;
+        }
+        LOG.info("torchatd {} ready: onion {}, control {}, peers {}, data {}", Version.text(), daemon.address,
+                daemon.control.address(), daemon.peer.address(), dataDir.root());
+        return daemon;
+    }
+
+    private void listen(Settings settings, Clock clock) throws StartupException {
+        Delivery delivery = new SocksDelivery(settings.socks(), settings.torConnectTimeout());
+        Map<Command, CommandHandler> clientCommands = Map.of(
+                Command.HOST, new HostHandler(address),
+                Command.GET_PEERS, new GetPeersHandler(store),
+                Command.UPDATE, new UpdateHandler(store, clock.getZone()),
+                Command.SEND, new SendHandler(address, delivery, clock, settings.logMessageText()),
+                Command.EXIT, new ExitHandler(this::requestShutdown));
+        Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
+        Dispatcher peerDispatcher = new Dispatcher(
+                Map.of(Command.RECV, new RecvHandler(address, store, clock, settings.logMessageText())),
+                Daemon::refusedOnPeerPort);
+        control = bind("control", settings.controlInterface(), settings.controlPort(), settings,
+                new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload()));
+        peer = bind("peer", InetAddress.getLoopbackAddress(), settings.peerPort(), settings,
+                new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
+        control.start();
+        peer.start();
+    }
+
+    private static String refusedOnControlPort(Command command) {
+        if (command == Command.RECV) {
+            return "RECV is for peers and is only accepted on the peer port";
+        }
+        if (command.isReply()) {
+            return command + " is a reply, not a request";
+        }
+        return command + " is not supported by this daemon yet";
+    }
+
+    private static String refusedOnPeerPort(Command command) {
+        if (command.isReply()) {
+            return command + " is a reply, not a request";
+        }
+        return command + " is a client command and is not accepted on the peer port";
+    }
+
+    private static Listener bind(String name, InetAddress address, int port, Settings settings,
+                                 ConnectionProcessor processor) throws StartupException {
+        try {
+            return Listener.bind(name, address, port, settings.backlog(), settings.maxConnections(),
+                    settings.frameDeadline(), processor);
+        } catch (BindException e) {
+            throw new StartupException("cannot listen for " + name + " connections on " + address.getHostAddress() + ":"
+                    + port + ": the port is already in use (is another torchatd running?)");
+        } catch (IOException e) {
+            throw new StartupException("cannot listen for " + name + " connections on " + address.getHostAddress() + ":"
+                    + port + ": " + e.getMessage());
+        }
+    }
+
+    /** The address file mirrors tor's {@code hostname}; the pid file says who holds the data directory. */
+    private void writeStateFiles() throws StartupException {
+        try {
+            dataDir.writeAtomically(HOSTNAME_FILE, address.hostname() + "\n");
+            dataDir.writeAtomically(PID_FILE, ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            throw new StartupException("cannot write to data directory " + dataDir.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public OnionAddress address() {
+        return address;
+    }
+
+    public int controlPort() {
+        return control.port();
+    }
+
+    public int peerPort() {
+        return peer.port();
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDir;
+    }
+
+    /** Asks the daemon to stop; {@link #awaitShutdownRequest()} returns. Safe from any thread, any number of times. */
+    public void requestShutdown() {
+        shutdownRequested.countDown();
+    }
+
+    public void awaitShutdownRequest() throws InterruptedException {
+        shutdownRequested.await();
+    }
+
+    /** Stops listening, lets requests in flight be answered, and releases the data directory. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        requestShutdown();
+        if (control != null) {
+            control.close(SHUTDOWN_GRACE);
+        }
+        if (peer != null) {
+            peer.close(SHUTDOWN_GRACE);
+        }
+        store.close();
+        try {
+            java.nio.file.Files.deleteIfExists(dataDir.resolve(PID_FILE));
+        } catch (IOException e) {
+            LOG.warn("cannot remove pid file: {}", e.getMessage());
+        }
+        closeQuietly(dataDir);
+        LOG.info("torchatd stopped");
+    }
+
+    private static void closeQuietly(DataDirectory dataDir) {
+        try {
+            dataDir.close();
+        } catch (IOException e) {
+            LOG.warn("cannot release data directory lock: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.torchat.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.torchat.daemon.config.ConfigException;
+import org.torchat.daemon.config.ConfigFile;
+import org.torchat.daemon.config.HostPort;
+import org.torchat.daemon.config.Settings;
+import org.torchat.daemon.logging.LogSetup;
+import org.torchat.daemon.store.DataDirectory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code torchatd [-d] [PORT]}: the seed's command line, plus options. Exit codes: 0 ok, 1 cannot start, 2 usage. */
+@Command(name = "torchatd", mixinStandardHelpOptions = true, versionProvider = TorchatdCommand.VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "The TORchat daemon: keeps your onion identity, receives messages from peers through Tor and",
+            "keeps them until a client reads them, and delivers your messages through Tor's SOCKS port."
+        },
+        footer = {"", "Exit codes: 0 stopped cleanly, 1 could not start, 2 bad command line or torchat.conf."})
+final class TorchatdCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+            description = "Control port for clients (default: daemonport in torchat.conf, else 8000).")
+    Integer port;
+
+    @Option(names = {"-d", "--daemon"}, description = "Log to files in the data directory instead of the console "
+            + "(bin/torchatd also detaches from the terminal).")
+    boolean daemon;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "torchat.conf to read (default: DATA_DIR/torchat.conf if it exists).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Identity, logs and state (default: $TORCHAT_HOME, else ~/.torchat).")
+    Path dataDir;
+
+    @Option(names = "--socks", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "Tor's SOCKS5 port for reaching peers (default: host:torport from torchat.conf, else 127.0.0.1:9250).")
+    HostPort socks;
+
+    @Option(names = "--peer-port", paramLabel = "PORT",
+            description = "Loopback port where Tor delivers peer connections (default: peerport, else PORT+1).")
+    Integer peerPort;
+
+    @Option(names = "--log-messages", description = "Also write message text to the logs (off by default).")
+    boolean logMessages;
+
+    @Option(names = {"-v", "--verbose"}, description = "Debug logging (with -d, into the debug log).")
+    boolean verbose;
+
+    @Option(names = "--ready-file", hidden = true, paramLabel = "FILE",
+            description = "Written once the daemon accepts connections (used by bin/torchatd).")
+    Path readyFile;
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TorchatdCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof TorchatdException t) {
+                commandLine.getErr().println("torchatd: " + t.getMessage());
+                return t.exitCode();
+            }
+            commandLine.getErr().println("torchatd: unexpected failure: " + e);
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() throws TorchatdException, InterruptedException {
+        Settings settings = settings();
+        DataDirectory dir = DataDirectory.open(settings.dataDir());
+        configureLogging(dir, settings);
+        Daemon daemon = Daemon.start(settings, dir, Clock.systemDefaultZone());
+        try {
+            ShutdownSignals.install(daemon::requestShutdown);
+            writeReadyFile(daemon, settings);
+            daemon.awaitShutdownRequest();
+        } finally {
+            daemon.close();
+        }
+        return 0;
+    }
+
+    private Settings settings() throws UsageException {
+        try {
+            Settings.Builder builder = new Settings.Builder().apply(configFile());
+            if (port != null) {
+                builder.controlPort(checkPort(port, "PORT"));
+            }
+            if (peerPort != null) {
+                builder.peerPort(checkPort(peerPort, "--peer-port"));
+            }
+            if (socks != null) {
+                builder.socks(socks);
+            }
+            if (dataDir != null) {
+                builder.dataDir(dataDir);
+            }
+            if (logMessages) {
+                builder.logMessageText(true);
+            }
+            return builder.build();
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private ConfigFile configFile() throws ConfigException, UsageException {
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new UsageException("--config " + config + ": no such file");
+            }
+            return ConfigFile.read(config);
+        }
+        Path implicit = (dataDir != null ? dataDir : Settings.defaultDataDir()).resolve("torchat.conf");
+        return Files.isRegularFile(implicit) ? ConfigFile.read(implicit) : ConfigFile.empty();
+    }
+
+    private static int checkPort(int value, String name) {
+        if (value < 1 || value > 65535) {
+            throw new IllegalArgumentException(name + " must be a port number 1..65535, got " + value);
+        }
+        return value;
+    }
+
+    private void configureLogging(DataDirectory dir, Settings settings) throws StartupException {
+        if (!daemon) {
+            LogSetup.console(verbose);
+            return;
+        }
+        try {
+            LogSetup.files(dir.root(), settings, verbose);
+        } catch (IOException e) {
+            throw new StartupException("cannot create log files in " + dir.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeReadyFile(Daemon daemon, Settings settings) throws StartupException {
+        if (readyFile == null) {
+            return;
+        }
+        String text = "pid=" + ProcessHandle.current().pid() + "\n"
+                + "onion=" + daemon.address().hostname() + "\n"
+                + "control=" + settings.controlInterface().getHostAddress() + ":" + daemon.controlPort() + "\n"
+                + "peer=127.0.0.1:" + daemon.peerPort() + "\n"
+                + "datadir=" + settings.dataDir() + "\n"
+                + "log=" + settings.dataDir().resolve(settings.activityLogName()) + "\n"
+                + "errorlog=" + settings.dataDir().resolve(settings.errorLogName()) + "\n"
+                + "pidfile=" + settings.dataDir().resolve(Daemon.PID_FILE) + "\n";
+        try {
+            Path tmp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), ".ready", ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, readyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StartupException("cannot write ready file " + readyFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Converts {@code HOST:PORT} options. */
+    static final class HostPortConverter implements CommandLine.ITypeConverter<HostPort> {
+        @Override
+        public HostPort convert(String value) {
+            try {
+                return HostPort.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"torchatd " + Version.text()};
+        }
+    }
+}

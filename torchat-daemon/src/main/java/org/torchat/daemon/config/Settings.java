@@ -1,0 +1,195 @@
+package org.torchat.daemon.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The daemon's effective settings: built-in defaults, overridden by torchat.conf, overridden by the command
+ * line. Each torchat.conf key of the seed is honoured; docs/CONFIGURATION.md says how.
+ */
+public record Settings(
+        int controlPort,
+        InetAddress controlInterface,
+        int peerPort,
+        HostPort socks,
+        Path dataDir,
+        int maxConnections,
+        int backlog,
+        int maxFramePayload,
+        Duration torConnectTimeout,
+        Duration frameDeadline,
+        String activityLogName,
+        String debugLogName,
+        String errorLogName,
+        boolean logMessageText) {
+
+    /** Every key torchat.conf may hold, in the order the shipped file documents them. */
+    public static final List<String> KEYS = List.of(
+            "maxconnections", "maxevents", "epolltimeout", "host", "torport", "daemonport",
+            "loginfo", "logdebug", "logerror", "sockbufsize", "interface",
+            "peerport", "readtimeout", "logmessages");
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    /** Collects values from the layers; {@link #build()} fills in defaults and checks the combination. */
+    public static final class Builder {
+        private Integer controlPort;
+        private String controlInterface = "127.0.0.1";
+        private Integer peerPort;
+        private String socksHost = "127.0.0.1";
+        private int socksPort = 9250;
+        private Path dataDir;
+        private int maxConnections = 256;
+        private int backlog = 64;
+        private int maxFramePayload = 9999;
+        private long torConnectTimeoutMillis = 120_000;
+        private long frameDeadlineMillis = 15_000;
+        private String activityLogName = "info.log";
+        private String debugLogName = "debug.log";
+        private String errorLogName = "error.log";
+        private boolean logMessageText;
+
+        /** Applies every entry of {@code file}; a bad value names the file and line. */
+        public Builder apply(ConfigFile file) throws ConfigException {
+            for (ConfigFile.Entry entry : file.entries().values()) {
+                try {
+                    apply(entry.key(), entry.value());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(file.path(), entry.line(), entry.key() + ": " + e.getMessage());
+                }
+            }
+            return this;
+        }
+
+        private void apply(String key, String value) {
+            switch (key) {
+                case "maxconnections" -> maxConnections = intIn(value, 1, 10_000);
+                case "maxevents" -> backlog = intIn(value, 1, 65_535);
+                case "epolltimeout" -> torConnectTimeoutMillis = intIn(value, 1_000, 600_000);
+                case "host" -> socksHost = value;
+                case "torport" -> socksPort = Ports.parse(value);
+                case "daemonport" -> controlPort = Ports.parse(value);
+                case "loginfo" -> activityLogName = logFileName(value);
+                case "logdebug" -> debugLogName = logFileName(value);
+                case "logerror" -> errorLogName = logFileName(value);
+                case "sockbufsize" -> maxFramePayload = intIn(value, 1, 9999);
+                case "interface" -> controlInterface = value;
+                case "peerport" -> peerPort = Ports.parse(value);
+                case "readtimeout" -> frameDeadlineMillis = intIn(value, 100, 600_000);
+                case "logmessages" -> logMessageText = bool(value);
+                default -> throw new IllegalArgumentException("unknown key");
+            }
+        }
+
+        public Builder controlPort(int port) {
+            this.controlPort = port;
+            return this;
+        }
+
+        public Builder peerPort(int port) {
+            this.peerPort = port;
+            return this;
+        }
+
+        public Builder socks(HostPort socks) {
+            this.socksHost = socks.host();
+            this.socksPort = socks.port();
+            return this;
+        }
+
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder logMessageText(boolean on) {
+            this.logMessageText = on;
+            return this;
+        }
+
+        public Settings build() {
+            int control = controlPort == null ? 8000 : controlPort;
+            int peer = peerPort == null ? defaultPeerPort(control) : peerPort;
+            if (peer == control) {
+                throw new IllegalArgumentException("the peer port must differ from the control port " + control
+                        + ": peers must never reach client commands");
+            }
+            Path dir = dataDir == null ? defaultDataDir() : dataDir;
+            return new Settings(control, loopbackInterface(controlInterface), peer, new HostPort(socksHost, socksPort),
+                    dir.toAbsolutePath().normalize(), maxConnections, backlog, maxFramePayload,
+                    Duration.ofMillis(torConnectTimeoutMillis), Duration.ofMillis(frameDeadlineMillis),
+                    activityLogName, debugLogName, errorLogName, logMessageText);
+        }
+
+        private static int defaultPeerPort(int control) {
+            return control < 65535 ? control + 1 : control - 1;
+        }
+    }
+
+    public static Path defaultDataDir() {
+        String home = System.getenv("TORCHAT_HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".torchat");
+    }
+
+    /** The address the control listener binds to; anything but loopback is refused (see the README). */
+    static InetAddress loopbackInterface(String value) {
+        InetAddress address = parseInterface(value);
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("interface '" + value + "' would expose the control port beyond this "
+                    + "machine, and it has no authentication yet; keep it on 127.0.0.1 and attach remotely through "
+                    + "SSH port forwarding (see README)");
+        }
+        return address;
+    }
+
+    private static InetAddress parseInterface(String value) {
+        String v = value.strip();
+        String literal = switch (v.toUpperCase(Locale.ROOT)) {
+            case "INADDR_ANY" -> "0.0.0.0";
+            case "INADDR_LOOPBACK", "LOCALHOST" -> "127.0.0.1";
+            default -> v;
+        };
+        if (!IPV4.matcher(literal).matches() && !literal.contains(":")) {
+            // Never resolve a name here: a DNS lookup would leave the machine outside Tor.
+            throw new IllegalArgumentException("'" + value + "' is not an IP address (or INADDR_ANY, INADDR_LOOPBACK, localhost)");
+        }
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a valid IP address");
+        }
+    }
+
+    private static int intIn(String value, int min, int max) {
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a whole number");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(value + " is out of range " + min + ".." + max);
+        }
+        return (int) n;
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+        };
+    }
+
+    private static String logFileName(String value) {
+        if (value.contains("/") || value.contains("\\") || value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("'" + value + "' must be a plain file name; logs live in the data directory");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,80 @@
+package org.torchat.daemon.delivery;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import org.torchat.daemon.config.HostPort;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.DeadlineInputStream;
+import org.torchat.protocol.FrameReader;
+import org.torchat.protocol.FrameWriter;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.ProtocolException;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * Delivers a frame through Tor's SOCKS port: CONNECT to the onion name, write the frame, close our side, and
+ * read the peer's answer if it gives one. The whole exchange shares one deadline (an onion circuit can take
+ * up to two minutes to build).
+ */
+public final class SocksDelivery implements Delivery {
+    private final HostPort proxy;
+    private final Duration timeout;
+
+    public SocksDelivery(HostPort proxy, Duration timeout) {
+        this.proxy = proxy;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(OnionAddress peer, int port, Message frame) throws DeliveryException {
+        try (Socket socket = connectToProxy()) {
+            DeadlineInputStream in = new DeadlineInputStream(socket, timeout);
+            Socks5Handshake.connect(in, socket.getOutputStream(), peer.hostname(), port);
+            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(frame));
+            socket.shutdownOutput();
+            return outcome(new FrameReader(in).read());
+        } catch (SocketTimeoutException e) {
+            throw new DeliveryException("timed out after " + timeout.toSeconds() + " s reaching " + peer, e);
+        } catch (IOException e) {
+            throw new DeliveryException("connection to " + peer + " failed: " + e.getMessage(), e);
+        } catch (ProtocolException e) {
+            throw new DeliveryException("the peer answered something unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private Socket connectToProxy() throws DeliveryException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(proxy.host(), proxy.port()), (int) Math.min(timeout.toMillis(), 10_000));
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new DeliveryException("cannot reach the Tor SOCKS proxy at " + proxy + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a socket that never connected
+        }
+    }
+
+    private static DeliveryOutcome outcome(Optional<String> answer) throws DeliveryException, ProtocolException {
+        if (answer.isEmpty()) {
+            return DeliveryOutcome.SENT;
+        }
+        Message reply = MessageCodec.decode(answer.get());
+        if (reply.cmd() == Command.ERR) {
+            throw new DeliveryException("the peer refused the message: " + reply.msg());
+        }
+        return DeliveryOutcome.ACKNOWLEDGED;
+    }
+}

@@ -1,0 +1,87 @@
+package org.torchat.daemon.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchat.protocol.FrameException;
+import org.torchat.protocol.FrameReader;
+import org.torchat.protocol.FrameWriter;
+import org.torchat.protocol.InvalidMessageException;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * Serves one connection of the seed protocol over plain streams: read one frame, decode it, dispatch it,
+ * write the replies. Every failure becomes an ERR frame and one log line; nothing escapes to the caller
+ * except I/O errors on the connection itself.
+ */
+public final class ConnectionProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionProcessor.class);
+
+    private final String listenerName;
+    private final Dispatcher dispatcher;
+    private final OnionAddress self;
+    private final int maxPayload;
+
+    public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload) {
+        this.listenerName = listenerName;
+        this.dispatcher = dispatcher;
+        this.self = self;
+        this.maxPayload = maxPayload;
+    }
+
+    public void process(InputStream in, OutputStream out, String remote) throws IOException {
+        FrameWriter writer = new FrameWriter(out);
+        Optional<Message> request = readRequest(new FrameReader(in, maxPayload), writer, remote);
+        if (request.isEmpty()) {
+            return;
+        }
+        Message message = request.get();
+        LOG.debug("{} {}: {}", listenerName, remote, message.cmd());
+        try {
+            dispatcher.dispatch(message, reply -> write(writer, reply));
+        } catch (RequestException e) {
+            LOG.warn("{} {}: {} refused: {}", listenerName, remote, message.cmd(), e.getMessage());
+            write(writer, Replies.error(self, message.portno(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: {} failed", listenerName, remote, message.cmd(), e);
+            write(writer, Replies.error(self, message.portno(), "internal error while handling " + message.cmd()));
+        }
+    }
+
+    /** Tells a client that the listener is at its connection limit. */
+    public void refuseBusy(OutputStream out, String remote, int limit) throws IOException {
+        LOG.warn("{} {}: refused, {} connections already open", listenerName, remote, limit);
+        write(new FrameWriter(out), Replies.error(self, 0, "too many connections (limit " + limit + "); try again"));
+    }
+
+    private Optional<Message> readRequest(FrameReader reader, FrameWriter writer, String remote) throws IOException {
+        try {
+            Optional<String> payload = reader.read();
+            if (payload.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(MessageCodec.decode(payload.get()));
+        } catch (FrameException e) {
+            LOG.warn("{} {}: bad frame ({}): {}", listenerName, remote, e.error(), e.getMessage());
+            write(writer, Replies.error(self, 0, "bad frame: " + e.getMessage()));
+        } catch (InvalidMessageException e) {
+            LOG.warn("{} {}: bad message: {}", listenerName, remote, e.getMessage());
+            write(writer, Replies.error(self, 0, "bad message: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static void write(FrameWriter writer, Message reply) throws IOException {
+        try {
+            writer.write(MessageCodec.encode(reply));
+        } catch (FrameException e) {
+            // Only a handler bug can produce a reply over 9999 bytes; say so rather than drop the connection.
+            throw new IllegalStateException("reply does not fit in a frame: " + e.getMessage(), e);
+        }
+    }
+}

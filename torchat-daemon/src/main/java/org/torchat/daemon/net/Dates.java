@@ -1,0 +1,25 @@
+package org.torchat.daemon.net;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The two date strings of the seed protocol. */
+public final class Dates {
+    /** What UPDATE answers: the local arrival time, as the C daemon's strftime("%H:%M"). */
+    private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    /** What the C daemon puts in a RECV it sends when SEND had no date: asctime() without the newline. */
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+
+    private Dates() {
+    }
+
+    public static String arrival(ZonedDateTime time) {
+        return ARRIVAL.format(time);
+    }
+
+    public static String asctime(Clock clock) {
+        return ASCTIME.format(ZonedDateTime.now(clock));
+    }
+}

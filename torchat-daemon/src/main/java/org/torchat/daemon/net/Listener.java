@@ -1,0 +1,166 @@
+package org.torchat.daemon.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchat.protocol.DeadlineInputStream;
+
+/**
+ * A TCP listener: the one place where the daemon accepts sockets. Each connection is served on a worker
+ * thread; at most {@code maxConnections} at once, further ones get an ERR and are closed at once.
+ */
+public final class Listener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+    private static final int DRAIN_LIMIT_BYTES = 64 * 1024;
+    private static final int DRAIN_TIMEOUT_MILLIS = 1000;
+
+    private final String name;
+    private final ServerSocket server;
+    private final ConnectionProcessor processor;
+    private final Duration frameDeadline;
+    private final int maxConnections;
+    private final ThreadPoolExecutor workers;
+    private final Thread acceptor;
+
+    private Listener(String name, ServerSocket server, ConnectionProcessor processor, Duration frameDeadline,
+                     int maxConnections) {
+        this.name = name;
+        this.server = server;
+        this.processor = processor;
+        this.frameDeadline = frameDeadline;
+        this.maxConnections = maxConnections;
+        AtomicInteger counter = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> daemonThread(r, name + "-" + counter.incrementAndGet()));
+        this.acceptor = daemonThread(this::acceptLoop, name + "-accept");
+    }
+
+    /** Binds the listener; {@link #start()} begins accepting. */
+    public static Listener bind(String name, InetAddress address, int port, int backlog, int maxConnections,
+                                Duration frameDeadline, ConnectionProcessor processor) throws IOException {
+        ServerSocket server = new ServerSocket();
+        try {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(address, port), backlog);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        return new Listener(name, server, processor, frameDeadline, maxConnections);
+    }
+
+    public void start() {
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                submit(socket);
+            } catch (SocketException e) {
+                if (!server.isClosed()) {
+                    LOG.error("{}: accept failed", name, e);
+                }
+            } catch (IOException e) {
+                LOG.error("{}: accept failed", name, e);
+            }
+        }
+    }
+
+    private void submit(Socket socket) {
+        try {
+            workers.execute(() -> serve(socket));
+        } catch (RejectedExecutionException e) {
+            refuse(socket);
+        }
+    }
+
+    private void serve(Socket socket) {
+        String remote = String.valueOf(socket.getRemoteSocketAddress());
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            processor.process(new DeadlineInputStream(socket, frameDeadline), socket.getOutputStream(), remote);
+            finish(socket);
+        } catch (IOException e) {
+            LOG.debug("{} {}: connection ended: {}", name, remote, e.getMessage());
+        }
+    }
+
+    private void refuse(Socket socket) {
+        String remote = String.valueOf(socket.getRemoteSocketAddress());
+        try (socket) {
+            processor.refuseBusy(socket.getOutputStream(), remote, maxConnections);
+            finish(socket);
+        } catch (IOException e) {
+            LOG.debug("{} {}: refused connection ended: {}", name, remote, e.getMessage());
+        }
+    }
+
+    /**
+     * Half-closes and reads what the client still sends until it closes: closing a socket with unread input
+     * makes the kernel send RST, which can destroy the reply before the client has read it.
+     */
+    private static void finish(Socket socket) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(DRAIN_TIMEOUT_MILLIS);
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[4096];
+        int total = 0;
+        int n;
+        while (total < DRAIN_LIMIT_BYTES && (n = in.read(sink)) > 0) {
+            total += n;
+        }
+    }
+
+    /** Stops accepting, lets requests in flight finish (up to {@code grace}), then closes the rest. */
+    public void close(Duration grace) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("{}: close: {}", name, e.getMessage());
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: {} requests still running after {} s; abandoning them", name, workers.getActiveCount(),
+                        grace.toSeconds());
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+
+    private static Thread daemonThread(Runnable r, String threadName) {
+        Thread t = new Thread(r, threadName);
+        t.setDaemon(true);
+        return t;
+    }
+}

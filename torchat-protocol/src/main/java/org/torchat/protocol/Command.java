@@ -1,0 +1,38 @@
+package org.torchat.protocol;
+
+import java.util.Optional;
+
+/**
+ * The {@code cmd} values of the wire protocol. The first nine are the seed's; the four FILE commands are
+ * the seed's planned (never finished) file transfer. Names are case-sensitive on the wire, as in the seed.
+ */
+public enum Command {
+    SEND,
+    RECV,
+    UPDATE,
+    GET_PEERS,
+    HISTORY,
+    HOST,
+    END,
+    ERR,
+    EXIT,
+    FILEUP,
+    FILEBEGIN,
+    FILEDATA,
+    FILEEND;
+
+    /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
+    public static Optional<Command> fromWire(String wire) {
+        for (Command c : values()) {
+            if (c.name().equals(wire)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** END and ERR only ever travel as replies. */
+    public boolean isReply() {
+        return this == END || this == ERR;
+    }
+}

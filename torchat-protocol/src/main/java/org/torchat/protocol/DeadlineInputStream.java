@@ -1,0 +1,42 @@
+package org.torchat.protocol;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * A socket's input with one deadline for everything read through it: before each read the socket timeout is
+ * set to the time left, so a peer that trickles one byte at a time cannot hold a connection open forever.
+ */
+public final class DeadlineInputStream extends FilterInputStream {
+    private final Socket socket;
+    private final long deadlineNanos;
+
+    public DeadlineInputStream(Socket socket, Duration budget) throws IOException {
+        super(socket.getInputStream());
+        this.socket = socket;
+        this.deadlineNanos = System.nanoTime() + budget.toNanos();
+    }
+
+    @Override
+    public int read() throws IOException {
+        armTimeout();
+        return super.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        armTimeout();
+        return super.read(b, off, len);
+    }
+
+    private void armTimeout() throws IOException {
+        long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (leftMillis <= 0) {
+            throw new SocketTimeoutException("read deadline passed");
+        }
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, leftMillis));
+    }
+}

@@ -1,0 +1,113 @@
+package org.torchat.protocol.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.DeadlineInputStream;
+import org.torchat.protocol.FrameReader;
+import org.torchat.protocol.FrameWriter;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.ProtocolException;
+
+/**
+ * Client of a daemon's control port, speaking the seed protocol: one request per connection, the reply read
+ * by its frame header (never by waiting for EOF).
+ */
+public final class DaemonClient {
+    /** What the seed client puts in {@code id} of requests that are not about a peer. */
+    public static final String LOCALHOST = "localhost";
+    public static final int DEFAULT_PEER_PORT = 80;
+
+    private final String host;
+    private final int port;
+    private final Duration connectTimeout;
+    private final Duration replyTimeout;
+
+    public DaemonClient(String host, int port) {
+        this(host, port, Duration.ofSeconds(5), Duration.ofSeconds(150));
+    }
+
+    public DaemonClient(String host, int port, Duration connectTimeout, Duration replyTimeout) {
+        this.host = host;
+        this.port = port;
+        this.connectTimeout = connectTimeout;
+        this.replyTimeout = replyTimeout;
+    }
+
+    /** Sends {@code request} and returns the one reply frame. */
+    public Message request(Message request) throws IOException, ProtocolException {
+        List<Message> replies = exchange(request, false);
+        if (replies.isEmpty()) {
+            throw new IOException("the daemon closed the connection without answering " + request.cmd());
+        }
+        return replies.get(0);
+    }
+
+    /** Sends {@code request} and reads reply frames up to and including the first END or ERR. */
+    public List<Message> requestUntilEnd(Message request) throws IOException, ProtocolException {
+        List<Message> replies = exchange(request, true);
+        if (replies.isEmpty() || !replies.get(replies.size() - 1).cmd().isReply()) {
+            throw new IOException("the daemon closed the connection before END");
+        }
+        return replies;
+    }
+
+    public String host() throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.HOST, LOCALHOST, port, ""))).msg();
+    }
+
+    /** Peers with unread messages, in order of their first unread message. */
+    public List<String> peersWithUnread() throws IOException, ProtocolException, DaemonErrorException {
+        String list = ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, ""))).msg();
+        return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
+    }
+
+    /** Pops the oldest unread message of {@code peer} (a RECV with date), or empty when there is none. */
+    public Optional<Message> update(String peer) throws IOException, ProtocolException, DaemonErrorException {
+        Message reply = ok(request(Message.of(Command.UPDATE, LOCALHOST, port, peer)));
+        return reply.cmd() == Command.RECV ? Optional.of(reply) : Optional.empty();
+    }
+
+    /** Asks the daemon to deliver {@code text} to {@code peer}; returns the daemon's END. */
+    public Message send(String peer, String text) throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.SEND, peer, DEFAULT_PEER_PORT, text)));
+    }
+
+    /** Asks the daemon to shut down. */
+    public void exit() throws IOException, ProtocolException, DaemonErrorException {
+        ok(request(Message.of(Command.EXIT, LOCALHOST, port, "")));
+    }
+
+    private List<Message> exchange(Message request, boolean untilEnd) throws IOException, ProtocolException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            socket.setTcpNoDelay(true);
+            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(request));
+            FrameReader reader = new FrameReader(new DeadlineInputStream(socket, replyTimeout));
+            List<Message> replies = new ArrayList<>();
+            Optional<String> frame;
+            while ((frame = reader.read()).isPresent()) {
+                Message reply = MessageCodec.decode(frame.get());
+                replies.add(reply);
+                if (!untilEnd || reply.cmd().isReply()) {
+                    break;
+                }
+            }
+            return replies;
+        }
+    }
+
+    private static Message ok(Message reply) throws DaemonErrorException {
+        if (reply.cmd() == Command.ERR) {
+            throw new DaemonErrorException(reply);
+        }
+        return reply;
+    }
+}
