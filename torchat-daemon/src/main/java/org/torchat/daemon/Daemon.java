@@ -46,6 +46,7 @@ public final class Daemon implements AutoCloseable {
     private final MessageStore store;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean ready;
     private Listener control;
     private Listener peer;
 
@@ -68,6 +69,7 @@ public final class Daemon implements AutoCloseable {
         try {
             daemon.listen(settings, clock);
             daemon.writeStateFiles();
+            daemon.ready = true;
         } catch (StartupException e) {
             daemon.close();
             throw e;
@@ -183,7 +185,9 @@ public final class Daemon implements AutoCloseable {
             LOG.warn("cannot remove pid file: {}", e.getMessage());
         }
         closeQuietly(dataDir);
-        LOG.info("torchatd stopped");
+        if (ready) {
+            LOG.info("torchatd stopped");
+        }
     }
 
     private static void closeQuietly(DataDirectory dataDir) {

@@ -1,7 +1,9 @@
 package org.torchat.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -15,6 +17,9 @@ import java.util.TreeMap;
  * {@code date} is an optional string; any other field is kept as an extension.
  */
 public final class MessageCodec {
+    /** Lowercase hex in control-character escapes (u001f, not u001F), as nlohmann::json writes them. */
+    private static final ObjectWriter WRITER = Json.MAPPER.writer().without(JsonWriteFeature.WRITE_HEX_UPPER_CASE);
+
     private MessageCodec() {
     }
 
@@ -31,7 +36,7 @@ public final class MessageCodec {
         ObjectNode object = nodes.objectNode();
         object.setAll(fields);
         try {
-            return Json.MAPPER.writeValueAsString(object);
+            return WRITER.writeValueAsString(object);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of text and numbers always serialises", e);
         }

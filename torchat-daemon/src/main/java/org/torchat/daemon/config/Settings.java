@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ public record Settings(
             "peerport", "readtimeout", "logmessages");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Only the characters of an IPv6 literal: InetAddress then parses it and never resolves it as a name. */
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:][0-9A-Fa-f:.]*]?");
 
     /** Collects values from the layers; {@link #build()} fills in defaults and checks the combination. */
     public static final class Builder {
@@ -78,7 +81,7 @@ public record Settings(
                 case "logdebug" -> debugLogName = logFileName(value);
                 case "logerror" -> errorLogName = logFileName(value);
                 case "sockbufsize" -> maxFramePayload = intIn(value, 1, 9999);
-                case "interface" -> controlInterface = value;
+                case "interface" -> controlInterface = loopbackInterface(value).getHostAddress();
                 case "peerport" -> peerPort = Ports.parse(value);
                 case "readtimeout" -> frameDeadlineMillis = intIn(value, 100, 600_000);
                 case "logmessages" -> logMessageText = bool(value);
@@ -154,7 +157,10 @@ public record Settings(
             case "INADDR_LOOPBACK", "LOCALHOST" -> "127.0.0.1";
             default -> v;
         };
-        if (!IPV4.matcher(literal).matches() && !literal.contains(":")) {
+        boolean ipv4 = IPV4.matcher(literal).matches()
+                && Arrays.stream(literal.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean ipv6 = literal.contains(":") && IPV6.matcher(literal).matches();
+        if (!ipv4 && !ipv6) {
             // Never resolve a name here: a DNS lookup would leave the machine outside Tor.
             throw new IllegalArgumentException("'" + value + "' is not an IP address (or INADDR_ANY, INADDR_LOOPBACK, localhost)");
         }

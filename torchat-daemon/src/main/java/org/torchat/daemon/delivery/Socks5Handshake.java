@@ -30,8 +30,14 @@ public final class Socks5Handshake {
         DataInputStream in = new DataInputStream(rawIn);
         out.write(new byte[] {VERSION, 1, NO_AUTH});
         out.flush();
-        int version = in.readUnsignedByte();
-        int method = in.readUnsignedByte();
+        int version;
+        int method;
+        try {
+            version = in.readUnsignedByte();
+            method = in.readUnsignedByte();
+        } catch (EOFException e) {
+            throw new DeliveryException("the SOCKS proxy closed the connection before choosing an authentication method");
+        }
         if (version != VERSION) {
             throw new DeliveryException("the SOCKS proxy is not SOCKS5 (version byte " + version + ")");
         }

@@ -107,11 +107,12 @@ public final class Listener implements AutoCloseable {
         }
     }
 
+    /** Runs on the accept thread, so it must never wait for the client: answer, close, move on. */
     private void refuse(Socket socket) {
         String remote = String.valueOf(socket.getRemoteSocketAddress());
         try (socket) {
             processor.refuseBusy(socket.getOutputStream(), remote, maxConnections);
-            finish(socket);
+            socket.shutdownOutput();
         } catch (IOException e) {
             LOG.debug("{} {}: refused connection ended: {}", name, remote, e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.torchat.daemon.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -46,7 +47,12 @@ public final class DataDirectory implements AutoCloseable {
         try {
             FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by this same process: another DataDirectory on root is still open
+            }
             if (lock == null) {
                 channel.close();
                 throw new StartupException("data directory " + root + " is in use by another torchatd"

@@ -1,0 +1,315 @@
+package org.torchat.daemon.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.Permission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsTest {
+    @TempDir
+    Path dataDir;
+
+    private static ConfigFile conf(String... lines) throws ConfigException {
+        return ConfigFile.parse(Path.of("torchat.conf"), List.of(lines));
+    }
+
+    private Settings fromFile(String... lines) throws ConfigException {
+        return new Settings.Builder().apply(conf(lines)).dataDir(dataDir).build();
+    }
+
+    private Settings defaults() {
+        return new Settings.Builder().dataDir(dataDir).build();
+    }
+
+    /** Builds with one line of torchat.conf and checks that exactly the expected setting moved. */
+    private void assertKeyChanges(String line, Consumer<Settings> check) throws ConfigException {
+        Settings before = defaults();
+        Settings after = fromFile(line);
+        check.accept(after);
+        assertTrue(!before.equals(after), "'" + line + "' changed nothing");
+    }
+
+    @Test
+    void defaultsWhenNothingIsSet() {
+        Settings s = defaults();
+
+        assertEquals(8000, s.controlPort());
+        assertEquals(8001, s.peerPort());
+        assertEquals(new HostPort("127.0.0.1", 9250), s.socks());
+        assertEquals("127.0.0.1", s.controlInterface().getHostAddress());
+        assertEquals(9999, s.maxFramePayload());
+        assertEquals("info.log", s.activityLogName());
+        assertEquals("debug.log", s.debugLogName());
+        assertEquals("error.log", s.errorLogName());
+        assertFalse(s.logMessageText());
+        assertEquals(dataDir.toAbsolutePath().normalize(), s.dataDir());
+    }
+
+    @Test
+    void thePeerPortFollowsTheControlPort() {
+        assertEquals(9001, new Settings.Builder().controlPort(9000).dataDir(dataDir).build().peerPort());
+        // There is no port above 65535, so the peer port goes below.
+        assertEquals(65534, new Settings.Builder().controlPort(65535).dataDir(dataDir).build().peerPort());
+    }
+
+    @Test
+    void maxconnections() throws Exception {
+        assertKeyChanges("maxconnections: 16", s -> assertEquals(16, s.maxConnections()));
+    }
+
+    @Test
+    void maxeventsIsTheListenBacklog() throws Exception {
+        assertKeyChanges("maxevents: 10", s -> assertEquals(10, s.backlog()));
+    }
+
+    @Test
+    void epolltimeoutIsTheTorConnectTimeoutInMilliseconds() throws Exception {
+        assertKeyChanges("epolltimeout: 30000", s -> assertEquals(Duration.ofSeconds(30), s.torConnectTimeout()));
+    }
+
+    @Test
+    void hostAndTorportMakeTheSocksAddress() throws Exception {
+        assertKeyChanges("host: 10.0.0.7", s -> assertEquals(new HostPort("10.0.0.7", 9250), s.socks()));
+        assertKeyChanges("torport: 9050", s -> assertEquals(new HostPort("127.0.0.1", 9050), s.socks()));
+        assertEquals(new HostPort("localhost", 9150), fromFile("host: localhost", "torport: 9150").socks());
+    }
+
+    @Test
+    void daemonportIsTheControlPortAndMovesThePeerPort() throws Exception {
+        Settings s = fromFile("daemonport: 9100");
+
+        assertEquals(9100, s.controlPort());
+        assertEquals(9101, s.peerPort());
+    }
+
+    @Test
+    void logNames() throws Exception {
+        assertKeyChanges("loginfo: activity.txt", s -> assertEquals("activity.txt", s.activityLogName()));
+        assertKeyChanges("logdebug: dbg.txt", s -> assertEquals("dbg.txt", s.debugLogName()));
+        assertKeyChanges("logerror: err.txt", s -> assertEquals("err.txt", s.errorLogName()));
+    }
+
+    @Test
+    void sockbufsizeIsTheLargestFramePayloadAccepted() throws Exception {
+        assertKeyChanges("sockbufsize: 512", s -> assertEquals(512, s.maxFramePayload()));
+        assertEquals(9999, fromFile("sockbufsize: 9999").maxFramePayload());
+    }
+
+    @Test
+    void interfaceIsTheControlInterface() throws Exception {
+        assertEquals("127.0.0.1", fromFile("interface: INADDR_LOOPBACK").controlInterface().getHostAddress());
+        assertEquals("127.0.0.1", fromFile("interface: localhost").controlInterface().getHostAddress());
+        assertEquals("127.0.0.2", fromFile("interface: 127.0.0.2").controlInterface().getHostAddress());
+        assertEquals(InetAddress.getByName("::1"), fromFile("interface: ::1").controlInterface());
+    }
+
+    @Test
+    void peerport() throws Exception {
+        assertKeyChanges("peerport: 7000", s -> assertEquals(7000, s.peerPort()));
+        assertEquals(8000, fromFile("peerport: 7000").controlPort());
+    }
+
+    @Test
+    void readtimeoutIsTheFrameDeadline() throws Exception {
+        assertKeyChanges("readtimeout: 2500", s -> assertEquals(Duration.ofMillis(2500), s.frameDeadline()));
+    }
+
+    @Test
+    void logmessages() throws Exception {
+        assertKeyChanges("logmessages: yes", s -> assertTrue(s.logMessageText()));
+        assertTrue(fromFile("logmessages: TRUE").logMessageText());
+        assertFalse(fromFile("logmessages: off").logMessageText());
+    }
+
+    @Test
+    void everyKnownKeyIsHandled() throws Exception {
+        // A key listed in KEYS but missing from the switch would be accepted by ConfigFile and then blow up here.
+        List<String> sample = List.of("maxconnections: 3", "maxevents: 3", "epolltimeout: 3000", "host: 127.0.0.1",
+                "torport: 3", "daemonport: 3", "loginfo: a", "logdebug: b", "logerror: c", "sockbufsize: 3",
+                "interface: 127.0.0.1", "peerport: 4", "readtimeout: 300", "logmessages: on");
+        assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
+
+        Settings s = fromFile(sample.toArray(String[]::new));
+
+        assertEquals(3, s.maxConnections());
+        assertEquals(3, s.backlog());
+        assertEquals(Duration.ofMillis(3000), s.torConnectTimeout());
+        assertEquals(new HostPort("127.0.0.1", 3), s.socks());
+        assertEquals(3, s.controlPort());
+        assertEquals(4, s.peerPort());
+        assertEquals("a", s.activityLogName());
+        assertEquals("b", s.debugLogName());
+        assertEquals("c", s.errorLogName());
+        assertEquals(3, s.maxFramePayload());
+        assertEquals(Duration.ofMillis(300), s.frameDeadline());
+        assertTrue(s.logMessageText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "maxconnections: lots", "maxconnections: 0", "maxconnections: 10001", "maxconnections: -1",
+        "maxevents: 0", "maxevents: 1.5",
+        "epolltimeout: 999", "epolltimeout: 600001", "epolltimeout: 99999999999999999999",
+        "torport: 0", "torport: 65536", "torport: ninety",
+        "daemonport: 0", "daemonport: 70000",
+        "peerport: 65536",
+        "sockbufsize: 0", "sockbufsize: 10000",
+        "readtimeout: 99",
+        "logmessages: maybe",
+        "loginfo: /var/log/info.log", "logdebug: ../debug.log", "logerror: logs\\error.log", "loginfo: ..",
+    })
+    void badValuesNameFileLineAndKey(String line) {
+        String key = line.substring(0, line.indexOf(':'));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> fromFile("# comment", line));
+
+        assertTrue(e.getMessage().startsWith("torchat.conf:2: " + key + ": "), e.getMessage());
+    }
+
+    @Test
+    void badValueMessagesSayWhatIsWrong() {
+        assertMessage("'lots' is not a whole number", "maxconnections: lots");
+        assertMessage("10000 is out of range 1..9999", "sockbufsize: 10000");
+        assertMessage("port must be 1..65535, got 70000", "daemonport: 70000");
+        assertMessage("'/var/log/info.log' must be a plain file name", "loginfo: /var/log/info.log");
+        assertMessage("'maybe' is not true or false", "logmessages: maybe");
+    }
+
+    private void assertMessage(String expected, String line) {
+        ConfigException e = assertThrows(ConfigException.class, () -> fromFile(line));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "INADDR_ANY", "inaddr_any", "192.168.1.10", "10.0.0.1", "::", "2001:db8::1"})
+    void aNonLoopbackInterfaceIsRefusedPointingToSsh(String value) {
+        ConfigException e = assertThrows(ConfigException.class, () -> fromFile("interface: " + value));
+
+        assertTrue(e.getMessage().startsWith("torchat.conf:1: interface: "), e.getMessage());
+        assertTrue(e.getMessage().contains("SSH"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"myhost", "example.com", "localhost.localdomain", "ip6-localhost",
+        "999.1.1.1", "127.0.0.256", "g:h", "host.example:1"})
+    void aNameAsInterfaceIsRefusedWithoutLookingItUp(String value) {
+        List<String> lookups = nameLookupsDuring(() -> {
+            ConfigException e = assertThrows(ConfigException.class, () -> fromFile("interface: " + value));
+            assertTrue(e.getMessage().contains("'" + value + "' is not"), e.getMessage());
+        });
+
+        assertEquals(List.of(), lookups, "the interface value was looked up as a host name");
+    }
+
+    @Test
+    void loopbackLiteralsNeedNoLookup() {
+        List<String> lookups = nameLookupsDuring(() -> {
+            fromFile("interface: 127.0.0.1");
+            fromFile("interface: INADDR_LOOPBACK");
+            fromFile("interface: ::1");
+            fromFile("interface: [::1]");
+        });
+
+        assertEquals(List.of(), lookups);
+    }
+
+    /**
+     * The host names the JDK was asked to resolve on this thread while {@code action} ran. InetAddress asks the
+     * security manager for {@code checkConnect(host, -1)} exactly when it resolves a name, never for a literal.
+     */
+    @SuppressWarnings("removal")
+    private static List<String> nameLookupsDuring(Executable action) {
+        List<String> lookups = Collections.synchronizedList(new ArrayList<>());
+        Thread thread = Thread.currentThread();
+        SecurityManager previous = System.getSecurityManager();
+        try {
+            System.setSecurityManager(new SecurityManager() {
+                @Override
+                public void checkPermission(Permission perm) {
+                }
+
+                @Override
+                public void checkPermission(Permission perm, Object context) {
+                }
+
+                @Override
+                public void checkConnect(String host, int port) {
+                    if (port == -1 && Thread.currentThread() == thread) {
+                        lookups.add(host);
+                    }
+                }
+            });
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("this JVM forbids a security manager, so name lookups cannot be observed: " + e);
+        }
+        try {
+            action.execute();
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        } finally {
+            System.setSecurityManager(previous);
+        }
+        return List.copyOf(lookups);
+    }
+
+    @Test
+    void commandLineValuesOverrideTheFile() throws Exception {
+        Settings s = new Settings.Builder()
+                .apply(conf("daemonport: 8000", "peerport: 8500", "host: 10.1.1.1", "torport: 9050",
+                        "logmessages: no"))
+                .controlPort(9000)
+                .peerPort(9500)
+                .socks(new HostPort("127.0.0.1", 9150))
+                .logMessageText(true)
+                .dataDir(dataDir)
+                .build();
+
+        assertEquals(9000, s.controlPort());
+        assertEquals(9500, s.peerPort());
+        assertEquals(new HostPort("127.0.0.1", 9150), s.socks());
+        assertTrue(s.logMessageText());
+    }
+
+    @Test
+    void aControlPortFromTheCommandLineMovesTheDefaultPeerPort() throws Exception {
+        Settings s = new Settings.Builder().apply(conf("daemonport: 8000")).controlPort(9000).dataDir(dataDir).build();
+
+        assertEquals(9001, s.peerPort());
+    }
+
+    @Test
+    void fileValuesTheCommandLineDoesNotSetAreKept() throws Exception {
+        Settings s = new Settings.Builder().apply(conf("maxconnections: 5", "torport: 9050"))
+                .controlPort(9000).dataDir(dataDir).build();
+
+        assertEquals(5, s.maxConnections());
+        assertEquals(9050, s.socks().port());
+    }
+
+    @Test
+    void aPeerPortEqualToTheControlPortIsRefused() throws Exception {
+        IllegalArgumentException fromCommandLine = assertThrows(IllegalArgumentException.class,
+                () -> new Settings.Builder().controlPort(9000).peerPort(9000).dataDir(dataDir).build());
+        assertTrue(fromCommandLine.getMessage().contains("peer port must differ from the control port 9000"),
+                fromCommandLine.getMessage());
+
+        Settings.Builder fromFile = new Settings.Builder().apply(conf("daemonport: 8100", "peerport: 8100"))
+                .dataDir(dataDir);
+        assertThrows(IllegalArgumentException.class, fromFile::build);
+    }
+}

@@ -1,0 +1,66 @@
+package org.torchat.daemon.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.torchat.daemon.store.InMemoryMessageStore;
+import org.torchat.daemon.store.IncomingMessage;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.identity.Ed25519Identity;
+import org.torchat.protocol.onion.OnionAddress;
+
+class GetPeersHandlerTest {
+    private static final OnionAddress BOB = Ed25519Identity.generate().onionAddress();
+    private static final OnionAddress CAROL = Ed25519Identity.generate().onionAddress();
+    private static final Instant NOW = Instant.parse("2026-11-25T18:57:00Z");
+
+    private final InMemoryMessageStore store = new InMemoryMessageStore();
+    private final GetPeersHandler handler = new GetPeersHandler(store);
+    private final List<Message> replies = new ArrayList<>();
+
+    private String handle(String id, int portno) throws Exception {
+        handler.handle(Message.of(Command.GET_PEERS, id, portno, ""), replies::add);
+        assertEquals(1, replies.size());
+        return MessageCodec.encode(replies.get(0));
+    }
+
+    @Test
+    void noUnreadMessagesIsAnEmptyList() throws Exception {
+        assertEquals("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}", handle("localhost", 8000));
+    }
+
+    @Test
+    void peersAreCommaJoinedWithoutSpacesInOrderOfFirstArrival() throws Exception {
+        store.addIncoming(new IncomingMessage(CAROL, "from carol", NOW));
+        store.addIncoming(new IncomingMessage(BOB, "from bob", NOW.plusSeconds(1)));
+        store.addIncoming(new IncomingMessage(CAROL, "carol again", NOW.plusSeconds(2)));
+
+        assertEquals("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + CAROL + "," + BOB + "\",\"portno\":8000}",
+                handle("localhost", 8000));
+    }
+
+    @Test
+    void idAndPortnoAreEchoed() throws Exception {
+        store.addIncoming(new IncomingMessage(BOB, "x", NOW));
+
+        handle("some-client", 4321);
+
+        assertEquals("some-client", replies.get(0).id());
+        assertEquals(4321, replies.get(0).portno());
+        assertEquals(BOB.hostname(), replies.get(0).msg());
+    }
+
+    @Test
+    void listingPeersReadsNothing() throws Exception {
+        store.addIncoming(new IncomingMessage(BOB, "x", NOW));
+
+        handle("localhost", 8000);
+
+        assertEquals(List.of(BOB), store.peersWithUnread());
+    }
+}

@@ -1,0 +1,127 @@
+package org.torchat.daemon.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.InMemoryMessageStore;
+import org.torchat.daemon.store.IncomingMessage;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.identity.Ed25519Identity;
+import org.torchat.protocol.onion.OnionAddress;
+
+class UpdateHandlerTest {
+    private static final OnionAddress BOB = Ed25519Identity.generate().onionAddress();
+    private static final OnionAddress CAROL = Ed25519Identity.generate().onionAddress();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T18:57:30Z"), ZoneOffset.UTC);
+
+    private final InMemoryMessageStore store = new InMemoryMessageStore();
+    private final List<Message> replies = new ArrayList<>();
+
+    private static Message update(String peer, int portno) {
+        return Message.of(Command.UPDATE, "localhost", portno, peer).withDate("18:57:48 2026");
+    }
+
+    private void receive(OnionAddress from, String text, Instant at) {
+        store.addIncoming(new IncomingMessage(from, text, at));
+    }
+
+    private String handle(UpdateHandler handler, Message request) throws Exception {
+        replies.clear();
+        handler.handle(request, replies::add);
+        assertEquals(1, replies.size(), "one reply per UPDATE");
+        return MessageCodec.encode(replies.get(0));
+    }
+
+    @Test
+    void popsTheOldestAndAnswersRecvWithArrivalTimeAndEchoedPortno() throws Exception {
+        UpdateHandler handler = new UpdateHandler(store, CLOCK.getZone());
+        receive(BOB, "hello alice", CLOCK.instant());
+        receive(BOB, "second message", CLOCK.instant().plusSeconds(3600 + 125));
+
+        assertEquals("{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234}",
+                handle(handler, update(BOB.hostname(), 1234)));
+        assertEquals("{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB + "\",\"msg\":\"second message\",\"portno\":8000}",
+                handle(handler, update(BOB.hostname(), 8000)));
+        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
+                handle(handler, update(BOB.hostname(), 8000)));
+        assertEquals(List.of(), store.peersWithUnread());
+    }
+
+    @Test
+    void nothingUnreadIsEndNamingThePeerTwice() throws Exception {
+        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+
+        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
+                handle(handler, update(BOB.hostname(), 8000)));
+    }
+
+    @Test
+    void onlyTheNamedPeersMessageIsPopped() throws Exception {
+        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        receive(CAROL, "from carol", CLOCK.instant());
+        receive(BOB, "from bob", CLOCK.instant());
+
+        handle(handler, update(BOB.hostname(), 8000));
+
+        assertEquals(BOB.hostname(), replies.get(0).id());
+        assertEquals("from bob", replies.get(0).msg());
+        assertEquals(List.of(CAROL), store.peersWithUnread());
+    }
+
+    @Test
+    void theArrivalTimeIsShownInTheDaemonsZone() throws Exception {
+        receive(BOB, "late", Instant.parse("2026-11-25T23:05:00Z"));
+
+        handle(new UpdateHandler(store, ZoneOffset.ofHours(2)), update(BOB.hostname(), 8000));
+
+        assertEquals("01:05", replies.get(0).date(), "24-hour clock, zero-padded, local time");
+    }
+
+    @Test
+    void thePeerIsAcceptedInAnySpellingAndAnsweredCanonically() throws Exception {
+        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        receive(BOB, "hi", CLOCK.instant());
+
+        handle(handler, update(BOB.serviceId().toUpperCase(), 8000));
+
+        assertEquals(Command.RECV, replies.get(0).cmd());
+        assertEquals(BOB.hostname(), replies.get(0).id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "localhost", "bob", "not an onion at all.onion"})
+    void aMsgThatIsNotAnOnionAddressIsRefused(String peer) {
+        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        receive(BOB, "hi", CLOCK.instant());
+
+        RequestException e = assertThrows(RequestException.class, () -> handler.handle(update(peer, 8000), replies::add));
+
+        assertTrue(e.getMessage().startsWith("field 'msg': "), e.getMessage());
+        assertEquals(List.of(), replies);
+        assertEquals(List.of(BOB), store.peersWithUnread());
+    }
+
+    @Test
+    void aV2AddressIsRefusedSayingSo() {
+        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+
+        RequestException e = assertThrows(RequestException.class,
+                () -> handler.handle(update("bobbobbobbobbob2.onion", 8000), replies::add));
+
+        assertTrue(e.getMessage().startsWith("field 'msg': "), e.getMessage());
+        assertTrue(e.getMessage().contains("v2"), e.getMessage());
+        assertEquals(List.of(), replies);
+    }
+}

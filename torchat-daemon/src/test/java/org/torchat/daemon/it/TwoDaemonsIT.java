@@ -1,0 +1,159 @@
+package org.torchat.daemon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.TestDaemon;
+import org.torchat.daemon.testing.TestSocks5Server;
+import org.torchat.daemon.testing.Wire;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.client.DaemonErrorException;
+import org.torchat.protocol.identity.Ed25519Identity;
+
+/** Two real daemons on loopback that reach each other through a SOCKS5 server standing in for Tor. */
+class TwoDaemonsIT {
+    @TempDir
+    Path tmp;
+    private TestSocks5Server socks;
+    private TestDaemon alice;
+    private TestDaemon bob;
+
+    @BeforeEach
+    void startDaemons() throws Exception {
+        socks = new TestSocks5Server();
+        alice = startMapped("alice");
+        bob = startMapped("bob");
+    }
+
+    private TestDaemon startMapped(String name) throws Exception {
+        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address());
+        socks.map(d.address().hostname(), d.peerPort());
+        return d;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        alice.close();
+        bob.close();
+        socks.close();
+    }
+
+    @Test
+    void hostAnswersTheAddressDerivedFromTheIdentityAndWrittenToTheHostnameFile() throws Exception {
+        String host = alice.client().host();
+        assertEquals(alice.address().hostname(), host);
+        assertTrue(host.matches("[a-z2-7]{56}\\.onion"), host);
+        assertEquals(host, Files.readString(tmp.resolve("alice/hostname")).strip());
+    }
+
+    @Test
+    void aMessageSentByAliceIsListedAndReadOnBob() throws Exception {
+        Message end = alice.client().send(bob.address().hostname(), "hello bob");
+        assertEquals(Command.END, end.cmd());
+        assertEquals(alice.address().hostname(), end.id());
+        assertEquals("", end.msg());
+
+        assertEquals(List.of(alice.address().hostname()), bob.client().peersWithUnread());
+        Optional<Message> received = bob.client().update(alice.address().hostname());
+        assertTrue(received.isPresent());
+        assertEquals(Command.RECV, received.get().cmd());
+        assertEquals(alice.address().hostname(), received.get().id());
+        assertEquals("hello bob", received.get().msg());
+        assertTrue(received.get().date().matches("\\d\\d:\\d\\d"), received.get().date());
+
+        assertEquals(Optional.empty(), bob.client().update(alice.address().hostname()));
+        assertEquals(List.of(), bob.client().peersWithUnread());
+    }
+
+    @Test
+    void theOnionNameIsPassedToTheProxyNeverResolvedLocally() throws Exception {
+        alice.client().send(bob.address().hostname(), "by name");
+        assertEquals(List.of(new TestSocks5Server.ConnectRequest(3, bob.address().hostname(), 80)), socks.requests());
+    }
+
+    @Test
+    void seedClientBytesGetSeedShapedReplies() throws Exception {
+        String aliceId = alice.address().hostname();
+        String host = Wire.exchange(alice.controlPort(), Wire.frame(
+                "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:58:05 2026\", \"msg\": \"\", \"cmd\": \"HOST\"}"));
+        assertEquals(framed("{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), host);
+
+        String send = Wire.exchange(alice.controlPort(), Wire.frame("{\"id\": \"" + bob.address().hostname()
+                + "\", \"portno\": 80, \"date\": \"12:00:00 2017\", \"msg\": \"hello bob\", \"cmd\": \"SEND\"}"));
+        assertEquals(framed("{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"msg\":\"\",\"portno\":80}"), send);
+
+        String peers = Wire.exchange(bob.controlPort(), Wire.frame(
+                "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:57:47 2026\", \"msg\": \"\", \"cmd\": \"GET_PEERS\"}"));
+        assertEquals(framed("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), peers);
+
+        String update = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 1234, "
+                + "\"date\": \"18:57:48 2026\", \"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));
+        assertTrue(update.matches("\\d{4}\\{\"cmd\":\"RECV\",\"date\":\"\\d\\d:\\d\\d\",\"id\":\"" + aliceId
+                + "\",\"msg\":\"hello bob\",\"portno\":1234}"), update);
+
+        String drained = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 8000, "
+                + "\"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));
+        assertEquals(framed("{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), drained);
+    }
+
+    @Test
+    void peersAreListedInOrderOfFirstArrival() throws Exception {
+        try (TestDaemon carol = startMapped("carol")) {
+            carol.client().send(bob.address().hostname(), "from carol");
+            alice.client().send(bob.address().hostname(), "from alice");
+            carol.client().send(bob.address().hostname(), "carol again");
+            assertEquals(List.of(carol.address().hostname(), alice.address().hostname()), bob.client().peersWithUnread());
+            assertEquals("from carol", bob.client().update(carol.address().hostname()).orElseThrow().msg());
+            assertEquals("carol again", bob.client().update(carol.address().hostname()).orElseThrow().msg());
+        }
+    }
+
+    @Test
+    void textSurvivesTheRoundTripExactly() throws Exception {
+        String text = "h\u00e9llo \u2713 \"q\" back\\slash\nnewline \u6f22\u5b57 \ud83d\ude00 %s%s%s%x";
+        alice.client().send(bob.address().hostname(), text);
+        assertEquals(text, bob.client().update(alice.address().hostname()).orElseThrow().msg());
+    }
+
+    @Test
+    void sendToAnUnpublishedOnionGetsTheProxysReason() throws Exception {
+        String nobody = Ed25519Identity.generate().onionAddress().hostname();
+        DaemonErrorException e = assertThrows(DaemonErrorException.class, () -> alice.client().send(nobody, "anyone?"));
+        assertEquals(Command.ERR, e.reply().cmd());
+        assertEquals(alice.address().hostname(), e.reply().id());
+        assertEquals("TOR couldn't send the message: SOCKS5 reply 4: host unreachable", e.getMessage());
+    }
+
+    @Test
+    void sendWithoutAProxyGetsAnError() throws Exception {
+        String closed = "127.0.0.1:" + TestSocks5Server.closedPort().getPort();
+        try (TestDaemon lonely = TestDaemon.start(TestDaemon.newDataDir(tmp, "lonely"), closed)) {
+            DaemonErrorException e = assertThrows(DaemonErrorException.class,
+                    () -> lonely.client().send(bob.address().hostname(), "no proxy"));
+            assertTrue(e.getMessage().startsWith("TOR couldn't send the message: cannot reach the Tor SOCKS proxy at "
+                    + closed), e.getMessage());
+        }
+    }
+
+    @Test
+    void sendToAV2AddressIsRefusedWithoutTouchingTheNetwork() throws Exception {
+        DaemonErrorException e = assertThrows(DaemonErrorException.class,
+                () -> alice.client().send("bobbobbobbobbob2.onion", "hi"));
+        assertTrue(e.getMessage().contains("v2 onion services are no longer supported by Tor"), e.getMessage());
+        assertEquals(List.of(), socks.requests());
+    }
+
+    private static String framed(String json) {
+        return new String(Wire.frame(json), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

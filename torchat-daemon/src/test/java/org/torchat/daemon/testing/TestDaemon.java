@@ -1,0 +1,65 @@
+package org.torchat.daemon.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+import org.torchat.daemon.Daemon;
+import org.torchat.daemon.StartupException;
+import org.torchat.daemon.config.HostPort;
+import org.torchat.daemon.config.Settings;
+import org.torchat.daemon.store.DataDirectory;
+import org.torchat.protocol.client.DaemonClient;
+import org.torchat.protocol.onion.OnionAddress;
+
+/** A real daemon in this JVM on free loopback ports, with its own temporary data directory. */
+public final class TestDaemon implements AutoCloseable {
+    private final Daemon daemon;
+
+    private TestDaemon(Daemon daemon) {
+        this.daemon = daemon;
+    }
+
+    public static TestDaemon start(Path dataDir, String socks) throws StartupException {
+        return start(dataDir, socks, b -> b);
+    }
+
+    public static TestDaemon start(Path dataDir, String socks, UnaryOperator<Settings.Builder> tweak) throws StartupException {
+        Settings settings = tweak.apply(new Settings.Builder()
+                .controlPort(FreePorts.next())
+                .peerPort(FreePorts.next())
+                .socks(HostPort.parse(socks))
+                .dataDir(dataDir)).build();
+        return new TestDaemon(Daemon.start(settings, DataDirectory.open(settings.dataDir()), Clock.systemDefaultZone()));
+    }
+
+    public static Path newDataDir(Path parent, String name) throws IOException {
+        return Files.createDirectories(parent.resolve(name));
+    }
+
+    public OnionAddress address() {
+        return daemon.address();
+    }
+
+    public int controlPort() {
+        return daemon.controlPort();
+    }
+
+    public int peerPort() {
+        return daemon.peerPort();
+    }
+
+    public DaemonClient client() {
+        return new DaemonClient("127.0.0.1", daemon.controlPort());
+    }
+
+    public Daemon daemon() {
+        return daemon;
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+}

@@ -1,0 +1,55 @@
+package org.torchat.tui;
+
+import java.util.concurrent.Callable;
+import org.torchat.tui.cli.DaemonOptions;
+import org.torchat.tui.cli.HostCommand;
+import org.torchat.tui.cli.PeersCommand;
+import org.torchat.tui.cli.ReadCommand;
+import org.torchat.tui.cli.SendCommand;
+import org.torchat.tui.cli.StopCommand;
+import org.torchat.tui.daemon.DaemonConnection;
+import org.torchat.tui.ui.InteractiveClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
+
+/** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
+@Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, SendCommand.class,
+            StopCommand.class},
+        customSynopsis = {"torchat [-hV] HOST PORT",
+            "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
+        description = {
+            "The TORchat terminal client.",
+            "'torchat HOST PORT' attaches to the torchatd whose control port is PORT on HOST",
+            "(e.g. torchat localhost 8000). The subcommands do one thing and exit.",
+            "",
+            "In the client, Enter sends the line to the current peer; /peer changes the peer,",
+            "/quit leaves, /exit stops the daemon and leaves, /help lists the keys.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 ok, 1 the daemon refused or another failure, 2 bad command line,",
+            "3 the daemon cannot be reached."})
+public final class TorchatCommand implements Callable<Integer> {
+    // Optional for picocli only: required positionals of the parent would make every subcommand fail.
+    @Parameters(index = "0", arity = "0..1", hideParamSyntax = true, paramLabel = "HOST", description = "Host the daemon runs on, e.g. localhost.")
+    String host;
+
+    @Parameters(index = "1", arity = "0..1", hideParamSyntax = true, paramLabel = "PORT", description = "The daemon's control port, e.g. 8000.")
+    Integer port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws TorchatException {
+        if (host == null || port == null) {
+            throw new ParameterException(spec.commandLine(), host == null
+                    ? "Missing required parameters: 'HOST', 'PORT'" : "Missing required parameter: 'PORT'");
+        }
+        DaemonOptions.checkPort(port, "PORT");
+        return InteractiveClient.run(new DaemonConnection(host, port));
+    }
+}

@@ -1,0 +1,29 @@
+package org.torchat.tui.cli;
+
+import org.torchat.tui.UsageException;
+import org.torchat.tui.daemon.DaemonApi;
+import org.torchat.tui.daemon.DaemonConnection;
+import picocli.CommandLine.Option;
+
+/** {@code --host} and {@code --port}, shared by the scripting subcommands. */
+public final class DaemonOptions {
+    @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
+            description = "Host of the daemon's control port (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = {"-p", "--port"}, defaultValue = "8000", paramLabel = "PORT",
+            description = "The daemon's control port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    public DaemonApi connect() throws UsageException {
+        return new DaemonConnection(host, checkPort(port, "--port"));
+    }
+
+    /** A TCP port 1..65535, or a usage error naming {@code what}. */
+    public static int checkPort(int port, String what) throws UsageException {
+        if (port < 1 || port > 65535) {
+            throw new UsageException(what + " must be a port number 1..65535, got " + port);
+        }
+        return port;
+    }
+}

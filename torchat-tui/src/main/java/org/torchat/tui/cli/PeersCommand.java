@@ -1,0 +1,30 @@
+package org.torchat.tui.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.torchat.tui.TorchatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code torchat peers}: the peers with unread messages, one per line. */
+@Command(name = "peers", mixinStandardHelpOptions = true,
+        description = "Print the peers that have unread messages, one per line, oldest first (GET_PEERS).")
+public final class PeersCommand implements Callable<Integer> {
+    @Mixin
+    DaemonOptions daemon;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws TorchatException {
+        PrintWriter out = spec.commandLine().getOut();
+        for (String peer : daemon.connect().peersWithUnread()) {
+            out.println(peer);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package org.torchat.tui.daemon;
+
+import java.util.List;
+import java.util.Optional;
+import org.torchat.tui.TorchatException;
+
+/**
+ * What torchat asks of a daemon, with failures already turned into {@link TorchatException}s that carry the
+ * line the user sees. The scripting subcommands, the TUI and the tests' fakes all go through this.
+ */
+public interface DaemonApi {
+    /** {@code host:port}, for messages. */
+    String endpoint();
+
+    /** Our onion address (HOST). */
+    String host() throws TorchatException;
+
+    /** Peers with unread messages, oldest first (GET_PEERS). */
+    List<String> peersWithUnread() throws TorchatException;
+
+    /** Pops the oldest unread message of {@code peer} (UPDATE), or empty when there is none. */
+    Optional<IncomingMessage> popUnread(String peer) throws TorchatException;
+
+    /** Asks the daemon to deliver {@code text} to {@code peer} (SEND); returns once the daemon said END. */
+    void send(String peer, String text) throws TorchatException;
+
+    /** Asks the daemon to shut down (EXIT). */
+    void stop() throws TorchatException;
+}

@@ -1,0 +1,116 @@
+package org.torchat.tui.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.torchat.protocol.FrameException;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.ProtocolException;
+import org.torchat.protocol.client.DaemonClient;
+import org.torchat.protocol.client.DaemonErrorException;
+import org.torchat.tui.ClientFailureException;
+import org.torchat.tui.DaemonRefusedException;
+import org.torchat.tui.DaemonUnreachableException;
+import org.torchat.tui.TorchatException;
+
+/** {@link DaemonApi} over the protocol module's {@link DaemonClient}: one TCP connection per request. */
+public final class DaemonConnection implements DaemonApi {
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
+    static final Duration QUICK_REPLY = Duration.ofSeconds(15);
+    static final Duration CONNECT = Duration.ofSeconds(5);
+    /** SEND is answered once Tor delivered the message, which can take two minutes. */
+    static final Duration SEND_REPLY = Duration.ofSeconds(150);
+
+    private final DaemonClient client;
+    private final DaemonClient sendClient;
+    private final String host;
+    private final int port;
+    private final Clock clock;
+
+    public DaemonConnection(String host, int port) {
+        this(new DaemonClient(host, port, CONNECT, QUICK_REPLY), new DaemonClient(host, port, CONNECT, SEND_REPLY),
+                host, port, Clock.systemDefaultZone());
+    }
+
+    public DaemonConnection(DaemonClient client, DaemonClient sendClient, String host, int port, Clock clock) {
+        this.client = client;
+        this.sendClient = sendClient;
+        this.host = host;
+        this.port = port;
+        this.clock = clock;
+    }
+
+    @Override
+    public String endpoint() {
+        return host + ":" + port;
+    }
+
+    @Override
+    public String host() throws TorchatException {
+        return call(client::host);
+    }
+
+    @Override
+    public List<String> peersWithUnread() throws TorchatException {
+        return call(client::peersWithUnread).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    @Override
+    public Optional<IncomingMessage> popUnread(String peer) throws TorchatException {
+        Optional<Message> reply = call(() -> client.update(peer));
+        return reply.map(m -> new IncomingMessage(peer, time(m), m.msg()));
+    }
+
+    @Override
+    public void send(String peer, String text) throws TorchatException {
+        call(() -> sendClient.send(peer, text));
+    }
+
+    @Override
+    public void stop() throws TorchatException {
+        call(() -> {
+            client.exit();
+            return null;
+        });
+    }
+
+    /** The daemon's arrival time; when it sent none, the time we popped it. */
+    private String time(Message m) {
+        String date = m.date();
+        if (date == null || date.isBlank()) {
+            return HH_MM.format(ZonedDateTime.now(clock));
+        }
+        return date.trim();
+    }
+
+    private <T> T call(Request<T> request) throws TorchatException {
+        try {
+            return request.run();
+        } catch (IOException e) {
+            throw new DaemonUnreachableException(host, port, e);
+        } catch (DaemonErrorException e) {
+            throw new DaemonRefusedException(e.getMessage());
+        } catch (FrameException e) {
+            if (e.error() == FrameException.Error.TIMEOUT) {
+                throw new ClientFailureException("the daemon at " + endpoint() + " did not answer in time", e);
+            }
+            throw new ClientFailureException("the daemon at " + endpoint() + " sent an invalid reply: "
+                    + e.getMessage(), e);
+        } catch (ProtocolException e) {
+            throw new ClientFailureException("the daemon at " + endpoint() + " sent an invalid reply: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Request<T> {
+        T run() throws IOException, ProtocolException, DaemonErrorException;
+    }
+}

@@ -1,0 +1,403 @@
+package org.torchat.tui.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.torchat.tui.daemon.IncomingMessage;
+
+/**
+ * Everything the client shows, and nothing about how: the peers, one chat buffer per peer, the current peer,
+ * the input line with its cursor and history, and the mode of the input line. No Lanterna, no threads: it
+ * lives on the UI thread, and tests drive it directly.
+ */
+public final class ChatState {
+    /** What Enter (and the arrow keys) do. */
+    public enum Mode {
+        /** Enter sends the line to the current peer or runs a /command. */
+        CHAT,
+        /** The input line asks for an onion address ({@link #ASK_PEER_PROMPT}). */
+        ASK_PEER,
+        /** Up/Down move through the peer list, Enter chooses, Space asks for a new address. */
+        SELECT_PEER
+    }
+
+    public static final List<String> COMMANDS = List.of("/peer", "/quit", "/exit", "/help");
+    public static final String ASK_PEER_PROMPT = "Onion Address: ";
+    public static final String SELECT_PEER_PROMPT =
+            "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
+    static final int MAX_BUFFER_LINES = 10_000;
+    static final int MAX_HISTORY = 500;
+
+    private final String ownAddress;
+    private final List<String> peers = new ArrayList<>();
+    private final Map<String, List<String>> buffers = new HashMap<>();
+    /** What is shown while there is no current peer. */
+    private final List<String> console = new ArrayList<>();
+    private final Map<String, Integer> unread = new HashMap<>();
+    private String currentPeer;
+    private Mode mode;
+    private int selection;
+
+    private final StringBuilder input = new StringBuilder();
+    private int cursor;
+    private final List<String> history = new ArrayList<>();
+    /** {@code history.size()} while not walking the history. */
+    private int historyIndex;
+    /** The line being typed before the history walk started. */
+    private String draft = "";
+
+    private int scrollOffset;
+    private String daemonProblem;
+
+    private ChatState(String ownAddress) {
+        this.ownAddress = ownAddress;
+    }
+
+    /**
+     * The state right after connecting: with peers that have unread messages, the first becomes current;
+     * without, the input line asks for an onion address.
+     */
+    public static ChatState start(String ownAddress, List<String> peersWithUnread) {
+        ChatState s = new ChatState(ownAddress);
+        for (String p : peersWithUnread) {
+            s.addPeer(p);
+        }
+        if (s.peers.isEmpty()) {
+            s.mode = Mode.ASK_PEER;
+        } else {
+            s.selectPeer(s.peers.get(0));
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public String ownAddress() {
+        return ownAddress;
+    }
+
+    public List<String> peers() {
+        return Collections.unmodifiableList(peers);
+    }
+
+    public Optional<String> currentPeer() {
+        return Optional.ofNullable(currentPeer);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Index into {@link #peers()} of the highlighted peer while choosing one. */
+    public int selection() {
+        return selection;
+    }
+
+    public String input() {
+        return input.toString();
+    }
+
+    public int cursor() {
+        return cursor;
+    }
+
+    public String prompt() {
+        return switch (mode) {
+            case CHAT -> "";
+            case ASK_PEER -> ASK_PEER_PROMPT;
+            case SELECT_PEER -> SELECT_PEER_PROMPT;
+        };
+    }
+
+    /** The lines of the current peer's conversation, or the console's when there is no current peer. */
+    public List<String> visibleBuffer() {
+        return Collections.unmodifiableList(currentPeer == null ? console : buffer(currentPeer));
+    }
+
+    public List<String> bufferOf(String peer) {
+        return Collections.unmodifiableList(buffers.getOrDefault(peer, List.of()));
+    }
+
+    public int unread(String peer) {
+        return unread.getOrDefault(peer, 0);
+    }
+
+    /** Lines scrolled back from the bottom of the visible buffer (0: following the conversation). */
+    public int scrollOffset() {
+        return scrollOffset;
+    }
+
+    /** Why the daemon cannot be reached right now, or empty. */
+    public Optional<String> daemonProblem() {
+        return Optional.ofNullable(daemonProblem);
+    }
+
+    public List<String> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    // ---------------------------------------------------------------- peers
+
+    /** Adds {@code peer} to the list if it is new; returns its index. */
+    public int addPeer(String peer) {
+        int i = peers.indexOf(peer);
+        if (i >= 0) {
+            return i;
+        }
+        peers.add(peer);
+        buffers.putIfAbsent(peer, new ArrayList<>());
+        return peers.size() - 1;
+    }
+
+    /** Makes {@code peer} the current one (adding it if new), marks its messages read, back to chatting. */
+    public void selectPeer(String peer) {
+        selection = addPeer(peer);
+        currentPeer = peer;
+        unread.remove(peer);
+        mode = Mode.CHAT;
+        scrollOffset = 0;
+    }
+
+    /** {@code /peer}: choose among the known peers, or ask for an address when there are none. */
+    public void beginPeerSelection() {
+        if (peers.isEmpty()) {
+            askForPeer();
+            return;
+        }
+        mode = Mode.SELECT_PEER;
+        selection = currentPeer == null ? 0 : Math.max(0, peers.indexOf(currentPeer));
+    }
+
+    public void moveSelection(int delta) {
+        if (mode != Mode.SELECT_PEER || peers.isEmpty()) {
+            return;
+        }
+        selection = Math.max(0, Math.min(peers.size() - 1, selection + delta));
+    }
+
+    public void chooseSelection() {
+        if (mode == Mode.SELECT_PEER && !peers.isEmpty()) {
+            selectPeer(peers.get(selection));
+        }
+    }
+
+    /** The input line asks for an onion address. */
+    public void askForPeer() {
+        mode = Mode.ASK_PEER;
+    }
+
+    /** Esc: back to chatting with the current peer, if there is one. */
+    public void cancel() {
+        if (currentPeer != null) {
+            mode = Mode.CHAT;
+        }
+    }
+
+    // ---------------------------------------------------------------- buffers
+
+    /** A line the user sent, shown as typed. */
+    public void appendOwn(String peer, String text) {
+        append(buffer(peer), TextLines.sanitize(text), "");
+        if (peer.equals(currentPeer)) {
+            scrollOffset = 0;
+        }
+    }
+
+    /** A message popped from the daemon, shown as {@code [HH:MM] text} in its sender's buffer. */
+    public void appendIncoming(IncomingMessage m) {
+        addPeer(m.peer());
+        String prefix = "[" + TextLines.sanitize(m.time()).get(0) + "] ";
+        List<String> lines = TextLines.sanitize(m.text());
+        lines.set(0, prefix + lines.get(0));
+        append(buffer(m.peer()), lines, " ".repeat(prefix.length()));
+        if (!m.peer().equals(currentPeer)) {
+            unread.merge(m.peer(), 1, Integer::sum);
+        }
+    }
+
+    /** A note from the client itself, in the buffer on screen. */
+    public void notice(String text) {
+        append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "");
+    }
+
+    /** A note about one peer's conversation (a failed SEND), in that peer's buffer. */
+    public void notice(String peer, String text) {
+        append(buffer(peer), TextLines.sanitize(text), "");
+    }
+
+    private List<String> buffer(String peer) {
+        return buffers.computeIfAbsent(peer, p -> new ArrayList<>());
+    }
+
+    private static void append(List<String> buffer, List<String> lines, String continuationIndent) {
+        for (int i = 0; i < lines.size(); i++) {
+            buffer.add(i == 0 ? lines.get(i) : continuationIndent + lines.get(i));
+        }
+        if (buffer.size() > MAX_BUFFER_LINES) {
+            buffer.subList(0, buffer.size() - MAX_BUFFER_LINES).clear();
+        }
+    }
+
+    public void scrollBack(int lines) {
+        scrollOffset = Math.min(visibleBuffer().size(), scrollOffset + lines);
+    }
+
+    public void scrollForward(int lines) {
+        scrollOffset = Math.max(0, scrollOffset - lines);
+    }
+
+    public void setDaemonProblem(String problem) {
+        daemonProblem = problem;
+    }
+
+    // ---------------------------------------------------------------- input line
+
+    public void insert(char c) {
+        input.insert(cursor, c);
+        cursor++;
+    }
+
+    public void backspace() {
+        if (cursor > 0) {
+            input.deleteCharAt(--cursor);
+        }
+    }
+
+    public void delete() {
+        if (cursor < input.length()) {
+            input.deleteCharAt(cursor);
+        }
+    }
+
+    public void cursorLeft() {
+        cursor = Math.max(0, cursor - 1);
+    }
+
+    public void cursorRight() {
+        cursor = Math.min(input.length(), cursor + 1);
+    }
+
+    public void cursorHome() {
+        cursor = 0;
+    }
+
+    public void cursorEnd() {
+        cursor = input.length();
+    }
+
+    /** Ctrl-U: deletes everything before the cursor. */
+    public void killToStart() {
+        input.delete(0, cursor);
+        cursor = 0;
+    }
+
+    /** Ctrl-K: deletes everything from the cursor on. */
+    public void killToEnd() {
+        input.setLength(cursor);
+    }
+
+    /** Ctrl-W: deletes the word before the cursor. */
+    public void deleteWordBack() {
+        int start = cursor;
+        while (start > 0 && input.charAt(start - 1) == ' ') {
+            start--;
+        }
+        while (start > 0 && input.charAt(start - 1) != ' ') {
+            start--;
+        }
+        input.delete(start, cursor);
+        cursor = start;
+    }
+
+    /** Replaces the input line, cursor at its end. */
+    public void setInput(String text) {
+        input.setLength(0);
+        input.append(text);
+        cursor = input.length();
+    }
+
+    /** Enter: returns the line, empties the input, remembers the line in the history (not blanks or repeats). */
+    public String takeInput() {
+        String line = input.toString();
+        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
+            history.add(line);
+            if (history.size() > MAX_HISTORY) {
+                history.remove(0);
+            }
+        }
+        historyIndex = history.size();
+        draft = "";
+        setInput("");
+        return line;
+    }
+
+    /** Up: the previous line of the history; the line being typed is kept for the way back down. */
+    public void historyPrevious() {
+        if (historyIndex == 0 || history.isEmpty()) {
+            return;
+        }
+        if (historyIndex >= history.size()) {
+            historyIndex = history.size();
+            draft = input.toString();
+        }
+        historyIndex--;
+        setInput(history.get(historyIndex));
+    }
+
+    /** Down: the next line of the history, and finally the line that was being typed. */
+    public void historyNext() {
+        if (historyIndex >= history.size()) {
+            return;
+        }
+        historyIndex++;
+        setInput(historyIndex == history.size() ? draft : history.get(historyIndex));
+    }
+
+    /**
+     * Tab: completes a /command, the peer after {@code /peer }, or an address at the "Onion Address:" prompt.
+     * When several candidates remain, completes their common prefix, or lists them when that adds nothing.
+     */
+    public void complete() {
+        if (mode == Mode.SELECT_PEER || cursor != input.length()) {
+            return;
+        }
+        String text = input.toString();
+        if (text.startsWith("/")) {
+            int space = text.indexOf(' ');
+            if (space < 0) {
+                completeWord("", text.toLowerCase(Locale.ROOT), COMMANDS);
+            } else if (text.substring(0, space).equalsIgnoreCase("/peer")) {
+                String word = text.substring(space + 1);
+                if (word.indexOf(' ') < 0) {
+                    completeWord(text.substring(0, space + 1), word.toLowerCase(Locale.ROOT), peers);
+                }
+            }
+        } else if (mode == Mode.ASK_PEER && text.indexOf(' ') < 0) {
+            completeWord("", text.toLowerCase(Locale.ROOT), peers);
+        }
+    }
+
+    private void completeWord(String before, String word, List<String> candidates) {
+        List<String> matches = candidates.stream().filter(c -> c.startsWith(word)).toList();
+        if (matches.isEmpty()) {
+            return;
+        }
+        String common = matches.get(0);
+        for (String m : matches) {
+            int n = 0;
+            while (n < common.length() && n < m.length() && common.charAt(n) == m.charAt(n)) {
+                n++;
+            }
+            common = common.substring(0, n);
+        }
+        if (common.length() > word.length()) {
+            setInput(before + common);
+        } else if (matches.size() > 1) {
+            notice(String.join("  ", matches));
+        }
+    }
+}

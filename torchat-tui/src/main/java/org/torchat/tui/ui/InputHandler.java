@@ -1,0 +1,227 @@
+package org.torchat.tui.ui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.torchat.protocol.onion.InvalidOnionAddressException;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * Turns key strokes into changes of the {@link ChatState} and, where the rest of the application has to act
+ * (send, quit, stop the daemon), into a {@link UiAction}. Runs on the UI thread only.
+ */
+public final class InputHandler {
+    /** Lines moved by PgUp/PgDn. */
+    static final int PAGE = 10;
+
+    static final List<String> HELP = List.of(
+            "Commands:",
+            "  /peer          choose the peer to talk to: Up/Down, Enter; Space for a new address",
+            "  /peer ONION    talk to ONION",
+            "  /quit          leave this client (the daemon keeps running and receiving)",
+            "  /exit          stop the daemon, then leave",
+            "  /help          this text",
+            "  //text         send a line that starts with '/'",
+            "Keys: Up/Down input history, Tab completes, PgUp/PgDn scroll, Ctrl-A/E/U/K/W edit,",
+            "      Ctrl-C or Ctrl-D leave.");
+
+    private final ChatState state;
+
+    public InputHandler(ChatState state) {
+        this.state = state;
+    }
+
+    public Optional<UiAction> handle(KeyStroke key) {
+        KeyType type = key.getKeyType();
+        if (type == KeyType.EOF) {
+            return quit();
+        }
+        if (type == KeyType.Character) {
+            return character(key);
+        }
+        if (state.mode() == ChatState.Mode.SELECT_PEER) {
+            return selecting(type);
+        }
+        switch (type) {
+            case Enter:
+                return submit();
+            case Backspace:
+                state.backspace();
+                break;
+            case Delete:
+                state.delete();
+                break;
+            case ArrowLeft:
+                state.cursorLeft();
+                break;
+            case ArrowRight:
+                state.cursorRight();
+                break;
+            case Home:
+                state.cursorHome();
+                break;
+            case End:
+                state.cursorEnd();
+                break;
+            case ArrowUp:
+                state.historyPrevious();
+                break;
+            case ArrowDown:
+                state.historyNext();
+                break;
+            case Tab:
+                state.complete();
+                break;
+            case Escape:
+                state.cancel();
+                break;
+            case PageUp:
+                state.scrollBack(PAGE);
+                break;
+            case PageDown:
+                state.scrollForward(PAGE);
+                break;
+            default:
+                break;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<UiAction> character(KeyStroke key) {
+        char c = key.getCharacter();
+        if (key.isCtrlDown() && !key.isAltDown()) {
+            return control(Character.toLowerCase(c));
+        }
+        if (key.isAltDown()) {
+            return Optional.empty();
+        }
+        if (state.mode() == ChatState.Mode.SELECT_PEER) {
+            if (c == ' ') {
+                state.askForPeer();
+            }
+            return Optional.empty();
+        }
+        state.insert(c);
+        return Optional.empty();
+    }
+
+    private Optional<UiAction> control(char c) {
+        switch (c) {
+            case 'c':
+            case 'd':
+                return quit();
+            case 'a':
+                state.cursorHome();
+                break;
+            case 'e':
+                state.cursorEnd();
+                break;
+            case 'u':
+                state.killToStart();
+                break;
+            case 'k':
+                state.killToEnd();
+                break;
+            case 'w':
+                state.deleteWordBack();
+                break;
+            case 'h':
+                state.backspace();
+                break;
+            default:
+                break;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<UiAction> selecting(KeyType type) {
+        switch (type) {
+            case ArrowUp:
+                state.moveSelection(-1);
+                break;
+            case ArrowDown:
+                state.moveSelection(1);
+                break;
+            case Enter:
+                state.chooseSelection();
+                break;
+            case Escape:
+                state.cancel();
+                break;
+            case PageUp:
+                state.scrollBack(PAGE);
+                break;
+            case PageDown:
+                state.scrollForward(PAGE);
+                break;
+            default:
+                break;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<UiAction> submit() {
+        String line = state.takeInput();
+        String trimmed = line.strip();
+        if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
+            return command(trimmed);
+        }
+        if (state.mode() == ChatState.Mode.ASK_PEER) {
+            if (!trimmed.isEmpty()) {
+                choosePeer(trimmed);
+            }
+            return Optional.empty();
+        }
+        if (line.isBlank()) {
+            return Optional.empty();
+        }
+        String text = trimmed.startsWith("//") ? line.substring(line.indexOf('/') + 1) : line;
+        Optional<String> peer = state.currentPeer();
+        if (peer.isEmpty()) {
+            state.askForPeer();
+            return Optional.empty();
+        }
+        state.appendOwn(peer.get(), text);
+        return Optional.of(new UiAction.Send(peer.get(), text));
+    }
+
+    private Optional<UiAction> command(String line) {
+        String[] parts = line.split("\\s+", 2);
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "/quit":
+                return quit();
+            case "/exit":
+                return Optional.of(new UiAction.StopDaemon());
+            case "/help":
+                HELP.forEach(state::notice);
+                break;
+            case "/peer":
+                if (arg.isEmpty()) {
+                    state.beginPeerSelection();
+                } else {
+                    choosePeer(arg);
+                }
+                break;
+            default:
+                state.notice("! unknown command " + parts[0] + " (/help lists the commands)");
+                break;
+        }
+        return Optional.empty();
+    }
+
+    /** An address typed by the user: it becomes the current peer, or the buffer says why it cannot. */
+    private void choosePeer(String text) {
+        try {
+            state.selectPeer(OnionAddress.parse(text).hostname());
+        } catch (InvalidOnionAddressException e) {
+            state.notice("! " + e.getMessage());
+        }
+    }
+
+    private static Optional<UiAction> quit() {
+        return Optional.of(new UiAction.Quit());
+    }
+}

@@ -1,0 +1,36 @@
+package org.torchat.tui.ui;
+
+import java.io.IOException;
+import java.util.List;
+import org.torchat.tui.ClientFailureException;
+import org.torchat.tui.TorchatException;
+import org.torchat.tui.daemon.DaemonApi;
+
+/**
+ * {@code torchat HOST PORT}: asks the daemon for our address and the peers with unread messages before the
+ * screen changes (so an unreachable daemon is one line on stderr and an untouched terminal), then runs the
+ * UI until the user leaves, and always gives the terminal back.
+ */
+public final class InteractiveClient {
+    private InteractiveClient() {
+    }
+
+    public static int run(DaemonApi daemon) throws TorchatException {
+        String self = daemon.host();
+        List<String> peers = daemon.peersWithUnread();
+        ChatState state = ChatState.start(self, peers);
+        state.notice("Attached to torchatd at " + daemon.endpoint() + ". /help lists the commands.");
+        EventQueue events = new EventQueue();
+        try (TextTerminal terminal = TextTerminal.open();
+                DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_INTERVAL);
+                DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
+            poller.start();
+            new TuiApp(terminal.screen(), state, events, worker).run();
+        } catch (IOException e) {
+            throw new ClientFailureException("the terminal failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,145 @@
+package org.torchat.tui.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws a {@link ChatState} onto any Lanterna {@link TextGraphics} of a given size, in the original client's
+ * layout. Stateless: the whole screen is drawn from the state every time, so a resize is just another draw.
+ */
+public final class ScreenRenderer {
+    static final String ADDRESS_TITLE = "TORchat Address:";
+
+    /** Draws everything; returns where the terminal cursor belongs, or null when it should be hidden. */
+    public TerminalPosition render(ChatState state, TextGraphics g, TerminalSize size) {
+        Layout l = Layout.of(size);
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+        g.clearModifiers();
+        g.fillRectangle(TerminalPosition.TOP_LEFT_CORNER, size, ' ');
+        drawPeerPane(state, g, l);
+        drawSeparator(g, l);
+        drawChat(state, g, l);
+        drawLine(state, g, l);
+        return drawInput(state, g, l);
+    }
+
+    private static void drawPeerPane(ChatState state, TextGraphics g, Layout l) {
+        if (l.paneWidth() <= 0 || l.paneHeight() <= 0) {
+            return;
+        }
+        List<String> address = TextLines.chop(state.ownAddress(), l.paneWidth());
+        int block = 1 + Math.max(1, address.size());
+        int peerRows = l.paneHeight();
+        if (l.paneHeight() >= block + 2) {
+            peerRows = l.paneHeight() - block - 1;
+            int top = l.paneHeight() - block;
+            String title = TextLines.fit(ADDRESS_TITLE, l.paneWidth());
+            g.putString(Math.max(0, (l.paneWidth() - title.length() - 1) / 2), top, title);
+            for (int i = 0; i < address.size(); i++) {
+                g.putString(0, top + 1 + i, address.get(i));
+            }
+        }
+        drawPeers(state, g, l, peerRows);
+    }
+
+    private static void drawPeers(ChatState state, TextGraphics g, Layout l, int rows) {
+        List<String> peers = state.peers();
+        int current = state.currentPeer().map(peers::indexOf).orElse(-1);
+        boolean selecting = state.mode() == ChatState.Mode.SELECT_PEER;
+        int highlighted = selecting ? state.selection() : current;
+        int top = highlighted >= rows ? highlighted - rows + 1 : 0;
+        for (int i = top; i < peers.size() && i - top < rows; i++) {
+            String peer = peers.get(i);
+            int unread = state.unread(peer);
+            String suffix = unread > 0 ? " (" + unread + ")" : "";
+            String label = (i + 1) + ". " + peer;
+            String text = suffix.length() < l.paneWidth()
+                    ? TextLines.fit(label, l.paneWidth() - suffix.length()) + suffix
+                    : TextLines.fit(label, l.paneWidth());
+            int row = i - top;
+            if (i == highlighted) {
+                g.enableModifiers(SGR.REVERSE);
+                g.putString(0, row, text + " ".repeat(Math.max(0, l.paneWidth() - TextLines.width(text))));
+                g.disableModifiers(SGR.REVERSE);
+            } else if (i == current) {
+                g.enableModifiers(SGR.BOLD);
+                g.putString(0, row, text);
+                g.disableModifiers(SGR.BOLD);
+            } else {
+                g.putString(0, row, text);
+            }
+        }
+    }
+
+    private static void drawSeparator(TextGraphics g, Layout l) {
+        if (l.separatorColumn() >= l.width() || l.paneWidth() <= 0) {
+            return;
+        }
+        for (int row = 0; row < l.paneHeight(); row++) {
+            g.setCharacter(l.separatorColumn(), row, '|');
+        }
+    }
+
+    private static void drawChat(ChatState state, TextGraphics g, Layout l) {
+        if (l.chatWidth() <= 0 || l.paneHeight() <= 0) {
+            return;
+        }
+        List<String> buffer = state.visibleBuffer();
+        int need = state.scrollOffset() + l.paneHeight();
+        List<String> tail = new ArrayList<>(); // wrapped lines from the bottom up
+        for (int i = buffer.size() - 1; i >= 0 && tail.size() < need; i--) {
+            List<String> wrapped = TextLines.wrap(buffer.get(i), l.chatWidth());
+            for (int j = wrapped.size() - 1; j >= 0; j--) {
+                tail.add(wrapped.get(j));
+            }
+        }
+        int offset = Math.min(state.scrollOffset(), Math.max(0, tail.size() - l.paneHeight()));
+        int count = Math.min(l.paneHeight(), tail.size() - offset);
+        for (int row = 0; row < count; row++) {
+            g.putString(l.chatColumn(), row, tail.get(offset + count - 1 - row));
+        }
+    }
+
+    private static void drawLine(ChatState state, TextGraphics g, Layout l) {
+        if (l.lineRow() < 0 || l.width() <= 0) {
+            return;
+        }
+        g.drawLine(0, l.lineRow(), l.width() - 1, l.lineRow(), '-');
+        String label = state.daemonProblem().map(p -> " daemon unreachable: " + p + " ")
+                .orElse(state.scrollOffset() > 0 ? " scrolled back: PgDn to follow " : "");
+        if (!label.isEmpty() && l.width() > 6) {
+            g.putString(2, l.lineRow(), TextLines.fit(label, l.width() - 4));
+        }
+    }
+
+    private static TerminalPosition drawInput(ChatState state, TextGraphics g, Layout l) {
+        if (l.inputRow() < 0 || l.width() <= 0) {
+            return null;
+        }
+        String prompt = TextLines.fit(state.prompt(), l.width());
+        g.putString(0, l.inputRow(), prompt);
+        if (state.mode() == ChatState.Mode.SELECT_PEER) {
+            return null;
+        }
+        int promptColumns = TextLines.width(prompt);
+        int available = l.width() - promptColumns;
+        if (available <= 0) {
+            return null;
+        }
+        String input = state.input();
+        int cursor = state.cursor();
+        // Scroll the line horizontally so the cursor's cell stays on screen.
+        int start = 0;
+        while (start < cursor && TextLines.width(input.substring(start, cursor)) >= available) {
+            start++;
+        }
+        g.putString(promptColumns, l.inputRow(), TextLines.fit(input.substring(start), available));
+        return new TerminalPosition(promptColumns + TextLines.width(input.substring(start, cursor)), l.inputRow());
+    }
+}

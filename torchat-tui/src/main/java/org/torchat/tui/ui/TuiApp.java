@@ -1,0 +1,110 @@
+package org.torchat.tui.ui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
+import java.util.Optional;
+import org.torchat.tui.daemon.IncomingMessage;
+
+/**
+ * The UI loop. It owns the screen and the {@link ChatState} and is the only code that touches them: key
+ * strokes come from the screen, results of background work from the {@link EventQueue}; both become state
+ * changes, then the screen is redrawn from the state.
+ */
+public final class TuiApp {
+    /** How long the loop waits for a background event when no key is pending: the latency of a key press. */
+    static final long IDLE_WAIT_MILLIS = 15;
+
+    private final Screen screen;
+    private final ChatState state;
+    private final InputHandler input;
+    private final ScreenRenderer renderer = new ScreenRenderer();
+    private final EventQueue events;
+    private final DaemonWorker worker;
+    private boolean running = true;
+
+    public TuiApp(Screen screen, ChatState state, EventQueue events, DaemonWorker worker) {
+        this.screen = screen;
+        this.state = state;
+        this.input = new InputHandler(state);
+        this.events = events;
+        this.worker = worker;
+    }
+
+    /** Runs until the user quits (or the daemon confirmed /exit). Call on the thread that owns the screen. */
+    public void run() throws IOException, InterruptedException {
+        draw(Screen.RefreshType.COMPLETE);
+        while (running) {
+            boolean changed = false;
+            KeyStroke key;
+            while (running && (key = screen.pollInput()) != null) {
+                input.handle(key).ifPresent(this::act);
+                changed = true;
+            }
+            Optional<UiEvent> event;
+            while (running && (event = events.poll()).isPresent()) {
+                apply(event.get());
+                changed = true;
+            }
+            if (!running) {
+                break;
+            }
+            TerminalSize resized = screen.doResizeIfNecessary();
+            if (resized != null) {
+                draw(Screen.RefreshType.COMPLETE);
+            } else if (changed) {
+                draw(Screen.RefreshType.DELTA);
+            } else {
+                Optional<UiEvent> next = events.await(IDLE_WAIT_MILLIS);
+                if (next.isPresent()) {
+                    apply(next.get());
+                    if (running) {
+                        draw(Screen.RefreshType.DELTA);
+                    }
+                }
+            }
+        }
+    }
+
+    ChatState state() {
+        return state;
+    }
+
+    private void act(UiAction action) {
+        if (action instanceof UiAction.Send send) {
+            worker.send(send.peer(), send.text());
+        } else if (action instanceof UiAction.Quit) {
+            running = false;
+        } else if (action instanceof UiAction.StopDaemon) {
+            state.notice("asking the daemon to stop...");
+            worker.stopDaemon();
+        }
+    }
+
+    void apply(UiEvent event) {
+        if (event instanceof UiEvent.MessagesArrived arrived) {
+            for (IncomingMessage m : arrived.messages()) {
+                state.appendIncoming(m);
+            }
+        } else if (event instanceof UiEvent.DaemonStatus status) {
+            state.setDaemonProblem(status.problem());
+            state.notice(status.reachable() ? "the daemon is reachable again" : "! " + status.problem());
+        } else if (event instanceof UiEvent.SendFailed failed) {
+            state.notice(failed.peer(), "! " + failed.reason());
+        } else if (event instanceof UiEvent.DaemonStopped) {
+            running = false;
+        } else if (event instanceof UiEvent.StopFailed failed) {
+            state.notice("! could not stop the daemon: " + failed.reason());
+        } else if (event instanceof UiEvent.Notice notice) {
+            state.notice(notice.text());
+        }
+    }
+
+    private void draw(Screen.RefreshType refresh) throws IOException {
+        TerminalPosition cursor = renderer.render(state, screen.newTextGraphics(), screen.getTerminalSize());
+        screen.setCursorPosition(cursor);
+        screen.refresh(refresh);
+    }
+}

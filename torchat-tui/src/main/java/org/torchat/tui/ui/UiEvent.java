@@ -1,0 +1,37 @@
+package org.torchat.tui.ui;
+
+import java.util.List;
+import org.torchat.tui.daemon.IncomingMessage;
+
+/** What background threads tell the UI thread: plain immutable data, handed over through {@link EventQueue}. */
+public sealed interface UiEvent {
+    /** Messages popped from the daemon, oldest first. */
+    record MessagesArrived(List<IncomingMessage> messages) implements UiEvent {
+        public MessagesArrived {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** The daemon became unreachable ({@code problem} says why) or reachable again ({@code problem} null). */
+    record DaemonStatus(String problem) implements UiEvent {
+        public boolean reachable() {
+            return problem == null;
+        }
+    }
+
+    /** A SEND to {@code peer} failed; {@code reason} is the daemon's ERR text or the connection problem. */
+    record SendFailed(String peer, String reason) implements UiEvent {
+    }
+
+    /** The daemon answered our EXIT: it is shutting down. */
+    record DaemonStopped() implements UiEvent {
+    }
+
+    /** Our EXIT failed. */
+    record StopFailed(String reason) implements UiEvent {
+    }
+
+    /** Anything else worth a line in the buffer on screen. */
+    record Notice(String text) implements UiEvent {
+    }
+}
