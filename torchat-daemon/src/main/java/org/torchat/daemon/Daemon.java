@@ -75,7 +75,7 @@ public final class Daemon implements AutoCloseable {
             throw e;
         }
         LOG.info("torchatd {} ready: onion {}, control {}, peers {}, data {}", Version.text(), daemon.address,
-                daemon.control.address(), daemon.peer.address(), dataDir.root());
+                daemon.control.endpoint(), daemon.peer.endpoint(), dataDir.root());
         return daemon;
     }
 

@@ -69,8 +69,9 @@ public final class Listener implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    public InetSocketAddress address() {
-        return (InetSocketAddress) server.getLocalSocketAddress();
+    /** {@code host:port} as users write it, for logs. */
+    public String endpoint() {
+        return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
     }
 
     private void acceptLoop() {
