@@ -16,7 +16,6 @@ import org.torchat.daemon.control.GetPeersHandler;
 import org.torchat.daemon.control.HostHandler;
 import org.torchat.daemon.control.SendHandler;
 import org.torchat.daemon.control.UpdateHandler;
-import org.torchat.daemon.delivery.Delivery;
 import org.torchat.daemon.delivery.SocksDelivery;
 import org.torchat.daemon.identity.IdentityStore;
 import org.torchat.daemon.net.CommandHandler;
@@ -24,9 +23,15 @@ import org.torchat.daemon.net.ConnectionProcessor;
 import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
 import org.torchat.daemon.peer.RecvHandler;
+import org.torchat.daemon.control.HistoryHandler;
+import org.torchat.daemon.delivery.DeliveryService;
+import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.store.DataDirectory;
-import org.torchat.daemon.store.InMemoryMessageStore;
-import org.torchat.daemon.store.MessageStore;
+import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.History;
+import org.torchat.daemon.store.Inbox;
+import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.UnreadLimits;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -38,65 +43,89 @@ import org.torchat.protocol.onion.OnionAddress;
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Peers being delivered to at once; one slow onion connection must not hold up the others. */
+    private static final int DELIVERY_PARALLELISM = 16;
     static final String HOSTNAME_FILE = "hostname";
     static final String PID_FILE = "torchatd.pid";
 
     private final DataDirectory dataDir;
     private final OnionAddress address;
-    private final MessageStore store;
+    private Database database;
+    private DeliveryService deliveryService;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean ready;
     private Listener control;
     private Listener peer;
 
-    private Daemon(DataDirectory dataDir, OnionAddress address, MessageStore store) {
+    private Daemon(DataDirectory dataDir, OnionAddress address) {
         this.dataDir = dataDir;
         this.address = address;
-        this.store = store;
     }
 
     /** Starts a daemon that owns {@code dataDir} (closed with the daemon, also when the start fails). */
     public static Daemon start(Settings settings, DataDirectory dataDir, Clock clock) throws StartupException {
-        Ed25519Identity identity;
+        Daemon daemon;
         try {
-            identity = IdentityStore.loadOrCreate(dataDir);
+            OnionAddress address = IdentityStore.loadOrCreate(dataDir).onionAddress();
+            daemon = new Daemon(dataDir, address);
         } catch (StartupException e) {
             closeQuietly(dataDir);
             throw e;
         }
-        Daemon daemon = new Daemon(dataDir, identity.onionAddress(), new InMemoryMessageStore());
         try {
-            daemon.listen(settings, clock);
+            daemon.bindPorts(settings);
+            daemon.database = openDatabase(settings, dataDir);
+            daemon.serve(settings, clock);
             daemon.writeStateFiles();
+            daemon.deliveryService.start();
             daemon.ready = true;
         } catch (StartupException e) {
             daemon.close();
             throw e;
         }
-        LOG.info("torchatd {} ready: onion {}, control {}, peers {}, data {}", Version.text(), daemon.address,
-                daemon.control.endpoint(), daemon.peer.endpoint(), dataDir.root());
+        LOG.info("torchatd {} ready: onion {}, control {}, peers {}, data {}{}", Version.text(), daemon.address,
+                daemon.control.endpoint(), daemon.peer.endpoint(), dataDir.root(),
+                settings.ephemeral() ? " (ephemeral: messages are kept in memory only)" : "");
         return daemon;
     }
 
-    private void listen(Settings settings, Clock clock) throws StartupException {
-        Delivery delivery = new SocksDelivery(settings.socks(), settings.torConnectTimeout());
+    private static Database openDatabase(Settings settings, DataDirectory dataDir) throws StartupException {
+        if (settings.ephemeral()) {
+            return Database.inMemory();
+        }
+        try {
+            return Database.open(dataDir.ensurePrivateFileExists(Database.FILE_NAME));
+        } catch (IOException e) {
+            throw new StartupException("cannot create the message store in " + dataDir.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds both ports first: a port in use stops the start before anything is created. */
+    private void bindPorts(Settings settings) throws StartupException {
+        control = bind("control", settings.controlInterface(), settings.controlPort(), settings);
+        peer = bind("peer", InetAddress.getLoopbackAddress(), settings.peerPort(), settings);
+    }
+
+    private void serve(Settings settings, Clock clock) {
+        Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()));
+        Outbox outbox = new Outbox(database);
+        deliveryService = new DeliveryService(outbox, new SocksDelivery(settings.socks(), settings.torConnectTimeout()),
+                address, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
+                clock, DELIVERY_PARALLELISM, settings.logMessageText());
         Map<Command, CommandHandler> clientCommands = Map.of(
                 Command.HOST, new HostHandler(address),
-                Command.GET_PEERS, new GetPeersHandler(store),
-                Command.UPDATE, new UpdateHandler(store, clock.getZone()),
-                Command.SEND, new SendHandler(address, delivery, clock, settings.logMessageText()),
+                Command.GET_PEERS, new GetPeersHandler(inbox),
+                Command.UPDATE, new UpdateHandler(inbox, clock.getZone()),
+                Command.SEND, new SendHandler(address, outbox, deliveryService, clock),
+                Command.HISTORY, new HistoryHandler(new History(database), clock.getZone()),
                 Command.EXIT, new ExitHandler(this::requestShutdown));
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
         Dispatcher peerDispatcher = new Dispatcher(
-                Map.of(Command.RECV, new RecvHandler(address, store, clock, settings.logMessageText())),
+                Map.of(Command.RECV, new RecvHandler(address, inbox, clock, settings.logMessageText())),
                 Daemon::refusedOnPeerPort);
-        control = bind("control", settings.controlInterface(), settings.controlPort(), settings,
-                new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload()));
-        peer = bind("peer", InetAddress.getLoopbackAddress(), settings.peerPort(), settings,
-                new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
-        control.start();
-        peer.start();
+        control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload()));
+        peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
     }
 
     private static String refusedOnControlPort(Command command) {
@@ -116,11 +145,10 @@ public final class Daemon implements AutoCloseable {
         return command + " is a client command and is not accepted on the peer port";
     }
 
-    private static Listener bind(String name, InetAddress address, int port, Settings settings,
-                                 ConnectionProcessor processor) throws StartupException {
+    private static Listener bind(String name, InetAddress address, int port, Settings settings) throws StartupException {
         try {
             return Listener.bind(name, address, port, settings.backlog(), settings.maxConnections(),
-                    settings.frameDeadline(), processor);
+                    settings.frameDeadline());
         } catch (BindException e) {
             throw new StartupException("cannot listen for " + name + " connections on " + address.getHostAddress() + ":"
                     + port + ": the port is already in use (is another torchatd running?)");
@@ -178,7 +206,12 @@ public final class Daemon implements AutoCloseable {
         if (peer != null) {
             peer.close(SHUTDOWN_GRACE);
         }
-        store.close();
+        if (deliveryService != null) {
+            deliveryService.close();
+        }
+        if (database != null) {
+            database.close();
+        }
         try {
             java.nio.file.Files.deleteIfExists(dataDir.resolve(PID_FILE));
         } catch (IOException e) {

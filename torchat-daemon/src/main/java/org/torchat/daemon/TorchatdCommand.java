@@ -52,6 +52,10 @@ final class TorchatdCommand implements Callable<Integer> {
     @Option(names = "--log-messages", description = "Also write message text to the logs (off by default).")
     boolean logMessages;
 
+    @Option(names = "--ephemeral", description = "Keep messages in memory only, as the seed did: nothing is written "
+            + "to disk but the identity and logs, and everything unread is lost when the daemon stops.")
+    boolean ephemeral;
+
     @Option(names = {"-v", "--verbose"}, description = "Debug logging (with -d, into the debug log).")
     boolean verbose;
 
@@ -105,6 +109,9 @@ final class TorchatdCommand implements Callable<Integer> {
             }
             if (logMessages) {
                 builder.logMessageText(true);
+            }
+            if (ephemeral) {
+                builder.ephemeral(true);
             }
             return builder.build();
         } catch (ConfigException | IllegalArgumentException e) {

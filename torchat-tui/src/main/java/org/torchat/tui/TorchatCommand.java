@@ -2,6 +2,7 @@ package org.torchat.tui;
 
 import java.util.concurrent.Callable;
 import org.torchat.tui.cli.DaemonOptions;
+import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
 import org.torchat.tui.cli.ReadCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, SendCommand.class,
+        subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class,
             StopCommand.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},

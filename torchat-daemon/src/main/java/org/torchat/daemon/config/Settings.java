@@ -27,13 +27,19 @@ public record Settings(
         String activityLogName,
         String debugLogName,
         String errorLogName,
-        boolean logMessageText) {
+        boolean logMessageText,
+        boolean ephemeral,
+        int maxUnreadMessages,
+        long maxUnreadBytes,
+        Duration retryDelay,
+        Duration retryLimit) {
 
     /** Every key torchat.conf may hold, in the order the shipped file documents them. */
     public static final List<String> KEYS = List.of(
             "maxconnections", "maxevents", "epolltimeout", "host", "torport", "daemonport",
             "loginfo", "logdebug", "logerror", "sockbufsize", "interface",
-            "peerport", "readtimeout", "logmessages");
+            "peerport", "readtimeout", "logmessages",
+            "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Only the characters of an IPv6 literal: InetAddress then parses it and never resolves it as a name. */
@@ -56,6 +62,11 @@ public record Settings(
         private String debugLogName = "debug.log";
         private String errorLogName = "error.log";
         private boolean logMessageText;
+        private boolean ephemeral;
+        private int maxUnreadMessages = 1000;
+        private long maxUnreadBytes = 4L * 1024 * 1024;
+        private long retryDelayMillis = 5_000;
+        private long retryLimitSeconds = 72 * 3600;
 
         /** Applies every entry of {@code file}; a bad value names the file and line. */
         public Builder apply(ConfigFile file) throws ConfigException {
@@ -85,6 +96,11 @@ public record Settings(
                 case "peerport" -> peerPort = Ports.parse(value);
                 case "readtimeout" -> frameDeadlineMillis = intIn(value, 100, 600_000);
                 case "logmessages" -> logMessageText = bool(value);
+                case "ephemeral" -> ephemeral = bool(value);
+                case "maxunread" -> maxUnreadMessages = intIn(value, 1, 1_000_000);
+                case "maxunreadbytes" -> maxUnreadBytes = intIn(value, 10_000, Integer.MAX_VALUE);
+                case "retrydelay" -> retryDelayMillis = intIn(value, 100, 3_600_000);
+                case "retrylimit" -> retryLimitSeconds = intIn(value, 1, 365 * 24 * 3600);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
@@ -115,6 +131,11 @@ public record Settings(
             return this;
         }
 
+        public Builder ephemeral(boolean on) {
+            this.ephemeral = on;
+            return this;
+        }
+
         public Settings build() {
             int control = controlPort == null ? 8000 : controlPort;
             int peer = peerPort == null ? defaultPeerPort(control) : peerPort;
@@ -126,7 +147,8 @@ public record Settings(
             return new Settings(control, loopbackInterface(controlInterface), peer, new HostPort(socksHost, socksPort),
                     dir.toAbsolutePath().normalize(), maxConnections, backlog, maxFramePayload,
                     Duration.ofMillis(torConnectTimeoutMillis), Duration.ofMillis(frameDeadlineMillis),
-                    activityLogName, debugLogName, errorLogName, logMessageText);
+                    activityLogName, debugLogName, errorLogName, logMessageText, ephemeral, maxUnreadMessages,
+                    maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds));
         }
 
         private static int defaultPeerPort(int control) {

@@ -1,19 +1,21 @@
 package org.torchat.daemon.control;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.torchat.daemon.delivery.Delivery;
-import org.torchat.daemon.delivery.DeliveryException;
-import org.torchat.daemon.delivery.DeliveryOutcome;
+import java.time.Instant;
+import org.torchat.daemon.delivery.DeliveryService;
+import org.torchat.daemon.delivery.PeerFrames;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Dates;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.protocol.Command;
+import org.torchat.daemon.store.MessageIds;
+import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.StoredMessage;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FrameException;
 import org.torchat.protocol.FrameWriter;
 import org.torchat.protocol.Frames;
@@ -22,57 +24,44 @@ import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
- * SEND: delivers {@code msg} to peer {@code id} on port {@code portno} as a RECV frame carrying our address,
- * then answers END with our address, or ERR saying why Tor could not deliver it.
+ * SEND: queues {@code msg} for peer {@code id} (port {@code portno}) and answers END, with the message's id in
+ * {@code mid}, once it is safely stored. The delivery service sends it through Tor in the background.
  */
 public final class SendHandler implements CommandHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(SendHandler.class);
-    /** The C daemon's wording, kept as a prefix so old clients that match on it still do. */
-    static final String FAILURE_PREFIX = "TOR couldn't send the message: ";
-
     private final OnionAddress self;
-    private final Delivery delivery;
+    private final Outbox outbox;
+    private final DeliveryService delivery;
     private final Clock clock;
-    private final boolean logText;
 
-    public SendHandler(OnionAddress self, Delivery delivery, Clock clock, boolean logText) {
+    public SendHandler(OnionAddress self, Outbox outbox, DeliveryService delivery, Clock clock) {
         this.self = self;
+        this.outbox = outbox;
         this.delivery = delivery;
         this.clock = clock;
-        this.logText = logText;
     }
 
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
         OnionAddress peer = Arguments.onion(request.id(), "id");
         int port = Arguments.tcpPort(request.portno(), "portno");
-        if (request.msg().isEmpty()) {
-            throw new RequestException("field 'msg' is empty: nothing to send");
-        }
-        Message frame = recvFrame(request);
-        try {
-            DeliveryOutcome outcome = delivery.deliver(peer, port, frame);
-            LOG.info("SEND to {}: {}{}", peer, outcome.name().toLowerCase(), describe(request.msg()));
-            replies.send(Replies.end(self.hostname(), request.portno(), ""));
-        } catch (DeliveryException e) {
-            LOG.warn("SEND to {} failed: {}", peer, e.getMessage());
-            replies.send(Replies.error(self, request.portno(), FAILURE_PREFIX + e.getMessage()));
-        }
+        String text = Arguments.text(request.msg(), "msg");
+        String date = request.dateIfPresent().orElseGet(() -> Dates.asctime(clock));
+        Instant now = clock.instant();
+        checkFrameFits(port, text, date, now);
+        StoredMessage queued = outbox.enqueue(peer, text, port, date, now);
+        delivery.wake(peer);
+        replies.send(Replies.end(self.hostname(), request.portno(), "")
+                .withExtension(Extensions.MESSAGE_ID, JsonNodeFactory.instance.textNode(queued.messageId())));
     }
 
-    private Message recvFrame(Message request) throws RequestException {
-        String date = request.dateIfPresent().orElseGet(() -> Dates.asctime(clock));
-        Message frame = Message.of(Command.RECV, self.hostname(), request.portno(), request.msg()).withDate(date);
+    /** Refuses now what could never be delivered: the RECV frame to the peer must fit in one frame. */
+    private void checkFrameFits(int port, String text, String date, Instant now) throws RequestException {
+        Message frame = PeerFrames.recv(self, port, text, date, MessageIds.random(), now.toEpochMilli());
         try {
             FrameWriter.encode(MessageCodec.encode(frame));
         } catch (FrameException e) {
             throw new RequestException("message too long: a message to a peer must fit in a frame of "
                     + Frames.MAX_PAYLOAD + " bytes (" + e.getMessage() + ")");
         }
-        return frame;
-    }
-
-    private String describe(String text) {
-        return logText ? " \"" + text + "\"" : " (" + text.length() + " chars)";
     }
 }

@@ -9,34 +9,34 @@ import org.torchat.daemon.net.Dates;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.IncomingMessage;
-import org.torchat.daemon.store.MessageStore;
+import org.torchat.daemon.store.Inbox;
+import org.torchat.daemon.store.StoredMessage;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
- * UPDATE (peer in {@code msg}): pops the peer's oldest unread message and answers it as RECV with the arrival
- * time in {@code date}; END echoing the peer when nothing is left.
+ * UPDATE (peer in {@code msg}): marks the peer's oldest unread message read and answers it as RECV with the
+ * arrival time in {@code date}; END echoing the peer when nothing is unread. The message stays in history.
  */
 public final class UpdateHandler implements CommandHandler {
-    private final MessageStore store;
+    private final Inbox inbox;
     private final ZoneId zone;
 
-    public UpdateHandler(MessageStore store, ZoneId zone) {
-        this.store = store;
+    public UpdateHandler(Inbox inbox, ZoneId zone) {
+        this.inbox = inbox;
         this.zone = zone;
     }
 
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
         OnionAddress peer = Arguments.onion(request.msg(), "msg");
-        Optional<IncomingMessage> oldest = store.popOldestUnread(peer);
+        Optional<StoredMessage> oldest = inbox.popOldestUnread(peer);
         if (oldest.isEmpty()) {
             replies.send(Replies.end(peer.hostname(), request.portno(), peer.hostname()));
             return;
         }
-        IncomingMessage m = oldest.get();
+        StoredMessage m = oldest.get();
         String date = Dates.arrival(m.receivedAt().atZone(zone));
         replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date));
     }

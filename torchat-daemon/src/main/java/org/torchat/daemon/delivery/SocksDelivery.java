@@ -1,5 +1,6 @@
 package org.torchat.daemon.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.DeadlineInputStream;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FrameReader;
 import org.torchat.protocol.FrameWriter;
 import org.torchat.protocol.Message;
@@ -37,7 +39,7 @@ public final class SocksDelivery implements Delivery {
             Socks5Handshake.connect(in, socket.getOutputStream(), peer.hostname(), port);
             new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(frame));
             socket.shutdownOutput();
-            return outcome(new FrameReader(in).read());
+            return outcome(frame, new FrameReader(in).read());
         } catch (SocketTimeoutException e) {
             throw new DeliveryException("timed out after " + timeout.toSeconds() + " s reaching " + peer, e);
         } catch (IOException e) {
@@ -67,13 +69,22 @@ public final class SocksDelivery implements Delivery {
         }
     }
 
-    private static DeliveryOutcome outcome(Optional<String> answer) throws DeliveryException, ProtocolException {
+    /**
+     * END is the peer's acknowledgement: it must name our message's id if it names one. Silence (EOF) is what an
+     * original C daemon answers. ERR is a refusal.
+     */
+    private static DeliveryOutcome outcome(Message frame, Optional<String> answer) throws DeliveryException, ProtocolException {
         if (answer.isEmpty()) {
             return DeliveryOutcome.SENT;
         }
         Message reply = MessageCodec.decode(answer.get());
         if (reply.cmd() == Command.ERR) {
             throw new DeliveryException("the peer refused the message: " + reply.msg());
+        }
+        Optional<String> acked = reply.extension(Extensions.MESSAGE_ID).map(JsonNode::asText);
+        Optional<String> sent = frame.extension(Extensions.MESSAGE_ID).map(JsonNode::asText);
+        if (reply.cmd() != Command.END || (acked.isPresent() && !acked.equals(sent))) {
+            throw new DeliveryException("the peer answered " + reply.cmd() + " for another message");
         }
         return DeliveryOutcome.ACKNOWLEDGED;
     }

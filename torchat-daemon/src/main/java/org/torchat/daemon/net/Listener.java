@@ -28,17 +28,15 @@ public final class Listener implements AutoCloseable {
 
     private final String name;
     private final ServerSocket server;
-    private final ConnectionProcessor processor;
+    private ConnectionProcessor processor;
     private final Duration frameDeadline;
     private final int maxConnections;
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
 
-    private Listener(String name, ServerSocket server, ConnectionProcessor processor, Duration frameDeadline,
-                     int maxConnections) {
+    private Listener(String name, ServerSocket server, Duration frameDeadline, int maxConnections) {
         this.name = name;
         this.server = server;
-        this.processor = processor;
         this.frameDeadline = frameDeadline;
         this.maxConnections = maxConnections;
         AtomicInteger counter = new AtomicInteger();
@@ -47,9 +45,9 @@ public final class Listener implements AutoCloseable {
         this.acceptor = daemonThread(this::acceptLoop, name + "-accept");
     }
 
-    /** Binds the listener; {@link #start()} begins accepting. */
+    /** Binds the port (so a port in use is known before anything else starts); {@link #start} begins accepting. */
     public static Listener bind(String name, InetAddress address, int port, int backlog, int maxConnections,
-                                Duration frameDeadline, ConnectionProcessor processor) throws IOException {
+                                Duration frameDeadline) throws IOException {
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
@@ -58,10 +56,12 @@ public final class Listener implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new Listener(name, server, processor, frameDeadline, maxConnections);
+        return new Listener(name, server, frameDeadline, maxConnections);
     }
 
-    public void start() {
+    /** Begins accepting connections and serving them with {@code connectionProcessor}. */
+    public void start(ConnectionProcessor connectionProcessor) {
+        this.processor = connectionProcessor;
         acceptor.start();
     }
 

@@ -1,7 +1,10 @@
 package org.torchat.daemon.peer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.net.Arguments;
@@ -9,26 +12,28 @@ import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.IncomingMessage;
-import org.torchat.daemon.store.MessageStore;
+import org.torchat.daemon.store.Inbox;
+import org.torchat.daemon.store.MessageIds;
+import org.torchat.daemon.store.PeerLimitException;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
- * RECV from a peer: stores the message under the sender's address with our arrival time, then answers END so
- * the sender knows it arrived (the C daemon sends nothing back; its peers do not wait for an answer).
+ * RECV from a peer: stores the message (once per message id) and only then answers END carrying the id: the
+ * acknowledgement the sender waits for. A message without an id (the original C daemon) gets a fresh local id.
  */
 public final class RecvHandler implements CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RecvHandler.class);
 
     private final OnionAddress self;
-    private final MessageStore store;
+    private final Inbox inbox;
     private final Clock clock;
     private final boolean logText;
 
-    public RecvHandler(OnionAddress self, MessageStore store, Clock clock, boolean logText) {
+    public RecvHandler(OnionAddress self, Inbox inbox, Clock clock, boolean logText) {
         this.self = self;
-        this.store = store;
+        this.inbox = inbox;
         this.clock = clock;
         this.logText = logText;
     }
@@ -36,11 +41,42 @@ public final class RecvHandler implements CommandHandler {
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
         OnionAddress sender = Arguments.onion(request.id(), "id");
-        if (request.msg().isEmpty()) {
-            throw new RequestException("field 'msg' is empty: nothing to store");
+        String text = Arguments.text(request.msg(), "msg");
+        String messageId = messageId(request);
+        Instant sentAt = sentAt(request);
+        Inbox.Outcome outcome;
+        try {
+            outcome = inbox.store(sender, messageId, text, sentAt, clock.instant());
+        } catch (PeerLimitException e) {
+            throw new RequestException("not stored: " + e.getMessage() + "; try again later");
         }
-        store.addIncoming(new IncomingMessage(sender, request.msg(), clock.instant()));
-        LOG.info("RECV from {}{}", sender, logText ? ": \"" + request.msg() + "\"" : " (" + request.msg().length() + " chars)");
-        replies.send(Replies.end(self.hostname(), request.portno(), ""));
+        LOG.info("RECV from {} ({}): {}{}", sender, messageId, outcome.name().toLowerCase(),
+                logText ? " \"" + text + "\"" : "");
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        replies.send(Replies.end(self.hostname(), request.portno(), "")
+                .withExtension(Extensions.MESSAGE_ID, nodes.textNode(messageId))
+                .withExtension(Extensions.PROTO, nodes.numberNode(Extensions.PROTOCOL_VERSION)));
+    }
+
+    private static String messageId(Message request) throws RequestException {
+        JsonNode id = request.extension(Extensions.MESSAGE_ID).orElse(null);
+        if (id == null) {
+            return MessageIds.random();
+        }
+        if (!id.isTextual() || !MessageIds.isAcceptable(id.textValue())) {
+            throw new RequestException("field '" + Extensions.MESSAGE_ID + "' must be 16..64 letters, digits, '-' or '_'");
+        }
+        return id.textValue();
+    }
+
+    private static Instant sentAt(Message request) throws RequestException {
+        JsonNode ts = request.extension(Extensions.TIMESTAMP).orElse(null);
+        if (ts == null) {
+            return null;
+        }
+        if (!ts.isIntegralNumber() || !ts.canConvertToLong() || ts.longValue() < 0) {
+            throw new RequestException("field '" + Extensions.TIMESTAMP + "' must be milliseconds since the epoch");
+        }
+        return Instant.ofEpochMilli(ts.longValue());
     }
 }

@@ -83,6 +83,15 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /** Creates {@code name} empty with mode 0600 unless it exists, so that whoever writes it later cannot widen it. */
+    public Path ensurePrivateFileExists(String name) throws IOException {
+        Path file = root.resolve(name);
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
+        }
+        return file;
+    }
+
     /** Tightens an existing secret file to 0600. */
     public void ensurePrivateFile(Path file) throws IOException {
         if (!Files.getPosixFilePermissions(file).equals(FILE_MODE)) {

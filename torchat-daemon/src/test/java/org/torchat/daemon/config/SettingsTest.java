@@ -19,6 +19,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.torchat.daemon.delivery.RetryPolicy;
 
 class SettingsTest {
     @TempDir
@@ -58,6 +59,19 @@ class SettingsTest {
         assertEquals("error.log", s.errorLogName());
         assertFalse(s.logMessageText());
         assertEquals(dataDir.toAbsolutePath().normalize(), s.dataDir());
+        assertFalse(s.ephemeral());
+        assertEquals(1000, s.maxUnreadMessages());
+        assertEquals(4L * 1024 * 1024, s.maxUnreadBytes());
+        assertEquals(Duration.ofSeconds(5), s.retryDelay());
+        assertEquals(Duration.ofHours(72), s.retryLimit());
+    }
+
+    @Test
+    void theRetryDefaultsAreTheDocumentedPolicy() {
+        Settings s = defaults();
+
+        assertEquals(RetryPolicy.DEFAULT.firstDelay(), s.retryDelay());
+        assertEquals(RetryPolicy.DEFAULT.giveUpAfter(), s.retryLimit());
     }
 
     @Test
@@ -137,11 +151,48 @@ class SettingsTest {
     }
 
     @Test
+    void ephemeral() throws Exception {
+        assertKeyChanges("ephemeral: true", s -> assertTrue(s.ephemeral()));
+        assertFalse(fromFile("ephemeral: no").ephemeral());
+        assertTrue(new Settings.Builder().apply(conf("ephemeral: false")).ephemeral(true).dataDir(dataDir).build()
+                .ephemeral(), "--ephemeral overrides the file");
+    }
+
+    @Test
+    void maxunreadIsThePerPeerCapOfUnreadMessages() throws Exception {
+        assertKeyChanges("maxunread: 50", s -> assertEquals(50, s.maxUnreadMessages()));
+        assertEquals(1, fromFile("maxunread: 1").maxUnreadMessages());
+        assertEquals(1_000_000, fromFile("maxunread: 1000000").maxUnreadMessages());
+    }
+
+    @Test
+    void maxunreadbytesIsThePerPeerCapOfUnreadBytes() throws Exception {
+        assertKeyChanges("maxunreadbytes: 65536", s -> assertEquals(65536L, s.maxUnreadBytes()));
+        assertEquals(10_000L, fromFile("maxunreadbytes: 10000").maxUnreadBytes());
+        assertEquals((long) Integer.MAX_VALUE, fromFile("maxunreadbytes: 2147483647").maxUnreadBytes());
+    }
+
+    @Test
+    void retrydelayIsTheFirstRetryDelayInMilliseconds() throws Exception {
+        assertKeyChanges("retrydelay: 250", s -> assertEquals(Duration.ofMillis(250), s.retryDelay()));
+        assertEquals(Duration.ofMillis(100), fromFile("retrydelay: 100").retryDelay());
+        assertEquals(Duration.ofHours(1), fromFile("retrydelay: 3600000").retryDelay());
+    }
+
+    @Test
+    void retrylimitIsTheGiveUpTimeInSeconds() throws Exception {
+        assertKeyChanges("retrylimit: 3600", s -> assertEquals(Duration.ofHours(1), s.retryLimit()));
+        assertEquals(Duration.ofSeconds(1), fromFile("retrylimit: 1").retryLimit());
+        assertEquals(Duration.ofDays(365), fromFile("retrylimit: 31536000").retryLimit());
+    }
+
+    @Test
     void everyKnownKeyIsHandled() throws Exception {
         // A key listed in KEYS but missing from the switch would be accepted by ConfigFile and then blow up here.
         List<String> sample = List.of("maxconnections: 3", "maxevents: 3", "epolltimeout: 3000", "host: 127.0.0.1",
                 "torport: 3", "daemonport: 3", "loginfo: a", "logdebug: b", "logerror: c", "sockbufsize: 3",
-                "interface: 127.0.0.1", "peerport: 4", "readtimeout: 300", "logmessages: on");
+                "interface: 127.0.0.1", "peerport: 4", "readtimeout: 300", "logmessages: on",
+                "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
@@ -158,6 +209,11 @@ class SettingsTest {
         assertEquals(3, s.maxFramePayload());
         assertEquals(Duration.ofMillis(300), s.frameDeadline());
         assertTrue(s.logMessageText());
+        assertTrue(s.ephemeral());
+        assertEquals(7, s.maxUnreadMessages());
+        assertEquals(12345L, s.maxUnreadBytes());
+        assertEquals(Duration.ofMillis(700), s.retryDelay());
+        assertEquals(Duration.ofSeconds(60), s.retryLimit());
     }
 
     @ParameterizedTest
@@ -172,6 +228,11 @@ class SettingsTest {
         "readtimeout: 99",
         "logmessages: maybe",
         "loginfo: /var/log/info.log", "logdebug: ../debug.log", "logerror: logs\\error.log", "loginfo: ..",
+        "ephemeral: maybe", "ephemeral: 2",
+        "maxunread: 0", "maxunread: 1000001", "maxunread: many",
+        "maxunreadbytes: 9999", "maxunreadbytes: 2147483648", "maxunreadbytes: 4MB",
+        "retrydelay: 99", "retrydelay: 3600001", "retrydelay: 5s",
+        "retrylimit: 0", "retrylimit: 31536001", "retrylimit: -5",
     })
     void badValuesNameFileLineAndKey(String line) {
         String key = line.substring(0, line.indexOf(':'));
@@ -188,6 +249,8 @@ class SettingsTest {
         assertMessage("port must be 1..65535, got 70000", "daemonport: 70000");
         assertMessage("'/var/log/info.log' must be a plain file name", "loginfo: /var/log/info.log");
         assertMessage("'maybe' is not true or false", "logmessages: maybe");
+        assertMessage("9999 is out of range 10000..2147483647", "maxunreadbytes: 9999");
+        assertMessage("0 is out of range 1..1000000", "maxunread: 0");
     }
 
     private void assertMessage(String expected, String line) {

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.torchat.daemon.store.InMemoryMessageStore;
-import org.torchat.daemon.store.IncomingMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.Inbox;
+import org.torchat.daemon.store.MessageIds;
+import org.torchat.daemon.store.UnreadLimits;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
@@ -19,9 +22,25 @@ class GetPeersHandlerTest {
     private static final OnionAddress CAROL = Ed25519Identity.generate().onionAddress();
     private static final Instant NOW = Instant.parse("2026-11-25T18:57:00Z");
 
-    private final InMemoryMessageStore store = new InMemoryMessageStore();
-    private final GetPeersHandler handler = new GetPeersHandler(store);
+    private final Database db;
+    private final Inbox store;
+    private final GetPeersHandler handler;
     private final List<Message> replies = new ArrayList<>();
+
+    GetPeersHandlerTest() throws Exception {
+        db = Database.inMemory();
+        store = new Inbox(db, new UnreadLimits(1000, 1_000_000));
+        handler = new GetPeersHandler(store);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    private void receive(OnionAddress from, String text, Instant at) throws Exception {
+        store.store(from, MessageIds.random(), text, null, at);
+    }
 
     private String handle(String id, int portno) throws Exception {
         handler.handle(Message.of(Command.GET_PEERS, id, portno, ""), replies::add);
@@ -36,9 +55,9 @@ class GetPeersHandlerTest {
 
     @Test
     void peersAreCommaJoinedWithoutSpacesInOrderOfFirstArrival() throws Exception {
-        store.addIncoming(new IncomingMessage(CAROL, "from carol", NOW));
-        store.addIncoming(new IncomingMessage(BOB, "from bob", NOW.plusSeconds(1)));
-        store.addIncoming(new IncomingMessage(CAROL, "carol again", NOW.plusSeconds(2)));
+        receive(CAROL, "from carol", NOW);
+        receive(BOB, "from bob", NOW.plusSeconds(1));
+        receive(CAROL, "carol again", NOW.plusSeconds(2));
 
         assertEquals("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + CAROL + "," + BOB + "\",\"portno\":8000}",
                 handle("localhost", 8000));
@@ -46,7 +65,7 @@ class GetPeersHandlerTest {
 
     @Test
     void idAndPortnoAreEchoed() throws Exception {
-        store.addIncoming(new IncomingMessage(BOB, "x", NOW));
+        receive(BOB, "x", NOW);
 
         handle("some-client", 4321);
 
@@ -57,10 +76,21 @@ class GetPeersHandlerTest {
 
     @Test
     void listingPeersReadsNothing() throws Exception {
-        store.addIncoming(new IncomingMessage(BOB, "x", NOW));
+        receive(BOB, "x", NOW);
 
         handle("localhost", 8000);
 
         assertEquals(List.of(BOB), store.peersWithUnread());
+    }
+
+    @Test
+    void aPeerWhoseMessagesWereAllReadIsNotListed() throws Exception {
+        receive(BOB, "b", NOW);
+        receive(CAROL, "c", NOW);
+        store.popOldestUnread(BOB);
+
+        handle("localhost", 8000);
+
+        assertEquals(CAROL.hostname(), replies.get(0).msg());
     }
 }

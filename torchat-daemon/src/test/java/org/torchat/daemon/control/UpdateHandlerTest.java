@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.InMemoryMessageStore;
-import org.torchat.daemon.store.IncomingMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.History;
+import org.torchat.daemon.store.Inbox;
+import org.torchat.daemon.store.MessageIds;
+import org.torchat.daemon.store.PeerLimitException;
+import org.torchat.daemon.store.StoredMessage;
+import org.torchat.daemon.store.UnreadLimits;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
@@ -26,15 +32,30 @@ class UpdateHandlerTest {
     private static final OnionAddress CAROL = Ed25519Identity.generate().onionAddress();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T18:57:30Z"), ZoneOffset.UTC);
 
-    private final InMemoryMessageStore store = new InMemoryMessageStore();
+    private final Database db;
+    private final Inbox store;
     private final List<Message> replies = new ArrayList<>();
+
+    UpdateHandlerTest() throws Exception {
+        db = Database.inMemory();
+        store = new Inbox(db, new UnreadLimits(1000, 1_000_000));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
 
     private static Message update(String peer, int portno) {
         return Message.of(Command.UPDATE, "localhost", portno, peer).withDate("18:57:48 2026");
     }
 
     private void receive(OnionAddress from, String text, Instant at) {
-        store.addIncoming(new IncomingMessage(from, text, at));
+        try {
+            store.store(from, MessageIds.random(), text, at.minusSeconds(30), at);
+        } catch (PeerLimitException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String handle(UpdateHandler handler, Message request) throws Exception {
@@ -123,5 +144,28 @@ class UpdateHandlerTest {
         assertTrue(e.getMessage().startsWith("field 'msg': "), e.getMessage());
         assertTrue(e.getMessage().contains("v2"), e.getMessage());
         assertEquals(List.of(), replies);
+    }
+
+    @Test
+    void aPoppedMessageStaysInHistoryAndIsNotPoppedAgain() throws Exception {
+        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        receive(BOB, "keep me", CLOCK.instant());
+
+        handle(handler, update(BOB.hostname(), 8000));
+        assertEquals(Command.END, MessageCodec.decode(handle(handler, update(BOB.hostname(), 8000))).cmd());
+
+        List<StoredMessage> history = new History(db).last(BOB, 10);
+        assertEquals(1, history.size());
+        assertEquals("keep me", history.get(0).text());
+    }
+
+    @Test
+    void theDateIsTheArrivalTimeNotTheSendersTime() throws Exception {
+        // receive() stores a sender's time 30 s earlier: across a minute boundary the two differ.
+        receive(BOB, "hi", Instant.parse("2026-11-25T19:00:10Z"));
+
+        handle(new UpdateHandler(store, ZoneOffset.UTC), update(BOB.hostname(), 8000));
+
+        assertEquals("19:00", replies.get(0).date());
     }
 }

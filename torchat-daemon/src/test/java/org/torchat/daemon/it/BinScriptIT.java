@@ -21,7 +21,9 @@ class BinScriptIT {
     @Test
     void detachedDaemonServesAndASecondOnTheSamePortFails() throws Exception {
         int port = FreePorts.next();
-        Processes.Result started = runScript(tmp.resolve("home1"), "-d", String.valueOf(port));
+        // Explicit peer ports: the default (PORT+1) could belong to anything else running on this machine.
+        Processes.Result started = runScript(tmp.resolve("home1"), "-d", "--peer-port", String.valueOf(FreePorts.next()),
+                String.valueOf(port));
         assertEquals(0, started.exitCode(), started.output());
         Matcher onion = Pattern.compile("onion address: ([a-z2-7]{56}\\.onion)").matcher(started.output());
         assertTrue(onion.find(), started.output());
@@ -35,9 +37,11 @@ class BinScriptIT {
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(tmp.resolve("home1/info.log"))));
 
-            Processes.Result second = runScript(tmp.resolve("home2"), "-d", String.valueOf(port));
+            Processes.Result second = runScript(tmp.resolve("home2"), "-d", "--peer-port", String.valueOf(FreePorts.next()),
+                    String.valueOf(port));
             assertEquals(1, second.exitCode(), second.output());
-            assertTrue(second.output().contains("already in use"), second.output());
+            assertTrue(second.output().contains("cannot listen for control connections on 127.0.0.1:" + port
+                    + ": the port is already in use"), second.output());
         } finally {
             long pid = Long.parseLong(Files.readString(tmp.resolve("home1/torchatd.pid")).strip());
             client.exit();

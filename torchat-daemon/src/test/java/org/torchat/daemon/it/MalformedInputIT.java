@@ -39,19 +39,7 @@ class MalformedInputIT {
     @BeforeAll
     void start() throws Exception {
         socks = new TestSocks5Server();
-        daemon = TestDaemon.start(tmp, socks.address(), b -> {
-            try {
-                return b.apply(org.torchat.daemon.config.ConfigFile.read(writeConfig("readtimeout: 1000\nmaxconnections: 32\n")));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private Path writeConfig(String text) throws Exception {
-        Path conf = tmp.resolve("torchat.conf");
-        java.nio.file.Files.writeString(conf, text);
-        return conf;
+        daemon = TestDaemon.start(tmp, socks.address(), "readtimeout: 1000", "maxconnections: 32");
     }
 
     @AfterAll

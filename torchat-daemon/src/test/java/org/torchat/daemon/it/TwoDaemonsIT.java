@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.Wire;
@@ -36,7 +37,8 @@ class TwoDaemonsIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address());
+        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(),
+                "retrydelay: 200", "retrylimit: 2");
         socks.map(d.address().hostname(), d.peerPort());
         return d;
     }
@@ -62,8 +64,10 @@ class TwoDaemonsIT {
         assertEquals(Command.END, end.cmd());
         assertEquals(alice.address().hostname(), end.id());
         assertEquals("", end.msg());
+        String mid = end.extension("mid").orElseThrow().textValue();
+        assertTrue(mid.matches("[0-9a-f]{32}"), mid);
 
-        assertEquals(List.of(alice.address().hostname()), bob.client().peersWithUnread());
+        assertEquals(List.of(alice.address().hostname()), awaitUnread(bob, 1));
         Optional<Message> received = bob.client().update(alice.address().hostname());
         assertTrue(received.isPresent());
         assertEquals(Command.RECV, received.get().cmd());
@@ -73,11 +77,18 @@ class TwoDaemonsIT {
 
         assertEquals(Optional.empty(), bob.client().update(alice.address().hostname()));
         assertEquals(List.of(), bob.client().peersWithUnread());
+
+        Message sent = awaitStatus(alice, bob, "delivered").get(0);
+        assertEquals(mid, sent.extension("mid").orElseThrow().textValue());
+        Message got = bob.client().history(alice.address().hostname(), 10).get(0);
+        assertEquals("in", got.extension("direction").orElseThrow().textValue());
+        assertEquals(mid, got.extension("mid").orElseThrow().textValue(), "the receiver keeps the sender's id");
     }
 
     @Test
     void theOnionNameIsPassedToTheProxyNeverResolvedLocally() throws Exception {
         alice.client().send(bob.address().hostname(), "by name");
+        awaitUnread(bob, 1);
         assertEquals(List.of(new TestSocks5Server.ConnectRequest(3, bob.address().hostname(), 80)), socks.requests());
     }
 
@@ -90,8 +101,10 @@ class TwoDaemonsIT {
 
         String send = Wire.exchange(alice.controlPort(), Wire.frame("{\"id\": \"" + bob.address().hostname()
                 + "\", \"portno\": 80, \"date\": \"12:00:00 2017\", \"msg\": \"hello bob\", \"cmd\": \"SEND\"}"));
-        assertEquals(framed("{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"msg\":\"\",\"portno\":80}"), send);
+        assertTrue(send.matches("0145\\{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"mid\":\"[0-9a-f]{32}\",\"msg\":\"\",\"portno\":80}"),
+                send);
 
+        awaitUnread(bob, 1);
         String peers = Wire.exchange(bob.controlPort(), Wire.frame(
                 "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:57:47 2026\", \"msg\": \"\", \"cmd\": \"GET_PEERS\"}"));
         assertEquals(framed("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), peers);
@@ -110,8 +123,11 @@ class TwoDaemonsIT {
     void peersAreListedInOrderOfFirstArrival() throws Exception {
         try (TestDaemon carol = startMapped("carol")) {
             carol.client().send(bob.address().hostname(), "from carol");
+            awaitUnread(bob, 1);
             alice.client().send(bob.address().hostname(), "from alice");
+            awaitUnread(bob, 2);
             carol.client().send(bob.address().hostname(), "carol again");
+            awaitStatus(carol, bob, "delivered", "delivered");
             assertEquals(List.of(carol.address().hostname(), alice.address().hostname()), bob.client().peersWithUnread());
             assertEquals("from carol", bob.client().update(carol.address().hostname()).orElseThrow().msg());
             assertEquals("carol again", bob.client().update(carol.address().hostname()).orElseThrow().msg());
@@ -119,29 +135,47 @@ class TwoDaemonsIT {
     }
 
     @Test
+    void messagesToOnePeerArriveInTheOrderTheyWereSent() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            alice.client().send(bob.address().hostname(), "message " + i);
+        }
+        List<Message> history = awaitStatus(alice, bob, java.util.Collections.nCopies(30, "delivered").toArray(String[]::new));
+        for (int i = 0; i < 30; i++) {
+            assertEquals("message " + i, history.get(i).msg());
+            assertEquals("message " + i, bob.client().update(alice.address().hostname()).orElseThrow().msg());
+        }
+    }
+
+    @Test
     void textSurvivesTheRoundTripExactly() throws Exception {
         String text = "h\u00e9llo \u2713 \"q\" back\\slash\nnewline \u6f22\u5b57 \ud83d\ude00 %s%s%s%x";
         alice.client().send(bob.address().hostname(), text);
+        awaitUnread(bob, 1);
         assertEquals(text, bob.client().update(alice.address().hostname()).orElseThrow().msg());
     }
 
     @Test
-    void sendToAnUnpublishedOnionGetsTheProxysReason() throws Exception {
+    void aMessageToAnUnpublishedOnionIsRetriedThenFailsWithTheProxysReason() throws Exception {
         String nobody = Ed25519Identity.generate().onionAddress().hostname();
-        DaemonErrorException e = assertThrows(DaemonErrorException.class, () -> alice.client().send(nobody, "anyone?"));
-        assertEquals(Command.ERR, e.reply().cmd());
-        assertEquals(alice.address().hostname(), e.reply().id());
-        assertEquals("TOR couldn't send the message: SOCKS5 reply 4: host unreachable", e.getMessage());
+        Message end = alice.client().send(nobody, "anyone?");
+        assertEquals(Command.END, end.cmd(), "queued");
+        Message failed = Await.until(() -> alice.client().history(nobody, 1).get(0),
+                m -> m.extension("status").orElseThrow().textValue().equals("failed"));
+        assertEquals("SOCKS5 reply 4: host unreachable", failed.extension("error").orElseThrow().textValue());
+        long attempts = socks.requests().stream().filter(r -> r.host().equals(nobody)).count();
+        assertTrue(attempts >= 2, "retried before giving up: " + attempts + " attempts");
     }
 
     @Test
-    void sendWithoutAProxyGetsAnError() throws Exception {
+    void withoutAProxyTheMessageStaysQueuedWithTheReason() throws Exception {
         String closed = "127.0.0.1:" + TestSocks5Server.closedPort().getPort();
-        try (TestDaemon lonely = TestDaemon.start(TestDaemon.newDataDir(tmp, "lonely"), closed)) {
-            DaemonErrorException e = assertThrows(DaemonErrorException.class,
-                    () -> lonely.client().send(bob.address().hostname(), "no proxy"));
-            assertTrue(e.getMessage().startsWith("TOR couldn't send the message: cannot reach the Tor SOCKS proxy at "
-                    + closed), e.getMessage());
+        try (TestDaemon lonely = TestDaemon.start(TestDaemon.newDataDir(tmp, "lonely"), closed, "retrydelay: 60000")) {
+            lonely.client().send(bob.address().hostname(), "no proxy");
+            Message queued = Await.until(() -> lonely.client().history(bob.address().hostname(), 1).get(0),
+                    m -> m.extension("error").isPresent());
+            assertEquals("queued", queued.extension("status").orElseThrow().textValue());
+            assertTrue(queued.extension("error").orElseThrow().textValue()
+                    .startsWith("cannot reach the Tor SOCKS proxy at " + closed), queued.toString());
         }
     }
 
@@ -151,6 +185,17 @@ class TwoDaemonsIT {
                 () -> alice.client().send("bobbobbobbobbob2.onion", "hi"));
         assertTrue(e.getMessage().contains("v2 onion services are no longer supported by Tor"), e.getMessage());
         assertEquals(List.of(), socks.requests());
+    }
+
+    private static List<String> awaitUnread(TestDaemon d, int peers) throws Exception {
+        return Await.until(() -> d.client().peersWithUnread(), list -> list.size() >= peers);
+    }
+
+    /** Waits until {@code from}'s history with {@code to} has exactly these statuses, oldest first. */
+    private static List<Message> awaitStatus(TestDaemon from, TestDaemon to, String... statuses) throws Exception {
+        List<String> expected = List.of(statuses);
+        return Await.until(() -> from.client().history(to.address().hostname(), 1000),
+                h -> h.stream().map(m -> m.extension("status").orElseThrow().textValue()).toList().equals(expected));
     }
 
     private static String framed(String json) {

@@ -10,6 +10,35 @@ public final class FreePorts {
     private FreePorts() {
     }
 
+    /**
+     * A free port below the kernel's ephemeral range, for a daemon that is restarted on the same port: while it
+     * is down, no outgoing connection can be handed that port as its local port and keep it from binding again.
+     */
+    public static int nextOutsideEphemeralRange() {
+        int low = 32768;
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            low = Integer.parseInt(range.strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: assume the IANA range 49152.. (and the Linux default above is lower still)
+        }
+        if (low <= 11_000) {
+            return next();
+        }
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 100; i++) {
+            int port = random.nextInt(10_000, low);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
+        return next();
+    }
+
     public static int next() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);

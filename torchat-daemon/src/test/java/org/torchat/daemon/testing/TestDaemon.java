@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.torchat.daemon.Daemon;
 import org.torchat.daemon.StartupException;
+import org.torchat.daemon.config.ConfigException;
+import org.torchat.daemon.config.ConfigFile;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.store.DataDirectory;
@@ -23,6 +25,19 @@ public final class TestDaemon implements AutoCloseable {
 
     public static TestDaemon start(Path dataDir, String socks) throws StartupException {
         return start(dataDir, socks, b -> b);
+    }
+
+    /** Starts with extra torchat.conf lines, written to the data directory's torchat.conf. */
+    public static TestDaemon start(Path dataDir, String socks, String... configLines) throws Exception {
+        Path conf = Files.writeString(dataDir.resolve("torchat.conf"), String.join("\n", configLines) + "\n");
+        ConfigFile file = ConfigFile.read(conf);
+        return start(dataDir, socks, b -> {
+            try {
+                return b.apply(file);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
     }
 
     public static TestDaemon start(Path dataDir, String socks, UnaryOperator<Settings.Builder> tweak) throws StartupException {

@@ -80,6 +80,13 @@ public final class DaemonClient {
         return ok(request(Message.of(Command.SEND, peer, DEFAULT_PEER_PORT, text)));
     }
 
+    /** The last {@code n} messages with {@code peer}, oldest first (HISTORY frames; the final END is dropped). */
+    public List<Message> history(String peer, int n) throws IOException, ProtocolException, DaemonErrorException {
+        List<Message> frames = requestUntilEnd(Message.of(Command.HISTORY, peer, port, String.valueOf(n)));
+        ok(frames.get(frames.size() - 1));
+        return frames.subList(0, frames.size() - 1);
+    }
+
     /** Asks the daemon to shut down. */
     public void exit() throws IOException, ProtocolException, DaemonErrorException {
         ok(request(Message.of(Command.EXIT, LOCALHOST, port, "")));

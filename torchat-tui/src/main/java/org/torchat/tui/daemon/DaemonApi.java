@@ -21,8 +21,11 @@ public interface DaemonApi {
     /** Pops the oldest unread message of {@code peer} (UPDATE), or empty when there is none. */
     Optional<IncomingMessage> popUnread(String peer) throws TorchatException;
 
-    /** Asks the daemon to deliver {@code text} to {@code peer} (SEND); returns once the daemon said END. */
+    /** Asks the daemon to deliver {@code text} to {@code peer} (SEND); returns once the daemon has queued it. */
     void send(String peer, String text) throws TorchatException;
+
+    /** The last {@code n} messages with {@code peer}, oldest first (HISTORY). */
+    List<HistoryEntry> history(String peer, int n) throws TorchatException;
 
     /** Asks the daemon to shut down (EXIT). */
     void stop() throws TorchatException;

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FrameException;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.ProtocolException;
@@ -25,7 +26,7 @@ public final class DaemonConnection implements DaemonApi {
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
     static final Duration CONNECT = Duration.ofSeconds(5);
-    /** SEND is answered once Tor delivered the message, which can take two minutes. */
+    /** SEND is answered once the message is stored; the generous wait covers a daemon under heavy load. */
     static final Duration SEND_REPLY = Duration.ofSeconds(150);
 
     private final DaemonClient client;
@@ -71,6 +72,21 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public void send(String peer, String text) throws TorchatException {
         call(() -> sendClient.send(peer, text));
+    }
+
+    @Override
+    public List<HistoryEntry> history(String peer, int n) throws TorchatException {
+        return call(() -> client.history(peer, n)).stream().map(DaemonConnection::entry).toList();
+    }
+
+    private static HistoryEntry entry(Message m) {
+        return new HistoryEntry(m.date() == null ? "" : m.date(),
+                "in".equals(text(m, Extensions.DIRECTION)), String.valueOf(text(m, Extensions.STATUS)), m.msg(),
+                text(m, Extensions.ERROR));
+    }
+
+    private static String text(Message m, String field) {
+        return m.extension(field).map(node -> node.asText()).orElse(null);
     }
 
     @Override

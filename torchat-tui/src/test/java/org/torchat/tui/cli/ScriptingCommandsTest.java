@@ -71,6 +71,30 @@ class ScriptingCommandsTest {
     }
 
     @Test
+    void historyPrintsBothDirectionsWithStatus() throws IOException {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        daemon = new FakeDaemonServer(r -> List.of(
+                Message.of(Command.HISTORY, ALICE, 80, "hi").withDate("2026-11-25 18:59")
+                        .withExtension("direction", nodes.textNode("in")).withExtension("status", nodes.textNode("received")),
+                Message.of(Command.HISTORY, ALICE, 80, "hello").withDate("2026-11-25 19:00")
+                        .withExtension("direction", nodes.textNode("out")).withExtension("status", nodes.textNode("queued"))
+                        .withExtension("error", nodes.textNode("SOCKS5 reply 4: host unreachable")),
+                Message.of(Command.END, ALICE, 80, "2")));
+        assertEquals(0, run("history", ALICE, "-n", "2", "-p", port()));
+        assertEquals(List.of("[2026-11-25 18:59] < hi",
+                "[2026-11-25 19:00] > hello (queued: SOCKS5 reply 4: host unreachable)"), out.toString().lines().toList());
+        assertEquals(Command.HISTORY, daemon.requests.get(0).cmd());
+        assertEquals("2", daemon.requests.get(0).msg());
+        assertEquals(ALICE, daemon.requests.get(0).id());
+    }
+
+    @Test
+    void historyRefusesACountOutOfRange() {
+        assertEquals(2, run("history", ALICE, "-n", "0", "-p", "1"));
+        assertTrue(err.toString().contains("-n must be 1..1000, got 0"), err.toString());
+    }
+
+    @Test
     void readPopsEveryUnreadMessage() throws IOException {
         Deque<Message> unread = new ArrayDeque<>(List.of(
                 Message.of(Command.RECV, ALICE, 80, "hi").withDate("18:59"),

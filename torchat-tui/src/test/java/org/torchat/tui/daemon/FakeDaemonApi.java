@@ -14,6 +14,7 @@ public class FakeDaemonApi implements DaemonApi {
     public final String self;
     public final Map<String, Deque<IncomingMessage>> unread = new LinkedHashMap<>();
     public final List<String> sent = new ArrayList<>();
+    public final List<HistoryEntry> history = new ArrayList<>();
     public boolean stopped;
     /** Thrown by every request while set. */
     public TorchatException failure;
@@ -64,6 +65,14 @@ public class FakeDaemonApi implements DaemonApi {
             throw sendFailure;
         }
         sent.add(peer + " " + text);
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(String peer, int n) throws TorchatException {
+        if (failure != null) {
+            throw failure;
+        }
+        return List.copyOf(history.subList(Math.max(0, history.size() - n), history.size()));
     }
 
     @Override

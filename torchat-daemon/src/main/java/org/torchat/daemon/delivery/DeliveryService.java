@@ -1,0 +1,198 @@
+package org.torchat.daemon.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.StoredMessage;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * Delivers queued messages in the background. Each peer has at most one delivery in flight and its messages
+ * go out in the order they were queued; an unreachable peer waits for its next retry without holding up
+ * anyone else. Work is woken by SEND and by retry timers; nothing polls.
+ */
+public final class DeliveryService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
+
+    /** Per-peer scheduling state; guarded by the service's lock. */
+    private static final class PeerState {
+        boolean running;
+        boolean wokenWhileRunning;
+        Instant timerAt;
+    }
+
+    private final Outbox outbox;
+    private final Delivery delivery;
+    private final OnionAddress self;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final boolean logText;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Map<OnionAddress, PeerState> peers = new HashMap<>();
+
+    public DeliveryService(Outbox outbox, Delivery delivery, OnionAddress self, RetryPolicy retry, Clock clock,
+                           int parallelism, boolean logText) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.self = self;
+        this.retry = retry;
+        this.clock = clock;
+        this.logText = logText;
+        AtomicInteger counter = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(parallelism, r -> daemonThread(r, "delivery-" + counter.incrementAndGet()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "delivery-timer"));
+    }
+
+    /** Picks up what was queued before a restart. */
+    public void start() {
+        for (OnionAddress peer : outbox.peersWithQueued()) {
+            wake(peer);
+        }
+    }
+
+    /** Something was queued for {@code peer}, or its retry time came. */
+    public void wake(OnionAddress peer) {
+        synchronized (peers) {
+            PeerState state = peers.computeIfAbsent(peer, p -> new PeerState());
+            if (state.running) {
+                state.wokenWhileRunning = true;
+                return;
+            }
+            state.running = true;
+        }
+        try {
+            workers.execute(() -> drain(peer));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("delivery to {} not started: shutting down", peer);
+        }
+    }
+
+    private void drain(OnionAddress peer) {
+        try {
+            while (deliverNext(peer)) {
+                // keep going while messages are due
+            }
+        } catch (RuntimeException e) {
+            LOG.error("delivery to {} failed unexpectedly; retrying later", peer, e);
+            scheduleWake(peer, clock.instant().plus(retry.firstDelay()));
+        } finally {
+            finishRun(peer);
+        }
+    }
+
+    /** Delivers the peer's oldest queued message if it is due; false when there is nothing more to do now. */
+    private boolean deliverNext(OnionAddress peer) {
+        Optional<StoredMessage> next = outbox.oldestQueued(peer);
+        if (next.isEmpty()) {
+            return false;
+        }
+        StoredMessage m = next.get();
+        Instant now = clock.instant();
+        if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(now)) {
+            scheduleWake(peer, m.nextAttemptAt());
+            return false;
+        }
+        return attempt(m);
+    }
+
+    private boolean attempt(StoredMessage m) {
+        try {
+            DeliveryOutcome outcome = delivery.deliver(m.peer(), m.portno(), PeerFrames.recv(self, m));
+            if (outcome == DeliveryOutcome.ACKNOWLEDGED) {
+                outbox.markDelivered(m, clock.instant());
+            } else if (outbox.acknowledges(m.peer())) {
+                // A peer that has acknowledged before went silent mid-delivery: it may have crashed before storing.
+                return failed(m, "the peer closed the connection without acknowledging");
+            } else {
+                outbox.markSent(m);
+            }
+            LOG.info("message {} to {}: {}{}", m.messageId(), m.peer(), outcome.name().toLowerCase(), describe(m));
+            return true;
+        } catch (DeliveryException e) {
+            return failed(m, e.getMessage());
+        }
+    }
+
+    private boolean failed(StoredMessage m, String reason) {
+        Instant now = clock.instant();
+        if (retry.gaveUp(m.sentAt(), now)) {
+            outbox.markFailed(m, reason);
+            LOG.warn("message {} to {} failed after {} attempts: {}", m.messageId(), m.peer(), m.attempts() + 1, reason);
+            return true;
+        }
+        Duration delay = retry.delayAfter(m.attempts() + 1);
+        outbox.scheduleRetry(m, now.plus(delay), reason);
+        scheduleWake(m.peer(), now.plus(delay));
+        LOG.info("message {} to {}: attempt {} failed ({}); next try in {} s", m.messageId(), m.peer(),
+                m.attempts() + 1, reason, delay.toSeconds());
+        return false;
+    }
+
+    private void finishRun(OnionAddress peer) {
+        boolean again;
+        synchronized (peers) {
+            PeerState state = peers.get(peer);
+            state.running = false;
+            again = state.wokenWhileRunning;
+            state.wokenWhileRunning = false;
+        }
+        if (again) {
+            wake(peer);
+        }
+    }
+
+    private void scheduleWake(OnionAddress peer, Instant at) {
+        synchronized (peers) {
+            PeerState state = peers.computeIfAbsent(peer, p -> new PeerState());
+            if (state.timerAt != null && !state.timerAt.isAfter(at) && state.timerAt.isAfter(clock.instant())) {
+                return;
+            }
+            state.timerAt = at;
+        }
+        long delayMillis = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        try {
+            timers.schedule(() -> {
+                synchronized (peers) {
+                    peers.get(peer).timerAt = null;
+                }
+                wake(peer);
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("retry of {} not scheduled: shutting down", peer);
+        }
+    }
+
+    private String describe(StoredMessage m) {
+        return logText ? " \"" + m.text() + "\"" : "";
+    }
+
+    /** Stops delivering; what is still queued goes out after the next start. */
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,29 @@
+package org.torchat.daemon.store;
+
+import java.sql.PreparedStatement;
+import java.util.Collections;
+import java.util.List;
+import org.torchat.protocol.onion.OnionAddress;
+
+/** The stored conversation with a peer, both directions. */
+public final class History {
+    private final Database db;
+
+    public History(Database db) {
+        this.db = db;
+    }
+
+    /** The last {@code n} messages with {@code peer}, oldest first. */
+    public List<StoredMessage> last(OnionAddress peer, int n) {
+        List<StoredMessage> newestFirst = db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE peer = ? ORDER BY id DESC LIMIT ?")) {
+                ps.setString(1, peer.hostname());
+                ps.setInt(2, n);
+                return Rows.messages(ps);
+            }
+        });
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+}

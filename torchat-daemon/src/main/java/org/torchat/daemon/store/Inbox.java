@@ -1,0 +1,166 @@
+package org.torchat.daemon.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * Incoming messages and the seed's unread semantics on top of them: UPDATE pops the oldest unread message of a
+ * peer (it stays in history), GET_PEERS lists peers with unread messages in the order their unread run began.
+ */
+public final class Inbox {
+    /** What storing an incoming message did. */
+    public enum Outcome {
+        STORED,
+        DUPLICATE
+    }
+
+    private final Database db;
+    private final UnreadLimits limits;
+
+    public Inbox(Database db, UnreadLimits limits) {
+        this.db = db;
+        this.limits = limits;
+    }
+
+    /**
+     * Stores a message from {@code peer} unless one with the same id is already stored; durable when this returns.
+     * Over the peer's unread caps, nothing is stored.
+     */
+    public Outcome store(OnionAddress peer, String messageId, String text, Instant sentAt, Instant receivedAt)
+            throws PeerLimitException {
+        try {
+            return db.transaction(c -> {
+                Rows.ensureContact(c, peer, receivedAt);
+                touch(c, peer, receivedAt);
+                if (exists(c, peer, messageId)) {
+                    return Outcome.DUPLICATE;
+                }
+                int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+                checkLimits(c, peer, bytes);
+                long id = insert(c, peer, messageId, text, sentAt, receivedAt);
+                countUnread(c, peer, id, bytes);
+                return Outcome.STORED;
+            });
+        } catch (SQLException e) {
+            if (e.getCause() instanceof PeerLimitException limit) {
+                throw limit;
+            }
+            throw new StoreException("storing a message from " + peer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks the oldest unread message of {@code peer} read and returns it. */
+    public Optional<StoredMessage> popOldestUnread(OnionAddress peer) {
+        return db.run(c -> {
+            Optional<StoredMessage> oldest;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE peer = ? AND unread = 1 ORDER BY id LIMIT 1")) {
+                ps.setString(1, peer.hostname());
+                oldest = Rows.messages(ps).stream().findFirst();
+            }
+            if (oldest.isPresent()) {
+                markRead(c, oldest.get());
+            }
+            return oldest;
+        });
+    }
+
+    /** Peers with unread messages, in the order their current run of unread messages began. */
+    public List<OnionAddress> peersWithUnread() {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT address FROM contacts WHERE unread_count > 0 ORDER BY unread_since")) {
+                return Rows.addresses(ps);
+            }
+        });
+    }
+
+    private static void touch(Connection c, OnionAddress peer, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET last_seen = ? WHERE address = ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, peer.hostname());
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean exists(Connection c, OnionAddress peer, String messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM messages WHERE peer = ? AND direction = 'in' AND message_id = ?")) {
+            ps.setString(1, peer.hostname());
+            ps.setString(2, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void checkLimits(Connection c, OnionAddress peer, int bytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT unread_count, unread_bytes FROM contacts WHERE address = ?")) {
+            ps.setString(1, peer.hostname());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) >= limits.maxMessages()) {
+                    throw limit("already " + rs.getInt(1) + " unread messages (limit " + limits.maxMessages() + ")");
+                }
+                if (rs.getLong(2) + bytes > limits.maxBytes()) {
+                    throw limit("unread messages would take " + (rs.getLong(2) + bytes) + " bytes (limit "
+                            + limits.maxBytes() + ")");
+                }
+            }
+        }
+    }
+
+    private static SQLException limit(String why) {
+        return new SQLException(why, new PeerLimitException(why));
+    }
+
+    private static long insert(Connection c, OnionAddress peer, String messageId, String text, Instant sentAt,
+                               Instant receivedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
+                + "sent_at, received_at, status, unread) VALUES (?, 'in', ?, ?, ?, ?, 'received', 1)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, peer.hostname());
+            ps.setString(2, messageId);
+            ps.setString(3, text);
+            Rows.setMillis(ps, 4, sentAt);
+            Rows.setMillis(ps, 5, receivedAt);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void countUnread(Connection c, OnionAddress peer, long messageRow, int bytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET unread_count = unread_count + 1, "
+                + "unread_bytes = unread_bytes + ?, unread_since = COALESCE(unread_since, ?) WHERE address = ?")) {
+            ps.setLong(1, bytes);
+            ps.setLong(2, messageRow);
+            ps.setString(3, peer.hostname());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void markRead(Connection c, StoredMessage m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET unread = 0 WHERE id = ?")) {
+            ps.setLong(1, m.localId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET unread_count = unread_count - 1, "
+                + "unread_bytes = unread_bytes - ?, "
+                + "unread_since = CASE WHEN unread_count - 1 = 0 THEN NULL ELSE unread_since END WHERE address = ?")) {
+            ps.setLong(1, m.text().getBytes(StandardCharsets.UTF_8).length);
+            ps.setString(2, m.peer().hostname());
+            ps.executeUpdate();
+        }
+    }
+}

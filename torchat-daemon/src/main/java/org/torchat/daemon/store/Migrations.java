@@ -1,0 +1,55 @@
+package org.torchat.daemon.store;
+
+import java.util.List;
+
+/**
+ * The schema, as an ordered list of migrations: migration N takes a database from {@code user_version} N-1 to N.
+ * Released migrations are never edited; a change to the schema is a new migration at the end.
+ */
+final class Migrations {
+    /** One step of the schema. */
+    record Migration(int version, List<String> statements) {
+    }
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, List.of(
+                    """
+                    CREATE TABLE contacts (
+                        address      TEXT PRIMARY KEY,
+                        added_at     INTEGER NOT NULL,
+                        last_seen    INTEGER,
+                        acks         INTEGER NOT NULL DEFAULT 0,
+                        unread_since INTEGER,
+                        unread_count INTEGER NOT NULL DEFAULT 0,
+                        unread_bytes INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    """
+                    CREATE TABLE messages (
+                        id              INTEGER PRIMARY KEY,
+                        peer            TEXT NOT NULL REFERENCES contacts(address),
+                        direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+                        message_id      TEXT NOT NULL,
+                        body            TEXT NOT NULL,
+                        sent_at         INTEGER,
+                        received_at     INTEGER,
+                        status          TEXT NOT NULL
+                                        CHECK (status IN ('received', 'queued', 'sent', 'delivered', 'failed')),
+                        unread          INTEGER NOT NULL DEFAULT 0,
+                        portno          INTEGER,
+                        date_text       TEXT,
+                        attempts        INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at INTEGER,
+                        last_error      TEXT,
+                        UNIQUE (peer, direction, message_id)
+                    )""",
+                    "CREATE INDEX messages_by_peer ON messages (peer, id)",
+                    "CREATE INDEX messages_unread ON messages (peer, id) WHERE unread = 1",
+                    "CREATE INDEX messages_queued ON messages (peer, id) WHERE status = 'queued'")));
+
+    static int latest() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    private Migrations() {
+    }
+}

@@ -1,0 +1,131 @@
+package org.torchat.daemon.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.torchat.protocol.onion.OnionAddress;
+
+/** Outgoing messages: queued by SEND, taken by the delivery worker in order, per peer. */
+public final class Outbox {
+    private final Database db;
+
+    public Outbox(Database db) {
+        this.db = db;
+    }
+
+    /** Queues a message with a new random id; durable when this returns. */
+    public StoredMessage enqueue(OnionAddress peer, String text, int portno, String dateText, Instant now) {
+        String messageId = MessageIds.random();
+        return db.run(c -> {
+            Rows.ensureContact(c, peer, now);
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
+                    + "sent_at, status, portno, date_text, next_attempt_at) VALUES (?, 'out', ?, ?, ?, 'queued', ?, ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, peer.hostname());
+                ps.setString(2, messageId);
+                ps.setString(3, text);
+                ps.setLong(4, now.toEpochMilli());
+                ps.setInt(5, portno);
+                ps.setString(6, dateText);
+                ps.setLong(7, now.toEpochMilli());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            return byId(c, id);
+        });
+    }
+
+    /** The oldest queued message to {@code peer}: it must go out before any later one. */
+    public Optional<StoredMessage> oldestQueued(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE peer = ? AND status = 'queued' ORDER BY id LIMIT 1")) {
+                ps.setString(1, peer.hostname());
+                return Rows.messages(ps).stream().findFirst();
+            }
+        });
+    }
+
+    public List<OnionAddress> peersWithQueued() {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT DISTINCT peer FROM messages WHERE status = 'queued'")) {
+                return Rows.addresses(ps);
+            }
+        });
+    }
+
+    /** Whether {@code peer} has ever acknowledged a message: then silence means failure, not an old daemon. */
+    public boolean acknowledges(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT acks FROM contacts WHERE address = ?")) {
+                ps.setString(1, peer.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
+    }
+
+    public void markDelivered(StoredMessage m, Instant at) {
+        db.run(c -> {
+            setStatus(c, m, MessageStatus.DELIVERED, at, null);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE contacts SET acks = 1, last_seen = ? WHERE address = ?")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setString(2, m.peer().hostname());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void markSent(StoredMessage m) {
+        db.run(c -> setStatus(c, m, MessageStatus.SENT, null, null));
+    }
+
+    public void markFailed(StoredMessage m, String error) {
+        db.run(c -> setStatus(c, m, MessageStatus.FAILED, null, error));
+    }
+
+    public void scheduleRetry(StoredMessage m, Instant nextAttempt, String error) {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET attempts = attempts + 1, "
+                    + "next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                ps.setLong(1, nextAttempt.toEpochMilli());
+                ps.setString(2, error);
+                ps.setLong(3, m.localId());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static Void setStatus(Connection c, StoredMessage m, MessageStatus status, Instant receivedAt, String error)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET status = ?, received_at = ?, "
+                + "attempts = attempts + 1, next_attempt_at = NULL, last_error = ? WHERE id = ?")) {
+            ps.setString(1, status.dbValue());
+            Rows.setMillis(ps, 2, receivedAt);
+            ps.setString(3, error);
+            ps.setLong(4, m.localId());
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private static StoredMessage byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE id = ?")) {
+            ps.setLong(1, id);
+            return Rows.messages(ps).get(0);
+        }
+    }
+}

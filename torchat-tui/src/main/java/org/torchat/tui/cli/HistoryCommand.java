@@ -1,0 +1,48 @@
+package org.torchat.tui.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.torchat.tui.TorchatException;
+import org.torchat.tui.UsageException;
+import org.torchat.tui.daemon.HistoryEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code torchat history ONION [-n N]}: the stored conversation with a peer, both directions. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Print the last messages with a peer, oldest first: '[date] < text' for theirs,",
+            "'[date] > text (status)' for yours (queued, sent, delivered or failed). Marks nothing read."})
+public final class HistoryCommand implements Callable<Integer> {
+    static final int MAX = 1000;
+
+    @Mixin
+    DaemonOptions daemon;
+
+    @Parameters(index = "0", paramLabel = "ONION", description = "The peer's v3 onion address.")
+    String peer;
+
+    @Option(names = {"-n", "--count"}, defaultValue = "20", paramLabel = "N",
+            description = "How many messages, 1..1000 (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws TorchatException {
+        String onion = OnionArgument.parse(peer);
+        if (count < 1 || count > MAX) {
+            throw new UsageException("-n must be 1.." + MAX + ", got " + count);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (HistoryEntry entry : daemon.connect().history(onion, count)) {
+            out.println(entry.display());
+        }
+        out.flush();
+        return 0;
+    }
+}
