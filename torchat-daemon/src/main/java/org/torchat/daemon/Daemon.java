@@ -3,6 +3,9 @@ package org.torchat.daemon;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
+import org.torchat.daemon.control.StatusHandler;
+import org.torchat.daemon.tor.Tor;
+import org.torchat.daemon.tor.TorException;
+import org.torchat.daemon.tor.TorLauncher;
+import org.torchat.daemon.tor.TorStatus;
 import org.torchat.daemon.control.ExitHandler;
 import org.torchat.daemon.control.GetPeersHandler;
 import org.torchat.daemon.control.HostHandler;
@@ -22,6 +31,7 @@ import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.ConnectionProcessor;
 import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
+import org.torchat.daemon.peer.ReachabilityNotifier;
 import org.torchat.daemon.peer.RecvHandler;
 import org.torchat.daemon.control.HistoryHandler;
 import org.torchat.daemon.delivery.DeliveryService;
@@ -49,7 +59,9 @@ public final class Daemon implements AutoCloseable {
     static final String PID_FILE = "torchatd.pid";
 
     private final DataDirectory dataDir;
+    private final Ed25519Identity identity;
     private final OnionAddress address;
+    private Tor tor;
     private Database database;
     private DeliveryService deliveryService;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -58,23 +70,25 @@ public final class Daemon implements AutoCloseable {
     private Listener control;
     private Listener peer;
 
-    private Daemon(DataDirectory dataDir, OnionAddress address) {
+    private Daemon(DataDirectory dataDir, Ed25519Identity identity) {
         this.dataDir = dataDir;
-        this.address = address;
+        this.identity = identity;
+        this.address = identity.onionAddress();
     }
 
     /** Starts a daemon that owns {@code dataDir} (closed with the daemon, also when the start fails). */
     public static Daemon start(Settings settings, DataDirectory dataDir, Clock clock) throws StartupException {
         Daemon daemon;
         try {
-            OnionAddress address = IdentityStore.loadOrCreate(dataDir).onionAddress();
-            daemon = new Daemon(dataDir, address);
+            daemon = new Daemon(dataDir, IdentityStore.loadOrCreate(dataDir));
         } catch (StartupException e) {
             closeQuietly(dataDir);
             throw e;
         }
         try {
             daemon.bindPorts(settings);
+            daemon.tor = TorLauncher.start(settings, dataDir.root()).orElse(null);
+            daemon.publish();
             daemon.database = openDatabase(settings, dataDir);
             daemon.serve(settings, clock);
             daemon.writeStateFiles();
@@ -107,22 +121,47 @@ public final class Daemon implements AutoCloseable {
         peer = bind("peer", InetAddress.getLoopbackAddress(), settings.peerPort(), settings);
     }
 
+    /** Tor forwards the onion service's port 80 to the peer listener; our address must be the one tor publishes. */
+    private void publish() throws StartupException {
+        if (tor == null) {
+            return;
+        }
+        try {
+            tor.publish(identity, peer.port());
+        } catch (TorException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private Supplier<HostPort> socksAddress(Settings settings) {
+        if (tor == null) {
+            return settings::socks;
+        }
+        return () -> {
+            InetSocketAddress socks = tor.socksAddress();
+            return new HostPort(socks.getHostString(), socks.getPort());
+        };
+    }
+
     private void serve(Settings settings, Clock clock) {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()));
         Outbox outbox = new Outbox(database);
-        deliveryService = new DeliveryService(outbox, new SocksDelivery(settings.socks(), settings.torConnectTimeout()),
-                address, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
+        deliveryService = new DeliveryService(outbox, new SocksDelivery(socksAddress(settings), settings.torConnectTimeout()),
+                identity, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
                 clock, DELIVERY_PARALLELISM, settings.logMessageText());
         Map<Command, CommandHandler> clientCommands = Map.of(
                 Command.HOST, new HostHandler(address),
                 Command.GET_PEERS, new GetPeersHandler(inbox),
                 Command.UPDATE, new UpdateHandler(inbox, clock.getZone()),
-                Command.SEND, new SendHandler(address, outbox, deliveryService, clock),
+                Command.SEND, new SendHandler(identity, outbox, deliveryService, clock),
                 Command.HISTORY, new HistoryHandler(new History(database), clock.getZone()),
+                Command.STATUS, new StatusHandler(address, this::torStatus),
                 Command.EXIT, new ExitHandler(this::requestShutdown));
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
         Dispatcher peerDispatcher = new Dispatcher(
-                Map.of(Command.RECV, new RecvHandler(address, inbox, clock, settings.logMessageText())),
+                Map.of(Command.RECV, new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
+                        settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
+                        settings.maxClockSkew()), deliveryService::peerReachable)),
                 Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload()));
         peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
@@ -168,6 +207,11 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Tor as clients see it: STATUS. Empty in the no-Tor mode. */
+    public Optional<TorStatus> torStatus() {
+        return Optional.ofNullable(tor).map(Tor::status);
+    }
+
     public OnionAddress address() {
         return address;
     }
@@ -211,6 +255,9 @@ public final class Daemon implements AutoCloseable {
         }
         if (database != null) {
             database.close();
+        }
+        if (tor != null) {
+            tor.close();
         }
         try {
             java.nio.file.Files.deleteIfExists(dataDir.resolve(PID_FILE));

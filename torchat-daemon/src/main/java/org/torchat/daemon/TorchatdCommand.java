@@ -42,8 +42,19 @@ final class TorchatdCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--socks", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
-            description = "Tor's SOCKS5 port for reaching peers (default: host:torport from torchat.conf, else 127.0.0.1:9250).")
+            description = "Only this SOCKS5 port, no onion service: the no-Tor mode for development and tests "
+                    + "(default: a managed tor when tor is installed, else host:torport from torchat.conf).")
     HostPort socks;
+
+    @Option(names = "--tor-control", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "Use the tor you run, through its control port (e.g. 127.0.0.1:9251 with tor/torrc), "
+                    + "instead of starting our own.")
+    HostPort torControl;
+
+    @Option(names = "--tor-cookie", paramLabel = "FILE",
+            description = "That tor's control_auth_cookie (default: what tor announces). A password instead: "
+                    + "torpassword in torchat.conf or $TORCHAT_TOR_PASSWORD.")
+    Path torCookie;
 
     @Option(names = "--peer-port", paramLabel = "PORT",
             description = "Loopback port where Tor delivers peer connections (default: peerport, else PORT+1).")
@@ -112,6 +123,16 @@ final class TorchatdCommand implements Callable<Integer> {
             }
             if (ephemeral) {
                 builder.ephemeral(true);
+            }
+            if (torControl != null) {
+                builder.torControl(torControl);
+            }
+            if (torCookie != null) {
+                builder.torCookie(torCookie);
+            }
+            String password = System.getenv("TORCHAT_TOR_PASSWORD");
+            if (password != null && !password.isEmpty()) {
+                builder.torPassword(password);
             }
             return builder.build();
         } catch (ConfigException | IllegalArgumentException e) {

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The {@code cmd} values of the wire protocol. The first nine are the seed's; the four FILE commands are
- * the seed's planned (never finished) file transfer. Names are case-sensitive on the wire, as in the seed.
+ * the seed's planned (never finished) file transfer; later ones are extensions (docs/PROTOCOL.md). Names are
+ * case-sensitive on the wire, as in the seed.
  */
 public enum Command {
     SEND,
@@ -19,7 +20,9 @@ public enum Command {
     FILEUP,
     FILEBEGIN,
     FILEDATA,
-    FILEEND;
+    FILEEND,
+    /** Extension (protocol 2): the daemon's state, e.g. Tor's bootstrap progress and whether we are published. */
+    STATUS;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

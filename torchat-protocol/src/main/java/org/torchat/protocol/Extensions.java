@@ -22,6 +22,16 @@ public final class Extensions {
 
     /** HISTORY: why the last delivery attempt of an outgoing message failed, if it did. */
     public static final String ERROR = "error";
+    /**
+     * RECV between daemons: the sender's Ed25519 signature (base64, 64 bytes) over the message's canonical encoding
+     * ({@link org.torchat.protocol.signature.MessageSignatures}). Absent from the original C daemon's frames.
+     */
+    public static final String SIGNATURE = "sig";
+    /**
+     * HISTORY: on an incoming message, whether it carried a valid signature by the sender (true) or none (false);
+     * on the END that closes the history, whether the peer has ever sent a message with a valid signature.
+     */
+    public static final String VERIFIED = "verified";
 
     private Extensions() {
     }

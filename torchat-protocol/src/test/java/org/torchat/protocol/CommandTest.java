@@ -22,11 +22,11 @@ class CommandTest {
     }
 
     @Test
-    void wireNamesAreTheSeedsSpellings() {
+    void wireNamesAreTheSeedsSpellingsPlusTheDocumentedExtensions() {
         Set<String> names = Stream.of(Command.values()).map(Command::name).collect(Collectors.toSet());
 
         assertEquals(Set.of("SEND", "RECV", "UPDATE", "GET_PEERS", "HISTORY", "HOST", "END", "ERR", "EXIT",
-                "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND"), names);
+                "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS"), names);
     }
 
     @ParameterizedTest

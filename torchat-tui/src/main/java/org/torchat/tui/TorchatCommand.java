@@ -7,6 +7,7 @@ import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
 import org.torchat.tui.cli.ReadCommand;
 import org.torchat.tui.cli.SendCommand;
+import org.torchat.tui.cli.StatusCommand;
 import org.torchat.tui.cli.StopCommand;
 import org.torchat.tui.daemon.DaemonConnection;
 import org.torchat.tui.ui.InteractiveClient;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class,
+        subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class, StatusCommand.class,
             StopCommand.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},

@@ -32,14 +32,32 @@ public record Settings(
         int maxUnreadMessages,
         long maxUnreadBytes,
         Duration retryDelay,
-        Duration retryLimit) {
+        Duration retryLimit,
+        TorMode torMode,
+        HostPort torControl,
+        Path torCookie,
+        String torPassword,
+        Path torrcExtra,
+        boolean requireSignatures,
+        Duration replayWindow,
+        Duration maxClockSkew) {
+
+    /** As the record's default, but never showing the tor control password. */
+    @Override
+    public String toString() {
+        return "Settings[control=" + controlInterface.getHostAddress() + ":" + controlPort + ", peer=" + peerPort
+                + ", socks=" + socks + ", dataDir=" + dataDir + ", tor=" + torMode + ", torControl=" + torControl
+                + ", ephemeral=" + ephemeral + "]";
+    }
 
     /** Every key torchat.conf may hold, in the order the shipped file documents them. */
     public static final List<String> KEYS = List.of(
             "maxconnections", "maxevents", "epolltimeout", "host", "torport", "daemonport",
             "loginfo", "logdebug", "logerror", "sockbufsize", "interface",
             "peerport", "readtimeout", "logmessages",
-            "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit");
+            "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
+            "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
+            "requiresignatures", "replaywindow", "maxclockskew");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Only the characters of an IPv6 literal: InetAddress then parses it and never resolves it as a name. */
@@ -67,6 +85,15 @@ public record Settings(
         private long maxUnreadBytes = 4L * 1024 * 1024;
         private long retryDelayMillis = 5_000;
         private long retryLimitSeconds = 72 * 3600;
+        private TorMode torMode = TorMode.AUTO;
+        private boolean socksGiven;
+        private HostPort torControl;
+        private Path torCookie;
+        private String torPassword;
+        private Path torrcExtra;
+        private boolean requireSignatures;
+        private long replayWindowSeconds = 7 * 24 * 3600;
+        private long maxClockSkewSeconds = 24 * 3600;
 
         /** Applies every entry of {@code file}; a bad value names the file and line. */
         public Builder apply(ConfigFile file) throws ConfigException {
@@ -101,6 +128,14 @@ public record Settings(
                 case "maxunreadbytes" -> maxUnreadBytes = intIn(value, 10_000, Integer.MAX_VALUE);
                 case "retrydelay" -> retryDelayMillis = intIn(value, 100, 3_600_000);
                 case "retrylimit" -> retryLimitSeconds = intIn(value, 1, 365 * 24 * 3600);
+                case "tor" -> torMode = TorMode.parse(value);
+                case "torcontrol" -> torControl = HostPort.parse(value);
+                case "torcookie" -> torCookie = Path.of(value);
+                case "torpassword" -> torPassword = value;
+                case "torrcextra" -> torrcExtra = Path.of(value);
+                case "requiresignatures" -> requireSignatures = bool(value);
+                case "replaywindow" -> replayWindowSeconds = intIn(value, 3600, 31_536_000);
+                case "maxclockskew" -> maxClockSkewSeconds = intIn(value, 0, 604_800);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
@@ -115,9 +150,26 @@ public record Settings(
             return this;
         }
 
+        /** A SOCKS port given on the command line: without a control port, that is the no-Tor mode. */
         public Builder socks(HostPort socks) {
             this.socksHost = socks.host();
             this.socksPort = socks.port();
+            this.socksGiven = true;
+            return this;
+        }
+
+        public Builder torControl(HostPort control) {
+            this.torControl = control;
+            return this;
+        }
+
+        public Builder torCookie(Path cookie) {
+            this.torCookie = cookie;
+            return this;
+        }
+
+        public Builder torPassword(String password) {
+            this.torPassword = password;
             return this;
         }
 
@@ -144,11 +196,28 @@ public record Settings(
                         + ": peers must never reach client commands");
             }
             Path dir = dataDir == null ? defaultDataDir() : dataDir;
+            TorMode mode = effectiveTorMode();
             return new Settings(control, loopbackInterface(controlInterface), peer, new HostPort(socksHost, socksPort),
                     dir.toAbsolutePath().normalize(), maxConnections, backlog, maxFramePayload,
                     Duration.ofMillis(torConnectTimeoutMillis), Duration.ofMillis(frameDeadlineMillis),
                     activityLogName, debugLogName, errorLogName, logMessageText, ephemeral, maxUnreadMessages,
-                    maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds));
+                    maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
+                    mode, torControl, torCookie, torPassword, torrcExtra, requireSignatures,
+                    Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds));
+        }
+
+        private TorMode effectiveTorMode() {
+            TorMode mode = torMode;
+            if (mode == TorMode.AUTO && torControl != null) {
+                mode = TorMode.EXTERNAL;
+            } else if (mode == TorMode.AUTO && socksGiven) {
+                mode = TorMode.NONE;
+            }
+            if (mode == TorMode.EXTERNAL && torControl == null) {
+                throw new IllegalArgumentException("tor: external needs the tor's control port: torcontrol HOST:PORT "
+                        + "(or --tor-control)");
+            }
+            return mode;
         }
 
         private static int defaultPeerPort(int control) {

@@ -23,6 +23,8 @@ import org.torchat.protocol.onion.OnionAddress;
 /**
  * HISTORY (peer in {@code id}, count in {@code msg}): the last n messages with the peer, oldest first, one
  * HISTORY frame each on the same connection, then END with the count. Reading history marks nothing read.
+ * Incoming messages carry {@code verified} (signed by the peer, or not); the END carries {@code verified} for the
+ * peer: whether it has ever sent a signed message.
  */
 public final class HistoryHandler implements CommandHandler {
     public static final int MAX_MESSAGES = 1000;
@@ -46,7 +48,8 @@ public final class HistoryHandler implements CommandHandler {
         for (StoredMessage m : messages) {
             replies.send(frame(m, request.portno()));
         }
-        replies.send(Replies.end(peer.hostname(), request.portno(), String.valueOf(messages.size())));
+        replies.send(Replies.end(peer.hostname(), request.portno(), String.valueOf(messages.size()))
+                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(history.peerVerified(peer))));
     }
 
     private static int count(String text) throws RequestException {
@@ -71,6 +74,9 @@ public final class HistoryHandler implements CommandHandler {
                 .withExtension(Extensions.STATUS, nodes.textNode(m.status().dbValue()))
                 .withExtension(Extensions.MESSAGE_ID, nodes.textNode(m.messageId()))
                 .withExtension(Extensions.TIME, nodes.numberNode(time.toEpochMilli()));
+        if (m.direction() == Direction.IN) {
+            frame = frame.withExtension(Extensions.VERIFIED, nodes.booleanNode(m.verified()));
+        }
         return m.lastError() == null ? frame
                 : frame.withExtension(Extensions.ERROR, nodes.textNode(abbreviate(m.lastError(), MAX_ERROR_CHARS)));
     }

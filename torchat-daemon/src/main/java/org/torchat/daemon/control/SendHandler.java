@@ -21,6 +21,7 @@ import org.torchat.protocol.FrameWriter;
 import org.torchat.protocol.Frames;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
@@ -28,12 +29,13 @@ import org.torchat.protocol.onion.OnionAddress;
  * {@code mid}, once it is safely stored. The delivery service sends it through Tor in the background.
  */
 public final class SendHandler implements CommandHandler {
-    private final OnionAddress self;
+    private final Ed25519Identity self;
     private final Outbox outbox;
     private final DeliveryService delivery;
     private final Clock clock;
 
-    public SendHandler(OnionAddress self, Outbox outbox, DeliveryService delivery, Clock clock) {
+    /** {@code self}: our identity, which signs the RECV frame (the size check includes the signature). */
+    public SendHandler(Ed25519Identity self, Outbox outbox, DeliveryService delivery, Clock clock) {
         this.self = self;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -47,16 +49,25 @@ public final class SendHandler implements CommandHandler {
         String text = Arguments.text(request.msg(), "msg");
         String date = request.dateIfPresent().orElseGet(() -> Dates.asctime(clock));
         Instant now = clock.instant();
-        checkFrameFits(port, text, date, now);
+        checkFrameFits(peer, port, text, date, now);
         StoredMessage queued = outbox.enqueue(peer, text, port, date, now);
         delivery.wake(peer);
-        replies.send(Replies.end(self.hostname(), request.portno(), "")
+        replies.send(Replies.end(self.onionAddress().hostname(), request.portno(), "")
                 .withExtension(Extensions.MESSAGE_ID, JsonNodeFactory.instance.textNode(queued.messageId())));
     }
 
-    /** Refuses now what could never be delivered: the RECV frame to the peer must fit in one frame. */
-    private void checkFrameFits(int port, String text, String date, Instant now) throws RequestException {
-        Message frame = PeerFrames.recv(self, port, text, date, MessageIds.random(), now.toEpochMilli());
+    /**
+     * Refuses now what could never be delivered: the signed RECV frame to the peer must fit in one frame (a random
+     * id has the length of the real one), and the text must be signable.
+     */
+    private void checkFrameFits(OnionAddress peer, int port, String text, String date, Instant now)
+            throws RequestException {
+        Message frame;
+        try {
+            frame = PeerFrames.recv(self, peer, port, text, date, MessageIds.random(), now.toEpochMilli());
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("field 'msg' cannot be sent: " + e.getMessage());
+        }
         try {
             FrameWriter.encode(MessageCodec.encode(frame));
         } catch (FrameException e) {

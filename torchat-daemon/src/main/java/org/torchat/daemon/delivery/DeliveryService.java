@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.StoredMessage;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
@@ -34,7 +36,7 @@ public final class DeliveryService implements AutoCloseable {
 
     private final Outbox outbox;
     private final Delivery delivery;
-    private final OnionAddress self;
+    private final Ed25519Identity self;
     private final RetryPolicy retry;
     private final Clock clock;
     private final boolean logText;
@@ -42,7 +44,8 @@ public final class DeliveryService implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Map<OnionAddress, PeerState> peers = new HashMap<>();
 
-    public DeliveryService(Outbox outbox, Delivery delivery, OnionAddress self, RetryPolicy retry, Clock clock,
+    /** {@code self}: our identity; every message goes out signed with it. */
+    public DeliveryService(Outbox outbox, Delivery delivery, Ed25519Identity self, RetryPolicy retry, Clock clock,
                            int parallelism, boolean logText) {
         this.outbox = outbox;
         this.delivery = delivery;
@@ -79,6 +82,17 @@ public final class DeliveryService implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code peer} just reached us (a message arrived from it), so it is online: whatever waits for a retry goes
+     * now instead of after a backoff that may have grown long while it was away.
+     */
+    public void peerReachable(OnionAddress peer) {
+        if (outbox.retryNow(peer, clock.instant()) > 0) {
+            LOG.info("{} is reachable again: retrying its queued messages now", peer);
+            wake(peer);
+        }
+    }
+
     private void drain(OnionAddress peer) {
         try {
             while (deliverNext(peer)) {
@@ -108,8 +122,17 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     private boolean attempt(StoredMessage m) {
+        Message frame;
         try {
-            DeliveryOutcome outcome = delivery.deliver(m.peer(), m.portno(), PeerFrames.recv(self, m));
+            frame = PeerFrames.recv(self, m);
+        } catch (IllegalArgumentException e) {
+            // SEND refuses such texts; only a message stored by an older version can get here. Retrying cannot help.
+            outbox.markFailed(m, "cannot sign the message: " + e.getMessage());
+            LOG.warn("message {} to {} failed: cannot sign it: {}", m.messageId(), m.peer(), e.getMessage());
+            return true;
+        }
+        try {
+            DeliveryOutcome outcome = delivery.deliver(m.peer(), m.portno(), frame);
             if (outcome == DeliveryOutcome.ACKNOWLEDGED) {
                 outbox.markDelivered(m, clock.instant());
             } else if (outbox.acknowledges(m.peer())) {
@@ -135,8 +158,8 @@ public final class DeliveryService implements AutoCloseable {
         Duration delay = retry.delayAfter(m.attempts() + 1);
         outbox.scheduleRetry(m, now.plus(delay), reason);
         scheduleWake(m.peer(), now.plus(delay));
-        LOG.info("message {} to {}: attempt {} failed ({}); next try in {} s", m.messageId(), m.peer(),
-                m.attempts() + 1, reason, delay.toSeconds());
+        LOG.info("message {} to {}: attempt {} failed ({}); next try in {} ms", m.messageId(), m.peer(),
+                m.attempts() + 1, reason, delay.toMillis());
         return false;
     }
 

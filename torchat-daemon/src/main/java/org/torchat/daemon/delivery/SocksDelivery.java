@@ -7,10 +7,12 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.DeadlineInputStream;
 import org.torchat.protocol.Extensions;
+import org.torchat.protocol.FrameException;
 import org.torchat.protocol.FrameReader;
 import org.torchat.protocol.FrameWriter;
 import org.torchat.protocol.Message;
@@ -24,10 +26,14 @@ import org.torchat.protocol.onion.OnionAddress;
  * up to two minutes to build).
  */
 public final class SocksDelivery implements Delivery {
-    private final HostPort proxy;
+    /** How long a peer has to acknowledge once the frame is written (a TORchat peer answers within milliseconds). */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(15);
+
+    private final Supplier<HostPort> proxy;
     private final Duration timeout;
 
-    public SocksDelivery(HostPort proxy, Duration timeout) {
+    /** {@code proxy} is asked for each connection: a managed tor's SOCKS port can change when tor restarts. */
+    public SocksDelivery(Supplier<HostPort> proxy, Duration timeout) {
         this.proxy = proxy;
         this.timeout = timeout;
     }
@@ -38,8 +44,8 @@ public final class SocksDelivery implements Delivery {
             DeadlineInputStream in = new DeadlineInputStream(socket, timeout);
             Socks5Handshake.connect(in, socket.getOutputStream(), peer.hostname(), port);
             new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(frame));
-            socket.shutdownOutput();
-            return outcome(frame, new FrameReader(in).read());
+            // No half-close here: Tor has no half-closed streams, a FIN would end the stream before the answer.
+            return outcome(frame, awaitAnswer(socket));
         } catch (SocketTimeoutException e) {
             throw new DeliveryException("timed out after " + timeout.toSeconds() + " s reaching " + peer, e);
         } catch (IOException e) {
@@ -49,7 +55,23 @@ public final class SocksDelivery implements Delivery {
         }
     }
 
+    /**
+     * The peer's answer, or empty when it closes or stays silent for {@link #ANSWER_WAIT}: the original C daemon
+     * never answers and only closes once we do.
+     */
+    private static Optional<String> awaitAnswer(Socket socket) throws IOException, ProtocolException {
+        try {
+            return new FrameReader(new DeadlineInputStream(socket, ANSWER_WAIT)).read();
+        } catch (FrameException e) {
+            if (e.error() == FrameException.Error.TIMEOUT) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private Socket connectToProxy() throws DeliveryException {
+        HostPort proxy = this.proxy.get();
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(proxy.host(), proxy.port()), (int) Math.min(timeout.toMillis(), 10_000));

@@ -1,6 +1,7 @@
 package org.torchat.daemon.store;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collections;
 import java.util.List;
 import org.torchat.protocol.onion.OnionAddress;
@@ -25,5 +26,17 @@ public final class History {
         });
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** Whether {@code peer} has ever sent a message with a valid signature (contacts.verified). */
+    public boolean peerVerified(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT verified FROM contacts WHERE address = ?")) {
+                ps.setString(1, peer.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
     }
 }

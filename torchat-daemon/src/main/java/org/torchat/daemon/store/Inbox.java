@@ -18,7 +18,9 @@ public final class Inbox {
     /** What storing an incoming message did. */
     public enum Outcome {
         STORED,
-        DUPLICATE
+        DUPLICATE,
+        /** Not stored: sent before the oldest time accepted, and not a message already stored (a possible replay). */
+        TOO_OLD
     }
 
     private final Database db;
@@ -29,22 +31,38 @@ public final class Inbox {
         this.limits = limits;
     }
 
-    /**
-     * Stores a message from {@code peer} unless one with the same id is already stored; durable when this returns.
-     * Over the peer's unread caps, nothing is stored.
-     */
+    /** Stores an unverified message with no age limit (see the full form below). */
     public Outcome store(OnionAddress peer, String messageId, String text, Instant sentAt, Instant receivedAt)
             throws PeerLimitException {
+        return store(peer, messageId, text, sentAt, receivedAt, false, null);
+    }
+
+    /**
+     * Stores a message from {@code peer} unless one with the same id is already stored; durable when this returns.
+     * A message id already stored is a {@link Outcome#DUPLICATE} whatever its age. A new one sent before
+     * {@code oldestAccepted} (null: no limit; a message without {@code sentAt} has no age) is
+     * {@link Outcome#TOO_OLD} and nothing is written. Over the peer's unread caps, nothing is stored.
+     * {@code verified}: the message carried a valid signature by {@code peer}; the peer is then marked verified too.
+     */
+    public Outcome store(OnionAddress peer, String messageId, String text, Instant sentAt, Instant receivedAt,
+                         boolean verified, Instant oldestAccepted) throws PeerLimitException {
         try {
             return db.transaction(c -> {
+                boolean duplicate = exists(c, peer, messageId);
+                if (!duplicate && sentAt != null && oldestAccepted != null && sentAt.isBefore(oldestAccepted)) {
+                    return Outcome.TOO_OLD;
+                }
                 Rows.ensureContact(c, peer, receivedAt);
                 touch(c, peer, receivedAt);
-                if (exists(c, peer, messageId)) {
+                if (verified) {
+                    markPeerVerified(c, peer);
+                }
+                if (duplicate) {
                     return Outcome.DUPLICATE;
                 }
                 int bytes = text.getBytes(StandardCharsets.UTF_8).length;
                 checkLimits(c, peer, bytes);
-                long id = insert(c, peer, messageId, text, sentAt, receivedAt);
+                long id = insert(c, peer, messageId, text, sentAt, receivedAt, verified);
                 countUnread(c, peer, id, bytes);
                 return Outcome.STORED;
             });
@@ -122,16 +140,24 @@ public final class Inbox {
         return new SQLException(why, new PeerLimitException(why));
     }
 
+    private static void markPeerVerified(Connection c, OnionAddress peer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET verified = 1 WHERE address = ?")) {
+            ps.setString(1, peer.hostname());
+            ps.executeUpdate();
+        }
+    }
+
     private static long insert(Connection c, OnionAddress peer, String messageId, String text, Instant sentAt,
-                               Instant receivedAt) throws SQLException {
+                               Instant receivedAt, boolean verified) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
-                + "sent_at, received_at, status, unread) VALUES (?, 'in', ?, ?, ?, ?, 'received', 1)",
+                + "sent_at, received_at, status, unread, verified) VALUES (?, 'in', ?, ?, ?, ?, 'received', 1, ?)",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, peer.hostname());
             ps.setString(2, messageId);
             ps.setString(3, text);
             Rows.setMillis(ps, 4, sentAt);
             Rows.setMillis(ps, 5, receivedAt);
+            ps.setInt(6, verified ? 1 : 0);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -44,7 +44,12 @@ final class Migrations {
                     )""",
                     "CREATE INDEX messages_by_peer ON messages (peer, id)",
                     "CREATE INDEX messages_unread ON messages (peer, id) WHERE unread = 1",
-                    "CREATE INDEX messages_queued ON messages (peer, id) WHERE status = 'queued'")));
+                    "CREATE INDEX messages_queued ON messages (peer, id) WHERE status = 'queued'")),
+            // Signed messages: whether an incoming message carried a valid signature by its sender, and whether a
+            // peer has ever sent one. Everything stored before was unverified.
+            new Migration(2, List.of(
+                    "ALTER TABLE messages ADD COLUMN verified INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE contacts ADD COLUMN verified INTEGER NOT NULL DEFAULT 0")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

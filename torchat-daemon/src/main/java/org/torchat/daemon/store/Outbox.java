@@ -54,6 +54,19 @@ public final class Outbox {
         });
     }
 
+    /** Makes every queued message to {@code peer} due now: the peer just showed it is reachable. */
+    public int retryNow(OnionAddress peer, Instant now) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET next_attempt_at = ? "
+                    + "WHERE peer = ? AND status = 'queued' AND next_attempt_at > ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setString(2, peer.hostname());
+                ps.setLong(3, now.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public List<OnionAddress> peersWithQueued() {
         return db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -12,7 +12,7 @@ import org.torchat.protocol.onion.OnionAddress;
 /** Mapping between rows and domain values, shared by the store's tables. */
 final class Rows {
     static final String MESSAGE_COLUMNS = "id, peer, direction, message_id, body, sent_at, received_at, status, unread, "
-            + "portno, date_text, attempts, next_attempt_at, last_error";
+            + "portno, date_text, attempts, next_attempt_at, last_error, verified";
 
     private Rows() {
     }
@@ -42,7 +42,8 @@ final class Rows {
                 rs.getString("date_text"),
                 rs.getInt("attempts"),
                 instant(rs, "next_attempt_at"),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                rs.getInt("verified") != 0);
     }
 
     static OnionAddress address(String stored) throws SQLException {

@@ -7,6 +7,7 @@ import org.torchat.protocol.onion.OnionAddress;
  * A message as the store keeps it. {@code sentAt} is when the sender sent it (for incoming messages, the
  * sender's claim, if it made one); {@code receivedAt} is when it arrived here (incoming) or when the peer
  * acknowledged it (outgoing). {@code portno} and {@code dateText} are the seed fields an outgoing RECV carries.
+ * {@code verified}: an incoming message carried a valid signature by {@code peer}; always false for outgoing ones.
  */
 public record StoredMessage(
         long localId,
@@ -22,5 +23,6 @@ public record StoredMessage(
         String dateText,
         int attempts,
         Instant nextAttemptAt,
-        String lastError) {
+        String lastError,
+        boolean verified) {
 }

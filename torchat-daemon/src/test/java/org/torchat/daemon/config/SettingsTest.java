@@ -192,7 +192,9 @@ class SettingsTest {
         List<String> sample = List.of("maxconnections: 3", "maxevents: 3", "epolltimeout: 3000", "host: 127.0.0.1",
                 "torport: 3", "daemonport: 3", "loginfo: a", "logdebug: b", "logerror: c", "sockbufsize: 3",
                 "interface: 127.0.0.1", "peerport: 4", "readtimeout: 300", "logmessages: on",
-                "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60");
+                "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
+                "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
+                "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
@@ -213,6 +215,14 @@ class SettingsTest {
         assertEquals(7, s.maxUnreadMessages());
         assertEquals(12345L, s.maxUnreadBytes());
         assertEquals(Duration.ofMillis(700), s.retryDelay());
+        assertEquals(TorMode.EXTERNAL, s.torMode());
+        assertEquals(new HostPort("127.0.0.1", 9251), s.torControl());
+        assertEquals(java.nio.file.Path.of("/tmp/cookie"), s.torCookie());
+        assertEquals("secret", s.torPassword());
+        assertEquals(java.nio.file.Path.of("/tmp/extra"), s.torrcExtra());
+        assertTrue(s.requireSignatures());
+        assertEquals(Duration.ofSeconds(7200), s.replayWindow());
+        assertEquals(Duration.ofSeconds(60), s.maxClockSkew());
         assertEquals(Duration.ofSeconds(60), s.retryLimit());
     }
 

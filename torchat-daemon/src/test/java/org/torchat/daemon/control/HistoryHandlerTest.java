@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class HistoryHandlerTest {
         assertEquals(4, frames.size());
         assertEquals("{\"cmd\":\"HISTORY\",\"date\":\"2026-11-26 00:57\",\"direction\":\"in\",\"id\":\"" + BOB
                 + "\",\"mid\":\"0123456789abcdef\",\"msg\":\"hi alice\",\"portno\":8000,\"status\":\"received\",\"time\":"
-                + T0.toEpochMilli() + "}", MessageCodec.encode(frames.get(0)));
+                + T0.toEpochMilli() + ",\"verified\":false}", MessageCodec.encode(frames.get(0)));
         assertEquals("{\"cmd\":\"HISTORY\",\"date\":\"2026-11-26 00:58\",\"direction\":\"out\",\"id\":\"" + BOB
                 + "\",\"mid\":\"" + reply.messageId() + "\",\"msg\":\"hi bob\",\"portno\":8000,\"status\":\"delivered\","
                 + "\"time\":" + T0.plusSeconds(90).toEpochMilli() + "}", MessageCodec.encode(frames.get(1)));
@@ -80,8 +81,23 @@ class HistoryHandlerTest {
         assertEquals("queued", queued.extension(Extensions.STATUS).orElseThrow().textValue());
         assertEquals(pending.messageId(), queued.extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
         assertEquals("2026-11-26 01:57", queued.date());
-        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"3\",\"portno\":8000}",
+        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"3\",\"portno\":8000,\"verified\":false}",
                 MessageCodec.encode(frames.get(3)));
+    }
+
+    @Test
+    void incomingMessagesSayWhetherTheyWereSignedAndEndSaysWhetherThePeerEverSigned() throws Exception {
+        inbox.store(BOB, "0123456789abcdef", "unsigned", T0, T0, false, null);
+        inbox.store(BOB, "0123456789abcdeg", "signed", T0, T0.plusSeconds(1), true, null);
+        outbox.enqueue(BOB, "ours", 80, "", T0.plusSeconds(2));
+
+        List<Message> frames = handle(BOB.hostname(), "10");
+
+        assertEquals(false, frames.get(0).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
+        assertEquals(true, frames.get(1).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
+        assertTrue(frames.get(2).extension(Extensions.VERIFIED).isEmpty(), "outgoing messages carry no 'verified'");
+        assertEquals(Command.END, frames.get(3).cmd());
+        assertEquals(true, frames.get(3).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
     }
 
     @Test
@@ -113,7 +129,8 @@ class HistoryHandlerTest {
     void noMessagesIsJustEndWithZero() throws Exception {
         inbox.store(CAROL, "0123456789abcdef", "not bob", null, T0);
 
-        assertEquals(List.of(Message.of(Command.END, BOB.hostname(), 8000, "0")), handle(BOB.hostname(), "10"));
+        assertEquals(List.of(Message.of(Command.END, BOB.hostname(), 8000, "0")
+                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(false))), handle(BOB.hostname(), "10"));
     }
 
     @Test

@@ -38,9 +38,12 @@ import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.TextLimits;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.protocol.signature.MessageSignatures;
+import org.torchat.protocol.signature.SignedFields;
 
 class SendHandlerTest {
-    private static final OnionAddress SELF = Ed25519Identity.generate().onionAddress();
+    private static final Ed25519Identity IDENTITY = Ed25519Identity.generate();
+    private static final OnionAddress SELF = IDENTITY.onionAddress();
     private static final OnionAddress BOB = Ed25519Identity.generate().onionAddress();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T18:56:20Z"), ZoneOffset.UTC);
     private static final RetryPolicy QUICK =
@@ -100,9 +103,9 @@ class SendHandlerTest {
     }
 
     private SendHandler handler(Delivery delivery, Clock clock) {
-        DeliveryService service = new DeliveryService(outbox, delivery, SELF, QUICK, Clock.systemUTC(), 2, false);
+        DeliveryService service = new DeliveryService(outbox, delivery, IDENTITY, QUICK, Clock.systemUTC(), 2, false);
         services.add(service);
-        return new SendHandler(SELF, outbox, service, clock);
+        return new SendHandler(IDENTITY, outbox, service, clock);
     }
 
     private SendHandler handler() {
@@ -170,9 +173,11 @@ class SendHandlerTest {
 
         assertEquals(BOB, call.peer());
         assertEquals(80, call.port());
+        String sig = MessageSignatures.toBase64(MessageSignatures.sign(IDENTITY,
+                new SignedFields(SELF, BOB, mid, CLOCK.millis(), "hello bob")));
         assertEquals("{\"cmd\":\"RECV\",\"date\":\"12:00:00 2017\",\"id\":\"" + SELF + "\",\"mid\":\"" + mid
                 + "\",\"msg\":\"hello bob\",\"portno\":80,\"proto\":" + Extensions.PROTOCOL_VERSION
-                + ",\"ts\":" + CLOCK.millis() + "}", MessageCodec.encode(call.frame()));
+                + ",\"sig\":\"" + sig + "\",\"ts\":" + CLOCK.millis() + "}", MessageCodec.encode(call.frame()));
         assertEquals(MessageStatus.QUEUED, history.last(BOB, 1).get(0).status(), "in flight, not yet acknowledged");
 
         network.countDown();
@@ -336,6 +341,45 @@ class SendHandlerTest {
 
         assertTrue(e.getMessage().startsWith("message too long"), e.getMessage());
         assertTrue(e.getMessage().contains("9999"), e.getMessage());
+        assertNothingQueued();
+    }
+
+    @Test
+    void theSizeCheckCountsTheSignature() {
+        // Find the longest date that still fits without a signature; with the 97 bytes of ,"sig":"<88>" it must not.
+        String text = "x".repeat(TextLimits.MAX_ENCODED_BYTES);
+        int unsignedFrameWithoutDate = ("{\"cmd\":\"RECV\",\"date\":\"\",\"id\":\"" + SELF + "\",\"mid\":\""
+                + "0".repeat(32) + "\",\"msg\":\"" + text + "\",\"portno\":80,\"proto\":2,\"ts\":" + CLOCK.millis()
+                + "}").length();
+        String date = "d".repeat(9999 - unsignedFrameWithoutDate);
+
+        RequestException e = assertThrows(RequestException.class, () -> handler()
+                .handle(send(BOB.hostname(), 80, text).withDate(date), replies::add));
+
+        assertTrue(e.getMessage().startsWith("message too long"), e.getMessage());
+        assertNothingQueued();
+    }
+
+    @Test
+    void theLongestMessageThatFitsSignedIsAccepted() throws Exception {
+        String text = "x".repeat(TextLimits.MAX_ENCODED_BYTES);
+        int signedFrameWithoutDate = ("{\"cmd\":\"RECV\",\"date\":\"\",\"id\":\"" + SELF + "\",\"mid\":\""
+                + "0".repeat(32) + "\",\"msg\":\"" + text + "\",\"portno\":80,\"proto\":2,\"sig\":\"" + "s".repeat(88)
+                + "\",\"ts\":" + CLOCK.millis() + "}").length();
+        String date = "d".repeat(9999 - signedFrameWithoutDate);
+
+        handler().handle(send(BOB.hostname(), 80, text).withDate(date), replies::add);
+
+        assertEquals(Command.END, replies.get(0).cmd());
+        assertEquals(9999, MessageCodec.encode(firstCall().frame()).length(), "exactly a full frame");
+    }
+
+    @Test
+    void aTextThatCannotBeSignedIsRefusedBeforeStoring() {
+        RequestException e = assertThrows(RequestException.class,
+                () -> handler().handle(send(BOB.hostname(), 80, "lone \uD800 surrogate"), replies::add));
+
+        assertTrue(e.getMessage().startsWith("field 'msg' cannot be sent: "), e.getMessage());
         assertNothingQueued();
     }
 }

@@ -1,6 +1,7 @@
 package org.torchat.daemon.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,9 +30,12 @@ import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.protocol.signature.MessageSignatures;
+import org.torchat.protocol.signature.SignedFields;
 
 class DeliveryServiceTest {
-    private static final OnionAddress SELF = Ed25519Identity.generate().onionAddress();
+    private static final Ed25519Identity IDENTITY = Ed25519Identity.generate();
+    private static final OnionAddress SELF = IDENTITY.onionAddress();
     private static final OnionAddress BOB = Ed25519Identity.generate().onionAddress();
     private static final OnionAddress CAROL = Ed25519Identity.generate().onionAddress();
     private static final RetryPolicy QUICK =
@@ -97,7 +101,7 @@ class DeliveryServiceTest {
     }
 
     private DeliveryService service(Delivery delivery) {
-        DeliveryService s = new DeliveryService(outbox, delivery, SELF, QUICK, CLOCK, 4, false);
+        DeliveryService s = new DeliveryService(outbox, delivery, IDENTITY, QUICK, CLOCK, 4, false);
         services.add(s);
         return s;
     }
@@ -135,7 +139,7 @@ class DeliveryServiceTest {
     }
 
     @Test
-    void sendsARecvFrameWithIdTimestampAndVersion() throws Exception {
+    void sendsARecvFrameWithIdTimestampVersionAndSignature() throws Exception {
         DeliveryService service = service(network);
 
         StoredMessage m = send(service, BOB, "hello bob");
@@ -157,6 +161,11 @@ class DeliveryServiceTest {
         assertEquals(m.messageId(), frame.extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
         assertEquals(m.sentAt().toEpochMilli(), frame.extension(Extensions.TIMESTAMP).orElseThrow().longValue());
         assertEquals(Extensions.PROTOCOL_VERSION, frame.extension(Extensions.PROTO).orElseThrow().intValue());
+        byte[] signature = MessageSignatures.fromBase64(frame.extension(Extensions.SIGNATURE).orElseThrow().textValue());
+        assertTrue(MessageSignatures.verify(new SignedFields(SELF, BOB, m.messageId(), m.sentAt().toEpochMilli(),
+                "hello bob"), signature), "signed by us, for BOB");
+        assertFalse(MessageSignatures.verify(new SignedFields(SELF, CAROL, m.messageId(), m.sentAt().toEpochMilli(),
+                "hello bob"), signature), "for BOB only");
         StoredMessage delivered = stored(m);
         assertEquals(1, delivered.attempts());
         assertNotNull(delivered.receivedAt());
@@ -215,6 +224,61 @@ class DeliveryServiceTest {
         assertEquals(refused.get() + 2, calls.size());
         assertEquals("second", calls.get(calls.size() - 1));
         assertTrue(calls.subList(0, calls.size() - 1).stream().allMatch("are you there?"::equals), calls.toString());
+    }
+
+    @Test
+    void aPeerThatShowsUpIsRetriedAtOnceInsteadOfAfterItsBackoff() throws Exception {
+        CountDownLatch online = new CountDownLatch(1);
+        network.peers.put(BOB, frame -> {
+            if (online.getCount() > 0) {
+                throw new DeliveryException("connection refused");
+            }
+            return DeliveryOutcome.ACKNOWLEDGED;
+        });
+        DeliveryService service = new DeliveryService(outbox, network, IDENTITY,
+                new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(3)), CLOCK, 4, false);
+        services.add(service);
+        StoredMessage m = send(service, BOB, "while you were away");
+        await("the first attempt failed", () -> stored(m).attempts() == 1);
+        assertEquals(MessageStatus.QUEUED, status(m), "next try in an hour");
+
+        online.countDown();
+        service.peerReachable(BOB);
+
+        awaitStatus(m, MessageStatus.DELIVERED);
+        assertEquals(2, network.count(BOB));
+    }
+
+    @Test
+    void aPeerShowingUpWithNothingQueuedCausesNoDelivery() throws Exception {
+        DeliveryService service = service(network);
+        service.peerReachable(CAROL);
+        Thread.sleep(100);
+        assertEquals(0, network.count(CAROL));
+    }
+
+    @Test
+    void everyRetrySendsTheSameSignedFrameSoTheReceiverCanDropRepeats() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        network.peers.put(BOB, frame -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new DeliveryException("lost the acknowledgement");
+            }
+            return DeliveryOutcome.ACKNOWLEDGED;
+        });
+        DeliveryService service = service(network);
+
+        StoredMessage m = send(service, BOB, "once only");
+        awaitStatus(m, MessageStatus.DELIVERED);
+
+        List<Message> frames;
+        synchronized (network.calls) {
+            frames = network.calls.stream().map(Call::frame).toList();
+        }
+        assertEquals(3, frames.size());
+        assertEquals(frames.get(0), frames.get(1));
+        assertEquals(frames.get(0), frames.get(2));
+        assertTrue(frames.get(0).extension(Extensions.SIGNATURE).isPresent());
     }
 
     @Test

@@ -22,8 +22,9 @@ class BinScriptIT {
     void detachedDaemonServesAndASecondOnTheSamePortFails() throws Exception {
         int port = FreePorts.next();
         // Explicit peer ports: the default (PORT+1) could belong to anything else running on this machine.
-        Processes.Result started = runScript(tmp.resolve("home1"), "-d", "--peer-port", String.valueOf(FreePorts.next()),
-                String.valueOf(port));
+        // --socks: no Tor here (OnionDeliveryIT covers managed tor); this test is about the launcher.
+        Processes.Result started = runScript(tmp.resolve("home1"), "-d", "--socks", "127.0.0.1:9", "--peer-port",
+                String.valueOf(FreePorts.next()), String.valueOf(port));
         assertEquals(0, started.exitCode(), started.output());
         Matcher onion = Pattern.compile("onion address: ([a-z2-7]{56}\\.onion)").matcher(started.output());
         assertTrue(onion.find(), started.output());
@@ -37,8 +38,8 @@ class BinScriptIT {
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(tmp.resolve("home1/info.log"))));
 
-            Processes.Result second = runScript(tmp.resolve("home2"), "-d", "--peer-port", String.valueOf(FreePorts.next()),
-                    String.valueOf(port));
+            Processes.Result second = runScript(tmp.resolve("home2"), "-d", "--socks", "127.0.0.1:9", "--peer-port",
+                    String.valueOf(FreePorts.next()), String.valueOf(port));
             assertEquals(1, second.exitCode(), second.output());
             assertTrue(second.output().contains("cannot listen for control connections on 127.0.0.1:" + port
                     + ": the port is already in use"), second.output());

@@ -114,6 +114,26 @@ class DatabaseTest {
     }
 
     @Test
+    void aVersionOneStoreIsMigratedKeepingItsMessagesAsUnverified() throws Exception {
+        List<String> v1 = new java.util.ArrayList<>(Migrations.ALL.get(0).statements());
+        v1.add("INSERT INTO contacts (address, added_at) VALUES ('" + BOB.hostname() + "', 1)");
+        v1.add("INSERT INTO messages (peer, direction, message_id, body, sent_at, received_at, status, unread) "
+                + "VALUES ('" + BOB.hostname() + "', 'in', '0123456789abcdef', 'from version 1', 1, 2, 'received', 1)");
+        v1.add("PRAGMA user_version = 1");
+        raw(file(), v1.toArray(String[]::new));
+
+        try (Database db = Database.open(file())) {
+            assertEquals(Migrations.latest(), db.userVersion());
+            StoredMessage m = new History(db).last(BOB, 10).get(0);
+            assertEquals("from version 1", m.text());
+            assertFalse(m.verified());
+            assertFalse(new History(db).peerVerified(BOB));
+            new Inbox(db, new UnreadLimits(10, 10_000)).store(BOB, "0123456789abcdeg", "signed", T0, T0, true, null);
+            assertTrue(new History(db).peerVerified(BOB));
+        }
+    }
+
+    @Test
     void aFileAlreadyAtTheLatestVersionIsNotMigrated() throws Exception {
         // No tables, but a user_version that says the schema is in place: migrations must be skipped.
         raw(file(), "PRAGMA user_version = " + Migrations.latest());

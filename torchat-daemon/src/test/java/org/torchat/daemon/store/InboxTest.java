@@ -145,6 +145,49 @@ class InboxTest {
     }
 
     @Test
+    void aVerifiedMessageIsStoredVerifiedAndMarksThePeer() throws Exception {
+        assertEquals(Inbox.Outcome.STORED, inbox.store(BOB, "0123456789abcdef", "signed", T0, T0, true, null));
+        assertEquals(Inbox.Outcome.STORED, inbox.store(BOB, "0123456789abcdeg", "unsigned", T0, T0, false, null));
+        inbox.store(CAROL, "0123456789abcdef", "unsigned", T0, T0);
+
+        assertEquals(List.of(true, false), history.last(BOB, 10).stream().map(StoredMessage::verified).toList());
+        assertTrue(history.peerVerified(BOB));
+        assertFalse(history.peerVerified(CAROL));
+        assertFalse(history.peerVerified(ALICE), "no contact at all");
+        assertFalse(new Outbox(db).enqueue(ALICE, "ours", 80, "", T0).verified(), "outgoing messages are never verified");
+    }
+
+    @Test
+    void aNewMessageSentBeforeTheOldestAcceptedTimeIsNotStoredAtAll() throws Exception {
+        Instant oldest = T0.minusSeconds(3600);
+
+        assertEquals(Inbox.Outcome.TOO_OLD,
+                inbox.store(BOB, "0123456789abcdef", "old", oldest.minusMillis(1), T0, true, oldest));
+
+        assertEquals(List.of(), history.last(BOB, 10));
+        assertEquals(List.of(), inbox.peersWithUnread());
+        assertFalse(history.peerVerified(BOB), "a refused message proves nothing");
+        int contacts = db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM contacts"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertEquals(0, contacts, "not even a contact is created");
+        assertEquals(Inbox.Outcome.STORED, inbox.store(BOB, "0123456789abcdef", "edge", oldest, T0, true, oldest));
+    }
+
+    @Test
+    void aStoredIdIsADuplicateHoweverOldAndAMessageWithoutTimeHasNoAge() throws Exception {
+        inbox.store(BOB, "0123456789abcdef", "first", T0.minusSeconds(10), T0, true, T0.minusSeconds(60));
+
+        assertEquals(Inbox.Outcome.DUPLICATE,
+                inbox.store(BOB, "0123456789abcdef", "first", T0.minusSeconds(10), T0.plusSeconds(1), true, T0));
+        assertEquals(Inbox.Outcome.STORED,
+                inbox.store(BOB, "0123456789abcdeg", "C daemon", null, T0, false, T0.plusSeconds(3600)));
+    }
+
+    @Test
     void theSameIdFromTwoPeersIsTwoMessages() throws Exception {
         assertEquals(Inbox.Outcome.STORED, inbox.store(BOB, "0123456789abcdef", "from bob", null, T0));
         assertEquals(Inbox.Outcome.STORED, inbox.store(CAROL, "0123456789abcdef", "from carol", null, T0));

@@ -128,7 +128,10 @@ public final class TestSocks5Server implements AutoCloseable {
         out.flush();
     }
 
-    /** Copies until EOF, then half-closes the other side so each direction ends independently, as Tor does. */
+    /**
+     * Copies until EOF, then closes both sides: like Tor, which has no half-closed streams (a FIN from either end
+     * ends the whole stream), so a client that half-closes before reading its answer loses it here too.
+     */
     private static void pump(InputStream from, Socket toSocket, OutputStream to) {
         byte[] buffer = new byte[8192];
         try {
@@ -137,10 +140,10 @@ public final class TestSocks5Server implements AutoCloseable {
                 to.write(buffer, 0, n);
                 to.flush();
             }
-            toSocket.shutdownOutput();
         } catch (IOException e) {
-            closeQuietly(toSocket);
+            // the other direction's pump closes too
         }
+        closeQuietly(toSocket);
     }
 
     private static void startThread(Runnable r, String name) {

@@ -87,6 +87,11 @@ public final class DaemonClient {
         return frames.subList(0, frames.size() - 1);
     }
 
+    /** The daemon's STATUS (protocol 2): a line for people in {@code msg}, details in extension fields. */
+    public Message status() throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.STATUS, LOCALHOST, port, "")));
+    }
+
     /** Asks the daemon to shut down. */
     public void exit() throws IOException, ProtocolException, DaemonErrorException {
         ok(request(Message.of(Command.EXIT, LOCALHOST, port, "")));

@@ -27,6 +27,9 @@ public interface DaemonApi {
     /** The last {@code n} messages with {@code peer}, oldest first (HISTORY). */
     List<HistoryEntry> history(String peer, int n) throws TorchatException;
 
+    /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
+    String status() throws TorchatException;
+
     /** Asks the daemon to shut down (EXIT). */
     void stop() throws TorchatException;
 }

@@ -75,6 +75,11 @@ public final class DaemonConnection implements DaemonApi {
     }
 
     @Override
+    public String status() throws TorchatException {
+        return call(client::status).msg();
+    }
+
+    @Override
     public List<HistoryEntry> history(String peer, int n) throws TorchatException {
         return call(() -> client.history(peer, n)).stream().map(DaemonConnection::entry).toList();
     }

@@ -89,6 +89,14 @@ class ScriptingCommandsTest {
     }
 
     @Test
+    void statusPrintsTheDaemonsLine() throws IOException {
+        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.STATUS, "localhost", 80, "tor bootstrapping 45%")));
+        assertEquals(0, run("status", "-p", port()));
+        assertEquals("tor bootstrapping 45%" + System.lineSeparator(), out.toString());
+        assertEquals(Command.STATUS, daemon.requests.get(0).cmd());
+    }
+
+    @Test
     void historyRefusesACountOutOfRange() {
         assertEquals(2, run("history", ALICE, "-n", "0", "-p", "1"));
         assertTrue(err.toString().contains("-n must be 1..1000, got 0"), err.toString());

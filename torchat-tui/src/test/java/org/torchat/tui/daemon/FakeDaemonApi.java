@@ -68,6 +68,14 @@ public class FakeDaemonApi implements DaemonApi {
     }
 
     @Override
+    public synchronized String status() throws TorchatException {
+        if (failure != null) {
+            throw failure;
+        }
+        return "tor ready, onion service published";
+    }
+
+    @Override
     public synchronized List<HistoryEntry> history(String peer, int n) throws TorchatException {
         if (failure != null) {
             throw failure;

@@ -1,0 +1,41 @@
+package org.torchat.daemon.control;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.torchat.daemon.net.CommandHandler;
+import org.torchat.daemon.net.ReplySink;
+import org.torchat.daemon.tor.TorStatus;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * STATUS (protocol 2): one line for people in {@code msg}, and for programs: {@code tor} (starting,
+ * bootstrapping, ready, restarting, closed, or none without a control port), {@code progress} (bootstrap %),
+ * {@code published} (tor confirmed uploading our onion service descriptor) and {@code proto}.
+ */
+public final class StatusHandler implements CommandHandler {
+    private final OnionAddress self;
+    private final Supplier<Optional<TorStatus>> tor;
+
+    public StatusHandler(OnionAddress self, Supplier<Optional<TorStatus>> tor) {
+        this.self = self;
+        this.tor = tor;
+    }
+
+    @Override
+    public void handle(Message request, ReplySink replies) throws IOException {
+        Optional<TorStatus> status = tor.get();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        String line = status.map(TorStatus::describe)
+                .orElse("no Tor control port: messages go out through the SOCKS port, " + self + " is not published");
+        replies.send(Message.of(Command.STATUS, request.id(), request.portno(), line)
+                .withExtension(Extensions.PROTO, nodes.numberNode(Extensions.PROTOCOL_VERSION))
+                .withExtension("tor", nodes.textNode(status.map(s -> s.state().name().toLowerCase()).orElse("none")))
+                .withExtension("progress", nodes.numberNode(status.map(TorStatus::progress).orElse(0)))
+                .withExtension("published", nodes.booleanNode(status.map(TorStatus::published).orElse(false))));
+    }
+}

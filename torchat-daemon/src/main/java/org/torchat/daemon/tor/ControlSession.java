@@ -1,0 +1,397 @@
+package org.torchat.daemon.tor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import net.freehaven.tor.control.EventHandler;
+import net.freehaven.tor.control.TorControlConnection;
+import net.freehaven.tor.control.TorControlException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchat.protocol.identity.Ed25519Identity;
+
+/**
+ * One authenticated connection to a tor's control port, through Briar's jtorctl ({@link TorControlConnection}).
+ * Before handing the socket to jtorctl it asks {@code PROTOCOLINFO} itself (jtorctl 0.5 has no such call) to learn
+ * which authentication tor accepts and where its cookie is. Events tor sends ({@code STATUS_CLIENT} bootstrap,
+ * {@code HS_DESC}) go to {@link Events}, on jtorctl's reader thread.
+ */
+final class ControlSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlSession.class);
+    static final List<String> EVENTS = List.of("STATUS_CLIENT", "HS_DESC");
+    private static final int COOKIE_LENGTH = 32;
+    private static final int MAX_LINE = 4096;
+
+    /** What tor tells us on its own. Called on jtorctl's reader thread: never call back into the session. */
+    interface Events {
+        void bootstrap(BootstrapPhase phase);
+
+        void descriptor(HsDescEvent event);
+    }
+
+    private final String endpoint;
+    private final Socket socket;
+    private final TorControlConnection connection;
+    private final CompletableFuture<String> lost;
+    private volatile boolean closing;
+
+    private ControlSession(String endpoint, Socket socket, TorControlConnection connection, CompletableFuture<String> lost) {
+        this.endpoint = endpoint;
+        this.socket = socket;
+        this.connection = connection;
+        this.lost = lost;
+    }
+
+    /** Connects, authenticates and subscribes to bootstrap and descriptor events. */
+    static ControlSession open(InetSocketAddress address, TorAuthentication auth, Events events, Duration timeout)
+            throws TorException {
+        String endpoint = address.getHostString() + ":" + address.getPort();
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, (int) timeout.toMillis());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new TorException("cannot connect to tor's control port " + endpoint + ": " + e.getMessage()
+                    + " (is tor running with 'ControlPort " + address.getPort() + "'?)", e);
+        }
+        CompletableFuture<String> lost = new CompletableFuture<>();
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            ProtocolInfo info = protocolInfo(in, out, endpoint);
+            byte[] secret = secret(auth, info, endpoint);
+            socket.setSoTimeout(0); // jtorctl's reader thread waits for events for as long as the session lives
+            TorControlConnection connection = new TorControlConnection(new WatchedInput(in, lost), out);
+            ControlSession session = new ControlSession(endpoint, socket, connection, lost);
+            connection.setEventHandler(session.new Dispatcher(events));
+            connection.launchThread(true);
+            session.authenticate(secret, auth, info);
+            connection.setEvents(EVENTS);
+            LOG.debug("connected to tor {} on control port {}", info.torVersion(), endpoint);
+            return session;
+        } catch (TorException e) {
+            closeQuietly(socket);
+            throw e;
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new TorException("tor's control port " + endpoint + " did not answer within " + timeout.toSeconds()
+                    + " s (is it really a tor control port?)", e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new TorException("lost the connection to tor's control port " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Completes with a reason when the connection ends (tor exited, or closed it). */
+    CompletableFuture<String> lost() {
+        return lost;
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    /** Tor exits when this connection closes (we also set {@code __OwningControllerProcess} for our pid). */
+    void takeOwnership() throws TorException {
+        try {
+            connection.takeOwnership();
+        } catch (IOException e) {
+            throw failure("TAKEOWNERSHIP", e);
+        }
+    }
+
+    BootstrapPhase bootstrapPhase() throws TorException {
+        String value;
+        try {
+            value = connection.getInfo("status/bootstrap-phase");
+        } catch (IOException e) {
+            throw failure("GETINFO status/bootstrap-phase", e);
+        }
+        try {
+            return BootstrapPhase.parse(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new TorException("tor answered GETINFO status/bootstrap-phase with something unexpected: " + value, e);
+        }
+    }
+
+    /** The TCP addresses of tor's SOCKS listeners ({@code GETINFO net/listeners/socks}); may be empty. */
+    List<InetSocketAddress> socksListeners() throws TorException {
+        try {
+            String value = connection.getInfo("net/listeners/socks");
+            return ControlReplies.listeners(value == null ? "" : value);
+        } catch (IOException e) {
+            throw failure("GETINFO net/listeners/socks", e);
+        }
+    }
+
+    /**
+     * Adds our onion service, {@code Port=virtualPort,127.0.0.1:targetPort}, and checks that tor's ServiceID is our
+     * address. Never logs the key.
+     *
+     * @return the service id tor answered (equal to ours)
+     */
+    String addOnion(Ed25519Identity identity, int virtualPort, int targetPort) throws TorException {
+        String expected = identity.onionAddress().serviceId();
+        Map<String, String> reply;
+        try {
+            reply = connection.addOnion(AddOnion.keyArgument(identity), AddOnion.portLines(virtualPort, targetPort),
+                    List.of());
+        } catch (TorControlException e) {
+            throw new TorException("tor refused to publish our onion service " + expected + ".onion ("
+                    + AddOnion.redacted(virtualPort, targetPort) + "): " + ControlReplies.errorText(e)
+                    + ControlReplies.addOnionAdvice(e.getMessage()), e);
+        } catch (IOException e) {
+            throw failure("ADD_ONION", e);
+        } catch (RuntimeException e) {
+            throw new TorException("tor answered ADD_ONION with something unexpected: " + e, e);
+        }
+        String serviceId = reply.get("onionAddress");
+        if (!expected.equals(serviceId)) {
+            try {
+                if (serviceId != null) {
+                    connection.delOnion(serviceId);
+                }
+            } catch (IOException e) {
+                LOG.debug("DEL_ONION {} failed: {}", serviceId, e.getMessage());
+            }
+            throw new TorException("tor published " + serviceId + ".onion but our identity key gives " + expected
+                    + ".onion; refusing to go on (is this tor or our identity.key broken?)");
+        }
+        return serviceId;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        lost.complete("closed by us");
+        closeQuietly(socket);
+    }
+
+    private void authenticate(byte[] secret, TorAuthentication auth, ProtocolInfo info) throws TorException, IOException {
+        try {
+            connection.authenticate(secret);
+        } catch (TorControlException e) {
+            String advice;
+            if (auth instanceof TorAuthentication.Cookie c) {
+                advice = "; check that torchatd may read " + c.file() + " and that it belongs to the tor on this port";
+            } else if (auth instanceof TorAuthentication.Password) {
+                advice = "; check the control password (HashedControlPassword in tor's torrc)";
+            } else {
+                advice = "; tor accepts " + String.join(",", info.methods());
+            }
+            throw new TorException("tor on control port " + endpoint + " refused our authentication (" + auth + "): "
+                    + ControlReplies.errorText(e) + advice, e);
+        }
+    }
+
+    private TorException failure(String command, IOException e) {
+        if (e instanceof TorControlException) {
+            return new TorException("tor refused " + command + " on control port " + endpoint + ": "
+                    + ControlReplies.errorText(e), e);
+        }
+        return new TorException("lost the connection to tor's control port " + endpoint + " during " + command
+                + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+    }
+
+    /** Sends {@code PROTOCOLINFO 1} and reads the reply byte by byte, so that nothing is buffered past it. */
+    static ProtocolInfo protocolInfo(InputStream in, OutputStream out, String endpoint) throws IOException, TorException {
+        out.write("PROTOCOLINFO 1\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine(in);
+            if (line == null) {
+                throw new TorException("tor's control port " + endpoint + " closed the connection during PROTOCOLINFO"
+                        + (lines.isEmpty() ? " (is it really a tor control port?)" : ""));
+            }
+            if (line.length() < 4 || !Character.isDigit(line.charAt(0))) {
+                throw new TorException(endpoint + " is not a tor control port: it answered '"
+                        + ControlReplies.abbreviate(line) + "'");
+            }
+            lines.add(line);
+            if (line.charAt(3) == ' ') {
+                break;
+            }
+            if (lines.size() > 100) {
+                throw new TorException(endpoint + " sent an endless PROTOCOLINFO reply: is it a tor control port?");
+            }
+        }
+        return ProtocolInfo.parse(lines);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            if (b == '\n') {
+                String text = line.toString(StandardCharsets.UTF_8);
+                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            }
+            if (line.size() >= MAX_LINE) {
+                throw new IOException("control reply line longer than " + MAX_LINE + " bytes");
+            }
+            line.write(b);
+        }
+    }
+
+    /** The bytes for {@code AUTHENTICATE} (jtorctl sends them as hex). */
+    static byte[] secret(TorAuthentication auth, ProtocolInfo info, String endpoint) throws TorException {
+        if (auth instanceof TorAuthentication.Cookie c) {
+            return readCookie(c.file());
+        }
+        if (auth instanceof TorAuthentication.Password p) {
+            return p.password().getBytes(StandardCharsets.UTF_8);
+        }
+        if (info.methods().contains("NULL")) {
+            return new byte[0];
+        }
+        if (info.methods().contains("COOKIE") && info.cookieFile() != null) {
+            return readCookie(Path.of(info.cookieFile()));
+        }
+        if (info.methods().contains("HASHEDPASSWORD")) {
+            throw new TorException("tor on control port " + endpoint + " wants a password: pass it with "
+                    + "--tor-password, or enable CookieAuthentication 1 in its torrc");
+        }
+        throw new TorException("tor on control port " + endpoint + " offers no authentication we can use ("
+                + String.join(",", info.methods()) + "); enable CookieAuthentication 1 in its torrc");
+    }
+
+    static byte[] readCookie(Path file) throws TorException {
+        byte[] cookie;
+        try {
+            cookie = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TorException("tor's control cookie " + file + " does not exist (is CookieAuthentication 1 set, "
+                    + "and is it the cookie of this tor?)", e);
+        } catch (IOException e) {
+            throw new TorException("cannot read tor's control cookie " + file + ": " + e.getMessage()
+                    + " (torchatd's user needs read access, e.g. membership in tor's group with "
+                    + "CookieAuthFileGroupReadable 1)", e);
+        }
+        if (cookie.length != COOKIE_LENGTH) {
+            throw new TorException("tor's control cookie " + file + " has " + cookie.length + " bytes, not "
+                    + COOKIE_LENGTH + ": it is not a tor control cookie");
+        }
+        return cookie;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do
+        }
+    }
+
+    /** Passes jtorctl's events on; an exception here would end jtorctl's reader thread, so none escapes. */
+    private final class Dispatcher implements EventHandler {
+        private final Events events;
+
+        Dispatcher(Events events) {
+            this.events = events;
+        }
+
+        @Override
+        public void unrecognized(String type, String rest) {
+            try {
+                switch (type) {
+                    case "STATUS_CLIENT" -> {
+                        if (rest.contains(" BOOTSTRAP ")) {
+                            events.bootstrap(BootstrapPhase.parse(rest));
+                        } else {
+                            LOG.debug("tor status: {}", rest);
+                        }
+                    }
+                    case "HS_DESC" -> events.descriptor(HsDescEvent.parse(rest));
+                    default -> LOG.debug("tor event {} {}", type, rest);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot handle tor event {} {}: {}", type, rest, e.toString());
+            }
+        }
+
+        @Override
+        public void controlConnectionClosed() {
+            lost.complete(closing ? "closed by us" : "tor closed the control connection");
+        }
+
+        @Override
+        public void circuitStatus(String status, String circID, String path) {
+        }
+
+        @Override
+        public void streamStatus(String status, String streamID, String target) {
+        }
+
+        @Override
+        public void orConnStatus(String status, String orName) {
+        }
+
+        @Override
+        public void bandwidthUsed(long read, long written) {
+        }
+
+        @Override
+        public void newDescriptors(List<String> orList) {
+        }
+
+        @Override
+        public void message(String severity, String msg) {
+        }
+    }
+
+    /** Notices the end of the control connection however it ends (jtorctl reports only a clean end). */
+    private static final class WatchedInput extends FilterInputStream {
+        private final CompletableFuture<String> lost;
+
+        WatchedInput(InputStream in, CompletableFuture<String> lost) {
+            super(in);
+            this.lost = lost;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return watch(() -> super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return watch(() -> super.read(b, off, len));
+        }
+
+        private int watch(IoRead read) throws IOException {
+            try {
+                int n = read.get();
+                if (n < 0) {
+                    lost.complete("tor closed the control connection");
+                }
+                return n;
+            } catch (IOException e) {
+                lost.complete("the control connection failed: " + e.getMessage());
+                throw e;
+            }
+        }
+
+        private interface IoRead {
+            int get() throws IOException;
+        }
+    }
+}

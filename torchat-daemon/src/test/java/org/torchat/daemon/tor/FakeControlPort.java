@@ -1,0 +1,188 @@
+package org.torchat.daemon.tor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A tor control port in the test: answers PROTOCOLINFO, AUTHENTICATE (checking the cookie), SETEVENTS, GETINFO,
+ * TAKEOWNERSHIP, ADD_ONION (with a configurable ServiceID and {@code HS_DESC UPLOADED} events after it) and DEL_ONION,
+ * and records every command. Enough of tor to test our side of the conversation without tor.
+ */
+final class FakeControlPort implements AutoCloseable {
+    private final ServerSocket server;
+    private final Path cookieFile;
+    private final byte[] cookie = new byte[32];
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    volatile String methods = "COOKIE,SAFECOOKIE";
+    volatile String bootstrap = "NOTICE BOOTSTRAP PROGRESS=100 TAG=done SUMMARY=\"Done\"";
+    volatile String socksListeners = "\"127.0.0.1:9050\"";
+    /** The ServiceID ADD_ONION answers; set it to the identity's for success. */
+    volatile String serviceId = "x".repeat(56);
+    /** When set, ADD_ONION is refused with this reply line. */
+    volatile String addOnionRefusal;
+    volatile int uploadsAfterAdd = 2;
+    volatile long uploadDelayMillis = 50;
+
+    FakeControlPort(Path dir) throws IOException {
+        new SecureRandom().nextBytes(cookie);
+        cookieFile = dir.resolve("control_auth_cookie");
+        Files.write(cookieFile, cookie);
+        server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::acceptLoop, "fake-control-port");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    Path cookieFile() {
+        return cookieFile;
+    }
+
+    byte[] cookie() {
+        return cookie.clone();
+    }
+
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    long count(String prefix) {
+        return commands.stream().filter(c -> c.startsWith(prefix)).count();
+    }
+
+    /** Sends {@code 650 <line>} on every open connection. */
+    void event(String line) throws IOException {
+        for (Socket s : open) {
+            send(s, "650 " + line);
+        }
+    }
+
+    /** Closes every connection, as a tor that exits would. */
+    void dropConnections() throws IOException {
+        for (Socket s : open) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        dropConnections();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                open.add(s);
+                Thread t = new Thread(() -> serve(s), "fake-control-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                commands.add(line);
+                if (!answer(s, line)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // closed
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    /** Returns false when the connection is to be closed. */
+    private boolean answer(Socket s, String line) throws IOException {
+        String[] words = line.split(" ");
+        switch (words[0]) {
+            case "PROTOCOLINFO" -> send(s, "250-PROTOCOLINFO 1",
+                    "250-AUTH METHODS=" + methods + " COOKIEFILE=\"" + cookieFile + "\"",
+                    "250-VERSION Tor=\"0.4.9.11\"", "250 OK");
+            case "AUTHENTICATE" -> {
+                String given = words.length > 1 ? words[1] : "";
+                if (!given.equalsIgnoreCase(HexFormat.of().formatHex(cookie))) {
+                    send(s, "515 Authentication failed: Safe cookie response did not match expected value.");
+                    return false;
+                }
+                send(s, "250 OK");
+            }
+            case "SETEVENTS", "TAKEOWNERSHIP", "DEL_ONION" -> send(s, "250 OK");
+            case "GETINFO" -> {
+                String key = words[1];
+                String value = switch (key) {
+                    case "status/bootstrap-phase" -> bootstrap;
+                    case "net/listeners/socks" -> socksListeners;
+                    default -> null;
+                };
+                if (value == null) {
+                    send(s, "552 Unrecognized key \"" + key + "\"");
+                } else {
+                    send(s, "250-" + key + "=" + value, "250 OK");
+                }
+            }
+            case "ADD_ONION" -> {
+                String refusal = addOnionRefusal;
+                if (refusal != null) {
+                    send(s, refusal);
+                    return true;
+                }
+                String id = serviceId;
+                send(s, "250-ServiceID=" + id, "250 OK");
+                int uploads = uploadsAfterAdd;
+                long delay = uploadDelayMillis;
+                Thread t = new Thread(() -> {
+                    try {
+                        Thread.sleep(delay);
+                        send(s, "650 HS_DESC UPLOAD " + id + " UNKNOWN $AAAA~relay0 descid HSDIR_INDEX=00");
+                        for (int i = 0; i < uploads; i++) {
+                            send(s, "650 HS_DESC UPLOADED " + id + " UNKNOWN $AAAA~relay" + i);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // connection gone
+                    }
+                }, "fake-uploads");
+                t.setDaemon(true);
+                t.start();
+            }
+            default -> send(s, "510 Unrecognized command \"" + words[0] + "\"");
+        }
+        return true;
+    }
+
+    private static void send(Socket s, String... lines) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) {
+            b.append(l).append("\r\n");
+        }
+        synchronized (s) {
+            OutputStream out = s.getOutputStream();
+            out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+    }
+}
