@@ -57,7 +57,8 @@ public final class DeliveryBench {
 
     private static TestDaemon start(Path tmp, String name, TestSocks5Server socks) throws Exception {
         TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(), "retrydelay: 200",
-                "maxunread: 1000000", "maxunreadbytes: 2000000000");
+                "maxunread: 1000000", "maxunreadbytes: 2000000000",
+                "recvrate: 0", "recvratetotal: 0"); // a throughput benchmark: no RECV rate limits
         socks.map(d.address().hostname(), d.peerPort());
         return d;
     }

@@ -29,16 +29,20 @@ import org.torchat.daemon.delivery.SocksDelivery;
 import org.torchat.daemon.identity.IdentityStore;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.ConnectionProcessor;
+import org.torchat.daemon.net.ControlAuthenticator;
 import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
 import org.torchat.daemon.peer.ReachabilityNotifier;
 import org.torchat.daemon.peer.RecvHandler;
+import org.torchat.daemon.peer.RecvRateLimiter;
 import org.torchat.daemon.control.HistoryHandler;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
+import org.torchat.daemon.store.ControlCookie;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
+import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.UnreadLimits;
@@ -66,9 +70,12 @@ public final class Daemon implements AutoCloseable {
     private DeliveryService deliveryService;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
+    private final ArrivalSignal arrivals = new ArrivalSignal();
     private volatile boolean ready;
     private Listener control;
     private Listener peer;
+    private ControlAuthenticator controlAuthenticator = ControlAuthenticator.OPEN;
 
     private Daemon(DataDirectory dataDir, Ed25519Identity identity) {
         this.dataDir = dataDir;
@@ -90,6 +97,7 @@ public final class Daemon implements AutoCloseable {
             daemon.tor = TorLauncher.start(settings, dataDir.root()).orElse(null);
             daemon.publish();
             daemon.database = openDatabase(settings, dataDir);
+            daemon.controlAuthenticator = controlAuthenticator(settings, dataDir);
             daemon.serve(settings, clock);
             daemon.writeStateFiles();
             daemon.deliveryService.start();
@@ -102,6 +110,24 @@ public final class Daemon implements AutoCloseable {
                 daemon.control.endpoint(), daemon.peer.endpoint(), dataDir.root(),
                 settings.ephemeral() ? " (ephemeral: messages are kept in memory only)" : "");
         return daemon;
+    }
+
+    /**
+     * The control token: control.cookie is created on every start (so clients on this machine can always find
+     * it), and required when the settings say so. Beyond loopback, a WARN says who can now reach the port.
+     */
+    private static ControlAuthenticator controlAuthenticator(Settings settings, DataDirectory dataDir)
+            throws StartupException {
+        String token = ControlCookie.loadOrCreate(dataDir);
+        if (!settings.controlInterface().isLoopbackAddress()) {
+            LOG.warn("the control port listens on {}, beyond this machine: every client must send the control token "
+                    + "from {}; the control protocol is not encrypted, so use it only inside a VPN or SSH tunnel",
+                    settings.controlInterface().getHostAddress(), dataDir.resolve(ControlCookie.FILE_NAME));
+        } else if (settings.requireControlToken()) {
+            LOG.info("control requests must carry the control token from {} (requiretoken)",
+                    dataDir.resolve(ControlCookie.FILE_NAME));
+        }
+        return settings.requireControlToken() ? ControlAuthenticator.requiring(token) : ControlAuthenticator.OPEN;
     }
 
     private static Database openDatabase(Settings settings, DataDirectory dataDir) throws StartupException {
@@ -144,7 +170,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void serve(Settings settings, Clock clock) {
-        Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()));
+        Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
+                arrivals);
         Outbox outbox = new Outbox(database);
         deliveryService = new DeliveryService(outbox, new SocksDelivery(socksAddress(settings), settings.torConnectTimeout()),
                 identity, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
@@ -159,11 +186,14 @@ public final class Daemon implements AutoCloseable {
                 Command.EXIT, new ExitHandler(this::requestShutdown));
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
         Dispatcher peerDispatcher = new Dispatcher(
-                Map.of(Command.RECV, new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
+                Map.of(Command.RECV, new RecvRateLimiter(new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
                         settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
-                        settings.maxClockSkew()), deliveryService::peerReachable)),
+                        settings.maxClockSkew()), deliveryService::peerReachable),
+                        settings.recvRate(), settings.recvBurst(), settings.recvRateTotal(), settings.recvBurstTotal(),
+                        RecvRateLimiter.DEFAULT_MAX_TRACKED, clock::millis)),
                 Daemon::refusedOnPeerPort);
-        control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload()));
+        control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
+                controlAuthenticator));
         peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
     }
 
@@ -216,6 +246,11 @@ public final class Daemon implements AutoCloseable {
         return address;
     }
 
+    /** Control requests (UPDATE/GET_PEERS with {@code wait}) waiting for a message right now; for tests and logs. */
+    public int waitingRequests() {
+        return arrivals.waiters();
+    }
+
     public int controlPort() {
         return control.port();
     }
@@ -231,6 +266,7 @@ public final class Daemon implements AutoCloseable {
     /** Asks the daemon to stop; {@link #awaitShutdownRequest()} returns. Safe from any thread, any number of times. */
     public void requestShutdown() {
         shutdownRequested.countDown();
+        arrivals.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
     }
 
     public void awaitShutdownRequest() throws InterruptedException {

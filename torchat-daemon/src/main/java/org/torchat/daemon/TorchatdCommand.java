@@ -60,6 +60,16 @@ final class TorchatdCommand implements Callable<Integer> {
             description = "Loopback port where Tor delivers peer connections (default: peerport, else PORT+1).")
     Integer peerPort;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS",
+            description = "Address of the control listener, an IP literal (default: interface in torchat.conf, else "
+                    + "127.0.0.1). Beyond loopback (e.g. 0.0.0.0) every client must send the control token from "
+                    + "DATA_DIR/control.cookie; the control protocol is not encrypted: prefer SSH port forwarding.")
+    String listen;
+
+    @Option(names = "--require-token", description = "Require the control token (DATA_DIR/control.cookie) from "
+            + "clients on loopback too: for machines shared with other users (requiretoken in torchat.conf).")
+    boolean requireToken;
+
     @Option(names = "--log-messages", description = "Also write message text to the logs (off by default).")
     boolean logMessages;
 
@@ -121,6 +131,12 @@ final class TorchatdCommand implements Callable<Integer> {
             if (logMessages) {
                 builder.logMessageText(true);
             }
+            if (listen != null) {
+                builder.listen(listen);
+            }
+            if (requireToken) {
+                builder.requireToken(true);
+            }
             if (ephemeral) {
                 builder.ephemeral(true);
             }
@@ -181,7 +197,9 @@ final class TorchatdCommand implements Callable<Integer> {
                 + "datadir=" + settings.dataDir() + "\n"
                 + "log=" + settings.dataDir().resolve(settings.activityLogName()) + "\n"
                 + "errorlog=" + settings.dataDir().resolve(settings.errorLogName()) + "\n"
-                + "pidfile=" + settings.dataDir().resolve(Daemon.PID_FILE) + "\n";
+                + "pidfile=" + settings.dataDir().resolve(Daemon.PID_FILE) + "\n"
+                + "token=" + (settings.requireControlToken() ? "required" : "optional") + " "
+                + settings.dataDir().resolve(org.torchat.daemon.store.ControlCookie.FILE_NAME) + "\n";
         try {
             Path tmp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), ".ready", ".tmp");
             Files.writeString(tmp, text);

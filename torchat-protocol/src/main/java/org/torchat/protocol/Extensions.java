@@ -33,6 +33,24 @@ public final class Extensions {
      */
     public static final String VERIFIED = "verified";
 
+    /**
+     * Client requests: the daemon's control token (the hex text of {@code DATA_DIR/control.cookie}). Required when
+     * the control listener is bound beyond loopback or {@code requiretoken} is set; ignored otherwise.
+     */
+    public static final String AUTH = "auth";
+    /** How the ERR of a request without {@link #AUTH}, on a daemon that requires it, begins. */
+    public static final String AUTH_REQUIRED = "authentication required";
+    /** The ERR of a request whose {@link #AUTH} is not the daemon's token. */
+    public static final String AUTH_WRONG = "wrong control token";
+
+    /**
+     * UPDATE and GET_PEERS requests: how long (milliseconds, 0..{@link #MAX_WAIT_MILLIS}) the daemon may hold the
+     * connection when there is nothing unread, until a message arrives. Absent or 0: answer at once, as the seed.
+     */
+    public static final String WAIT = "wait";
+    /** The longest {@link #WAIT} a daemon accepts: one minute. */
+    public static final int MAX_WAIT_MILLIS = 60_000;
+
     private Extensions() {
     }
 }

@@ -4,13 +4,15 @@ import picocli.CommandLine;
 
 /**
  * The one place where failures become exit codes: 0 success, 1 the daemon refused or something else failed,
- * 2 bad command line (as picocli's own usage errors), 3 the daemon cannot be reached.
+ * 2 bad command line (as picocli's own usage errors), 3 the daemon cannot be reached, 4 the daemon wants its
+ * control token, or refused the one sent.
  */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int UNREACHABLE = 3;
+    public static final int AUTHENTICATION = 4;
 
     private ExitCodes() {
     }
@@ -21,6 +23,9 @@ public final class ExitCodes {
         }
         if (e instanceof DaemonUnreachableException) {
             return UNREACHABLE;
+        }
+        if (e instanceof AuthenticationException) {
+            return AUTHENTICATION;
         }
         if (e instanceof DaemonRefusedException || e instanceof ClientFailureException) {
             return FAILURE;

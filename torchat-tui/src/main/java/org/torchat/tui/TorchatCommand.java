@@ -9,9 +9,12 @@ import org.torchat.tui.cli.ReadCommand;
 import org.torchat.tui.cli.SendCommand;
 import org.torchat.tui.cli.StatusCommand;
 import org.torchat.tui.cli.StopCommand;
+import org.torchat.tui.cli.WatchCommand;
 import org.torchat.tui.daemon.DaemonConnection;
 import org.torchat.tui.ui.InteractiveClient;
+import org.torchat.tui.cli.TokenOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class, StatusCommand.class,
-            StopCommand.class},
+            StopCommand.class, WatchCommand.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {
@@ -33,7 +36,8 @@ import picocli.CommandLine.Parameters;
             ""
         },
         footer = {"", "Exit codes: 0 ok, 1 the daemon refused or another failure, 2 bad command line,",
-            "3 the daemon cannot be reached."})
+            "3 the daemon cannot be reached, 4 the daemon wants its control token (--token-file)",
+            "or refused the one sent."})
 public final class TorchatCommand implements Callable<Integer> {
     // Optional for picocli only: required positionals of the parent would make every subcommand fail.
     @Parameters(index = "0", arity = "0..1", hideParamSyntax = true, paramLabel = "HOST", description = "Host the daemon runs on, e.g. localhost.")
@@ -41,6 +45,9 @@ public final class TorchatCommand implements Callable<Integer> {
 
     @Parameters(index = "1", arity = "0..1", hideParamSyntax = true, paramLabel = "PORT", description = "The daemon's control port, e.g. 8000.")
     Integer port;
+
+    @Mixin
+    TokenOptions token;
 
     @Spec
     CommandSpec spec;
@@ -52,6 +59,6 @@ public final class TorchatCommand implements Callable<Integer> {
                     ? "Missing required parameters: 'HOST', 'PORT'" : "Missing required parameter: 'PORT'");
         }
         DaemonOptions.checkPort(port, "PORT");
-        return InteractiveClient.run(new DaemonConnection(host, port));
+        return InteractiveClient.run(new DaemonConnection(host, port, token.find(host).orElse(null)));
     }
 }

@@ -14,13 +14,15 @@ class ExitCodesTest {
                 UsageException.class, 2,
                 DaemonUnreachableException.class, 3,
                 DaemonRefusedException.class, 1,
-                ClientFailureException.class, 1);
+                ClientFailureException.class, 1,
+                AuthenticationException.class, 4);
         assertEquals(expected.keySet(), java.util.Set.of(TorchatException.class.getPermittedSubclasses()),
                 "a new kind of failure needs an exit code in ExitCodes.of and a line here");
         assertEquals(2, ExitCodes.of(new UsageException("x")));
         assertEquals(3, ExitCodes.of(new DaemonUnreachableException("h", 1, new ConnectException("refused"))));
         assertEquals(1, ExitCodes.of(new DaemonRefusedException("no")));
         assertEquals(1, ExitCodes.of(new ClientFailureException("x")));
+        assertEquals(4, ExitCodes.of(new AuthenticationException("x")));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public record Settings(
         int controlPort,
         InetAddress controlInterface,
+        /** Whether control requests must carry the token of control.cookie: requiretoken, or beyond loopback. */
+        boolean requireControlToken,
         int peerPort,
         HostPort socks,
         Path dataDir,
@@ -40,24 +42,29 @@ public record Settings(
         Path torrcExtra,
         boolean requireSignatures,
         Duration replayWindow,
-        Duration maxClockSkew) {
+        Duration maxClockSkew,
+        int recvRate,
+        int recvBurst,
+        int recvRateTotal,
+        int recvBurstTotal) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
     public String toString() {
         return "Settings[control=" + controlInterface.getHostAddress() + ":" + controlPort + ", peer=" + peerPort
                 + ", socks=" + socks + ", dataDir=" + dataDir + ", tor=" + torMode + ", torControl=" + torControl
-                + ", ephemeral=" + ephemeral + "]";
+                + ", ephemeral=" + ephemeral + ", requireControlToken=" + requireControlToken + "]";
     }
 
     /** Every key torchat.conf may hold, in the order the shipped file documents them. */
     public static final List<String> KEYS = List.of(
             "maxconnections", "maxevents", "epolltimeout", "host", "torport", "daemonport",
-            "loginfo", "logdebug", "logerror", "sockbufsize", "interface",
+            "loginfo", "logdebug", "logerror", "sockbufsize", "interface", "requiretoken",
             "peerport", "readtimeout", "logmessages",
             "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
             "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
-            "requiresignatures", "replaywindow", "maxclockskew");
+            "requiresignatures", "replaywindow", "maxclockskew",
+            "recvrate", "recvburst", "recvratetotal", "recvbursttotal");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Only the characters of an IPv6 literal: InetAddress then parses it and never resolves it as a name. */
@@ -94,6 +101,11 @@ public record Settings(
         private boolean requireSignatures;
         private long replayWindowSeconds = 7 * 24 * 3600;
         private long maxClockSkewSeconds = 24 * 3600;
+        private boolean requireToken;
+        private int recvRate = 60;
+        private int recvBurst = 100;
+        private int recvRateTotal = 1200;
+        private int recvBurstTotal = 300;
 
         /** Applies every entry of {@code file}; a bad value names the file and line. */
         public Builder apply(ConfigFile file) throws ConfigException {
@@ -119,7 +131,8 @@ public record Settings(
                 case "logdebug" -> debugLogName = logFileName(value);
                 case "logerror" -> errorLogName = logFileName(value);
                 case "sockbufsize" -> maxFramePayload = intIn(value, 1, 9999);
-                case "interface" -> controlInterface = loopbackInterface(value).getHostAddress();
+                case "interface" -> controlInterface = controlInterface(value).getHostAddress();
+                case "requiretoken" -> requireToken = bool(value);
                 case "peerport" -> peerPort = Ports.parse(value);
                 case "readtimeout" -> frameDeadlineMillis = intIn(value, 100, 600_000);
                 case "logmessages" -> logMessageText = bool(value);
@@ -136,12 +149,32 @@ public record Settings(
                 case "requiresignatures" -> requireSignatures = bool(value);
                 case "replaywindow" -> replayWindowSeconds = intIn(value, 3600, 31_536_000);
                 case "maxclockskew" -> maxClockSkewSeconds = intIn(value, 0, 604_800);
+                case "recvrate" -> recvRate = intIn(value, 0, 100_000);
+                case "recvburst" -> recvBurst = intIn(value, 1, 10_000);
+                case "recvratetotal" -> recvRateTotal = intIn(value, 0, 1_000_000);
+                case "recvbursttotal" -> recvBurstTotal = intIn(value, 1, 100_000);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
 
         public Builder controlPort(int port) {
             this.controlPort = port;
+            return this;
+        }
+
+        /** {@code --listen ADDRESS}: the control listener's address (an IP literal; never a name). */
+        public Builder listen(String address) {
+            try {
+                this.controlInterface = controlInterface(address).getHostAddress();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--listen: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** {@code --require-token}: the control token also on loopback. */
+        public Builder requireToken(boolean on) {
+            this.requireToken = on;
             return this;
         }
 
@@ -197,13 +230,16 @@ public record Settings(
             }
             Path dir = dataDir == null ? defaultDataDir() : dataDir;
             TorMode mode = effectiveTorMode();
-            return new Settings(control, loopbackInterface(controlInterface), peer, new HostPort(socksHost, socksPort),
+            InetAddress listen = controlInterface(controlInterface);
+            // Beyond loopback, anyone who can reach the port could otherwise read our messages and send as us.
+            return new Settings(control, listen, requireToken || !listen.isLoopbackAddress(), peer, new HostPort(socksHost, socksPort),
                     dir.toAbsolutePath().normalize(), maxConnections, backlog, maxFramePayload,
                     Duration.ofMillis(torConnectTimeoutMillis), Duration.ofMillis(frameDeadlineMillis),
                     activityLogName, debugLogName, errorLogName, logMessageText, ephemeral, maxUnreadMessages,
                     maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
                     mode, torControl, torCookie, torPassword, torrcExtra, requireSignatures,
-                    Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds));
+                    Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
+                    recvRate, recvBurst, recvRateTotal, recvBurstTotal);
         }
 
         private TorMode effectiveTorMode() {
@@ -230,15 +266,12 @@ public record Settings(
         return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".torchat");
     }
 
-    /** The address the control listener binds to; anything but loopback is refused (see the README). */
-    static InetAddress loopbackInterface(String value) {
-        InetAddress address = parseInterface(value);
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("interface '" + value + "' would expose the control port beyond this "
-                    + "machine, and it has no authentication yet; keep it on 127.0.0.1 and attach remotely through "
-                    + "SSH port forwarding (see README)");
-        }
-        return address;
+    /**
+     * The address the control listener binds to: an IP literal (never resolved as a name). Any address is
+     * accepted; one that is not loopback makes the control token required ({@link #requireControlToken}).
+     */
+    static InetAddress controlInterface(String value) {
+        return parseInterface(value);
     }
 
     private static InetAddress parseInterface(String value) {

@@ -1,15 +1,24 @@
 package org.torchat.daemon.control;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.ReplySink;
+import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
-/** GET_PEERS: the peers with unread messages, comma-separated without spaces, oldest first. */
+/**
+ * GET_PEERS: the peers with unread messages, comma-separated without spaces, oldest first. With {@code wait}
+ * (milliseconds) and no peer with unread messages, holds the connection until a message is stored or the wait ends
+ * (then answers the list, empty when nothing arrived); shutdown ends the wait at once.
+ */
 public final class GetPeersHandler implements CommandHandler {
     private final Inbox inbox;
 
@@ -18,8 +27,28 @@ public final class GetPeersHandler implements CommandHandler {
     }
 
     @Override
-    public void handle(Message request, ReplySink replies) throws IOException {
-        String peers = inbox.peersWithUnread().stream().map(OnionAddress::hostname).collect(Collectors.joining(","));
+    public void handle(Message request, ReplySink replies) throws IOException, RequestException {
+        Duration wait = Arguments.waitTime(request);
+        String peers = listOrWait(wait).stream().map(OnionAddress::hostname).collect(Collectors.joining(","));
         replies.send(Message.of(Command.GET_PEERS, request.id(), request.portno(), peers));
+    }
+
+    private List<OnionAddress> listOrWait(Duration wait) {
+        ArrivalSignal arrivals = inbox.arrivals();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long seen = arrivals.generation(); // before looking: a message stored from here on changes it
+            List<OnionAddress> peers = inbox.peersWithUnread();
+            long left = deadline - System.nanoTime();
+            if (!peers.isEmpty() || left <= 0 || arrivals.isClosed()) {
+                return peers;
+            }
+            try {
+                arrivals.awaitChange(seen, Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the daemon is stopping: answer now
+                return peers;
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.torchat.daemon.control;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.torchat.daemon.net.Arguments;
@@ -9,6 +10,7 @@ import org.torchat.daemon.net.Dates;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.StoredMessage;
 import org.torchat.protocol.Command;
@@ -18,6 +20,8 @@ import org.torchat.protocol.onion.OnionAddress;
 /**
  * UPDATE (peer in {@code msg}): marks the peer's oldest unread message read and answers it as RECV with the
  * arrival time in {@code date}; END echoing the peer when nothing is unread. The message stays in history.
+ * With {@code wait} (milliseconds) and nothing unread, holds the connection until a message of the peer is stored
+ * (then answers it as above) or the wait ends (END); shutdown ends the wait at once (END).
  */
 public final class UpdateHandler implements CommandHandler {
     private final Inbox inbox;
@@ -31,7 +35,8 @@ public final class UpdateHandler implements CommandHandler {
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
         OnionAddress peer = Arguments.onion(request.msg(), "msg");
-        Optional<StoredMessage> oldest = inbox.popOldestUnread(peer);
+        Duration wait = Arguments.waitTime(request);
+        Optional<StoredMessage> oldest = popOrWait(peer, wait);
         if (oldest.isEmpty()) {
             replies.send(Replies.end(peer.hostname(), request.portno(), peer.hostname()));
             return;
@@ -39,5 +44,25 @@ public final class UpdateHandler implements CommandHandler {
         StoredMessage m = oldest.get();
         String date = Dates.arrival(m.receivedAt().atZone(zone));
         replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date));
+    }
+
+    /** Pops at once, or waits up to {@code wait} for a message of {@code peer} to be stored. */
+    private Optional<StoredMessage> popOrWait(OnionAddress peer, Duration wait) {
+        ArrivalSignal arrivals = inbox.arrivals();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long seen = arrivals.generation(); // before looking: a message stored from here on changes it
+            Optional<StoredMessage> oldest = inbox.popOldestUnread(peer);
+            long left = deadline - System.nanoTime();
+            if (oldest.isPresent() || left <= 0 || arrivals.isClosed()) {
+                return oldest;
+            }
+            try {
+                arrivals.awaitChange(seen, Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the daemon is stopping: answer END now
+                return Optional.empty();
+            }
+        }
     }
 }

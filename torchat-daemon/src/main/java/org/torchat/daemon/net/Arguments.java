@@ -1,5 +1,9 @@
 package org.torchat.daemon.net;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Message;
 import org.torchat.protocol.TextLimits;
 import org.torchat.protocol.onion.InvalidOnionAddressException;
 import org.torchat.protocol.onion.OnionAddress;
@@ -35,5 +39,30 @@ public final class Arguments {
                     + TextLimits.MAX_ENCODED_BYTES + "; split it into several messages");
         }
         return text;
+    }
+
+    /**
+     * The optional {@code wait} of UPDATE and GET_PEERS: an integer number of milliseconds
+     * 0..{@link Extensions#MAX_WAIT_MILLIS}; absent means 0 (answer at once).
+     */
+    public static Duration waitTime(Message request) throws RequestException {
+        JsonNode node = request.extension(Extensions.WAIT).orElse(null);
+        if (node == null || node.isNull()) {
+            return Duration.ZERO;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new RequestException("field '" + Extensions.WAIT + "' must be an integer number of milliseconds 0.."
+                    + Extensions.MAX_WAIT_MILLIS + ", got " + abbreviate(node.toString()));
+        }
+        long millis = node.longValue();
+        if (millis < 0 || millis > Extensions.MAX_WAIT_MILLIS) {
+            throw new RequestException("field '" + Extensions.WAIT + "' must be 0.." + Extensions.MAX_WAIT_MILLIS
+                    + " milliseconds, got " + millis);
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 17) + "...";
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.protocol.Command;
 import org.torchat.protocol.FrameException;
 import org.torchat.protocol.FrameReader;
 import org.torchat.protocol.FrameWriter;
@@ -26,12 +27,20 @@ public final class ConnectionProcessor {
     private final Dispatcher dispatcher;
     private final OnionAddress self;
     private final int maxPayload;
+    private final ControlAuthenticator authenticator;
 
     public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload) {
+        this(listenerName, dispatcher, self, maxPayload, ControlAuthenticator.OPEN);
+    }
+
+    /** {@code authenticator} checks every request before it is dispatched (the control token). */
+    public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload,
+                               ControlAuthenticator authenticator) {
         this.listenerName = listenerName;
         this.dispatcher = dispatcher;
         this.self = self;
         this.maxPayload = maxPayload;
+        this.authenticator = authenticator;
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {
@@ -42,6 +51,14 @@ public final class ConnectionProcessor {
         }
         Message message = request.get();
         LOG.debug("{} {}: {}", listenerName, remote, message.cmd());
+        try {
+            authenticator.check(message);
+        } catch (RequestException e) {
+            // Nothing else happens: no handler runs, and the reply tells nothing about us (not even our address).
+            LOG.warn("{} {}: {} refused: {}", listenerName, remote, message.cmd(), e.getMessage());
+            write(writer, unauthenticatedError(message.portno(), e.getMessage()));
+            return;
+        }
         try {
             dispatcher.dispatch(message, reply -> write(writer, reply));
         } catch (RequestException e) {
@@ -56,7 +73,7 @@ public final class ConnectionProcessor {
     /** Tells a client that the listener is at its connection limit. */
     public void refuseBusy(OutputStream out, String remote, int limit) throws IOException {
         LOG.warn("{} {}: refused, {} connections already open", listenerName, remote, limit);
-        write(new FrameWriter(out), Replies.error(self, 0, "too many connections (limit " + limit + "); try again"));
+        write(new FrameWriter(out), unauthenticatedError(0, "too many connections (limit " + limit + "); try again"));
     }
 
     private Optional<Message> readRequest(FrameReader reader, FrameWriter writer, String remote) throws IOException {
@@ -68,12 +85,21 @@ public final class ConnectionProcessor {
             return Optional.of(MessageCodec.decode(payload.get()));
         } catch (FrameException e) {
             LOG.warn("{} {}: bad frame ({}): {}", listenerName, remote, e.error(), e.getMessage());
-            write(writer, Replies.error(self, 0, "bad frame: " + e.getMessage()));
+            write(writer, unauthenticatedError(0, "bad frame: " + e.getMessage()));
         } catch (InvalidMessageException e) {
             LOG.warn("{} {}: bad message: {}", listenerName, remote, e.getMessage());
-            write(writer, Replies.error(self, 0, "bad message: " + e.getMessage()));
+            write(writer, unauthenticatedError(0, "bad message: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * An ERR to a client not yet authenticated: where a token is required, its {@code id} is {@code localhost}
+     * rather than our onion address, which only those who hold the token may learn.
+     */
+    private Message unauthenticatedError(int portno, String reason) {
+        return authenticator.required() ? Message.of(Command.ERR, "localhost", portno, reason)
+                : Replies.error(self, portno, reason);
     }
 
     private static void write(FrameWriter writer, Message reply) throws IOException {

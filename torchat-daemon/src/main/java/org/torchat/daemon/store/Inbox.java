@@ -25,10 +25,22 @@ public final class Inbox {
 
     private final Database db;
     private final UnreadLimits limits;
+    private final ArrivalSignal arrivals;
 
     public Inbox(Database db, UnreadLimits limits) {
+        this(db, limits, new ArrivalSignal());
+    }
+
+    /** {@code arrivals} is signalled after every message stored (committed), for requests that wait for one. */
+    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals) {
         this.db = db;
         this.limits = limits;
+        this.arrivals = arrivals;
+    }
+
+    /** Signalled whenever a new message has been stored. */
+    public ArrivalSignal arrivals() {
+        return arrivals;
     }
 
     /** Stores an unverified message with no age limit (see the full form below). */
@@ -46,8 +58,9 @@ public final class Inbox {
      */
     public Outcome store(OnionAddress peer, String messageId, String text, Instant sentAt, Instant receivedAt,
                          boolean verified, Instant oldestAccepted) throws PeerLimitException {
+        Outcome outcome;
         try {
-            return db.transaction(c -> {
+            outcome = db.transaction(c -> {
                 boolean duplicate = exists(c, peer, messageId);
                 if (!duplicate && sentAt != null && oldestAccepted != null && sentAt.isBefore(oldestAccepted)) {
                     return Outcome.TOO_OLD;
@@ -72,6 +85,10 @@ public final class Inbox {
             }
             throw new StoreException("storing a message from " + peer + ": " + e.getMessage(), e);
         }
+        if (outcome == Outcome.STORED) {
+            arrivals.signal(); // after the commit: a woken waiter finds the message
+        }
+        return outcome;
     }
 
     /** Marks the oldest unread message of {@code peer} read and returns it. */

@@ -191,14 +191,16 @@ class SettingsTest {
         // A key listed in KEYS but missing from the switch would be accepted by ConfigFile and then blow up here.
         List<String> sample = List.of("maxconnections: 3", "maxevents: 3", "epolltimeout: 3000", "host: 127.0.0.1",
                 "torport: 3", "daemonport: 3", "loginfo: a", "logdebug: b", "logerror: c", "sockbufsize: 3",
-                "interface: 127.0.0.1", "peerport: 4", "readtimeout: 300", "logmessages: on",
+                "interface: 127.0.0.1", "requiretoken: yes", "peerport: 4", "readtimeout: 300", "logmessages: on",
                 "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
                 "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
-                "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60");
+                "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
+                "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
 
+        assertTrue(s.requireControlToken());
         assertEquals(3, s.maxConnections());
         assertEquals(3, s.backlog());
         assertEquals(Duration.ofMillis(3000), s.torConnectTimeout());
@@ -270,11 +272,48 @@ class SettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "INADDR_ANY", "inaddr_any", "192.168.1.10", "10.0.0.1", "::", "2001:db8::1"})
-    void aNonLoopbackInterfaceIsRefusedPointingToSsh(String value) {
-        ConfigException e = assertThrows(ConfigException.class, () -> fromFile("interface: " + value));
+    void aNonLoopbackInterfaceIsAcceptedAndAlwaysRequiresTheToken(String value) throws Exception {
+        Settings s = fromFile("interface: " + value);
 
-        assertTrue(e.getMessage().startsWith("torchat.conf:1: interface: "), e.getMessage());
-        assertTrue(e.getMessage().contains("SSH"), e.getMessage());
+        assertFalse(s.controlInterface().isLoopbackAddress(), s.controlInterface().toString());
+        assertTrue(s.requireControlToken(), "beyond loopback the control token is required");
+        assertTrue(fromFile("interface: " + value, "requiretoken: false").requireControlToken(),
+                "requiretoken: false cannot switch the token off beyond loopback");
+    }
+
+    @Test
+    void onLoopbackTheTokenIsOptionalUnlessRequiretoken() throws Exception {
+        assertFalse(defaults().requireControlToken(), "the original client must keep working on loopback");
+        assertFalse(fromFile("interface: 127.0.0.1", "requiretoken: no").requireControlToken());
+        assertKeyChanges("requiretoken: true", s -> assertTrue(s.requireControlToken()));
+        assertTrue(fromFile("interface: ::1", "requiretoken: on").requireControlToken());
+        assertTrue(new Settings.Builder().requireToken(true).dataDir(dataDir).build().requireControlToken(),
+                "--require-token");
+    }
+
+    @Test
+    void listenOverridesTheInterfaceAndImpliesTheTokenBeyondLoopback() throws Exception {
+        Settings s = new Settings.Builder().apply(conf("interface: 127.0.0.1")).listen("0.0.0.0").dataDir(dataDir).build();
+        assertEquals("0.0.0.0", s.controlInterface().getHostAddress());
+        assertTrue(s.requireControlToken());
+
+        Settings back = new Settings.Builder().apply(conf("interface: 10.0.0.1")).listen("127.0.0.1").dataDir(dataDir)
+                .build();
+        assertEquals("127.0.0.1", back.controlInterface().getHostAddress());
+        assertFalse(back.requireControlToken());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Settings.Builder().listen("myhost.example"));
+        assertTrue(e.getMessage().startsWith("--listen: 'myhost.example' is not an IP address"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interface: 300.1.1.1", "interface: somehost", "requiretoken: maybe"})
+    void badTokenSettingsNameFileAndLine(String line) {
+        ConfigException e = assertThrows(ConfigException.class, () -> fromFile("# comment", line));
+
+        assertTrue(e.getMessage().startsWith("torchat.conf:2: " + line.substring(0, line.indexOf(':')) + ": "),
+                e.getMessage());
     }
 
     @ParameterizedTest

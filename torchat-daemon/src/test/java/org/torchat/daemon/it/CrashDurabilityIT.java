@@ -138,7 +138,9 @@ class CrashDurabilityIT {
                 "readtimeout: 3000",
                 "epolltimeout: 5000",
                 "maxunread: 100000",
-                "maxunreadbytes: 100000000") + "\n");
+                "maxunreadbytes: 100000000",
+                "recvrate: 0",
+                "recvratetotal: 0") + "\n");
         a = new DaemonProcess(tmp, "a", socks.address(), conf);
         b = new DaemonProcess(tmp, "b", socks.address(), conf);
         a.start();

@@ -38,7 +38,8 @@ class TwoDaemonsIT {
 
     private TestDaemon startMapped(String name) throws Exception {
         TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(),
-                "retrydelay: 200", "retrylimit: 2");
+                "retrydelay: 200", "retrylimit: 2",
+                "recvrate: 0", "recvratetotal: 0"); // 30 messages at once: no RECV rate limits here
         socks.map(d.address().hostname(), d.peerPort());
         return d;
     }

@@ -214,4 +214,71 @@ class ConnectionProcessorTest {
 
         assertEquals("too many connections (limit 16); try again", singleError(out.toByteArray(), 0));
     }
+
+    private static final String TOKEN = "ab".repeat(32);
+
+    /** A control listener that requires the token; its EXIT handler only counts. */
+    private ConnectionProcessor requiringToken() {
+        Map<Command, CommandHandler> handlers = new EnumMap<>(Command.class);
+        handlers.put(Command.HOST, new HostHandler(SELF));
+        handlers.put(Command.EXIT, (request, replies) -> {
+            handled.add(request);
+            replies.send(Message.of(Command.END, "localhost", request.portno(), ""));
+        });
+        Dispatcher dispatcher = new Dispatcher(handlers, command -> command + " is not taken on this listener");
+        return new ConnectionProcessor("control", dispatcher, SELF, 9999, ControlAuthenticator.requiring(TOKEN));
+    }
+
+    private static String request(String cmd, String authField) {
+        return "{\"cmd\":\"" + cmd + "\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000" + authField + "}";
+    }
+
+    @Test
+    void withoutTheTokenNoHandlerRunsAndTheErrSaysWhatToSend() throws Exception {
+        List<Message> replies = frames(run(requiringToken(), frame(request("EXIT", ""))));
+
+        assertEquals(1, replies.size());
+        assertEquals(Command.ERR, replies.get(0).cmd());
+        assertEquals("authentication required: send the control token from DATA_DIR/control.cookie in the 'auth' field",
+                replies.get(0).msg());
+        assertEquals("localhost", replies.get(0).id(), "an unauthenticated client does not learn our onion address");
+        assertEquals(8000, replies.get(0).portno());
+        assertEquals(List.of(), handled, "no handler ran");
+    }
+
+    @Test
+    void aWrongTokenGetsErrAndNoHandlerRuns() throws Exception {
+        List<Message> replies = frames(run(requiringToken(), frame(request("EXIT", ",\"auth\":\"" + "ab".repeat(31) + "ac\""))));
+
+        assertEquals(1, replies.size());
+        assertEquals(Command.ERR, replies.get(0).cmd());
+        assertEquals("wrong control token", replies.get(0).msg());
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void theRightTokenReachesTheHandler() throws Exception {
+        List<Message> host = frames(run(requiringToken(), frame(request("HOST", ",\"auth\":\"" + TOKEN + "\""))));
+        assertEquals(Command.HOST, host.get(0).cmd());
+        assertEquals(SELF.hostname(), host.get(0).msg());
+
+        frames(run(requiringToken(), frame(request("EXIT", ",\"auth\":\"" + TOKEN + "\""))));
+        assertEquals(1, handled.size());
+        assertEquals(Command.EXIT, handled.get(0).cmd());
+    }
+
+    @Test
+    void badFramesOnAProtectedListenerDoNotTellOurAddress() throws Exception {
+        List<Message> replies = frames(run(requiringToken(), "abcd{}".getBytes(StandardCharsets.US_ASCII)));
+
+        assertEquals(Command.ERR, replies.get(0).cmd());
+        assertEquals("localhost", replies.get(0).id());
+    }
+
+    @Test
+    void withoutARequiredTokenAnAuthFieldIsIgnored() throws Exception {
+        byte[] reply = run(frame(request("HOST", ",\"auth\":\"whatever\"")));
+
+        assertEquals(SELF.hostname(), frames(reply).get(0).msg());
+    }
 }

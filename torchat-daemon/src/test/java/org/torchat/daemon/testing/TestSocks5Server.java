@@ -31,7 +31,12 @@ public final class TestSocks5Server implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     public TestSocks5Server() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Listens on {@code bind} (e.g. a loopback alias such as 127.0.0.2, so connections to it stand out). */
+    public TestSocks5Server(InetAddress bind) throws IOException {
+        server = new ServerSocket(0, 50, bind);
         Thread acceptor = new Thread(this::acceptLoop, "test-socks-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -46,7 +51,7 @@ public final class TestSocks5Server implements AutoCloseable {
     }
 
     public String address() {
-        return "127.0.0.1:" + port();
+        return server.getInetAddress().getHostAddress() + ":" + port();
     }
 
     public List<ConnectRequest> requests() {

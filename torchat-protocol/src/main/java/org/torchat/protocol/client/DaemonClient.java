@@ -1,5 +1,6 @@
 package org.torchat.protocol.client;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.DeadlineInputStream;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FrameReader;
 import org.torchat.protocol.FrameWriter;
 import org.torchat.protocol.Message;
@@ -29,16 +33,35 @@ public final class DaemonClient {
     private final int port;
     private final Duration connectTimeout;
     private final Duration replyTimeout;
+    /** The daemon's control token, sent in {@code auth} of every request; null: none sent. */
+    private final String token;
 
     public DaemonClient(String host, int port) {
         this(host, port, Duration.ofSeconds(5), Duration.ofSeconds(150));
     }
 
     public DaemonClient(String host, int port, Duration connectTimeout, Duration replyTimeout) {
+        this(host, port, connectTimeout, replyTimeout, null);
+    }
+
+    /** With the daemon's control token ({@code DATA_DIR/control.cookie}), or null to send none. */
+    public DaemonClient(String host, int port, Duration connectTimeout, Duration replyTimeout, String token) {
         this.host = host;
         this.port = port;
         this.connectTimeout = connectTimeout;
         this.replyTimeout = replyTimeout;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code newToken} in the {@code auth} field of every request (null: none). */
+    public DaemonClient withToken(String newToken) {
+        return new DaemonClient(host, port, connectTimeout, replyTimeout, newToken);
+    }
+
+    /** Whether an ERR says the daemon wants a token or refused ours. */
+    public static boolean isAuthenticationError(Message reply) {
+        return reply.cmd() == Command.ERR && (reply.msg().startsWith(Extensions.AUTH_REQUIRED)
+                || reply.msg().startsWith(Extensions.AUTH_WRONG));
     }
 
     /** Sends {@code request} and returns the one reply frame. */
@@ -75,6 +98,26 @@ public final class DaemonClient {
         return reply.cmd() == Command.RECV ? Optional.of(reply) : Optional.empty();
     }
 
+    /**
+     * GET_PEERS with {@code wait} (protocol 2): returns at once when a peer has unread messages, otherwise the daemon
+     * holds the request until a message arrives or {@code wait} (at most one minute) ends; then possibly empty.
+     * The reply timeout of this client must be longer than {@code wait}.
+     */
+    public List<String> awaitPeersWithUnread(Duration wait)
+            throws IOException, ProtocolException, DaemonErrorException {
+        String list = ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, "")
+                .withExtension(Extensions.WAIT, JsonNodeFactory.instance.numberNode(wait.toMillis())))).msg();
+        return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
+    }
+
+    /** UPDATE with {@code wait} (protocol 2): like {@link #update}, but waits up to {@code wait} for a message. */
+    public Optional<Message> awaitUpdate(String peer, Duration wait)
+            throws IOException, ProtocolException, DaemonErrorException {
+        Message reply = ok(request(Message.of(Command.UPDATE, LOCALHOST, port, peer)
+                .withExtension(Extensions.WAIT, JsonNodeFactory.instance.numberNode(wait.toMillis()))));
+        return reply.cmd() == Command.RECV ? Optional.of(reply) : Optional.empty();
+    }
+
     /** Asks the daemon to deliver {@code text} to {@code peer}; returns the daemon's END. */
     public Message send(String peer, String text) throws IOException, ProtocolException, DaemonErrorException {
         return ok(request(Message.of(Command.SEND, peer, DEFAULT_PEER_PORT, text)));
@@ -101,7 +144,9 @@ public final class DaemonClient {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             socket.setTcpNoDelay(true);
-            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(request));
+            Message sent = token == null ? request
+                    : request.withExtension(Extensions.AUTH, JsonNodeFactory.instance.textNode(token));
+            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(sent));
             FrameReader reader = new FrameReader(new DeadlineInputStream(socket, replyTimeout));
             List<Message> replies = new ArrayList<>();
             Optional<String> frame;

@@ -3,9 +3,10 @@ package org.torchat.tui.cli;
 import org.torchat.tui.UsageException;
 import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.DaemonConnection;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --host} and {@code --port}, shared by the scripting subcommands. */
+/** {@code --host}, {@code --port} and the control token's options, shared by the scripting subcommands. */
 public final class DaemonOptions {
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
             description = "Host of the daemon's control port (default: ${DEFAULT-VALUE}).")
@@ -15,8 +16,11 @@ public final class DaemonOptions {
             description = "The daemon's control port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Mixin
+    TokenOptions token;
+
     public DaemonApi connect() throws UsageException {
-        return new DaemonConnection(host, checkPort(port, "--port"));
+        return new DaemonConnection(host, checkPort(port, "--port"), token.find(host).orElse(null));
     }
 
     /** A TCP port 1..65535, or a usage error naming {@code what}. */

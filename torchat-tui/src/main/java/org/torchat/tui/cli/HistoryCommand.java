@@ -29,6 +29,10 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "How many messages, 1..1000 (default: ${DEFAULT-VALUE}).")
     int count;
 
+    @Option(names = "--json", description = {"One JSON object per message instead: time, direction (in/out),",
+        "status, text, and error or verified when the daemon gives them."})
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -40,9 +44,24 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         for (HistoryEntry entry : daemon.connect().history(onion, count)) {
-            out.println(entry.display());
+            out.println(json ? json(entry) : entry.display());
         }
         out.flush();
         return 0;
+    }
+
+    static String json(HistoryEntry e) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = org.torchat.protocol.Json.MAPPER.createObjectNode();
+        node.put("direction", e.incoming() ? "in" : "out");
+        if (e.error() != null) {
+            node.put("error", e.error());
+        }
+        node.put("status", e.status());
+        node.put("text", e.text());
+        node.put("time", e.time());
+        if (e.verified() != null) {
+            node.put("verified", e.verified());
+        }
+        return node.toString();
     }
 }

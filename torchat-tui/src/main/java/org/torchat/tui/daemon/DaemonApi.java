@@ -1,5 +1,6 @@
 package org.torchat.tui.daemon;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.torchat.tui.TorchatException;
@@ -17,6 +18,13 @@ public interface DaemonApi {
 
     /** Peers with unread messages, oldest first (GET_PEERS). */
     List<String> peersWithUnread() throws TorchatException;
+
+    /**
+     * GET_PEERS with {@code wait} (long poll): at once when a peer has unread messages, otherwise when a message
+     * arrives or {@code wait} (at most 60 s) has passed, then possibly empty. A daemon that does not know
+     * {@code wait} answers at once.
+     */
+    List<String> awaitPeersWithUnread(Duration wait) throws TorchatException;
 
     /** Pops the oldest unread message of {@code peer} (UPDATE), or empty when there is none. */
     Optional<IncomingMessage> popUnread(String peer) throws TorchatException;

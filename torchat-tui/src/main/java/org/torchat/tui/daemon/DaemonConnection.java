@@ -14,6 +14,7 @@ import org.torchat.protocol.Message;
 import org.torchat.protocol.ProtocolException;
 import org.torchat.protocol.client.DaemonClient;
 import org.torchat.protocol.client.DaemonErrorException;
+import org.torchat.tui.AuthenticationException;
 import org.torchat.tui.ClientFailureException;
 import org.torchat.tui.DaemonRefusedException;
 import org.torchat.tui.DaemonUnreachableException;
@@ -34,18 +35,31 @@ public final class DaemonConnection implements DaemonApi {
     private final String host;
     private final int port;
     private final Clock clock;
+    /** The control token sent with every request; null: none. */
+    private final ControlToken token;
 
     public DaemonConnection(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** Sends {@code token} (null: none) in the {@code auth} field of every request. */
+    public DaemonConnection(String host, int port, ControlToken token) {
         this(new DaemonClient(host, port, CONNECT, QUICK_REPLY), new DaemonClient(host, port, CONNECT, SEND_REPLY),
-                host, port, Clock.systemDefaultZone());
+                host, port, Clock.systemDefaultZone(), token);
     }
 
     public DaemonConnection(DaemonClient client, DaemonClient sendClient, String host, int port, Clock clock) {
-        this.client = client;
-        this.sendClient = sendClient;
+        this(client, sendClient, host, port, clock, null);
+    }
+
+    public DaemonConnection(DaemonClient client, DaemonClient sendClient, String host, int port, Clock clock,
+                            ControlToken token) {
+        this.client = token == null ? client : client.withToken(token.value());
+        this.sendClient = token == null ? sendClient : sendClient.withToken(token.value());
         this.host = host;
         this.port = port;
         this.clock = clock;
+        this.token = token;
     }
 
     @Override
@@ -61,6 +75,13 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public List<String> peersWithUnread() throws TorchatException {
         return call(client::peersWithUnread).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** GET_PEERS with {@code wait}: on the client with the long reply timeout, which outlasts any wait (60 s max). */
+    @Override
+    public List<String> awaitPeersWithUnread(Duration wait) throws TorchatException {
+        return call(() -> sendClient.awaitPeersWithUnread(wait)).stream().map(String::trim)
+                .filter(p -> !p.isEmpty()).toList();
     }
 
     @Override
@@ -87,7 +108,8 @@ public final class DaemonConnection implements DaemonApi {
     private static HistoryEntry entry(Message m) {
         return new HistoryEntry(m.date() == null ? "" : m.date(),
                 "in".equals(text(m, Extensions.DIRECTION)), String.valueOf(text(m, Extensions.STATUS)), m.msg(),
-                text(m, Extensions.ERROR));
+                text(m, Extensions.ERROR), m.extension(Extensions.VERIFIED).filter(n -> n.isBoolean())
+                        .map(n -> n.booleanValue()).orElse(null));
     }
 
     private static String text(Message m, String field) {
@@ -117,6 +139,9 @@ public final class DaemonConnection implements DaemonApi {
         } catch (IOException e) {
             throw new DaemonUnreachableException(host, port, e);
         } catch (DaemonErrorException e) {
+            if (DaemonClient.isAuthenticationError(e.reply())) {
+                throw authenticationFailure(e.getMessage());
+            }
             throw new DaemonRefusedException(e.getMessage());
         } catch (FrameException e) {
             if (e.error() == FrameException.Error.TIMEOUT) {
@@ -128,6 +153,19 @@ public final class DaemonConnection implements DaemonApi {
             throw new ClientFailureException("the daemon at " + endpoint() + " sent an invalid reply: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** One line saying what to do; never the token itself. */
+    private AuthenticationException authenticationFailure(String reason) {
+        if (token == null) {
+            return new AuthenticationException("the daemon at " + endpoint() + " requires its control token: on "
+                    + "the daemon's machine torchat reads DATA_DIR/control.cookie (--data-dir DIR if it is not "
+                    + "$TORCHAT_HOME or ~/.torchat, and it must be readable by you); elsewhere give --token-file FILE "
+                    + "with a copy of that file");
+        }
+        return new AuthenticationException("the daemon at " + endpoint() + " refused the control token from "
+                + token.source() + " (" + reason + "); give --token-file with that daemon's DATA_DIR/control.cookie"
+                + (token.explicit() ? "" : " (or --data-dir with its data directory)"));
     }
 
     @FunctionalInterface

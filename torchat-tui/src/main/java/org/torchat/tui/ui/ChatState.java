@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
 
 /**
@@ -25,7 +26,7 @@ public final class ChatState {
         SELECT_PEER
     }
 
-    public static final List<String> COMMANDS = List.of("/peer", "/quit", "/exit", "/help");
+    public static final List<String> COMMANDS = List.of("/peer", "/history", "/quit", "/exit", "/help");
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
@@ -52,6 +53,9 @@ public final class ChatState {
 
     private int scrollOffset;
     private String daemonProblem;
+    private String torStatus;
+    /** Peers whose buffer shows their stored conversation (HISTORY); new messages re-read it. */
+    private final java.util.Set<String> historyShown = new java.util.HashSet<>();
 
     private ChatState(String ownAddress) {
         this.ownAddress = ownAddress;
@@ -134,6 +138,11 @@ public final class ChatState {
     /** Why the daemon cannot be reached right now, or empty. */
     public Optional<String> daemonProblem() {
         return Optional.ofNullable(daemonProblem);
+    }
+
+    /** The daemon's last STATUS line (Tor's state), or empty before the first. */
+    public Optional<String> torStatus() {
+        return Optional.ofNullable(torStatus);
     }
 
     public List<String> history() {
@@ -219,6 +228,19 @@ public final class ChatState {
         }
     }
 
+    /** Whether {@code peer}'s buffer shows its stored conversation: a new message is shown by re-reading it. */
+    public boolean showsHistory(String peer) {
+        return historyShown.contains(peer);
+    }
+
+    /** A message from {@code peer} that will appear with the re-read history: counted unread unless current. */
+    public void countIncoming(String peer) {
+        addPeer(peer);
+        if (!peer.equals(currentPeer)) {
+            unread.merge(peer, 1, Integer::sum);
+        }
+    }
+
     /** A note from the client itself, in the buffer on screen. */
     public void notice(String text) {
         append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "");
@@ -252,6 +274,72 @@ public final class ChatState {
 
     public void setDaemonProblem(String problem) {
         daemonProblem = problem;
+    }
+
+    public void setTorStatus(String line) {
+        torStatus = line;
+    }
+
+    /**
+     * The stored conversation with {@code peer} (HISTORY, oldest first) replaces what its buffer shows: each
+     * message with its time, ours with {@code >} and their delivery status, theirs marked when unsigned.
+     */
+    public void showHistory(String peer, List<HistoryEntry> entries) {
+        addPeer(peer);
+        historyShown.add(peer);
+        List<String> buffer = buffer(peer);
+        buffer.clear();
+        append(buffer, historyLines(entries), "");
+        if (peer.equals(currentPeer)) {
+            scrollOffset = Math.min(scrollOffset, buffer.size());
+        }
+    }
+
+    /** How the view of a conversation shows stored messages; a line with the date before each new day. */
+    static List<String> historyLines(List<HistoryEntry> entries) {
+        boolean peerVerified = entries.stream().anyMatch(e -> e.incoming() && Boolean.TRUE.equals(e.verified()));
+        List<String> out = new ArrayList<>();
+        String day = null;
+        for (HistoryEntry e : entries) {
+            String time = e.time();
+            String clock = time;
+            if (time.length() == 16 && time.charAt(10) == ' ') { // yyyy-MM-dd HH:mm
+                if (!time.substring(0, 10).equals(day)) {
+                    day = time.substring(0, 10);
+                    out.add("--- " + day + " ---");
+                }
+                clock = time.substring(11);
+            }
+            String prefix = "[" + TextLines.sanitize(clock).get(0) + "] " + (e.incoming() ? "" : "> ");
+            List<String> lines = TextLines.sanitize(e.text());
+            lines.set(0, prefix + lines.get(0));
+            String mark = mark(e, peerVerified);
+            if (!mark.isEmpty()) {
+                int last = lines.size() - 1;
+                lines.set(last, lines.get(last) + "  " + TextLines.sanitize(mark).get(0));
+            }
+            String indent = " ".repeat(prefix.length());
+            for (int i = 0; i < lines.size(); i++) {
+                out.add(i == 0 ? lines.get(i) : indent + lines.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The delivery status of ours, {@code (unverified)} on theirs without a valid signature. */
+    static String mark(HistoryEntry e, boolean peerVerified) {
+        if (e.incoming()) {
+            if (!e.unverified()) {
+                return "";
+            }
+            // A peer that signs signs every message: an unsigned one "from" it is most likely forged.
+            return peerVerified ? "(UNVERIFIED: not signed by this peer, likely forged)" : "(unverified)";
+        }
+        return switch (e.status()) {
+            case "queued" -> e.error() == null ? "(queued)" : "(queued, retrying: " + e.error() + ")";
+            case "failed" -> "(FAILED" + (e.error() == null ? "" : ": " + e.error()) + ")";
+            default -> "(" + e.status() + ")";
+        };
     }
 
     // ---------------------------------------------------------------- input line

@@ -4,53 +4,123 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.torchat.protocol.Extensions;
 import org.torchat.tui.DaemonUnreachableException;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.IncomingMessage;
 
 /**
- * Fetches new messages as the seed's client does: every {@link #DEFAULT_INTERVAL}, GET_PEERS, then UPDATE for
- * each peer until END. Runs on its own thread and touches no UI state: results go to the sink (the UI thread's
- * {@link EventQueue}). Only changes are reported: new messages, the daemon going away or coming back.
+ * Fetches new messages with the daemon's long poll, never by busy polling: GET_PEERS with {@code wait}
+ * ({@link #DEFAULT_WAIT}) returns as soon as a message is unread (or when the wait ends), then UPDATE for each
+ * listed peer until END, and again. An idle client makes one request per wait; a new message is on screen within
+ * milliseconds. Every {@link #STATUS_INTERVAL} or so it also asks STATUS (Tor's state). When the daemon cannot be
+ * reached it retries every {@link #RETRY}. Runs on its own thread and touches no UI state: results go to the sink
+ * (the UI thread's {@link EventQueue}). Only changes are reported: new messages, the daemon going away or coming
+ * back, a new STATUS line.
  */
 public final class DaemonPoller implements AutoCloseable {
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
+    /** Below the daemon's one-minute maximum, and short enough that a dead connection is noticed soon. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(25);
+    static final Duration RETRY = Duration.ofSeconds(3);
+    static final Duration STATUS_INTERVAL = Duration.ofSeconds(20);
+    /**
+     * A round that found nothing lasts at least this long: against a daemon that ignores {@code wait} (answers at
+     * once) the client then polls as the seed's did instead of spinning.
+     */
+    static final Duration MIN_ROUND = Duration.ofMillis(500);
     /** Per peer and round, so that a flood from one peer cannot starve the screen. */
     static final int MAX_PER_PEER_PER_ROUND = 200;
 
     private final DaemonApi daemon;
     private final Consumer<UiEvent> sink;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final Duration wait;
+    private final Duration retry;
+    private final Duration statusInterval;
+    private final Duration minRound;
+    private Thread thread;
+    private volatile boolean closed;
 
-    // Confined to the polling thread (successive runs of one single-thread executor).
+    // Confined to the polling thread.
     private boolean reachable = true;
     private String lastProblem;
+    private String lastStatus;
+    private long nextStatusAt = System.nanoTime();
+    private boolean lastRoundEmpty;
 
-    public DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration interval) {
+    public DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration wait) {
+        this(daemon, sink, wait, RETRY, STATUS_INTERVAL, MIN_ROUND);
+    }
+
+    DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration wait, Duration retry, Duration statusInterval,
+                 Duration minRound) {
         this.daemon = daemon;
         this.sink = sink;
-        this.interval = interval;
+        this.wait = Duration.ofMillis(Math.max(0, Math.min(wait.toMillis(), Extensions.MAX_WAIT_MILLIS)));
+        this.retry = retry;
+        this.statusInterval = statusInterval;
+        this.minRound = minRound;
     }
 
     public synchronized void start() {
-        if (executor != null) {
+        if (thread != null || closed) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("torchat-poller"));
-        executor.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        thread = new DaemonThreads("torchat-poller").newThread(this::loop);
+        thread.start();
     }
 
-    /** One round. Public so that tests can run rounds on their own thread, one at a time. */
-    public void pollOnce() {
-        List<IncomingMessage> arrived = new ArrayList<>();
+    private void loop() {
+        while (!closed) {
+            long start = System.nanoTime();
+            boolean ok = pollOnce();
+            if (closed) {
+                return;
+            }
+            if (ok) {
+                refreshStatusIfDue();
+            }
+            long pause = ok ? (lastRoundEmpty ? minRound.toNanos() - (System.nanoTime() - start) : 0)
+                    : retry.toNanos();
+            if (pause > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                } catch (InterruptedException e) {
+                    return; // closed
+                }
+            }
+        }
+    }
+
+    /** Asks STATUS when it is due; reports the line when it changed. */
+    void refreshStatusIfDue() {
+        if (System.nanoTime() - nextStatusAt < 0) {
+            return;
+        }
+        nextStatusAt = System.nanoTime() + statusInterval.toNanos();
         try {
-            for (String peer : daemon.peersWithUnread()) {
+            String line = daemon.status();
+            if (!line.equals(lastStatus)) {
+                lastStatus = line;
+                sink.accept(new UiEvent.TorStatus(line));
+            }
+        } catch (TorchatException | RuntimeException e) {
+            // the next long poll reports an unreachable daemon; an old daemon without STATUS has no line to show
+        }
+    }
+
+    /**
+     * One round: the long poll, then every unread message of the listed peers. Public so that tests can run rounds
+     * on their own thread, one at a time. Returns false when the daemon failed.
+     */
+    public boolean pollOnce() {
+        List<IncomingMessage> arrived = new ArrayList<>();
+        boolean ok = false;
+        try {
+            List<String> peers = daemon.awaitPeersWithUnread(wait);
+            for (String peer : peers) {
                 Optional<IncomingMessage> next;
                 int n = 0;
                 while (n++ < MAX_PER_PEER_PER_ROUND && (next = daemon.popUnread(peer)).isPresent()) {
@@ -59,16 +129,19 @@ public final class DaemonPoller implements AutoCloseable {
             }
             if (!reachable) {
                 reachable = true;
+                nextStatusAt = System.nanoTime(); // Tor's state may have changed while we could not ask
                 sink.accept(new UiEvent.DaemonStatus(null));
             }
             lastProblem = null;
+            lastRoundEmpty = arrived.isEmpty();
+            ok = true;
         } catch (DaemonUnreachableException e) {
-            if (reachable) {
+            if (reachable && !closed) {
                 reachable = false;
                 sink.accept(new UiEvent.DaemonStatus(e.getMessage()));
             }
         } catch (TorchatException e) {
-            if (!e.getMessage().equals(lastProblem)) {
+            if (!closed && !e.getMessage().equals(lastProblem)) { // closing interrupts the request: no news
                 lastProblem = e.getMessage();
                 sink.accept(new UiEvent.Notice("! fetching messages: " + e.getMessage()));
             }
@@ -80,13 +153,15 @@ public final class DaemonPoller implements AutoCloseable {
                 sink.accept(new UiEvent.MessagesArrived(arrived));
             }
         }
+        return ok;
     }
 
+    /** Stops the loop; a long poll in flight is abandoned (the thread is a daemon thread). */
     @Override
     public synchronized void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 }

@@ -15,11 +15,15 @@ import org.torchat.protocol.onion.OnionAddress;
 public final class InputHandler {
     /** Lines moved by PgUp/PgDn. */
     static final int PAGE = 10;
+    /** The daemon's HISTORY limit. */
+    static final int MAX_HISTORY = 1000;
 
     static final List<String> HELP = List.of(
             "Commands:",
             "  /peer          choose the peer to talk to: Up/Down, Enter; Space for a new address",
             "  /peer ONION    talk to ONION",
+            "  /history [N]   show the last N (default 100, at most 1000) messages with the peer, with",
+            "                 delivery marks: (queued) (sent) (delivered) (FAILED: why); (unverified) on theirs",
             "  /quit          leave this client (the daemon keeps running and receiving)",
             "  /exit          stop the daemon, then leave",
             "  /help          this text",
@@ -183,8 +187,14 @@ public final class InputHandler {
             state.askForPeer();
             return Optional.empty();
         }
-        state.appendOwn(peer.get(), text);
-        return Optional.of(new UiAction.Send(peer.get(), text));
+        List<String> parts = MessageSplitter.split(text);
+        for (String part : parts) {
+            state.appendOwn(peer.get(), part);
+        }
+        if (parts.size() > 1) {
+            state.notice(peer.get(), "(too long for one message: sent as " + parts.size() + " messages)");
+        }
+        return Optional.of(new UiAction.Send(peer.get(), parts));
     }
 
     private Optional<UiAction> command(String line) {
@@ -198,6 +208,8 @@ public final class InputHandler {
             case "/help":
                 HELP.forEach(state::notice);
                 break;
+            case "/history":
+                return history(arg);
             case "/peer":
                 if (arg.isEmpty()) {
                     state.beginPeerSelection();
@@ -210,6 +222,28 @@ public final class InputHandler {
                 break;
         }
         return Optional.empty();
+    }
+
+    /** {@code /history [N]}: the stored conversation with the current peer. */
+    private Optional<UiAction> history(String arg) {
+        Optional<String> peer = state.currentPeer();
+        if (peer.isEmpty()) {
+            state.notice("! /history needs a peer: choose one with /peer");
+            return Optional.empty();
+        }
+        int n = DaemonWorker.DEFAULT_HISTORY;
+        if (!arg.isEmpty()) {
+            try {
+                n = Integer.parseInt(arg);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > MAX_HISTORY) {
+                state.notice("! /history N: N must be a number 1.." + MAX_HISTORY + ", got " + arg);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new UiAction.LoadHistory(peer.get(), n));
     }
 
     /** An address typed by the user: it becomes the current peer, or the buffer says why it cannot. */

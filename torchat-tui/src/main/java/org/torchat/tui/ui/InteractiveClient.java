@@ -22,7 +22,7 @@ public final class InteractiveClient {
         state.notice("Attached to torchatd at " + daemon.endpoint() + ". /help lists the commands.");
         EventQueue events = new EventQueue();
         try (TextTerminal terminal = TextTerminal.open();
-                DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_INTERVAL);
+                DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_WAIT);
                 DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
             poller.start();
             new TuiApp(terminal.screen(), state, events, worker).run();

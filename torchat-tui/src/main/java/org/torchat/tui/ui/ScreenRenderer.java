@@ -111,8 +111,11 @@ public final class ScreenRenderer {
             return;
         }
         g.drawLine(0, l.lineRow(), l.width() - 1, l.lineRow(), '-');
+        String scrolled = state.scrollOffset() > 0 ? " scrolled back: PgDn to follow " : "";
         String label = state.daemonProblem().map(p -> " daemon unreachable: " + p + " ")
-                .orElse(state.scrollOffset() > 0 ? " scrolled back: PgDn to follow " : "");
+                .or(() -> state.torStatus().map(t -> " daemon reachable | " + TextLines.sanitize(t).get(0) + " "
+                        + (scrolled.isEmpty() ? "" : "|" + scrolled)))
+                .orElse(scrolled);
         if (!label.isEmpty() && l.width() > 6) {
             g.putString(2, l.lineRow(), TextLines.fit(label, l.width() - 4));
         }

@@ -24,6 +24,8 @@ public final class TuiApp {
     private final EventQueue events;
     private final DaemonWorker worker;
     private boolean running = true;
+    /** The peer whose history was last asked for when it became current. */
+    private String shownPeer;
 
     public TuiApp(Screen screen, ChatState state, EventQueue events, DaemonWorker worker) {
         this.screen = screen;
@@ -35,12 +37,14 @@ public final class TuiApp {
 
     /** Runs until the user quits (or the daemon confirmed /exit). Call on the thread that owns the screen. */
     public void run() throws IOException, InterruptedException {
+        loadHistoryIfPeerChanged();
         draw(Screen.RefreshType.COMPLETE);
         while (running) {
             boolean changed = false;
             KeyStroke key;
             while (running && (key = screen.pollInput()) != null) {
                 input.handle(key).ifPresent(this::act);
+                loadHistoryIfPeerChanged();
                 changed = true;
             }
             Optional<UiEvent> event;
@@ -72,9 +76,22 @@ public final class TuiApp {
         return state;
     }
 
+    /** Opening a peer shows its stored conversation, with delivery marks (HISTORY, off the UI thread). */
+    private void loadHistoryIfPeerChanged() {
+        String current = state.currentPeer().orElse(null);
+        if (current != null && !current.equals(shownPeer)) {
+            worker.loadHistory(current, DaemonWorker.DEFAULT_HISTORY);
+        }
+        shownPeer = current;
+    }
+
     private void act(UiAction action) {
         if (action instanceof UiAction.Send send) {
-            worker.send(send.peer(), send.text());
+            for (String part : send.parts()) {
+                worker.send(send.peer(), part);
+            }
+        } else if (action instanceof UiAction.LoadHistory load) {
+            worker.loadHistory(load.peer(), load.count());
         } else if (action instanceof UiAction.Quit) {
             running = false;
         } else if (action instanceof UiAction.StopDaemon) {
@@ -85,9 +102,17 @@ public final class TuiApp {
 
     void apply(UiEvent event) {
         if (event instanceof UiEvent.MessagesArrived arrived) {
+            java.util.Set<String> reread = new java.util.LinkedHashSet<>();
             for (IncomingMessage m : arrived.messages()) {
-                state.appendIncoming(m);
+                if (state.showsHistory(m.peer())) {
+                    // HISTORY already lists it (it was stored before UPDATE popped it), with its verified mark
+                    state.countIncoming(m.peer());
+                    reread.add(m.peer());
+                } else {
+                    state.appendIncoming(m);
+                }
             }
+            reread.forEach(worker::reloadHistory);
         } else if (event instanceof UiEvent.DaemonStatus status) {
             state.setDaemonProblem(status.problem());
             state.notice(status.reachable() ? "the daemon is reachable again" : "! " + status.problem());
@@ -97,6 +122,10 @@ public final class TuiApp {
             running = false;
         } else if (event instanceof UiEvent.StopFailed failed) {
             state.notice("! could not stop the daemon: " + failed.reason());
+        } else if (event instanceof UiEvent.TorStatus tor) {
+            state.setTorStatus(tor.line());
+        } else if (event instanceof UiEvent.HistoryLoaded loaded) {
+            state.showHistory(loaded.peer(), loaded.entries());
         } else if (event instanceof UiEvent.Notice notice) {
             state.notice(notice.text());
         }

@@ -1,9 +1,22 @@
 package org.torchat.tui.ui;
 
+import java.util.List;
+
 /** What a key press asks of the application beyond changing the {@link ChatState}. */
 public sealed interface UiAction {
-    /** Deliver {@code text} to {@code peer} through the daemon. */
-    record Send(String peer, String text) implements UiAction {
+    /** Deliver {@code parts} to {@code peer} through the daemon, in order: one message each. */
+    record Send(String peer, List<String> parts) implements UiAction {
+        public Send {
+            parts = List.copyOf(parts);
+        }
+
+        public Send(String peer, String text) {
+            this(peer, List.of(text));
+        }
+    }
+
+    /** Show the last {@code count} stored messages with {@code peer} (HISTORY). */
+    record LoadHistory(String peer, int count) implements UiAction {
     }
 
     /** Leave the client; the daemon keeps running. */

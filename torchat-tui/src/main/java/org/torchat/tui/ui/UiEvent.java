@@ -1,6 +1,7 @@
 package org.torchat.tui.ui;
 
 import java.util.List;
+import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
 
 /** What background threads tell the UI thread: plain immutable data, handed over through {@link EventQueue}. */
@@ -29,6 +30,17 @@ public sealed interface UiEvent {
 
     /** Our EXIT failed. */
     record StopFailed(String reason) implements UiEvent {
+    }
+
+    /** The daemon's STATUS line (Tor's state), when it changed. */
+    record TorStatus(String line) implements UiEvent {
+    }
+
+    /** The stored conversation with {@code peer} (HISTORY), oldest first: replaces what its buffer shows. */
+    record HistoryLoaded(String peer, List<HistoryEntry> entries) implements UiEvent {
+        public HistoryLoaded {
+            entries = List.copyOf(entries);
+        }
     }
 
     /** Anything else worth a line in the buffer on screen. */

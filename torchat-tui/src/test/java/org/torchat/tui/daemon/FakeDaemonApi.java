@@ -1,5 +1,6 @@
 package org.torchat.tui.daemon;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,12 @@ public class FakeDaemonApi implements DaemonApi {
     public final List<String> sent = new ArrayList<>();
     public final List<HistoryEntry> history = new ArrayList<>();
     public boolean stopped;
+    /** Every request by command name, in order (GET_PEERS_WAIT for the long poll). */
+    public final List<String> requests = new ArrayList<>();
+    /** The waits asked for by the long polls. */
+    public final List<Duration> waits = new ArrayList<>();
+    /** Answers the long poll at once, as a daemon that does not know {@code wait} would. */
+    public boolean ignoresWait;
     /** Thrown by every request while set. */
     public TorchatException failure;
     /** Thrown by SEND only while set. */
@@ -27,6 +34,35 @@ public class FakeDaemonApi implements DaemonApi {
 
     public synchronized void receive(String peer, String time, String text) {
         unread.computeIfAbsent(peer, p -> new ArrayDeque<>()).add(new IncomingMessage(peer, time, text));
+        notifyAll();
+    }
+
+    /** Requests so far, for assertions from another thread. */
+    public synchronized List<String> requestsQuietly() {
+        return List.copyOf(requests);
+    }
+
+    /** Holds like the daemon: until a message is unread or the wait has passed (releases the lock meanwhile). */
+    @Override
+    public synchronized List<String> awaitPeersWithUnread(Duration wait) throws TorchatException {
+        requests.add("GET_PEERS_WAIT");
+        waits.add(wait);
+        check();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (!ignoresWait && failure == null && peersWithUnreadQuietly().isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.torchat.tui.ClientFailureException("interrupted", e);
+        }
+        check();
+        return peersWithUnreadQuietly();
     }
 
     /** Peers with unread messages, for assertions. */
@@ -47,12 +83,14 @@ public class FakeDaemonApi implements DaemonApi {
 
     @Override
     public synchronized List<String> peersWithUnread() throws TorchatException {
+        requests.add("GET_PEERS");
         check();
         return unread.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     }
 
     @Override
     public synchronized Optional<IncomingMessage> popUnread(String peer) throws TorchatException {
+        requests.add("UPDATE");
         check();
         Deque<IncomingMessage> q = unread.get(peer);
         return Optional.ofNullable(q == null ? null : q.poll());
@@ -65,10 +103,12 @@ public class FakeDaemonApi implements DaemonApi {
             throw sendFailure;
         }
         sent.add(peer + " " + text);
+        history.add(new HistoryEntry("2026-11-25 19:00", false, "queued", text, null));
     }
 
     @Override
     public synchronized String status() throws TorchatException {
+        requests.add("STATUS");
         if (failure != null) {
             throw failure;
         }
@@ -77,6 +117,7 @@ public class FakeDaemonApi implements DaemonApi {
 
     @Override
     public synchronized List<HistoryEntry> history(String peer, int n) throws TorchatException {
+        requests.add("HISTORY");
         if (failure != null) {
             throw failure;
         }
