@@ -14,6 +14,16 @@ import java.util.List;
  */
 public final class ScreenRenderer {
     static final String ADDRESS_TITLE = "TORchat Address:";
+    /** The original client's onion, drawn above our address when the pane has room to spare. */
+    static final List<String> ONION_ART = List.of(
+            "      \\|//",
+            "     .-'^'-.",
+            "    / .---. \\",
+            "   | ( (_) ) |",
+            "    \\ '---' /",
+            "     '-----'");
+    /** Peer rows kept free before the onion gives way to the list. */
+    private static final int MIN_PEER_ROWS = 6;
 
     /** Draws everything; returns where the terminal cursor belongs, or null when it should be hidden. */
     public TerminalPosition render(ChatState state, TextGraphics g, TerminalSize size) {
@@ -44,8 +54,24 @@ public final class ScreenRenderer {
             for (int i = 0; i < address.size(); i++) {
                 g.putString(0, top + 1 + i, address.get(i));
             }
+            peerRows = drawOnion(state, g, l, peerRows);
         }
         drawPeers(state, g, l, peerRows);
+    }
+
+    /** Draws the onion at the bottom of the peer rows if the peers leave room; returns the rows left for peers. */
+    private static int drawOnion(ChatState state, TextGraphics g, Layout l, int peerRows) {
+        int artWidth = ONION_ART.stream().mapToInt(String::length).max().orElse(0);
+        int needed = Math.max(MIN_PEER_ROWS, state.peers().size());
+        if (l.paneWidth() < artWidth + 1 || peerRows - ONION_ART.size() < needed) {
+            return peerRows;
+        }
+        int top = peerRows - ONION_ART.size();
+        int left = Math.max(0, (l.paneWidth() - artWidth) / 2);
+        for (int i = 0; i < ONION_ART.size(); i++) {
+            g.putString(left, top + i, ONION_ART.get(i));
+        }
+        return top;
     }
 
     private static void drawPeers(ChatState state, TextGraphics g, Layout l, int rows) {

@@ -44,6 +44,39 @@ class ScreenRendererTest {
     }
 
     @Test
+    void theOnionSitsAboveOurAddressAt80x24And200x60() throws IOException {
+        ChatState s = ChatState.start(SELF, List.of(ALICE));
+        for (int[] size : new int[][] {{80, 24}, {200, 60}}) {
+            try (VirtualScreen v = new VirtualScreen(size[0], size[1])) {
+                v.draw(s);
+                int title = size[1] - 6;
+                assertEquals("      TORchat Address:        |", v.row(title).substring(0, 31), size[0] + "x" + size[1]);
+                List<String> art = ScreenRenderer.ONION_ART;
+                for (int i = 0; i < art.size(); i++) {
+                    String pane = v.row(title - art.size() - 1 + i).substring(0, 30);
+                    assertEquals(art.get(i).strip(), pane.strip(), "onion line " + i + " at " + size[0] + "x" + size[1]);
+                }
+                assertEquals(("1. " + ALICE).substring(0, 30) + "|", v.row(0).substring(0, 31));
+                assertEquals('|', v.row(size[1] - 3).charAt(30));
+                assertEquals("-".repeat(size[0]), v.row(size[1] - 2));
+            }
+        }
+    }
+
+    @Test
+    void peersTakeTheOnionsPlaceWhenTheyNeedTheRows() throws IOException {
+        List<String> many = java.util.stream.IntStream.range(1, 20).mapToObj(org.torchat.tui.Onions::onion).toList();
+        ChatState s = ChatState.start(SELF, many);
+        try (VirtualScreen v = new VirtualScreen(80, 24)) {
+            v.draw(s);
+            String screen = String.join("\n", java.util.stream.IntStream.range(0, 24).mapToObj(v::row).toList());
+            assertFalse(screen.contains(ScreenRenderer.ONION_ART.get(3).strip()), screen);
+            assertTrue(v.row(0).startsWith("1. "));
+            assertTrue(v.row(16).startsWith("17. "), v.row(16));
+        }
+    }
+
+    @Test
     void theCurrentPeerIsHighlighted() throws IOException {
         ChatState s = ChatState.start(SELF, List.of(ALICE, BOB));
         try (VirtualScreen v = new VirtualScreen(110, 32)) {
