@@ -46,9 +46,7 @@ class LongPollIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(), "retrydelay: 200");
-        socks.map(d.address().hostname(), d.peerPort());
-        return d;
+        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200");
     }
 
     @AfterEach

@@ -54,10 +54,7 @@ class SignedMessagesIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(),
-                "retrydelay: 200", "retrylimit: 2");
-        socks.map(d.address().hostname(), d.peerPort());
-        return d;
+        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2");
     }
 
     @AfterEach
@@ -209,9 +206,7 @@ class SignedMessagesIT {
 
     @Test
     void withRequireSignaturesAnUnsignedRecvIsRefusedAndSignedOnesStillArrive() throws Exception {
-        try (TestDaemon strict = TestDaemon.start(TestDaemon.newDataDir(tmp, "strict"), socks.address(),
-                "requiresignatures: true")) {
-            socks.map(strict.address().hostname(), strict.peerPort());
+        try (TestDaemon strict = TestDaemon.startReachable(tmp, "strict", socks, "requiresignatures: true")) {
             OnionAddress oldPeer = Ed25519Identity.generate().onionAddress();
 
             String reply = exchange(strict.peerPort(), seedRecv(oldPeer, "unsigned"));

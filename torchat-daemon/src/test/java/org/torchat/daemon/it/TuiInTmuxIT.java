@@ -39,10 +39,8 @@ class TuiInTmuxIT {
         }
         Assumptions.assumeTrue(tmux, "TuiInTmuxIT skipped: tmux is not installed");
         socks = new TestSocks5Server();
-        alice = TestDaemon.start(TestDaemon.newDataDir(tmp, "alice"), socks.address());
-        bob = TestDaemon.start(TestDaemon.newDataDir(tmp, "bob"), socks.address());
-        socks.map(alice.address().hostname(), alice.peerPort());
-        socks.map(bob.address().hostname(), bob.peerPort());
+        alice = TestDaemon.startReachable(tmp, "alice", socks);
+        bob = TestDaemon.startReachable(tmp, "bob", socks);
         tmux("new-session", "-d", "-s", SESSION, "-x", "110", "-y", "32", "env PS1='READY$ ' bash --norc --noprofile");
         Await.until(this::screen, s -> s.contains("READY$"));
     }

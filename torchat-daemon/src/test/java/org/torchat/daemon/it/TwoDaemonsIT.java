@@ -37,11 +37,9 @@ class TwoDaemonsIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(),
-                "retrydelay: 200", "retrylimit: 2",
-                "recvrate: 0", "recvratetotal: 0"); // 30 messages at once: no RECV rate limits here
-        socks.map(d.address().hostname(), d.peerPort());
-        return d;
+        // 30 messages at once: no RECV rate limits here
+        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2",
+                "recvrate: 0", "recvratetotal: 0");
     }
 
     @AfterEach

@@ -49,6 +49,17 @@ public final class TestDaemon implements AutoCloseable {
         return new TestDaemon(Daemon.start(settings, DataDirectory.open(settings.dataDir()), Clock.systemDefaultZone()));
     }
 
+    /**
+     * Starts a daemon in {@code parent/name} that the other daemons behind {@code socks} can reach: its onion
+     * address is mapped to its peer port.
+     */
+    public static TestDaemon startReachable(Path parent, String name, TestSocks5Server socks, String... configLines)
+            throws Exception {
+        TestDaemon d = start(newDataDir(parent, name), socks.address(), configLines);
+        socks.map(d.address().hostname(), d.peerPort());
+        return d;
+    }
+
     public static Path newDataDir(Path parent, String name) throws IOException {
         return Files.createDirectories(parent.resolve(name));
     }

@@ -6,27 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.torchat.tui.Onions.onion;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.tui.FakeDaemonServer;
-import org.torchat.tui.TorchatMain;
 import org.torchat.tui.daemon.ControlToken;
-import picocli.CommandLine;
 
 /** The control token on the client side: --token-file, the cookie found in --data-dir, and the errors. */
 @Timeout(30)
-class ControlTokenCommandsTest {
+class ControlTokenCommandsTest extends CommandLineHarness {
     private static final String SELF = onion(0);
     private static final String ALICE = onion(1);
     private static final String TOKEN = "0123456789abcdef".repeat(4);
@@ -35,28 +30,6 @@ class ControlTokenCommandsTest {
 
     @TempDir
     Path tmp;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private FakeDaemonServer daemon;
-
-    @AfterEach
-    void stopFake() throws IOException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
-    private int run(String... args) {
-        CommandLine cl = TorchatMain.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
-    private String port() {
-        return String.valueOf(daemon.port());
-    }
-
     /** A fake daemon that requires {@link #TOKEN}, as torchatd with requiretoken does. */
     private void requiringToken(Function<Message, List<Message>> script) throws IOException {
         daemon = new FakeDaemonServer(r -> {

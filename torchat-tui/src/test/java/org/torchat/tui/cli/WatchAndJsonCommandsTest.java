@@ -6,44 +6,21 @@ import static org.torchat.tui.Onions.onion;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.tui.ExitCodes;
 import org.torchat.tui.FakeDaemonServer;
-import org.torchat.tui.TorchatMain;
-import picocli.CommandLine;
 
 @Timeout(30)
-class WatchAndJsonCommandsTest {
+class WatchAndJsonCommandsTest extends CommandLineHarness {
     private static final String ALICE = onion(1);
     private static final String BOB = onion(2);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private FakeDaemonServer daemon;
-
-    @AfterEach
-    void stopFake() throws IOException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
-    private int run(String... args) {
-        CommandLine cl = TorchatMain.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void watchPrintsIncomingMessagesAsJsonLinesUsingTheLongPoll() throws IOException {
