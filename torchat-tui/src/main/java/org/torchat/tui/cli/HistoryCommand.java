@@ -25,6 +25,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ONION", description = "The peer's v3 onion address.")
     String peer;
 
+    @Parameters(index = "1", arity = "0..1", paramLabel = "N",
+            description = "How many messages, 1..1000 (the same as -n; default 20).")
+    Integer positionalCount;
+
     @Option(names = {"-n", "--count"}, defaultValue = "20", paramLabel = "N",
             description = "How many messages, 1..1000 (default: ${DEFAULT-VALUE}).")
     int count;
@@ -39,11 +43,12 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TorchatException {
         String onion = OnionArgument.parse(peer);
-        if (count < 1 || count > MAX) {
-            throw new UsageException("-n must be 1.." + MAX + ", got " + count);
+        int n = positionalCount != null ? positionalCount : count;
+        if (n < 1 || n > MAX) {
+            throw new UsageException("-n must be 1.." + MAX + ", got " + n);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (HistoryEntry entry : daemon.connect().history(onion, count)) {
+        for (HistoryEntry entry : daemon.connect().history(onion, n)) {
             out.println(json ? json(entry) : entry.display());
         }
         out.flush();

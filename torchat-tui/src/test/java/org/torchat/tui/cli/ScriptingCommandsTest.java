@@ -70,6 +70,14 @@ class ScriptingCommandsTest extends CommandLineHarness {
     }
 
     @Test
+    void historyTakesTheCountAsASecondArgumentToo() throws IOException {
+        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.END, ALICE, 80, "0")));
+        assertEquals(0, run("history", ALICE, "7", "-p", port()));
+        assertEquals("7", daemon.requests.get(0).msg());
+        assertEquals(2, run("history", ALICE, "0", "-p", port()));
+    }
+
+    @Test
     void historyRefusesACountOutOfRange() {
         assertEquals(2, run("history", ALICE, "-n", "0", "-p", "1"));
         assertTrue(err.toString().contains("-n must be 1..1000, got 0"), err.toString());
