@@ -180,7 +180,7 @@ final class TorchatdCommand implements Callable<Integer> {
             return;
         }
         try {
-            LogSetup.files(dir.root(), settings, verbose);
+            LogSetup.files(dir, settings, verbose);
         } catch (IOException e) {
             throw new StartupException("cannot create log files in " + dir.root() + ": " + e.getMessage(), e);
         }

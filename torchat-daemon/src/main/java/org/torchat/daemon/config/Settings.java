@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.torchat.protocol.DataDirectoryLayout;
 
 /**
  * The daemon's effective settings: built-in defaults, overridden by torchat.conf, overridden by the command
@@ -262,8 +263,7 @@ public record Settings(
     }
 
     public static Path defaultDataDir() {
-        String home = System.getenv("TORCHAT_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".torchat");
+        return DataDirectoryLayout.defaultDataDir();
     }
 
     /**

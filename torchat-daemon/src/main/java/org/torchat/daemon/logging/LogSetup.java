@@ -9,11 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.config.Settings;
+import org.torchat.daemon.store.DataDirectory;
 
 /**
  * Where the daemon logs. In the foreground: the console. Detached ({@code -d}): files in the data directory,
@@ -37,12 +36,12 @@ public final class LogSetup {
         root(context).addAppender(console);
     }
 
-    public static void files(Path dataDir, Settings settings, boolean verbose) throws IOException {
+    public static void files(DataDirectory dataDir, Settings settings, boolean verbose) throws IOException {
         LoggerContext context = reset(verbose);
-        root(context).addAppender(file(context, dataDir.resolve(settings.activityLogName()), Level.INFO));
-        root(context).addAppender(file(context, dataDir.resolve(settings.errorLogName()), Level.WARN));
+        root(context).addAppender(file(context, dataDir.ensurePrivateFileExists(settings.activityLogName()), Level.INFO));
+        root(context).addAppender(file(context, dataDir.ensurePrivateFileExists(settings.errorLogName()), Level.WARN));
         if (verbose) {
-            root(context).addAppender(file(context, dataDir.resolve(settings.debugLogName()), Level.DEBUG));
+            root(context).addAppender(file(context, dataDir.ensurePrivateFileExists(settings.debugLogName()), Level.DEBUG));
         }
     }
 
@@ -57,10 +56,8 @@ public final class LogSetup {
         return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
-    private static FileAppender<ILoggingEvent> file(LoggerContext context, Path path, Level threshold) throws IOException {
-        if (!Files.exists(path)) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
+    /** {@code path} already exists with mode 0600 (DataDirectory created it), so appending keeps it private. */
+    private static FileAppender<ILoggingEvent> file(LoggerContext context, Path path, Level threshold) {
         ThresholdFilter filter = new ThresholdFilter();
         filter.setLevel(threshold.toString());
         filter.start();

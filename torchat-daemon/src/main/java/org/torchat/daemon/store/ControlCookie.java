@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.StartupException;
+import org.torchat.protocol.DataDirectoryLayout;
 
 /**
  * The control token in {@code DATA_DIR/control.cookie} (mode 0600): 32 random bytes as 64 lowercase hex
@@ -17,7 +18,7 @@ import org.torchat.daemon.StartupException;
  * once keeps working. Clients on this machine read it to prove they may use the control port.
  */
 public final class ControlCookie {
-    public static final String FILE_NAME = "control.cookie";
+    public static final String FILE_NAME = DataDirectoryLayout.CONTROL_COOKIE;
     private static final Logger LOG = LoggerFactory.getLogger(ControlCookie.class);
     private static final int BYTES = 32;
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{" + (2 * BYTES) + "}");

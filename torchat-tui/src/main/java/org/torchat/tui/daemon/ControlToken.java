@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.torchat.protocol.DataDirectoryLayout;
 import org.torchat.tui.UsageException;
 
 /**
@@ -15,7 +16,7 @@ import org.torchat.tui.UsageException;
  */
 public final class ControlToken {
     /** The cookie file's name in the daemon's data directory. */
-    public static final String COOKIE = "control.cookie";
+    public static final String COOKIE = DataDirectoryLayout.CONTROL_COOKIE;
 
     private final String value;
     private final Path source;
@@ -82,8 +83,7 @@ public final class ControlToken {
 
     /** The daemon's default data directory, as torchatd chooses it: $TORCHAT_HOME, else ~/.torchat. */
     public static Path defaultDataDir() {
-        String home = System.getenv("TORCHAT_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".torchat");
+        return DataDirectoryLayout.defaultDataDir();
     }
 
     /** Whether every address {@code host} stands for is one of this machine's own (loopback or an interface). */
