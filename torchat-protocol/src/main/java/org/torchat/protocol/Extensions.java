@@ -50,6 +50,11 @@ public final class Extensions {
     public static final String WAIT = "wait";
     /** The longest {@link #WAIT} a daemon accepts: one minute. */
     public static final int MAX_WAIT_MILLIS = 60_000;
+    /**
+     * GET_PEERS reply: how many more peers have unread messages than the list holds (a list of every peer would
+     * not fit in one frame beyond about 150 peers). Absent when the list is complete.
+     */
+    public static final String MORE = "more";
 
     private Extensions() {
     }

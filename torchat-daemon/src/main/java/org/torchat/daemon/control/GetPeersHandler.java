@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -18,8 +20,14 @@ import org.torchat.protocol.onion.OnionAddress;
  * GET_PEERS: the peers with unread messages, comma-separated without spaces, oldest first. With {@code wait}
  * (milliseconds) and no peer with unread messages, holds the connection until a message is stored or the wait ends
  * (then answers the list, empty when nothing arrived); shutdown ends the wait at once.
+ *
+ * <p>The list holds at most {@link #MAX_PEERS} peers, the ones waiting longest, so the reply fits in a frame;
+ * {@code more} then says how many were left out. A seed client reads those, and the rest come up once it has.
  */
 public final class GetPeersHandler implements CommandHandler {
+    /** 150 addresses of 62 characters and their commas, with the frame's other fields, stay under 9999 bytes. */
+    public static final int MAX_PEERS = 150;
+
     private final Inbox inbox;
 
     public GetPeersHandler(Inbox inbox) {
@@ -29,8 +37,13 @@ public final class GetPeersHandler implements CommandHandler {
     @Override
     public void handle(Message request, ReplySink replies) throws IOException, RequestException {
         Duration wait = Arguments.waitTime(request);
-        String peers = listOrWait(wait).stream().map(OnionAddress::hostname).collect(Collectors.joining(","));
-        replies.send(Message.of(Command.GET_PEERS, request.id(), request.portno(), peers));
+        List<OnionAddress> unread = listOrWait(wait);
+        String peers = unread.stream().limit(MAX_PEERS).map(OnionAddress::hostname).collect(Collectors.joining(","));
+        Message reply = Message.of(Command.GET_PEERS, request.id(), request.portno(), peers);
+        if (unread.size() > MAX_PEERS) {
+            reply = reply.withExtension(Extensions.MORE, JsonNodeFactory.instance.numberNode(unread.size() - MAX_PEERS));
+        }
+        replies.send(reply);
     }
 
     private List<OnionAddress> listOrWait(Duration wait) {

@@ -1,7 +1,10 @@
 package org.torchat.daemon.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,8 @@ import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.MessageIds;
 import org.torchat.daemon.store.UnreadLimits;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Frames;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.identity.Ed25519Identity;
@@ -92,5 +97,31 @@ class GetPeersHandlerTest {
         handle("localhost", 8000);
 
         assertEquals(CAROL.hostname(), replies.get(0).msg());
+    }
+
+    @Test
+    void aThousandPeersWithUnreadMessagesFitInOneFrameTheLongestWaitingFirstAndTheRestCounted() throws Exception {
+        List<OnionAddress> peers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            OnionAddress peer = Ed25519Identity.generate().onionAddress();
+            peers.add(peer);
+            receive(peer, "hello " + i, NOW.plusSeconds(i));
+        }
+
+        String frame = handle("localhost", 65535);
+
+        assertTrue(frame.getBytes(StandardCharsets.UTF_8).length <= Frames.MAX_PAYLOAD, "reply fits in a frame");
+        List<String> expected = peers.subList(0, GetPeersHandler.MAX_PEERS).stream().map(OnionAddress::hostname).toList();
+        assertEquals(String.join(",", expected), replies.get(0).msg());
+        assertEquals(1000 - GetPeersHandler.MAX_PEERS, replies.get(0).extension(Extensions.MORE).orElseThrow().asInt());
+    }
+
+    @Test
+    void aCompleteListSaysNothingMore() throws Exception {
+        receive(BOB, "b", NOW);
+
+        handle("localhost", 8000);
+
+        assertFalse(replies.get(0).extension(Extensions.MORE).isPresent());
     }
 }
