@@ -55,7 +55,7 @@ public final class ControlLoad {
         }
     }
 
-    private static Message request(Command command, String peer, int port) {
+    static Message request(Command command, String peer, int port) {
         return switch (command) {
             case SEND -> Message.of(Command.SEND, peer, 80, "load test message");
             case UPDATE -> Message.of(Command.UPDATE, "localhost", port, peer);
@@ -63,10 +63,10 @@ public final class ControlLoad {
         };
     }
 
-    private record Result(double perSecond, Stats latency, long errors) {
+    record Result(double perSecond, Stats latency, long errors) {
     }
 
-    private static Result run(int port, Message request, int clients, int seconds) throws Exception {
+    static Result run(int port, Message request, int clients, int seconds) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<double[]>> futures = new ArrayList<>();
