@@ -40,6 +40,7 @@ import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.store.ControlCookie;
 import org.torchat.daemon.store.DataDirectory;
+import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.ArrivalSignal;
@@ -131,6 +132,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static Database openDatabase(Settings settings, DataDirectory dataDir) throws StartupException {
+        try {
+            NativeLibraryDirectory.prepare(dataDir);
+        } catch (IOException e) {
+            throw new StartupException("cannot prepare " + dataDir.resolve(NativeLibraryDirectory.NAME) + " for "
+                    + "SQLite's native library: " + e.getMessage(), e);
+        }
         if (settings.ephemeral()) {
             return Database.inMemory();
         }

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.torchat.daemon.store.NativeLibraryDirectory;
+
+import java.util.ArrayList;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,31 @@ class RestartSurvivalIT {
     void kill() {
         if (daemon != null) {
             daemon.close();
+        }
+    }
+
+    @Test
+    void sqlitesNativeLibraryLivesInTheDataDirectoryAndAKilledRunLeavesNothingBehind() throws Exception {
+        daemon = new DaemonProcess(tmp, "d", closedSocks(), null);
+        daemon.start();
+        Path nativeDir = daemon.dataDir().resolve(NativeLibraryDirectory.NAME);
+        List<String> first = sqliteFiles(nativeDir);
+        assertTrue(first.stream().anyMatch(f -> f.endsWith(".so")), "unpacked into the data directory: " + first);
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(nativeDir));
+
+        daemon.kill();
+        assertEquals(first, sqliteFiles(nativeDir), "kill -9 leaves the unpacked library behind");
+        daemon.start();
+
+        List<String> second = sqliteFiles(nativeDir);
+        assertEquals(1, second.stream().filter(f -> f.endsWith(".so")).count(), "only the new run's: " + second);
+        assertTrue(second.stream().noneMatch(first::contains), "the killed run's files are gone: " + second);
+    }
+
+    private static List<String> sqliteFiles(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("sqlite-")).sorted().toList();
         }
     }
 
