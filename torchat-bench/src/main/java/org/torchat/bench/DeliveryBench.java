@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,30 +29,51 @@ import org.torchat.protocol.client.DaemonClient;
  * before the SEND request. Both are on this machine's clock, in milliseconds.
  *
  * <p>Usage: {@code java -cp torchat-bench/target/torchat-bench.jar org.torchat.bench.DeliveryBench
- * [messages] [pace-ms] [clients]} (defaults 10000 2 4).
+ * [messages] [pace-ms] [clients] [rounds]} (defaults 3000 10 4 3): each round sends {@code messages} paced, then
+ * {@code messages} flooded; the summary is the median [min-max] over the rounds.
  */
 public final class DeliveryBench {
     private DeliveryBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int paceMillis = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
+        int paceMillis = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path tmp = Files.createTempDirectory("torchat-bench");
         try (TestSocks5Server socks = new TestSocks5Server();
              TestDaemon alice = start(tmp, "alice", socks);
              TestDaemon bob = start(tmp, "bob", socks)) {
             String to = bob.address().hostname();
+            Path bobDir = tmp.resolve("bob");
             System.out.printf(Locale.ROOT, "warm-up: %d messages%n", flood(alice, to, 2000, clients, "warm").size());
-            awaitStored(tmp.resolve("bob"), 2000);
+            int stored = 2000;
+            awaitStored(bobDir, stored);
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                System.out.println("round " + round);
+                Map<String, Long> paced = paced(alice, to, messages, paceMillis);
+                stored += messages;
+                Stats latency = report("  paced (" + paceMillis + " ms apart)", paced, bobDir, stored, -1);
+                p50s.add(latency.percentile(50));
+                p99s.add(latency.percentile(99));
 
-            Map<String, Long> paced = paced(alice, to, messages, paceMillis);
-            report("paced (" + paceMillis + " ms apart)", paced, tmp.resolve("bob"), messages + 2000, -1);
-
-            long start = System.nanoTime();
-            Map<String, Long> flooded = flood(alice, to, messages, clients, "flood");
-            report("flood (" + clients + " clients)", flooded, tmp.resolve("bob"), 2 * messages + 2000, start);
+                long start = System.nanoTime();
+                Map<String, Long> flooded = flood(alice, to, messages, clients, "flood" + round);
+                stored += messages;
+                report("  flood (" + clients + " clients)", flooded, bobDir, stored, start);
+                rates.add(messages / ((System.nanoTime() - start) / 1e9));
+            }
+            System.out.printf(Locale.ROOT, "median [min-max] of %d rounds: paced SEND -> stored at peer p50 %s ms, "
+                    + "p99 %s ms; one peer, flooded: %s messages/s%n", rounds,
+                    Footprint.spread(p50s, Double::doubleValue, "%.1f"),
+                    Footprint.spread(p99s, Double::doubleValue, "%.1f"),
+                    Footprint.spread(rates, Double::doubleValue, "%.0f"));
+        } finally {
+            TempFiles.deleteTree(tmp);
         }
     }
 
@@ -104,18 +126,20 @@ public final class DeliveryBench {
         return sentAt;
     }
 
-    private static void report(String name, Map<String, Long> sentAt, Path receiverDir, int expectedTotal, long floodStart)
-            throws Exception {
+    private static Stats report(String name, Map<String, Long> sentAt, Path receiverDir, int expectedTotal,
+                                long floodStart) throws Exception {
         awaitStored(receiverDir, expectedTotal);
         double seconds = (System.nanoTime() - floodStart) / 1e9;
         Map<String, Long> storedAt = receivedTimes(receiverDir);
         double[] latency = sentAt.entrySet().stream()
                 .mapToDouble(e -> storedAt.get(e.getKey()) - e.getValue()).toArray();
-        System.out.println(name + ": SEND -> stored at peer: " + new Stats(latency).describe("ms"));
+        Stats stats = new Stats(latency);
+        System.out.println(name + ": SEND -> stored at peer: " + stats.describe("ms"));
         if (floodStart > 0) {
             System.out.printf(Locale.ROOT, "%s: %d messages stored at the peer in %.1f s = %.0f messages/s%n",
                     name, sentAt.size(), seconds, sentAt.size() / seconds);
         }
+        return stats;
     }
 
     private static void awaitStored(Path receiverDir, int count) throws Exception {
