@@ -1,17 +1,16 @@
 package org.torchat.daemon.control;
 
-import java.io.IOException;
 import java.time.Clock;
 import org.torchat.daemon.net.Arguments;
-import org.torchat.daemon.net.CommandHandler;
-import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contact;
+import org.torchat.daemon.store.ContactException;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
 /** ACCEPT (a stranger's address in {@code id}, nickname or empty in {@code msg}): its request becomes a contact. */
-public final class AcceptHandler implements CommandHandler {
+public final class AcceptHandler extends ContactChangeHandler {
     private final Contacts contacts;
     private final Clock clock;
 
@@ -21,9 +20,12 @@ public final class AcceptHandler implements CommandHandler {
     }
 
     @Override
-    public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = Arguments.onion(request.id(), "id");
-        String nickname = ContactReplies.nickname(request.msg());
-        ContactReplies.change(() -> contacts.accept(peer, nickname, clock.instant()), request.portno(), replies);
+    protected OnionAddress peer(Message request) throws RequestException {
+        return Arguments.onion(request.id(), "id");
+    }
+
+    @Override
+    protected Contact change(OnionAddress peer, Message request) throws ContactException, RequestException {
+        return contacts.accept(peer, ContactReplies.nickname(request.msg()), clock.instant());
     }
 }

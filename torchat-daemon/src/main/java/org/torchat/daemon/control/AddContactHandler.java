@@ -1,17 +1,16 @@
 package org.torchat.daemon.control;
 
-import java.io.IOException;
 import java.time.Clock;
 import org.torchat.daemon.net.Arguments;
-import org.torchat.daemon.net.CommandHandler;
-import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contact;
+import org.torchat.daemon.store.ContactException;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
 /** ADD_CONTACT (address in {@code id}, nickname or empty in {@code msg}): a new contact, or an accepted request. */
-public final class AddContactHandler implements CommandHandler {
+public final class AddContactHandler extends ContactChangeHandler {
     private final Contacts contacts;
     private final OnionAddress self;
     private final Clock clock;
@@ -23,9 +22,12 @@ public final class AddContactHandler implements CommandHandler {
     }
 
     @Override
-    public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = ContactReplies.notSelf(Arguments.onion(request.id(), "id"), self);
-        String nickname = ContactReplies.nickname(request.msg());
-        ContactReplies.change(() -> contacts.add(peer, nickname, clock.instant()), request.portno(), replies);
+    protected OnionAddress peer(Message request) throws RequestException {
+        return ContactReplies.notSelf(Arguments.onion(request.id(), "id"), self);
+    }
+
+    @Override
+    protected Contact change(OnionAddress peer, Message request) throws ContactException, RequestException {
+        return contacts.add(peer, ContactReplies.nickname(request.msg()), clock.instant());
     }
 }

@@ -8,7 +8,6 @@ import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Contact;
-import org.torchat.daemon.store.ContactException;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
@@ -20,24 +19,12 @@ final class ContactReplies {
     /** A request's first message is shown as a preview: enough to judge it, small enough for any frame. */
     static final int MAX_PREVIEW_CHARS = 200;
 
-    /** A change of the contact list; its result is the contact's row afterwards. */
-    @FunctionalInterface
-    interface Change {
-        Contact apply() throws ContactException;
-    }
-
     private ContactReplies() {
     }
 
-    /** Makes the change and answers END describing the contact, or ERR saying why the change does not apply. */
-    static void change(Change change, int portno, ReplySink replies) throws RequestException, IOException {
-        Contact after;
-        try {
-            after = change.apply();
-        } catch (ContactException e) {
-            throw new RequestException(e.getMessage());
-        }
-        replies.send(describe(Replies.end(after.address().hostname(), portno, nicknameText(after)), after));
+    /** The END of a change: the peer's address in {@code id}, its nickname in {@code msg}, its row in the fields. */
+    static Message changed(Contact after, int portno) {
+        return describe(Replies.end(after.address().hostname(), portno, nicknameText(after)), after);
     }
 
     /** A listing: one frame per row, then END with the count (as HISTORY). */

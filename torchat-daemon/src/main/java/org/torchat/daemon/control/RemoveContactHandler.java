@@ -1,26 +1,22 @@
 package org.torchat.daemon.control;
 
-import java.io.IOException;
-import org.torchat.daemon.net.CommandHandler;
-import org.torchat.daemon.net.ReplySink;
-import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contact;
+import org.torchat.daemon.store.ContactException;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
 /** REMOVE_CONTACT (address or nickname in {@code id}): no longer a contact, nickname gone; the history stays. */
-public final class RemoveContactHandler implements CommandHandler {
+public final class RemoveContactHandler extends NamedPeerHandler {
     private final Contacts contacts;
-    private final PeerResolver peers;
 
     public RemoveContactHandler(Contacts contacts, PeerResolver peers) {
+        super(peers);
         this.contacts = contacts;
-        this.peers = peers;
     }
 
     @Override
-    public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = peers.resolve(request.id(), "id");
-        ContactReplies.change(() -> contacts.remove(peer), request.portno(), replies);
+    protected Contact change(OnionAddress peer, Message request) throws ContactException {
+        return contacts.remove(peer);
     }
 }

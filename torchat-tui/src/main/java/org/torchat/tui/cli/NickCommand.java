@@ -22,7 +22,8 @@ public final class NickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        daemon.connect().changeContact(new ContactChange(ContactChange.Kind.RENAME, PeerArgument.parse(peer), newName.isEmpty() ? null : PeerArgument.nickname(newName)));
+        String nickname = newName.isEmpty() ? null : PeerArgument.nickname(newName);
+        daemon.connect().changeContact(new ContactChange(ContactChange.Kind.RENAME, PeerArgument.parse(peer), nickname));
         return 0;
     }
 }
