@@ -20,7 +20,16 @@ import org.torchat.daemon.tor.Tor;
 import org.torchat.daemon.tor.TorException;
 import org.torchat.daemon.tor.TorLauncher;
 import org.torchat.daemon.tor.TorStatus;
+import org.torchat.daemon.control.AcceptHandler;
+import org.torchat.daemon.control.AddContactHandler;
+import org.torchat.daemon.control.BlockHandler;
+import org.torchat.daemon.control.ContactsHandler;
 import org.torchat.daemon.control.ExitHandler;
+import org.torchat.daemon.control.PeerResolver;
+import org.torchat.daemon.control.RemoveContactHandler;
+import org.torchat.daemon.control.RenameHandler;
+import org.torchat.daemon.control.RequestsHandler;
+import org.torchat.daemon.control.UnblockHandler;
 import org.torchat.daemon.control.GetPeersHandler;
 import org.torchat.daemon.control.HostHandler;
 import org.torchat.daemon.control.SendHandler;
@@ -38,6 +47,7 @@ import org.torchat.daemon.peer.RecvRateLimiter;
 import org.torchat.daemon.control.HistoryHandler;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.ControlCookie;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.daemon.store.NativeLibraryDirectory;
@@ -178,19 +188,29 @@ public final class Daemon implements AutoCloseable {
 
     private void serve(Settings settings, Clock clock) {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
-                arrivals);
+                arrivals, settings.strangers());
         Outbox outbox = new Outbox(database);
+        Contacts contacts = new Contacts(database);
+        PeerResolver peers = new PeerResolver(contacts);
         deliveryService = new DeliveryService(outbox, new SocksDelivery(socksAddress(settings), settings.torConnectTimeout()),
                 identity, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
                 clock, DELIVERY_PARALLELISM, settings.logMessageText());
-        Map<Command, CommandHandler> clientCommands = Map.of(
-                Command.HOST, new HostHandler(address),
-                Command.GET_PEERS, new GetPeersHandler(inbox),
-                Command.UPDATE, new UpdateHandler(inbox, clock.getZone()),
-                Command.SEND, new SendHandler(identity, outbox, deliveryService, clock),
-                Command.HISTORY, new HistoryHandler(new History(database), clock.getZone()),
-                Command.STATUS, new StatusHandler(address, this::torStatus),
-                Command.EXIT, new ExitHandler(this::requestShutdown));
+        Map<Command, CommandHandler> clientCommands = Map.ofEntries(
+                Map.entry(Command.HOST, new HostHandler(address)),
+                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox)),
+                Map.entry(Command.UPDATE, new UpdateHandler(inbox, peers, clock.getZone())),
+                Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
+                Map.entry(Command.HISTORY, new HistoryHandler(new History(database), peers, clock.getZone())),
+                Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus)),
+                Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
+                Map.entry(Command.CONTACTS, new ContactsHandler(contacts)),
+                Map.entry(Command.ADD_CONTACT, new AddContactHandler(contacts, address, clock)),
+                Map.entry(Command.RENAME, new RenameHandler(contacts, peers)),
+                Map.entry(Command.REMOVE_CONTACT, new RemoveContactHandler(contacts, peers)),
+                Map.entry(Command.BLOCK, new BlockHandler(contacts, peers, address, clock)),
+                Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers)),
+                Map.entry(Command.REQUESTS, new RequestsHandler(contacts)),
+                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock)));
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
         Dispatcher peerDispatcher = new Dispatcher(
                 Map.of(Command.RECV, new RecvRateLimiter(new ReachabilityNotifier(new RecvHandler(address, inbox, clock,

@@ -22,7 +22,23 @@ public enum Command {
     FILEDATA,
     FILEEND,
     /** Extension (protocol 2): the daemon's state, e.g. Tor's bootstrap progress and whether we are published. */
-    STATUS;
+    STATUS,
+    /** Extension (protocol 2): the contact list, one CONTACTS frame per contact, then END with the count. */
+    CONTACTS,
+    /** Extension: makes {@code id} a contact, with the nickname in {@code msg} (empty: none). */
+    ADD_CONTACT,
+    /** Extension: gives the contact {@code id} the nickname in {@code msg} (empty: removes it). */
+    RENAME,
+    /** Extension: {@code id} is no longer a contact; its history stays. */
+    REMOVE_CONTACT,
+    /** Extension: messages from {@code id} are dropped before storage. */
+    BLOCK,
+    /** Extension: undoes BLOCK. */
+    UNBLOCK,
+    /** Extension: strangers who wrote to us, one REQUESTS frame each with the first message, then END. */
+    REQUESTS,
+    /** Extension: makes the stranger {@code id} a contact (nickname in {@code msg}, may be empty). */
+    ACCEPT;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -56,6 +56,21 @@ public final class Extensions {
      */
     public static final String MORE = "more";
 
+    /** CONTACTS: the contact's nickname, or null when it has none. */
+    public static final String NICKNAME = "nickname";
+    /** CONTACTS and REQUESTS: how many messages of the peer are unread. */
+    public static final String UNREAD = "unread";
+    /** CONTACTS and REQUESTS: when a message or an acknowledgement last arrived from the peer (ms), or null. */
+    public static final String LAST_SEEN = "last_seen";
+    /** CONTACTS and REQUESTS: when the peer became known (added, written to, or first wrote to us), in ms. */
+    public static final String ADDED = "added";
+    /** CONTACTS: whether messages from the peer are dropped (BLOCK). */
+    public static final String BLOCKED = "blocked";
+    /** CONTACTS: how many messages from the peer were dropped because it is blocked. */
+    public static final String DROPPED = "dropped";
+    /** CONTACTS: "contact", or for a blocked address that is not a contact "request" or "stranger". */
+    public static final String CONTACT_STATE = "state";
+
     private Extensions() {
     }
 }

@@ -1,7 +1,15 @@
 package org.torchat.tui;
 
 import java.util.concurrent.Callable;
+import org.torchat.tui.cli.AcceptCommand;
+import org.torchat.tui.cli.AddCommand;
+import org.torchat.tui.cli.BlockCommand;
+import org.torchat.tui.cli.ContactsCommand;
 import org.torchat.tui.cli.DaemonOptions;
+import org.torchat.tui.cli.NickCommand;
+import org.torchat.tui.cli.RemoveCommand;
+import org.torchat.tui.cli.RequestsCommand;
+import org.torchat.tui.cli.UnblockCommand;
 import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
@@ -23,7 +31,8 @@ import picocli.CommandLine.Parameters;
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class, StatusCommand.class,
-            StopCommand.class, WatchCommand.class},
+            StopCommand.class, WatchCommand.class, ContactsCommand.class, AddCommand.class, NickCommand.class,
+            RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {
@@ -32,7 +41,8 @@ import picocli.CommandLine.Parameters;
             "(e.g. torchat localhost 8000). The subcommands do one thing and exit.",
             "",
             "In the client, Enter sends the line to the current peer; /peer changes the peer,",
-            "/quit leaves, /exit stops the daemon and leaves, /help lists the keys.",
+            "/add, /nick, /block, /accept manage the contacts, /quit leaves, /exit stops the daemon",
+            "and leaves, /help lists the keys.",
             ""
         },
         footer = {"", "Exit codes: 0 ok, 1 the daemon refused or another failure, 2 bad command line,",

@@ -47,7 +47,9 @@ public record Settings(
         int recvRate,
         int recvBurst,
         int recvRateTotal,
-        int recvBurstTotal) {
+        int recvBurstTotal,
+        /** What happens to messages from addresses that are not contacts (strangers). */
+        Strangers strangers) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
@@ -65,7 +67,7 @@ public record Settings(
             "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
             "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
             "requiresignatures", "replaywindow", "maxclockskew",
-            "recvrate", "recvburst", "recvratetotal", "recvbursttotal");
+            "recvrate", "recvburst", "recvratetotal", "recvbursttotal", "strangers");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Only the characters of an IPv6 literal: InetAddress then parses it and never resolves it as a name. */
@@ -107,6 +109,7 @@ public record Settings(
         private int recvBurst = 100;
         private int recvRateTotal = 1200;
         private int recvBurstTotal = 300;
+        private Strangers strangers = Strangers.REQUESTS;
 
         /** Applies every entry of {@code file}; a bad value names the file and line. */
         public Builder apply(ConfigFile file) throws ConfigException {
@@ -154,6 +157,7 @@ public record Settings(
                 case "recvburst" -> recvBurst = intIn(value, 1, 10_000);
                 case "recvratetotal" -> recvRateTotal = intIn(value, 0, 1_000_000);
                 case "recvbursttotal" -> recvBurstTotal = intIn(value, 1, 100_000);
+                case "strangers" -> strangers = Strangers.parse(value);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
@@ -240,7 +244,7 @@ public record Settings(
                     maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
                     mode, torControl, torCookie, torPassword, torrcExtra, requireSignatures,
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
-                    recvRate, recvBurst, recvRateTotal, recvBurstTotal);
+                    recvRate, recvBurst, recvRateTotal, recvBurstTotal, strangers);
         }
 
         private TorMode effectiveTorMode() {

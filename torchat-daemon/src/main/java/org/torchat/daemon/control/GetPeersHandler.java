@@ -46,18 +46,23 @@ public final class GetPeersHandler implements CommandHandler {
         replies.send(reply);
     }
 
+    /**
+     * After a message was stored the list is answered even when empty: the message was then a stranger's request
+     * (not listed here), which a waiting client wants to hear about too (REQUESTS).
+     */
     private List<OnionAddress> listOrWait(Duration wait) {
         ArrivalSignal arrivals = inbox.arrivals();
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean stored = false;
         while (true) {
             long seen = arrivals.generation(); // before looking: a message stored from here on changes it
             List<OnionAddress> peers = inbox.peersWithUnread();
             long left = deadline - System.nanoTime();
-            if (!peers.isEmpty() || left <= 0 || arrivals.isClosed()) {
+            if (!peers.isEmpty() || stored || left <= 0 || arrivals.isClosed()) {
                 return peers;
             }
             try {
-                arrivals.awaitChange(seen, Duration.ofNanos(left));
+                stored = arrivals.awaitChange(seen, Duration.ofNanos(left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the daemon is stopping: answer now
                 return peers;

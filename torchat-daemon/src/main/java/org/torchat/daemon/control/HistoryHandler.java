@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
@@ -33,16 +32,19 @@ public final class HistoryHandler implements CommandHandler {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final History history;
+    private final PeerResolver peers;
     private final ZoneId zone;
 
-    public HistoryHandler(History history, ZoneId zone) {
+    /** {@code peers}: the peer in {@code id} may be an address or a contact's nickname. */
+    public HistoryHandler(History history, PeerResolver peers, ZoneId zone) {
         this.history = history;
+        this.peers = peers;
         this.zone = zone;
     }
 
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = Arguments.onion(request.id(), "id");
+        OnionAddress peer = peers.resolve(request.id(), "id");
         int n = count(request.msg());
         List<StoredMessage> messages = history.last(peer, n);
         for (StoredMessage m : messages) {

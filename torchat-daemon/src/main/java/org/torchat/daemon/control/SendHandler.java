@@ -12,6 +12,7 @@ import org.torchat.daemon.net.Dates;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.MessageIds;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.StoredMessage;
@@ -26,25 +27,34 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /**
  * SEND: queues {@code msg} for peer {@code id} (port {@code portno}) and answers END, with the message's id in
- * {@code mid}, once it is safely stored. The delivery service sends it through Tor in the background.
+ * {@code mid}, once it is safely stored. The delivery service sends it through Tor in the background. {@code id} may
+ * be a contact's nickname; writing to a peer makes it a contact; a blocked peer must be unblocked first.
  */
 public final class SendHandler implements CommandHandler {
     private final Ed25519Identity self;
     private final Outbox outbox;
     private final DeliveryService delivery;
+    private final PeerResolver peers;
+    private final Contacts contacts;
     private final Clock clock;
 
     /** {@code self}: our identity, which signs the RECV frame (the size check includes the signature). */
-    public SendHandler(Ed25519Identity self, Outbox outbox, DeliveryService delivery, Clock clock) {
+    public SendHandler(Ed25519Identity self, Outbox outbox, DeliveryService delivery, PeerResolver peers,
+                       Contacts contacts, Clock clock) {
         this.self = self;
         this.outbox = outbox;
         this.delivery = delivery;
+        this.peers = peers;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = Arguments.onion(request.id(), "id");
+        OnionAddress peer = peers.resolve(request.id(), "id");
+        if (contacts.isBlocked(peer)) {
+            throw new RequestException(peer + " is blocked: UNBLOCK it before writing to it");
+        }
         int port = Arguments.tcpPort(request.portno(), "portno");
         String text = Arguments.text(request.msg(), "msg");
         String date = request.dateIfPresent().orElseGet(() -> Dates.asctime(clock));

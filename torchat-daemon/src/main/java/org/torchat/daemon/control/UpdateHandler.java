@@ -25,16 +25,19 @@ import org.torchat.protocol.onion.OnionAddress;
  */
 public final class UpdateHandler implements CommandHandler {
     private final Inbox inbox;
+    private final PeerResolver peers;
     private final ZoneId zone;
 
-    public UpdateHandler(Inbox inbox, ZoneId zone) {
+    /** {@code peers}: the peer in {@code msg} may be an address or a contact's nickname. */
+    public UpdateHandler(Inbox inbox, PeerResolver peers, ZoneId zone) {
         this.inbox = inbox;
+        this.peers = peers;
         this.zone = zone;
     }
 
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = Arguments.onion(request.msg(), "msg");
+        OnionAddress peer = peers.resolve(request.msg(), "msg");
         Duration wait = Arguments.waitTime(request);
         Optional<StoredMessage> oldest = popOrWait(peer, wait);
         if (oldest.isEmpty()) {

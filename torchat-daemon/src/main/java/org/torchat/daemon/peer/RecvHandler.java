@@ -35,6 +35,10 @@ import org.torchat.protocol.signature.SignedFields;
  * <p>Replays: a message id already stored from that sender is acknowledged again and not stored twice, however
  * old. A new id whose {@code ts} is more than {@code maxAge} in the past is refused, as is a {@code ts} more than
  * {@code maxAhead} in the future.
+ *
+ * <p>Contacts (docs/PROTOCOL.md, "Strangers and blocked addresses"): a message from a blocked address is dropped
+ * and acknowledged exactly as a stored one, so that blocking is not revealed and the sender does not retry; with
+ * {@code strangers: contacts} a stranger's message is refused with ERR.
  */
 public final class RecvHandler implements CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RecvHandler.class);
@@ -90,6 +94,10 @@ public final class RecvHandler implements CommandHandler {
             outcome = inbox.store(sender, messageId, text, sentAt, now, verified, now.minus(maxAge));
         } catch (PeerLimitException e) {
             throw new RequestException("not stored: " + e.getMessage() + "; try again later");
+        }
+        if (outcome == Inbox.Outcome.REFUSED) {
+            throw new RequestException("not accepted: this daemon takes messages only from its contacts, and "
+                    + sender + " is not one of them (its owner can add it: the message may then be sent again)");
         }
         if (outcome == Inbox.Outcome.TOO_OLD) {
             throw new RequestException("too old: message " + messageId + " was sent at " + sentAt + ", more than "

@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.torchat.daemon.config.Strangers;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
  * Incoming messages and the seed's unread semantics on top of them: UPDATE pops the oldest unread message of a
  * peer (it stays in history), GET_PEERS lists peers with unread messages in the order their unread run began.
+ * Who gets through is decided here, in the transaction that stores: a blocked address is dropped (and counted), a
+ * stranger is stored as a request, or refused, as the {@link Strangers} policy says.
  */
 public final class Inbox {
     /** What storing an incoming message did. */
@@ -20,22 +23,32 @@ public final class Inbox {
         STORED,
         DUPLICATE,
         /** Not stored: sent before the oldest time accepted, and not a message already stored (a possible replay). */
-        TOO_OLD
+        TOO_OLD,
+        /** Not stored: the sender is blocked. Counted in its row (blocked_drops). */
+        BLOCKED,
+        /** Not stored: the sender is not a contact and the policy takes messages from contacts only. */
+        REFUSED
     }
 
     private final Database db;
     private final UnreadLimits limits;
     private final ArrivalSignal arrivals;
+    private final Strangers strangers;
 
+    /** Strangers allowed, as before contacts existed. */
     public Inbox(Database db, UnreadLimits limits) {
-        this(db, limits, new ArrivalSignal());
+        this(db, limits, new ArrivalSignal(), Strangers.ALLOW);
     }
 
-    /** {@code arrivals} is signalled after every message stored (committed), for requests that wait for one. */
-    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals) {
+    /**
+     * {@code arrivals} is signalled after every message stored (committed), for requests that wait for one;
+     * {@code strangers} says what happens to messages from addresses that are not contacts.
+     */
+    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals, Strangers strangers) {
         this.db = db;
         this.limits = limits;
         this.arrivals = arrivals;
+        this.strangers = strangers;
     }
 
     /** Signalled whenever a new message has been stored. */
@@ -61,6 +74,10 @@ public final class Inbox {
         Outcome outcome;
         try {
             outcome = db.transaction(c -> {
+                Optional<Outcome> turnedAway = turnAway(c, peer);
+                if (turnedAway.isPresent()) {
+                    return turnedAway.get();
+                }
                 boolean duplicate = exists(c, peer, messageId);
                 if (!duplicate && sentAt != null && oldestAccepted != null && sentAt.isBefore(oldestAccepted)) {
                     return Outcome.TOO_OLD;
@@ -77,6 +94,8 @@ public final class Inbox {
                 checkLimits(c, peer, bytes);
                 long id = insert(c, peer, messageId, text, sentAt, receivedAt, verified);
                 countUnread(c, peer, id, bytes);
+                Contacts.update(c, "UPDATE contacts SET state = 'request' WHERE address = ? AND state = 'stranger'",
+                        peer);
                 return Outcome.STORED;
             });
         } catch (SQLException e) {
@@ -107,14 +126,30 @@ public final class Inbox {
         });
     }
 
-    /** Peers with unread messages, in the order their current run of unread messages began. */
+    /**
+     * Peers with unread messages, in the order their current run of unread messages began: contacts, and with
+     * {@link Strangers#ALLOW} also strangers; never blocked addresses.
+     */
     public List<OnionAddress> peersWithUnread() {
+        String who = strangers == Strangers.ALLOW ? "" : " AND state = 'contact'";
         return db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT address FROM contacts WHERE unread_count > 0 ORDER BY unread_since")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT address FROM contacts WHERE unread_count > 0 "
+                    + "AND blocked = 0" + who + " ORDER BY unread_since")) {
                 return Rows.addresses(ps);
             }
         });
+    }
+
+    /** Blocked (counted, nothing else written) or refused by the policy; empty when the message may be stored. */
+    private Optional<Outcome> turnAway(Connection c, OnionAddress peer) throws SQLException {
+        if (Contacts.isBlocked(c, peer)) {
+            Contacts.update(c, "UPDATE contacts SET blocked_drops = blocked_drops + 1 WHERE address = ?", peer);
+            return Optional.of(Outcome.BLOCKED);
+        }
+        if (strangers == Strangers.CONTACTS && Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
+            return Optional.of(Outcome.REFUSED);
+        }
+        return Optional.empty();
     }
 
     private static void touch(Connection c, OnionAddress peer, Instant now) throws SQLException {

@@ -49,7 +49,26 @@ final class Migrations {
             // peer has ever sent one. Everything stored before was unverified.
             new Migration(2, List.of(
                     "ALTER TABLE messages ADD COLUMN verified INTEGER NOT NULL DEFAULT 0",
-                    "ALTER TABLE contacts ADD COLUMN verified INTEGER NOT NULL DEFAULT 0")));
+                    "ALTER TABLE contacts ADD COLUMN verified INTEGER NOT NULL DEFAULT 0")),
+            // Contacts: until now a row existed for every peer that wrote or was written to. Now a row is a contact,
+            // a stranger's request, or only known (history, a removed contact). Peers we have written to were
+            // chosen by the user and become contacts; peers that only wrote to us become requests, to be accepted
+            // or blocked. Nicknames are unique in their lower-case form (nickname_key).
+            new Migration(3, List.of(
+                    "ALTER TABLE contacts ADD COLUMN state TEXT NOT NULL DEFAULT 'stranger' "
+                            + "CHECK (state IN ('contact', 'request', 'stranger'))",
+                    "ALTER TABLE contacts ADD COLUMN nickname TEXT",
+                    "ALTER TABLE contacts ADD COLUMN nickname_key TEXT",
+                    "ALTER TABLE contacts ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE contacts ADD COLUMN blocked_drops INTEGER NOT NULL DEFAULT 0",
+                    "CREATE UNIQUE INDEX contacts_by_nickname ON contacts (nickname_key) WHERE nickname_key IS NOT NULL",
+                    """
+                    UPDATE contacts SET state = CASE
+                        WHEN EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address AND m.direction = 'out')
+                            THEN 'contact'
+                        WHEN EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address AND m.direction = 'in')
+                            THEN 'request'
+                        ELSE 'stranger' END""")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

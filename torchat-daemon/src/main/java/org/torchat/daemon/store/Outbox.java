@@ -17,11 +17,14 @@ public final class Outbox {
         this.db = db;
     }
 
-    /** Queues a message with a new random id; durable when this returns. */
+    /**
+     * Queues a message with a new random id; durable when this returns. Writing to a peer makes it a contact (the
+     * user chose it; a pending request is thereby accepted).
+     */
     public StoredMessage enqueue(OnionAddress peer, String text, int portno, String dateText, Instant now) {
         String messageId = MessageIds.random();
         return db.run(c -> {
-            Rows.ensureContact(c, peer, now);
+            Contacts.makeContact(c, peer, now);
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
                     + "sent_at, status, portno, date_text, next_attempt_at) VALUES (?, 'out', ?, ?, ?, 'queued', ?, ?, ?)",

@@ -195,12 +195,13 @@ class SettingsTest {
                 "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
                 "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
                 "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
-                "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20");
+                "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20", "strangers: contacts");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
 
         assertTrue(s.requireControlToken());
+        assertEquals(Strangers.CONTACTS, s.strangers());
         assertEquals(3, s.maxConnections());
         assertEquals(3, s.backlog());
         assertEquals(Duration.ofMillis(3000), s.torConnectTimeout());
@@ -245,6 +246,7 @@ class SettingsTest {
         "maxunreadbytes: 9999", "maxunreadbytes: 2147483648", "maxunreadbytes: 4MB",
         "retrydelay: 99", "retrydelay: 3600001", "retrydelay: 5s",
         "retrylimit: 0", "retrylimit: 31536001", "retrylimit: -5",
+        "strangers: nobody",
     })
     void badValuesNameFileLineAndKey(String line) {
         String key = line.substring(0, line.indexOf(':'));
@@ -263,6 +265,13 @@ class SettingsTest {
         assertMessage("'maybe' is not true or false", "logmessages: maybe");
         assertMessage("9999 is out of range 10000..2147483647", "maxunreadbytes: 9999");
         assertMessage("0 is out of range 1..1000000", "maxunread: 0");
+        assertMessage("'some' is not one of allow, requests, contacts", "strangers: some");
+    }
+
+    @Test
+    void strangersAreKeptApartAsRequestsByDefault() throws Exception {
+        assertEquals(Strangers.REQUESTS, fromFile("# nothing").strangers());
+        assertEquals(Strangers.ALLOW, fromFile("strangers: Allow").strangers());
     }
 
     private void assertMessage(String expected, String line) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.Inbox;
@@ -42,7 +43,7 @@ class HistoryHandlerTest {
         db = Database.inMemory();
         inbox = new Inbox(db, new UnreadLimits(1000, 1_000_000));
         outbox = new Outbox(db);
-        handler = new HistoryHandler(new History(db), ZoneOffset.ofHours(2));
+        handler = new HistoryHandler(new History(db), new PeerResolver(new Contacts(db)), ZoneOffset.ofHours(2));
     }
 
     @AfterEach

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.config.Strangers;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.MessageIds;
@@ -43,8 +45,8 @@ class LongPollHandlerTest {
 
     LongPollHandlerTest() throws Exception {
         db = Database.inMemory();
-        inbox = new Inbox(db, new UnreadLimits(1000, 1_000_000), arrivals);
-        update = new UpdateHandler(inbox, ZoneOffset.UTC);
+        inbox = new Inbox(db, new UnreadLimits(1000, 1_000_000), arrivals, Strangers.ALLOW);
+        update = new UpdateHandler(inbox, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         getPeers = new GetPeersHandler(inbox);
     }
 

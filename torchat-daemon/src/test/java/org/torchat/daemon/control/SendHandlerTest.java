@@ -25,6 +25,7 @@ import org.torchat.daemon.delivery.DeliveryOutcome;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.Direction;
 import org.torchat.daemon.store.History;
@@ -105,7 +106,7 @@ class SendHandlerTest {
     private SendHandler handler(Delivery delivery, Clock clock) {
         DeliveryService service = new DeliveryService(outbox, delivery, IDENTITY, QUICK, Clock.systemUTC(), 2, false);
         services.add(service);
-        return new SendHandler(IDENTITY, outbox, service, clock);
+        return new SendHandler(IDENTITY, outbox, service, new PeerResolver(new Contacts(db)), new Contacts(db), clock);
     }
 
     private SendHandler handler() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.daemon.net.RequestException;
 import org.junit.jupiter.api.AfterEach;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.Inbox;
@@ -67,7 +68,7 @@ class UpdateHandlerTest {
 
     @Test
     void popsTheOldestAndAnswersRecvWithArrivalTimeAndEchoedPortno() throws Exception {
-        UpdateHandler handler = new UpdateHandler(store, CLOCK.getZone());
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), CLOCK.getZone());
         receive(BOB, "hello alice", CLOCK.instant());
         receive(BOB, "second message", CLOCK.instant().plusSeconds(3600 + 125));
 
@@ -82,7 +83,7 @@ class UpdateHandlerTest {
 
     @Test
     void nothingUnreadIsEndNamingThePeerTwice() throws Exception {
-        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
 
         assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
                 handle(handler, update(BOB.hostname(), 8000)));
@@ -90,7 +91,7 @@ class UpdateHandlerTest {
 
     @Test
     void onlyTheNamedPeersMessageIsPopped() throws Exception {
-        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         receive(CAROL, "from carol", CLOCK.instant());
         receive(BOB, "from bob", CLOCK.instant());
 
@@ -105,14 +106,14 @@ class UpdateHandlerTest {
     void theArrivalTimeIsShownInTheDaemonsZone() throws Exception {
         receive(BOB, "late", Instant.parse("2026-11-25T23:05:00Z"));
 
-        handle(new UpdateHandler(store, ZoneOffset.ofHours(2)), update(BOB.hostname(), 8000));
+        handle(new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.ofHours(2)), update(BOB.hostname(), 8000));
 
         assertEquals("01:05", replies.get(0).date(), "24-hour clock, zero-padded, local time");
     }
 
     @Test
     void thePeerIsAcceptedInAnySpellingAndAnsweredCanonically() throws Exception {
-        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         receive(BOB, "hi", CLOCK.instant());
 
         handle(handler, update(BOB.serviceId().toUpperCase(), 8000));
@@ -124,7 +125,7 @@ class UpdateHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "localhost", "bob", "not an onion at all.onion"})
     void aMsgThatIsNotAnOnionAddressIsRefused(String peer) {
-        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         receive(BOB, "hi", CLOCK.instant());
 
         RequestException e = assertThrows(RequestException.class, () -> handler.handle(update(peer, 8000), replies::add));
@@ -136,7 +137,7 @@ class UpdateHandlerTest {
 
     @Test
     void aV2AddressIsRefusedSayingSo() {
-        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
 
         RequestException e = assertThrows(RequestException.class,
                 () -> handler.handle(update("bobbobbobbobbob2.onion", 8000), replies::add));
@@ -148,7 +149,7 @@ class UpdateHandlerTest {
 
     @Test
     void aPoppedMessageStaysInHistoryAndIsNotPoppedAgain() throws Exception {
-        UpdateHandler handler = new UpdateHandler(store, ZoneOffset.UTC);
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         receive(BOB, "keep me", CLOCK.instant());
 
         handle(handler, update(BOB.hostname(), 8000));
@@ -164,7 +165,7 @@ class UpdateHandlerTest {
         // receive() stores a sender's time 30 s earlier: across a minute boundary the two differ.
         receive(BOB, "hi", Instant.parse("2026-11-25T19:00:10Z"));
 
-        handle(new UpdateHandler(store, ZoneOffset.UTC), update(BOB.hostname(), 8000));
+        handle(new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC), update(BOB.hostname(), 8000));
 
         assertEquals("19:00", replies.get(0).date());
     }

@@ -140,7 +140,8 @@ class CrashDurabilityIT {
                 "maxunread: 100000",
                 "maxunreadbytes: 100000000",
                 "recvrate: 0",
-                "recvratetotal: 0") + "\n");
+                "recvratetotal: 0",
+                "strangers: allow") + "\n");
         a = new DaemonProcess(tmp, "a", socks.address(), conf);
         b = new DaemonProcess(tmp, "b", socks.address(), conf);
         a.start();

@@ -46,7 +46,8 @@ class LongPollIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200");
+        // strangers allowed: a first message between the two is listed by GET_PEERS, as this test waits for
+        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "strangers: allow");
     }
 
     @AfterEach

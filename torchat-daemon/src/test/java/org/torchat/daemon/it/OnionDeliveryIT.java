@@ -53,7 +53,8 @@ class OnionDeliveryIT {
     private static TestDaemon startDaemon(String name, Path extraTorrc) throws Exception {
         // The SOCKS address TestDaemon passes is ignored: tor: managed means the daemon's own tor's SOCKS port.
         return TestDaemon.start(TestDaemon.newDataDir(tmp, name), "127.0.0.1:9", "tor: managed",
-                "torrcextra: " + extraTorrc, "retrydelay: 500");
+                "torrcextra: " + extraTorrc, "retrydelay: 500",
+                "strangers: allow");
     }
 
     private static TorStatus awaitPublished(TestDaemon d) throws Exception {

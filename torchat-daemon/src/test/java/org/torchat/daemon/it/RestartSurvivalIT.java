@@ -76,7 +76,7 @@ class RestartSurvivalIT {
 
     @Test
     void unreadMessagesHistoryAndKnownIdsSurviveARestart() throws Exception {
-        daemon = new DaemonProcess(tmp, "d", closedSocks(), null);
+        daemon = new DaemonProcess(tmp, "d", closedSocks(), allowStrangers());
         daemon.start();
         String alice = Ed25519Identity.generate().onionAddress().hostname();
         String carol = Ed25519Identity.generate().onionAddress().hostname();
@@ -142,7 +142,7 @@ class RestartSurvivalIT {
 
     @Test
     void withEphemeralNothingSurvivesARestart() throws Exception {
-        daemon = new DaemonProcess(tmp, "d", closedSocks(), null, "--ephemeral");
+        daemon = new DaemonProcess(tmp, "d", closedSocks(), allowStrangers(), "--ephemeral");
         daemon.start();
         String onion = daemon.onion();
         String alice = Ed25519Identity.generate().onionAddress().hostname();
@@ -157,6 +157,41 @@ class RestartSurvivalIT {
         assertEquals(List.of(), client().history(alice, 10));
         assertEquals(Optional.empty(), client().update(alice));
         assertFalse(Files.exists(daemon.dataDir().resolve("torchat.db")), "no message store on disk");
+    }
+
+    @Test
+    void nicknamesBlocksAndRequestsSurviveARestart() throws Exception {
+        daemon = new DaemonProcess(tmp, "d", closedSocks(), null); // strangers: requests, the default
+        daemon.start();
+        String bob = Ed25519Identity.generate().onionAddress().hostname();
+        String carol = Ed25519Identity.generate().onionAddress().hostname();
+        String mallory = Ed25519Identity.generate().onionAddress().hostname();
+        client().changeContact(Command.ADD_CONTACT, bob, "Bob");
+        client().changeContact(Command.RENAME, "bob", "Bobby Tables");
+        recv(carol, "hello, may I?", MID_1);
+        client().changeContact(Command.BLOCK, mallory, "");
+        recv(mallory, "spam", MID_3);
+
+        restart();
+
+        java.util.Map<String, Message> contacts = new java.util.HashMap<>();
+        client().contacts().forEach(m -> contacts.put(m.id(), m));
+        assertEquals(java.util.Set.of(bob, mallory), contacts.keySet());
+        assertEquals("Bobby Tables", contacts.get(bob).msg());
+        assertEquals(bob, client().changeContact(Command.RENAME, "BOBBY TABLES", "Bob").id(), "the nickname resolves");
+        assertTrue(contacts.get(mallory).extension(Extensions.BLOCKED).orElseThrow().booleanValue());
+        assertEquals(1, contacts.get(mallory).extension(Extensions.DROPPED).orElseThrow().intValue());
+        assertEquals(MID_4, recv(mallory, "more spam", MID_4), "still blocked: acknowledged, and dropped");
+        assertEquals(List.of(), client().history(mallory, 10));
+        List<Message> requests = client().requests();
+        assertEquals(List.of(carol), requests.stream().map(Message::id).toList());
+        assertEquals("hello, may I?", requests.get(0).msg());
+        assertEquals(List.of(), client().peersWithUnread(), "a request is not listed by GET_PEERS");
+    }
+
+    /** A torchat.conf that lets strangers through, as the original daemon did: these tests use made-up senders. */
+    private Path allowStrangers() throws Exception {
+        return Files.writeString(tmp.resolve("torchat.conf"), "strangers: allow\n");
     }
 
     /** Stops the daemon with SIGTERM (it must exit 0) and starts it again on the same ports and data. */

@@ -54,7 +54,8 @@ class SignedMessagesIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2");
+        // strangers allowed: messages from made-up senders are listed by GET_PEERS (ContactsIT is about strangers)
+        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2", "strangers: allow");
     }
 
     @AfterEach
@@ -206,7 +207,8 @@ class SignedMessagesIT {
 
     @Test
     void withRequireSignaturesAnUnsignedRecvIsRefusedAndSignedOnesStillArrive() throws Exception {
-        try (TestDaemon strict = TestDaemon.startReachable(tmp, "strict", socks, "requiresignatures: true")) {
+        try (TestDaemon strict = TestDaemon.startReachable(tmp, "strict", socks, "requiresignatures: true",
+                "strangers: allow")) {
             OnionAddress oldPeer = Ed25519Identity.generate().onionAddress();
 
             String reply = exchange(strict.peerPort(), seedRecv(oldPeer, "unsigned"));

@@ -39,8 +39,8 @@ class TuiInTmuxIT {
         }
         Assumptions.assumeTrue(tmux, "TuiInTmuxIT skipped: tmux is not installed");
         socks = new TestSocks5Server();
-        alice = TestDaemon.startReachable(tmp, "alice", socks);
-        bob = TestDaemon.startReachable(tmp, "bob", socks);
+        alice = TestDaemon.startReachable(tmp, "alice", socks, "strangers: allow");
+        bob = TestDaemon.startReachable(tmp, "bob", socks, "strangers: allow");
         tmux("new-session", "-d", "-s", SESSION, "-x", "110", "-y", "32", "env PS1='READY$ ' bash --norc --noprofile");
         Await.until(this::screen, s -> s.contains("READY$"));
     }

@@ -38,7 +38,8 @@ class TwoDaemonsIT {
 
     private TestDaemon startMapped(String name) throws Exception {
         // 30 messages at once: no RECV rate limits here
-        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2",
+        // strangers allowed: the seed's behaviour, which these tests check (ContactsIT is about strangers)
+        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2", "strangers: allow",
                 "recvrate: 0", "recvratetotal: 0");
     }
 

@@ -125,7 +125,31 @@ public final class DaemonClient {
 
     /** The last {@code n} messages with {@code peer}, oldest first (HISTORY frames; the final END is dropped). */
     public List<Message> history(String peer, int n) throws IOException, ProtocolException, DaemonErrorException {
-        List<Message> frames = requestUntilEnd(Message.of(Command.HISTORY, peer, port, String.valueOf(n)));
+        return listing(Message.of(Command.HISTORY, peer, port, String.valueOf(n)));
+    }
+
+    /** The contact list (CONTACTS, protocol 2): one frame per contact, details in extension fields. */
+    public List<Message> contacts() throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.CONTACTS, LOCALHOST, port, ""));
+    }
+
+    /** Strangers who wrote to us (REQUESTS, protocol 2): one frame each, the first message in {@code msg}. */
+    public List<Message> requests() throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.REQUESTS, LOCALHOST, port, ""));
+    }
+
+    /**
+     * A change of the contact list (ADD_CONTACT, RENAME, REMOVE_CONTACT, BLOCK, UNBLOCK, ACCEPT): {@code peer} is
+     * an onion address or a nickname, {@code argument} the nickname where the command takes one (else empty).
+     */
+    public Message changeContact(Command command, String peer, String argument)
+            throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(command, peer, port, argument)));
+    }
+
+    /** The frames of a listing reply, without the final END; an ERR becomes the exception. */
+    private List<Message> listing(Message request) throws IOException, ProtocolException, DaemonErrorException {
+        List<Message> frames = requestUntilEnd(request);
         ok(frames.get(frames.size() - 1));
         return frames.subList(0, frames.size() - 1);
     }

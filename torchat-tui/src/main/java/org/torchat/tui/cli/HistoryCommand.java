@@ -22,7 +22,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Parameters(index = "0", paramLabel = "ONION", description = "The peer's v3 onion address.")
+    @Parameters(index = "0", paramLabel = "PEER", description = "The peer's onion address, or a contact's nickname.")
     String peer;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "N",
@@ -42,7 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        String onion = OnionArgument.parse(peer);
+        String onion = PeerArgument.parse(peer);
         int n = positionalCount != null ? positionalCount : count;
         if (n < 1 || n > MAX) {
             throw new UsageException("-n must be 1.." + MAX + ", got " + n);

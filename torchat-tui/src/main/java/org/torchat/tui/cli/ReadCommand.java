@@ -20,7 +20,7 @@ public final class ReadCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Parameters(index = "0", paramLabel = "ONION", description = "The peer's v3 onion address.")
+    @Parameters(index = "0", paramLabel = "PEER", description = "The peer's onion address, or a contact's nickname.")
     String peer;
 
     @Spec
@@ -28,7 +28,7 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        String onion = OnionArgument.parse(peer);
+        String onion = PeerArgument.parse(peer);
         DaemonApi api = daemon.connect();
         PrintWriter out = spec.commandLine().getOut();
         try {

@@ -16,7 +16,7 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Parameters(index = "0", paramLabel = "ONION", description = "The peer's v3 onion address.")
+    @Parameters(index = "0", paramLabel = "PEER", description = "The peer's onion address, or a contact's nickname.")
     String peer;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT", description = "The message.")
@@ -24,7 +24,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        String onion = OnionArgument.parse(peer);
+        String onion = PeerArgument.parse(peer);
         String text = String.join(" ", words);
         if (text.isBlank()) {
             throw new UsageException("the message is empty: nothing to send");

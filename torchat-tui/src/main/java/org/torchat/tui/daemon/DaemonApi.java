@@ -38,6 +38,15 @@ public interface DaemonApi {
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
     String status() throws TorchatException;
 
+    /** The contacts, and blocked addresses, with nicknames and unread counts (CONTACTS). */
+    List<ContactEntry> contacts() throws TorchatException;
+
+    /** Strangers who wrote to us, each with its first message (REQUESTS). */
+    List<ContactEntry> requests() throws TorchatException;
+
+    /** Changes the contact list (ADD_CONTACT, RENAME, ...); returns the peer's entry afterwards. */
+    ContactEntry changeContact(ContactChange change) throws TorchatException;
+
     /** Asks the daemon to shut down (EXIT). */
     void stop() throws TorchatException;
 }

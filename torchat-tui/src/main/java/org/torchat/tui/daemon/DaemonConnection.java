@@ -113,7 +113,34 @@ public final class DaemonConnection implements DaemonApi {
     }
 
     private static String text(Message m, String field) {
-        return m.extension(field).map(node -> node.asText()).orElse(null);
+        return m.extension(field).filter(node -> !node.isNull()).map(node -> node.asText()).orElse(null);
+    }
+
+    @Override
+    public List<ContactEntry> contacts() throws TorchatException {
+        return call(client::contacts).stream().map(m -> contact(m, null)).toList();
+    }
+
+    @Override
+    public List<ContactEntry> requests() throws TorchatException {
+        return call(client::requests).stream().map(m -> contact(m, m.msg())).toList();
+    }
+
+    @Override
+    public ContactEntry changeContact(ContactChange change) throws TorchatException {
+        String argument = change.nickname() == null ? "" : change.nickname();
+        return contact(call(() -> client.changeContact(change.kind().command(), change.peer(), argument)), null);
+    }
+
+    /** A CONTACTS or REQUESTS frame, or the END of a change, which describe the peer alike. */
+    private static ContactEntry contact(Message m, String firstMessage) {
+        return new ContactEntry(m.id(), text(m, Extensions.NICKNAME),
+                String.valueOf(text(m, Extensions.CONTACT_STATE)),
+                m.extension(Extensions.UNREAD).map(n -> n.asInt()).orElse(0),
+                m.extension(Extensions.LAST_SEEN).filter(n -> n.isIntegralNumber()).map(n -> n.asLong()).orElse(null),
+                m.extension(Extensions.BLOCKED).map(n -> n.asBoolean()).orElse(false),
+                m.extension(Extensions.DROPPED).map(n -> n.asLong()).orElse(0L),
+                m.extension(Extensions.VERIFIED).map(n -> n.asBoolean()).orElse(false), firstMessage);
     }
 
     @Override

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.torchat.protocol.Nicknames;
+import org.torchat.protocol.onion.InvalidOnionAddressException;
+import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
 
@@ -26,7 +30,10 @@ public final class ChatState {
         SELECT_PEER
     }
 
-    public static final List<String> COMMANDS = List.of("/peer", "/history", "/quit", "/exit", "/help");
+    public static final List<String> COMMANDS = List.of("/peer", "/history", "/add", "/nick", "/block", "/unblock",
+            "/accept", "/remove", "/contacts", "/quit", "/exit", "/help");
+    /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
+    static final List<String> PEER_COMMANDS = List.of("/peer", "/add", "/block", "/unblock", "/accept", "/remove");
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
@@ -39,6 +46,10 @@ public final class ChatState {
     /** What is shown while there is no current peer. */
     private final List<String> console = new ArrayList<>();
     private final Map<String, Integer> unread = new HashMap<>();
+    /** Address to nickname, from the daemon's contact list. */
+    private final Map<String, String> nicknames = new HashMap<>();
+    /** Strangers who wrote to us, with their first message (REQUESTS). */
+    private List<ContactEntry> requests = List.of();
     private String currentPeer;
     private Mode mode;
     private int selection;
@@ -147,6 +158,58 @@ public final class ChatState {
 
     public List<String> history() {
         return Collections.unmodifiableList(history);
+    }
+
+    /** Strangers who wrote to us, oldest first. */
+    public List<ContactEntry> requests() {
+        return requests;
+    }
+
+    /** How the peer is shown: its nickname, else its address. */
+    public String displayName(String peer) {
+        return nicknames.getOrDefault(peer, peer);
+    }
+
+    // ---------------------------------------------------------------- contacts
+
+    /**
+     * The daemon's contact list: contacts join the peer list (blocked ones only if already there), and every
+     * nickname is shown instead of its address.
+     */
+    public void setContacts(List<ContactEntry> contacts) {
+        nicknames.clear();
+        for (ContactEntry c : contacts) {
+            if (c.nickname() != null) {
+                nicknames.put(c.address(), c.nickname());
+            }
+            if ("contact".equals(c.state()) && !c.blocked()) {
+                addPeer(c.address());
+            }
+        }
+    }
+
+    public void setRequests(List<ContactEntry> pending) {
+        requests = List.copyOf(pending);
+    }
+
+    /**
+     * What the user typed for a peer, as an address: a contact's nickname (any letter case) or an onion address.
+     * Throws with the reason when it is neither.
+     */
+    public String resolvePeer(String text) throws InvalidOnionAddressException {
+        if (!Nicknames.looksLikeAddress(text)) {
+            for (Map.Entry<String, String> e : nicknames.entrySet()) {
+                if (Nicknames.key(e.getValue()).equals(Nicknames.key(text))) {
+                    return e.getKey();
+                }
+            }
+            try {
+                OnionAddress.parse(text);
+            } catch (InvalidOnionAddressException e) {
+                throw new InvalidOnionAddressException(e.getMessage() + "; nor is it a contact's nickname");
+            }
+        }
+        return OnionAddress.parse(text).hostname();
     }
 
     // ---------------------------------------------------------------- peers
@@ -457,33 +520,44 @@ public final class ChatState {
         if (text.startsWith("/")) {
             int space = text.indexOf(' ');
             if (space < 0) {
-                completeWord("", text.toLowerCase(Locale.ROOT), COMMANDS);
-            } else if (text.substring(0, space).equalsIgnoreCase("/peer")) {
+                completeWord("", text, COMMANDS);
+            } else if (PEER_COMMANDS.contains(text.substring(0, space).toLowerCase(Locale.ROOT))) {
                 String word = text.substring(space + 1);
                 if (word.indexOf(' ') < 0) {
-                    completeWord(text.substring(0, space + 1), word.toLowerCase(Locale.ROOT), peers);
+                    completeWord(text.substring(0, space + 1), word, peerNames());
                 }
             }
         } else if (mode == Mode.ASK_PEER && text.indexOf(' ') < 0) {
-            completeWord("", text.toLowerCase(Locale.ROOT), peers);
+            completeWord("", text, peerNames());
         }
     }
 
-    private void completeWord(String before, String word, List<String> candidates) {
-        List<String> matches = candidates.stream().filter(c -> c.startsWith(word)).toList();
+    /** What may be typed for a peer: nicknames, the listed peers' addresses, the requests' addresses. */
+    private List<String> peerNames() {
+        List<String> names = new ArrayList<>(new java.util.TreeSet<>(nicknames.values()));
+        names.addAll(peers);
+        requests.stream().map(ContactEntry::address).filter(a -> !names.contains(a)).forEach(names::add);
+        return names;
+    }
+
+    /** Completes {@code typed} among {@code candidates}, ignoring letter case (nicknames have capitals). */
+    private void completeWord(String before, String typed, List<String> candidates) {
+        String word = typed.toLowerCase(Locale.ROOT);
+        List<String> matches = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(word)).toList();
         if (matches.isEmpty()) {
             return;
         }
         String common = matches.get(0);
         for (String m : matches) {
             int n = 0;
-            while (n < common.length() && n < m.length() && common.charAt(n) == m.charAt(n)) {
+            while (n < common.length() && n < m.length()
+                    && Character.toLowerCase(common.charAt(n)) == Character.toLowerCase(m.charAt(n))) {
                 n++;
             }
             common = common.substring(0, n);
         }
-        if (common.length() > word.length()) {
-            setInput(before + common);
+        if (common.length() > word.length() || matches.size() == 1 && !common.equals(typed)) {
+            setInput(before + common); // also puts a nickname typed in other letter case as it is spelled
         } else if (matches.size() > 1) {
             notice(String.join("  ", matches));
         }

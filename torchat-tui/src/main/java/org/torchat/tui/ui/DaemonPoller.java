@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.torchat.protocol.Extensions;
+import org.torchat.tui.DaemonRefusedException;
 import org.torchat.tui.DaemonUnreachableException;
 import org.torchat.tui.TorchatException;
+import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.IncomingMessage;
 
@@ -19,7 +21,8 @@ import org.torchat.tui.daemon.IncomingMessage;
  * milliseconds. Every {@link #STATUS_INTERVAL} or so it also asks STATUS (Tor's state). When the daemon cannot be
  * reached it retries every {@link #RETRY}. Runs on its own thread and touches no UI state: results go to the sink
  * (the UI thread's {@link EventQueue}). Only changes are reported: new messages, the daemon going away or coming
- * back, a new STATUS line.
+ * back, a new STATUS line, new strangers' requests. Requests (REQUESTS) are not listed by GET_PEERS: they are read
+ * when a long poll ends early with nothing listed (a daemon answers so when a request arrived) and with STATUS.
  */
 public final class DaemonPoller implements AutoCloseable {
     /** Below the daemon's one-minute maximum, and short enough that a dead connection is noticed soon. */
@@ -49,6 +52,9 @@ public final class DaemonPoller implements AutoCloseable {
     private String lastStatus;
     private long nextStatusAt = System.nanoTime();
     private boolean lastRoundEmpty;
+    private List<ContactEntry> lastRequests = List.of();
+    /** An older daemon without REQUESTS: not asked again. */
+    private boolean noRequests;
 
     public DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration wait) {
         this(daemon, sink, wait, RETRY, STATUS_INTERVAL, MIN_ROUND);
@@ -109,6 +115,25 @@ public final class DaemonPoller implements AutoCloseable {
         } catch (TorchatException | RuntimeException e) {
             // the next long poll reports an unreachable daemon; an old daemon without STATUS has no line to show
         }
+        refreshRequests();
+    }
+
+    /** Asks REQUESTS; reports the list when it changed. */
+    void refreshRequests() {
+        if (noRequests) {
+            return;
+        }
+        try {
+            List<ContactEntry> requests = daemon.requests();
+            if (!requests.equals(lastRequests)) {
+                lastRequests = requests;
+                sink.accept(new UiEvent.RequestsLoaded(requests));
+            }
+        } catch (DaemonRefusedException e) {
+            noRequests = true;
+        } catch (TorchatException | RuntimeException e) {
+            // the next long poll reports an unreachable daemon
+        }
     }
 
     /**
@@ -119,7 +144,11 @@ public final class DaemonPoller implements AutoCloseable {
         List<IncomingMessage> arrived = new ArrayList<>();
         boolean ok = false;
         try {
+            long asked = System.nanoTime();
             List<String> peers = daemon.awaitPeersWithUnread(wait);
+            if (peers.isEmpty() && System.nanoTime() - asked < wait.toNanos()) {
+                refreshRequests(); // woken with nothing listed: a stranger's request arrived
+            }
             for (String peer : peers) {
                 Optional<IncomingMessage> next;
                 int n = 0;

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.torchat.tui.DaemonRefusedException;
 import org.torchat.tui.TorchatException;
+import org.torchat.tui.daemon.ContactChange;
+import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.HistoryEntry;
 
@@ -121,6 +123,35 @@ public final class DaemonWorker implements AutoCloseable {
                 sink.accept(new UiEvent.SendFailed(peer, e.toString()));
             }
         });
+    }
+
+    /** Changes the contact list, says so (or why not), then reads the contacts and requests again. */
+    public void changeContact(ContactChange change) {
+        submit(() -> {
+            try {
+                ContactEntry after = daemon.changeContact(change);
+                sink.accept(new UiEvent.Notice(after.name() + (after.nickname() == null ? "" : " (" + after.address()
+                        + ")") + ": " + change.kind().pastTense()));
+                fetchContacts(false);
+            } catch (DaemonRefusedException e) {
+                sink.accept(new UiEvent.Notice("! " + e.reason()));
+            } catch (TorchatException | RuntimeException e) {
+                sink.accept(new UiEvent.Notice("! changing the contacts: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Reads the contacts and the requests; {@code show}: also list them in the buffer (/contacts). */
+    public void loadContacts(boolean show) {
+        submit(() -> fetchContacts(show));
+    }
+
+    private void fetchContacts(boolean show) {
+        try {
+            sink.accept(new UiEvent.ContactsLoaded(daemon.contacts(), daemon.requests(), show));
+        } catch (TorchatException | RuntimeException e) {
+            sink.accept(new UiEvent.Notice("! reading the contacts: " + e.getMessage()));
+        }
     }
 
     public void stopDaemon() {

@@ -5,8 +5,10 @@ import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.torchat.protocol.Nicknames;
 import org.torchat.protocol.onion.InvalidOnionAddressException;
 import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.tui.daemon.ContactChange;
 
 /**
  * Turns key strokes into changes of the {@link ChatState} and, where the rest of the application has to act
@@ -21,9 +23,15 @@ public final class InputHandler {
     static final List<String> HELP = List.of(
             "Commands:",
             "  /peer          choose the peer to talk to: Up/Down, Enter; Space for a new address",
-            "  /peer ONION    talk to ONION",
+            "  /peer PEER     talk to PEER: an onion address or a contact's nickname",
             "  /history [N]   show the last N (default 100, at most 1000) messages with the peer, with",
             "                 delivery marks: (queued) (sent) (delivered) (FAILED: why); (unverified) on theirs",
+            "  /add ONION [NICK]  add a contact, with a nickname shown instead of its address",
+            "  /nick NAME     give the current peer a nickname (it must be a contact)",
+            "  /accept [NICK] accept the current peer's request (/accept ONION [NICK] for another)",
+            "  /block [PEER]  drop their messages from now on (the current peer if none); /unblock undoes it",
+            "  /remove [PEER] no longer a contact (the history stays)",
+            "  /contacts      list the contacts and the strangers' requests",
             "  /quit          leave this client (the daemon keeps running and receiving)",
             "  /exit          stop the daemon, then leave",
             "  /help          this text",
@@ -210,6 +218,20 @@ public final class InputHandler {
                 break;
             case "/history":
                 return history(arg);
+            case "/add":
+                return add(arg);
+            case "/nick":
+                return nick(arg);
+            case "/accept":
+                return accept(arg);
+            case "/block":
+                return onPeer(ContactChange.Kind.BLOCK, parts[0], arg);
+            case "/unblock":
+                return onPeer(ContactChange.Kind.UNBLOCK, parts[0], arg);
+            case "/remove":
+                return onPeer(ContactChange.Kind.REMOVE, parts[0], arg);
+            case "/contacts":
+                return Optional.of(new UiAction.ShowContacts());
             case "/peer":
                 if (arg.isEmpty()) {
                     state.beginPeerSelection();
@@ -246,13 +268,83 @@ public final class InputHandler {
         return Optional.of(new UiAction.LoadHistory(peer.get(), n));
     }
 
-    /** An address typed by the user: it becomes the current peer, or the buffer says why it cannot. */
+    /** An address or nickname typed by the user: it becomes the current peer, or the buffer says why it cannot. */
     private void choosePeer(String text) {
         try {
-            state.selectPeer(OnionAddress.parse(text).hostname());
+            state.selectPeer(state.resolvePeer(text));
         } catch (InvalidOnionAddressException e) {
             state.notice("! " + e.getMessage());
         }
+    }
+
+    /** {@code /add ONION [NICK]}. */
+    private Optional<UiAction> add(String arg) {
+        if (arg.isEmpty()) {
+            state.notice("! /add ONION [NICK]: the contact's onion address is missing");
+            return Optional.empty();
+        }
+        return withAddress(ContactChange.Kind.ADD, arg);
+    }
+
+    /** {@code ONION [NICK]}: the change for that address, or a notice saying why the address is wrong. */
+    private Optional<UiAction> withAddress(ContactChange.Kind kind, String arg) {
+        String[] words = arg.split("\\s+", 2);
+        try {
+            return change(kind, OnionAddress.parse(words[0]).hostname(), words.length > 1 ? words[1] : null);
+        } catch (InvalidOnionAddressException e) {
+            state.notice("! " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /nick NAME}: renames the current peer. */
+    private Optional<UiAction> nick(String arg) {
+        Optional<String> peer = state.currentPeer();
+        if (peer.isEmpty() || arg.isEmpty()) {
+            state.notice("! /nick NAME gives the current peer a nickname" + (peer.isEmpty() ? ": choose one with /peer" : ""));
+            return Optional.empty();
+        }
+        return change(ContactChange.Kind.RENAME, peer.get(), arg);
+    }
+
+    /** {@code /accept [NICK]} for the current peer, {@code /accept ONION [NICK]} for another. */
+    private Optional<UiAction> accept(String arg) {
+        if (!arg.isEmpty() && Nicknames.looksLikeAddress(arg.split("\\s+", 2)[0])) {
+            return withAddress(ContactChange.Kind.ACCEPT, arg);
+        }
+        Optional<String> peer = state.currentPeer();
+        if (peer.isEmpty()) {
+            state.notice("! /accept needs a peer: /accept ONION [NICK], or open the request with /peer first");
+            return Optional.empty();
+        }
+        return change(ContactChange.Kind.ACCEPT, peer.get(), arg.isEmpty() ? null : arg);
+    }
+
+    /** A change about the peer named in {@code arg}, else the current peer. */
+    private Optional<UiAction> onPeer(ContactChange.Kind kind, String command, String arg) {
+        if (arg.isEmpty()) {
+            Optional<String> peer = state.currentPeer();
+            if (peer.isEmpty()) {
+                state.notice("! " + command + " needs a peer: " + command + " PEER, or choose one with /peer");
+            }
+            return peer.map(p -> new UiAction.ChangeContact(ContactChange.of(kind, p)));
+        }
+        try {
+            return Optional.of(new UiAction.ChangeContact(ContactChange.of(kind, state.resolvePeer(arg))));
+        } catch (InvalidOnionAddressException e) {
+            state.notice("! " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A change that takes a nickname: checked here, so a bad one is explained at once. */
+    private Optional<UiAction> change(ContactChange.Kind kind, String peer, String nickname) {
+        String problem = nickname == null ? null : Nicknames.problem(nickname).orElse(null);
+        if (problem != null) {
+            state.notice("! " + problem);
+            return Optional.empty();
+        }
+        return Optional.of(new UiAction.ChangeContact(new ContactChange(kind, peer, nickname)));
     }
 
     private static Optional<UiAction> quit() {

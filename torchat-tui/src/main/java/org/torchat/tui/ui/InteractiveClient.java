@@ -25,6 +25,7 @@ public final class InteractiveClient {
                 DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_WAIT);
                 DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
             poller.start();
+            worker.loadContacts(false); // nicknames and requests, shortly after the first screen
             new TuiApp(terminal.screen(), state, events, worker).run();
         } catch (IOException e) {
             throw new ClientFailureException("the terminal failed: " + e.getMessage(), e);

@@ -24,6 +24,9 @@ public final class ScreenRenderer {
             "     '-----'");
     /** Peer rows kept free before the onion gives way to the list. */
     private static final int MIN_PEER_ROWS = 6;
+    static final String REQUESTS_TITLE = "Requests:";
+    /** Each request takes two rows: the stranger's address, then its first message. */
+    private static final int ROWS_PER_REQUEST = 2;
 
     /** Draws everything; returns where the terminal cursor belongs, or null when it should be hidden. */
     public TerminalPosition render(ChatState state, TextGraphics g, TerminalSize size) {
@@ -56,13 +59,42 @@ public final class ScreenRenderer {
             }
             peerRows = drawOnion(state, g, l, peerRows);
         }
-        drawPeers(state, g, l, peerRows);
+        int requestRows = requestRows(state, peerRows);
+        drawPeers(state, g, l, peerRows - requestRows);
+        drawRequests(state, g, l, Math.min(state.peers().size(), peerRows - requestRows), requestRows);
+    }
+
+    /** The rows the requests section takes: a title and two rows per request, at most half of the pane. */
+    private static int requestRows(ChatState state, int rows) {
+        if (state.requests().isEmpty()) {
+            return 0;
+        }
+        int wanted = 1 + ROWS_PER_REQUEST * state.requests().size();
+        return Math.min(wanted, Math.max(0, rows / 2));
+    }
+
+    /** Strangers who wrote to us, below the peers: the address, then the first message in quotes. */
+    private static void drawRequests(ChatState state, TextGraphics g, Layout l, int top, int rows) {
+        if (rows <= 0) {
+            return;
+        }
+        g.putString(0, top, TextLines.fit(REQUESTS_TITLE + " " + state.requests().size(), l.paneWidth()));
+        int row = top + 1;
+        for (var r : state.requests()) {
+            if (row + ROWS_PER_REQUEST > top + rows) {
+                break;
+            }
+            g.putString(0, row, TextLines.fit("? " + r.address(), l.paneWidth()));
+            String first = r.firstMessage() == null ? "" : TextLines.sanitize(r.firstMessage()).get(0);
+            g.putString(0, row + 1, TextLines.fit("  \"" + first + "\"", l.paneWidth()));
+            row += ROWS_PER_REQUEST;
+        }
     }
 
     /** Draws the onion at the bottom of the peer rows if the peers leave room; returns the rows left for peers. */
     private static int drawOnion(ChatState state, TextGraphics g, Layout l, int peerRows) {
         int artWidth = ONION_ART.stream().mapToInt(String::length).max().orElse(0);
-        int needed = Math.max(MIN_PEER_ROWS, state.peers().size());
+        int needed = Math.max(MIN_PEER_ROWS, state.peers().size() + requestRows(state, peerRows));
         if (l.paneWidth() < artWidth + 1 || peerRows - ONION_ART.size() < needed) {
             return peerRows;
         }
@@ -84,7 +116,7 @@ public final class ScreenRenderer {
             String peer = peers.get(i);
             int unread = state.unread(peer);
             String suffix = unread > 0 ? " (" + unread + ")" : "";
-            String label = (i + 1) + ". " + peer;
+            String label = (i + 1) + ". " + state.displayName(peer);
             String text = suffix.length() < l.paneWidth()
                     ? TextLines.fit(label, l.paneWidth() - suffix.length()) + suffix
                     : TextLines.fit(label, l.paneWidth());

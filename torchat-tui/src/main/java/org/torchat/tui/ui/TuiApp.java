@@ -92,6 +92,10 @@ public final class TuiApp {
             }
         } else if (action instanceof UiAction.LoadHistory load) {
             worker.loadHistory(load.peer(), load.count());
+        } else if (action instanceof UiAction.ChangeContact change) {
+            worker.changeContact(change.change());
+        } else if (action instanceof UiAction.ShowContacts) {
+            worker.loadContacts(true);
         } else if (action instanceof UiAction.Quit) {
             running = false;
         } else if (action instanceof UiAction.StopDaemon) {
@@ -126,6 +130,14 @@ public final class TuiApp {
             state.setTorStatus(tor.line());
         } else if (event instanceof UiEvent.HistoryLoaded loaded) {
             state.showHistory(loaded.peer(), loaded.entries());
+        } else if (event instanceof UiEvent.ContactsLoaded loaded) {
+            state.setContacts(loaded.contacts());
+            state.setRequests(loaded.requests());
+            if (loaded.show()) {
+                ContactLines.of(loaded.contacts(), loaded.requests()).forEach(state::notice);
+            }
+        } else if (event instanceof UiEvent.RequestsLoaded loaded) {
+            state.setRequests(loaded.requests());
         } else if (event instanceof UiEvent.Notice notice) {
             state.notice(notice.text());
         }

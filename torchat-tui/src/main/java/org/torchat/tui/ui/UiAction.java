@@ -1,6 +1,7 @@
 package org.torchat.tui.ui;
 
 import java.util.List;
+import org.torchat.tui.daemon.ContactChange;
 
 /** What a key press asks of the application beyond changing the {@link ChatState}. */
 public sealed interface UiAction {
@@ -17,6 +18,14 @@ public sealed interface UiAction {
 
     /** Show the last {@code count} stored messages with {@code peer} (HISTORY). */
     record LoadHistory(String peer, int count) implements UiAction {
+    }
+
+    /** Change the contact list (add, rename, block...); the lists are read again afterwards. */
+    record ChangeContact(ContactChange change) implements UiAction {
+    }
+
+    /** Show the contact list and the requests in the buffer (/contacts). */
+    record ShowContacts() implements UiAction {
     }
 
     /** Leave the client; the daemon keeps running. */

@@ -1,6 +1,7 @@
 package org.torchat.tui.ui;
 
 import java.util.List;
+import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
 
@@ -40,6 +41,21 @@ public sealed interface UiEvent {
     record HistoryLoaded(String peer, List<HistoryEntry> entries) implements UiEvent {
         public HistoryLoaded {
             entries = List.copyOf(entries);
+        }
+    }
+
+    /** The contact list and the requests (CONTACTS, REQUESTS); {@code show}: also list them in the buffer. */
+    record ContactsLoaded(List<ContactEntry> contacts, List<ContactEntry> requests, boolean show) implements UiEvent {
+        public ContactsLoaded {
+            contacts = List.copyOf(contacts);
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /** The strangers' requests changed (REQUESTS). */
+    record RequestsLoaded(List<ContactEntry> requests) implements UiEvent {
+        public RequestsLoaded {
+            requests = List.copyOf(requests);
         }
     }
 

@@ -27,6 +27,14 @@ public class FakeDaemonApi implements DaemonApi {
     public TorchatException failure;
     /** Thrown by SEND only while set. */
     public TorchatException sendFailure;
+    /** The contact list, by address, in order of adding. */
+    public final Map<String, ContactEntry> contactList = new LinkedHashMap<>();
+    /** Strangers' requests. */
+    public final List<ContactEntry> requestList = new ArrayList<>();
+    /** Every contact change asked for, in order. */
+    public final List<ContactChange> changes = new ArrayList<>();
+    /** Thrown by contact changes only while set. */
+    public TorchatException changeFailure;
 
     public FakeDaemonApi(String self) {
         this.self = self;
@@ -122,6 +130,55 @@ public class FakeDaemonApi implements DaemonApi {
             throw failure;
         }
         return List.copyOf(history.subList(Math.max(0, history.size() - n), history.size()));
+    }
+
+    public static ContactEntry contact(String address, String nickname) {
+        return new ContactEntry(address, nickname, "contact", 0, null, false, 0, true, null);
+    }
+
+    public static ContactEntry request(String address, String firstMessage) {
+        return new ContactEntry(address, null, "request", 1, 1764097020000L, false, 0, true, firstMessage);
+    }
+
+    @Override
+    public synchronized List<ContactEntry> contacts() throws TorchatException {
+        requests.add("CONTACTS");
+        check();
+        return List.copyOf(contactList.values());
+    }
+
+    @Override
+    public synchronized List<ContactEntry> requests() throws TorchatException {
+        requests.add("REQUESTS");
+        check();
+        return List.copyOf(requestList);
+    }
+
+    /** Applies the change as the daemon would, for the cases the UI tests need; a nickname stands for its address. */
+    @Override
+    public synchronized ContactEntry changeContact(ContactChange change) throws TorchatException {
+        requests.add(change.kind().command().name());
+        check();
+        if (changeFailure != null) {
+            throw changeFailure;
+        }
+        changes.add(change);
+        String address = contactList.values().stream().filter(c -> change.peer().equalsIgnoreCase(c.nickname()))
+                .map(ContactEntry::address).findFirst().orElse(change.peer());
+        ContactEntry old = contactList.getOrDefault(address, contact(address, null));
+        ContactEntry after = switch (change.kind()) {
+            case ADD, ACCEPT, RENAME -> contact(address, change.nickname());
+            case BLOCK, UNBLOCK -> new ContactEntry(address, old.nickname(), old.state(), 0, null,
+                    change.kind() == ContactChange.Kind.BLOCK, 0, true, null);
+            case REMOVE -> new ContactEntry(address, null, "stranger", 0, null, false, 0, true, null);
+        };
+        requestList.removeIf(r -> r.address().equals(address));
+        if (change.kind() == ContactChange.Kind.REMOVE) {
+            contactList.remove(address);
+        } else {
+            contactList.put(address, after);
+        }
+        return after;
     }
 
     @Override

@@ -1,0 +1,19 @@
+package org.torchat.daemon.control;
+
+import org.torchat.daemon.net.RequestException;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.onion.OnionAddress;
+
+/** A contact change whose peer in {@code id} may also be given by its nickname. */
+abstract class NamedPeerHandler extends ContactChangeHandler {
+    private final PeerResolver peers;
+
+    NamedPeerHandler(PeerResolver peers) {
+        this.peers = peers;
+    }
+
+    @Override
+    protected OnionAddress peer(Message request) throws RequestException {
+        return peers.resolve(request.id(), "id");
+    }
+}

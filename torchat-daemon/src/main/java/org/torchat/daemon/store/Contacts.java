@@ -1,0 +1,242 @@
+package org.torchat.daemon.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.torchat.protocol.Nicknames;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * The contact list on top of the contacts table: contacts with nicknames, strangers' requests, blocked addresses.
+ * Nicknames arrive checked against {@link Nicknames}; uniqueness (case-insensitive) is checked here. Each change is
+ * one transaction; a change that does not apply (not a contact, nickname taken...) is a {@link ContactException}.
+ */
+public final class Contacts {
+    private static final String COLUMNS = "c.address, c.nickname, c.state, c.added_at, c.last_seen, c.unread_count, "
+            + "c.blocked, c.blocked_drops, c.verified, (SELECT m.body FROM messages m WHERE m.peer = c.address "
+            + "AND m.direction = 'in' ORDER BY m.id LIMIT 1) AS first_message";
+
+    private final Database db;
+
+    public Contacts(Database db) {
+        this.db = db;
+    }
+
+    /** Contacts, and blocked addresses that are not contacts, ordered by nickname (else address). */
+    public List<Contact> list() {
+        return query("WHERE c.state = 'contact' OR c.blocked = 1 ORDER BY COALESCE(c.nickname_key, c.address)");
+    }
+
+    /** Strangers who wrote to us and are neither accepted nor blocked, oldest first. */
+    public List<Contact> requests() {
+        return query("WHERE c.state = 'request' AND c.blocked = 0 ORDER BY c.added_at, c.address");
+    }
+
+    /** The address whose nickname is {@code nickname} in any letter case. */
+    public Optional<OnionAddress> byNickname(String nickname) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT address FROM contacts WHERE nickname_key = ?")) {
+                ps.setString(1, Nicknames.key(nickname));
+                return Rows.addresses(ps).stream().findFirst();
+            }
+        });
+    }
+
+    public Optional<Contact> find(OnionAddress peer) {
+        return query(peer, "WHERE c.address = ?").stream().findFirst();
+    }
+
+    public boolean isBlocked(OnionAddress peer) {
+        return find(peer).map(Contact::blocked).orElse(false);
+    }
+
+    /** Makes {@code peer} a contact (a request is accepted by this too); {@code nickname} may be null. */
+    public Contact add(OnionAddress peer, String nickname, Instant now) throws ContactException {
+        return change(c -> {
+            if (state(c, peer).orElse(null) == ContactState.CONTACT) {
+                throw refusal(peer + " is already a contact (RENAME changes its nickname)");
+            }
+            return makeContact(c, peer, nickname, now);
+        }, peer);
+    }
+
+    /** Accepts a stranger's request: {@code peer} becomes a contact; {@code nickname} may be null. */
+    public Contact accept(OnionAddress peer, String nickname, Instant now) throws ContactException {
+        return change(c -> {
+            if (state(c, peer).orElse(null) != ContactState.REQUEST) {
+                throw refusal(peer + " has no request to accept (REQUESTS lists them; ADD_CONTACT adds anyone)");
+            }
+            return makeContact(c, peer, nickname, now);
+        }, peer);
+    }
+
+    /** Gives a contact a new nickname; null removes it. */
+    public Contact rename(OnionAddress peer, String nickname) throws ContactException {
+        return change(c -> {
+            requireContact(c, peer);
+            setNickname(c, peer, nickname);
+            return null;
+        }, peer);
+    }
+
+    /** {@code peer} is no longer a contact and loses its nickname; its messages stay in the history. */
+    public Contact remove(OnionAddress peer) throws ContactException {
+        return change(c -> {
+            requireContact(c, peer);
+            update(c, "UPDATE contacts SET state = 'stranger', nickname = NULL, nickname_key = NULL WHERE address = ?",
+                    peer);
+            return null;
+        }, peer);
+    }
+
+    /** From now on messages from {@code peer} are dropped before storage (an unknown address may be blocked). */
+    public Contact block(OnionAddress peer, Instant now) throws ContactException {
+        return change(c -> {
+            Rows.ensureContact(c, peer, now);
+            if (isBlocked(c, peer)) {
+                throw refusal(peer + " is already blocked");
+            }
+            update(c, "UPDATE contacts SET blocked = 1 WHERE address = ?", peer);
+            return null;
+        }, peer);
+    }
+
+    public Contact unblock(OnionAddress peer) throws ContactException {
+        return change(c -> {
+            if (!isBlocked(c, peer)) {
+                throw refusal(peer + " is not blocked");
+            }
+            update(c, "UPDATE contacts SET blocked = 0 WHERE address = ?", peer);
+            return null;
+        }, peer);
+    }
+
+    // ---------------------------------------------------------------- shared with Inbox and Outbox
+
+    /** The state of {@code peer}'s row, or empty when the address is unknown. */
+    static Optional<ContactState> state(Connection c, OnionAddress peer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM contacts WHERE address = ?")) {
+            ps.setString(1, peer.hostname());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(ContactState.fromDb(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    static boolean isBlocked(Connection c, OnionAddress peer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT blocked FROM contacts WHERE address = ?")) {
+            ps.setString(1, peer.hostname());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) != 0;
+            }
+        }
+    }
+
+    /** Creates the row if needed and makes it a contact; keeps its nickname unless {@code nickname} is given. */
+    static void makeContact(Connection c, OnionAddress peer, Instant now) throws SQLException {
+        Rows.ensureContact(c, peer, now);
+        update(c, "UPDATE contacts SET state = 'contact' WHERE address = ?", peer);
+    }
+
+    static void update(Connection c, String sql, OnionAddress peer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, peer.hostname());
+            ps.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- private
+
+    private static Void makeContact(Connection c, OnionAddress peer, String nickname, Instant now) throws SQLException {
+        makeContact(c, peer, now);
+        if (nickname != null) {
+            setNickname(c, peer, nickname);
+        }
+        return null;
+    }
+
+    private static void requireContact(Connection c, OnionAddress peer) throws SQLException {
+        if (state(c, peer).orElse(null) != ContactState.CONTACT) {
+            throw refusal(peer + " is not a contact (CONTACTS lists them)");
+        }
+    }
+
+    private static void setNickname(Connection c, OnionAddress peer, String nickname) throws SQLException {
+        if (nickname != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT address FROM contacts WHERE nickname_key = ? AND address <> ?")) {
+                ps.setString(1, Nicknames.key(nickname));
+                ps.setString(2, peer.hostname());
+                List<OnionAddress> owners = Rows.addresses(ps);
+                if (!owners.isEmpty()) {
+                    throw refusal("the nickname '" + nickname + "' is already taken by " + owners.get(0)
+                            + " (nicknames are compared without letter case)");
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE contacts SET nickname = ?, nickname_key = ? WHERE address = ?")) {
+            ps.setString(1, nickname);
+            ps.setString(2, nickname == null ? null : Nicknames.key(nickname));
+            ps.setString(3, peer.hostname());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Runs a change in one transaction and answers the row as it is afterwards. */
+    private Contact change(Database.Work<Void> work, OnionAddress peer) throws ContactException {
+        try {
+            return db.transaction(c -> {
+                work.run(c);
+                return query(c, peer, "WHERE c.address = ?").get(0);
+            });
+        } catch (SQLException e) {
+            if (e.getCause() instanceof ContactException refused) {
+                throw refused;
+            }
+            throw new StoreException("changing contact " + peer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries a {@link ContactException} out of a transaction, which then rolls back. */
+    private static SQLException refusal(String why) {
+        return new SQLException(why, new ContactException(why));
+    }
+
+    private List<Contact> query(String where) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c " + where)) {
+                return contacts(ps);
+            }
+        });
+    }
+
+    private List<Contact> query(OnionAddress peer, String where) {
+        return db.run(c -> query(c, peer, where));
+    }
+
+    private static List<Contact> query(Connection c, OnionAddress peer, String where) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c " + where)) {
+            ps.setString(1, peer.hostname());
+            return contacts(ps);
+        }
+    }
+
+    private static List<Contact> contacts(PreparedStatement query) throws SQLException {
+        List<Contact> result = new ArrayList<>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                result.add(new Contact(Rows.address(rs.getString("address")), rs.getString("nickname"),
+                        ContactState.fromDb(rs.getString("state")), Rows.instant(rs, "added_at"),
+                        Rows.instant(rs, "last_seen"), rs.getInt("unread_count"), rs.getInt("blocked") != 0,
+                        rs.getLong("blocked_drops"), rs.getInt("verified") != 0, rs.getString("first_message")));
+            }
+        }
+        return result;
+    }
+}
