@@ -19,7 +19,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
  * How the daemon's cost grows with the store: for each store size, fills a fresh store with that many messages
- * spread over {@code peers} peers (both directions, 60-byte texts, one unread message per peer so that GET_PEERS
+ * spread over {@code peers} contacts (both directions, 60-byte texts, one unread message per peer so that GET_PEERS
  * has all of them), starts the daemon as its own process on it (as {@code bin/torchatd} does) and times, through
  * the control port, one connection per request: HISTORY of the last 100 messages with one peer, UPDATE of a peer
  * with nothing unread, and GET_PEERS. Three rounds of {@value #REQUESTS} requests each; per size it prints each
@@ -122,7 +122,7 @@ public final class HistoryBench {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             c.setAutoCommit(false);
             try (PreparedStatement contact = c.prepareStatement("INSERT INTO contacts (address, added_at, "
-                    + "unread_since, unread_count, unread_bytes) VALUES (?, ?, ?, 1, 20)")) {
+                    + "unread_since, unread_count, unread_bytes, state) VALUES (?, ?, ?, 1, 20, 'contact')")) {
                 for (String p : peers) {
                     contact.setString(1, p);
                     contact.setLong(2, now);

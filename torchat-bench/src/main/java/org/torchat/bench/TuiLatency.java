@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.Wire;
+import org.torchat.protocol.Command;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.protocol.signature.MessageSignatures;
@@ -54,6 +55,8 @@ public final class TuiLatency {
             DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(110, 32));
             ScreenWatch watch = new ScreenWatch(terminal);
             terminal.addVirtualTerminalListener(watch);
+            // A contact: a stranger's message would wait among the requests instead.
+            alice.client().changeContact(Command.ADD_CONTACT, bob.onionAddress().hostname(), "bob");
             DaemonConnection daemon = new DaemonConnection("127.0.0.1", alice.controlPort(), null);
             ChatState state = ChatState.start(daemon.host(), List.of());
             state.selectPeer(bob.onionAddress().hostname());
