@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,7 +46,11 @@ import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.Transfers;
 import org.torchat.daemon.store.UnreadLimits;
+import org.torchat.daemon.transfer.FileSender;
+import org.torchat.daemon.transfer.FileTransfer;
+import org.torchat.daemon.transfer.Spool;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -68,6 +73,8 @@ public final class Daemon implements AutoCloseable {
     private Tor tor;
     private Database database;
     private DeliveryService deliveryService;
+    private FileSender fileSender;
+    private FileTransfer fileTransfer;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
@@ -169,37 +176,62 @@ public final class Daemon implements AutoCloseable {
         };
     }
 
-    private void serve(Settings settings, Clock clock) {
+    private void serve(Settings settings, Clock clock) throws StartupException {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
                 arrivals);
         Outbox outbox = new Outbox(database);
-        deliveryService = new DeliveryService(outbox, new SocksDelivery(socksAddress(settings), settings.torConnectTimeout()),
-                identity, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
-                clock, DELIVERY_PARALLELISM, settings.logMessageText());
-        Map<Command, CommandHandler> clientCommands = Map.of(
+        SocksDelivery socks = new SocksDelivery(socksAddress(settings), settings.torConnectTimeout());
+        RetryPolicy retry = new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit());
+        deliveryService = new DeliveryService(outbox, socks, identity, retry, clock, DELIVERY_PARALLELISM,
+                settings.logMessageText());
+        startFileTransfer(settings, socks, retry, clock);
+        Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.of(
                 Command.HOST, new HostHandler(address),
                 Command.GET_PEERS, new GetPeersHandler(inbox),
                 Command.UPDATE, new UpdateHandler(inbox, clock.getZone()),
                 Command.SEND, new SendHandler(identity, outbox, deliveryService, clock),
                 Command.HISTORY, new HistoryHandler(new History(database), clock.getZone()),
                 Command.STATUS, new StatusHandler(address, this::torStatus),
-                Command.EXIT, new ExitHandler(this::requestShutdown));
-        Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
+                Command.EXIT, new ExitHandler(this::requestShutdown)));
+        clientCommands.putAll(fileTransfer.clientCommands());
+        Dispatcher controlDispatcher = new Dispatcher(clientCommands, fileTransfer.clientStreams(),
+                Daemon::refusedOnControlPort);
         Dispatcher peerDispatcher = new Dispatcher(
                 Map.of(Command.RECV, new RecvRateLimiter(new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
                         settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
                         settings.maxClockSkew()), deliveryService::peerReachable),
                         settings.recvRate(), settings.recvBurst(), settings.recvRateTotal(), settings.recvBurstTotal(),
                         RecvRateLimiter.DEFAULT_MAX_TRACKED, clock::millis)),
-                Daemon::refusedOnPeerPort);
+                fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
                 controlAuthenticator));
         peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
     }
 
+    /**
+     * Spool and downloads directories, the sender (which first drops uploads a crash interrupted, so it runs before
+     * the listeners serve anyone) and the handlers of file transfer.
+     */
+    private void startFileTransfer(Settings settings, SocksDelivery socks, RetryPolicy retry, Clock clock)
+            throws StartupException {
+        Spool spool;
+        try {
+            spool = Spool.open(dataDir);
+        } catch (IOException e) {
+            throw new StartupException("cannot create the file spool in " + dataDir.root() + ": " + e.getMessage(), e);
+        }
+        Transfers transfers = new Transfers(database);
+        fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
+        fileTransfer = new FileTransfer(address, settings, transfers, spool, fileSender, clock);
+        fileSender.start();
+    }
+
     private static String refusedOnControlPort(Command command) {
-        if (command == Command.RECV) {
-            return "RECV is for peers and is only accepted on the peer port";
+        if (command == Command.RECV || command == Command.FILEBEGIN) {
+            return command + " is for peers and is only accepted on the peer port";
+        }
+        if (command == Command.FILEDATA || command == Command.FILEEND) {
+            return command + " only follows FILEUP on the same connection";
         }
         if (command.isReply()) {
             return command + " is a reply, not a request";
@@ -210,6 +242,9 @@ public final class Daemon implements AutoCloseable {
     private static String refusedOnPeerPort(Command command) {
         if (command.isReply()) {
             return command + " is a reply, not a request";
+        }
+        if (command == Command.FILEDATA || command == Command.FILEEND) {
+            return command + " only follows FILEBEGIN on the same connection";
         }
         return command + " is a client command and is not accepted on the peer port";
     }
@@ -267,6 +302,9 @@ public final class Daemon implements AutoCloseable {
     public void requestShutdown() {
         shutdownRequested.countDown();
         arrivals.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
+        if (fileTransfer != null) {
+            fileTransfer.stopWaiting();
+        }
     }
 
     public void awaitShutdownRequest() throws InterruptedException {
@@ -288,6 +326,9 @@ public final class Daemon implements AutoCloseable {
         }
         if (deliveryService != null) {
             deliveryService.close();
+        }
+        if (fileSender != null) {
+            fileSender.close();
         }
         if (database != null) {
             database.close();

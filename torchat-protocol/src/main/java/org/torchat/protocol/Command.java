@@ -22,7 +22,13 @@ public enum Command {
     FILEDATA,
     FILEEND,
     /** Extension (protocol 2): the daemon's state, e.g. Tor's bootstrap progress and whether we are published. */
-    STATUS;
+    STATUS,
+    /** Extension (protocol 2): the daemon's file transfers, both directions, one frame each. */
+    TRANSFERS,
+    /** Extension (protocol 2): the user accepts an incoming file offer (transfer id in {@code msg}). */
+    FILEACCEPT,
+    /** Extension (protocol 2): the user refuses an incoming file offer (transfer id in {@code msg}). */
+    FILEREJECT;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

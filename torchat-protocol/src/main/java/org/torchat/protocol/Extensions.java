@@ -51,6 +51,21 @@ public final class Extensions {
     /** The longest {@link #WAIT} a daemon accepts: one minute. */
     public static final int MAX_WAIT_MILLIS = 60_000;
 
+    /** File transfer: the transfer's id, 128 random bits in hex chosen by the sending daemon. */
+    public static final String TRANSFER_ID = "tid";
+    /** File transfer: the file's size in bytes. */
+    public static final String SIZE = "size";
+    /** File transfer: the SHA-256 of the whole file, 64 lowercase hex digits. */
+    public static final String SHA256 = "sha256";
+    /** File transfer: where a chunk starts; in acknowledgements, how many bytes the receiver has stored durably. */
+    public static final String OFFSET = "offset";
+    /** File transfer: a chunk's bytes, standard base64 (at most {@link FileChunks#CHUNK_BYTES} bytes). */
+    public static final String DATA = "data";
+    /** File transfer: the receiver's decision on an offer, and a transfer's state in TRANSFERS. */
+    public static final String STATE = "state";
+    /** TRANSFERS: where a received file was saved (on the daemon's machine). */
+    public static final String PATH = "path";
+
     private Extensions() {
     }
 }

@@ -1,0 +1,147 @@
+package org.torchat.daemon.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.torchat.daemon.testing.TransferProbe.field;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.TestDaemon;
+import org.torchat.daemon.testing.TestSocks5Server;
+import org.torchat.daemon.testing.TransferProbe;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.FileChunks;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.client.DaemonErrorException;
+
+/** Files between two real daemons on loopback, through the SOCKS5 stand-in for Tor. */
+class FileTransferIT {
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+    private TestSocks5Server socks;
+    private TestDaemon alice;
+    private TestDaemon bob;
+
+    private void start(String... bobConfig) throws Exception {
+        socks = new TestSocks5Server();
+        alice = TestDaemon.startReachable(tmp, "alice", socks, "retrydelay: 200");
+        bob = TestDaemon.startReachable(tmp, "bob", socks, bobConfig);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Stream.of(alice, bob).filter(d -> d != null).forEach(TestDaemon::close);
+        if (socks != null) {
+            socks.close();
+        }
+    }
+
+    @Test
+    void filesOfZeroOneChunkSizeAndTwentyMegabytesArriveWhole() throws Exception {
+        start("fileaccept: all", "fileautoacceptmax: 104857600");
+        for (int size : new int[] {0, 1, FileChunks.CHUNK_BYTES, 20 * 1024 * 1024}) {
+            byte[] content = randomBytes(size);
+            Path file = Files.write(tmp.resolve("file-" + size + ".bin"), content);
+            AtomicLong progress = new AtomicLong(-1);
+            Message end = alice.client().sendFile(bob.address().hostname(), file, (sent, total) -> progress.set(sent));
+            String tid = field(end, Extensions.TRANSFER_ID);
+            assertEquals("offered", field(end, Extensions.STATE), end.toString());
+            assertEquals(size == 0 ? -1 : size, progress.get(), "progress reached the whole file");
+
+            Message received = TransferProbe.await(bob.client(), tid, "complete", LONG);
+            assertEquals("in", field(received, Extensions.DIRECTION));
+            assertEquals(alice.address().hostname(), received.id());
+            assertEquals("file-" + size + ".bin", received.msg());
+            Path saved = Path.of(field(received, Extensions.PATH));
+            assertEquals(tmp.resolve("bob/downloads/file-" + size + ".bin"), saved);
+            assertArrayEquals(content, Files.readAllBytes(saved), "the bytes arrive unchanged");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
+
+            Message sent = TransferProbe.await(alice.client(), tid, "delivered", LONG);
+            assertEquals(String.valueOf(size), field(sent, Extensions.OFFSET));
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tmp.resolve("bob/downloads"))));
+        assertEquals(List.of(), listing(tmp.resolve("alice/spool")), "delivered files leave the sender's spool");
+        assertEquals(List.of(), listing(tmp.resolve("bob/spool")), "no partial files are left");
+    }
+
+    @Test
+    void byDefaultAnOfferWaitsForTheUserWhoCanAcceptOrRefuseIt() throws Exception {
+        start();
+        Path file = Files.write(tmp.resolve("photo.jpg"), randomBytes(50_000));
+        String first = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        Message offered = TransferProbe.await(bob.client(), first, "offered", LONG);
+        assertEquals("50000", field(offered, Extensions.SIZE));
+        assertEquals("0", field(offered, Extensions.OFFSET));
+        assertEquals(List.of(), listing(tmp.resolve("bob/downloads")), "nothing is received before the user accepts");
+
+        assertEquals("receiving", field(bob.client().decideFile(first, true), Extensions.STATE));
+        TransferProbe.await(bob.client(), first, "complete", LONG);
+        TransferProbe.await(alice.client(), first, "delivered", LONG);
+
+        String second = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        TransferProbe.await(bob.client(), second, "offered", LONG);
+        assertEquals("rejected", field(bob.client().decideFile(second, false), Extensions.STATE));
+        Message refused = TransferProbe.await(alice.client(), second, "rejected", LONG);
+        assertTrue(field(refused, Extensions.ERROR).contains("refused"), refused.toString());
+        DaemonErrorException again = assertThrows(DaemonErrorException.class,
+                () -> bob.client().decideFile(second, true));
+        assertTrue(again.getMessage().contains("no incoming offer"), again.getMessage());
+        assertEquals(List.of("photo.jpg"), listing(tmp.resolve("bob/downloads")), "only the accepted copy");
+    }
+
+    @Test
+    void anOfferOverTheReceiversLimitIsRefusedAndTheSenderGivesUp() throws Exception {
+        start("fileaccept: all", "filemaxsize: 10000");
+        Path file = Files.write(tmp.resolve("big.bin"), randomBytes(10_001));
+        String tid = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        Message refused = TransferProbe.await(alice.client(), tid, "rejected", LONG);
+        assertTrue(field(refused, Extensions.ERROR).contains("file too large"), refused.toString());
+        assertTrue(TransferProbe.find(bob.client(), tid).isEmpty(), "the receiver keeps no trace of it");
+        assertEquals(List.of(), listing(tmp.resolve("bob/downloads")));
+    }
+
+    @Test
+    void theSendersOwnLimitsRefuseAnUploadAtOnce() throws Exception {
+        start();
+        Path file = Files.write(tmp.resolve("f.bin"), randomBytes(100));
+        alice.close();
+        alice = TestDaemon.startReachable(tmp, "alice2", socks, "filemaxsize: 99");
+        DaemonErrorException e = assertThrows(DaemonErrorException.class,
+                () -> alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }));
+        assertTrue(e.getMessage().contains("file too large: 100 bytes"), e.getMessage());
+        assertEquals(List.of(), alice.client().transfers());
+        assertEquals(List.of(), listing(tmp.resolve("alice2/spool")));
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        return b;
+    }
+
+    private static List<String> listing(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
