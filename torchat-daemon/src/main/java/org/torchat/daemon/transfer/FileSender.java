@@ -201,6 +201,7 @@ public final class FileSender implements AutoCloseable {
     private Transfer stream(Transfer t, long from, FrameReader reader, DeadlineInputStream in, FrameWriter writer)
             throws IOException, ProtocolException, Refused {
         Transfer current = transfers.update(t, TransferState.SENDING, from, clock.instant());
+        LOG.info("transfer {} to {}: sending from offset {} of {}", t.transferId(), t.peer(), from, t.size());
         int acksDue = 0;
         try (FileChannel file = FileChannel.open(t.path(), StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(FileChunks.CHUNK_BYTES);
