@@ -21,7 +21,7 @@ public final class FileNames {
 
     public static String sanitise(String offered) {
         StringBuilder safe = new StringBuilder(Math.min(offered.length(), 4 * MAX_BYTES));
-        offered.codePoints().limit(4L * MAX_BYTES).forEach(cp -> safe.appendCodePoint(allowed(cp) ? cp : '_'));
+        offered.codePoints().forEach(cp -> safe.appendCodePoint(allowed(cp) ? cp : '_'));
         String name = DOTS.matcher(safe).replaceAll(".");
         name = stripDotsAndSpaces(name);
         if (DEVICE.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
