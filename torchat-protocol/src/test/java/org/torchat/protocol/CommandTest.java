@@ -26,7 +26,7 @@ class CommandTest {
         Set<String> names = Stream.of(Command.values()).map(Command::name).collect(Collectors.toSet());
 
         assertEquals(Set.of("SEND", "RECV", "UPDATE", "GET_PEERS", "HISTORY", "HOST", "END", "ERR", "EXIT",
-                "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS"), names);
+                "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS", "TRANSFERS", "FILEACCEPT", "FILEREJECT"), names);
     }
 
     @ParameterizedTest

@@ -2,6 +2,9 @@ package org.torchat.tui;
 
 import java.util.concurrent.Callable;
 import org.torchat.tui.cli.DaemonOptions;
+import org.torchat.tui.cli.FileDecisionCommand;
+import org.torchat.tui.cli.SendFileCommand;
+import org.torchat.tui.cli.TransfersCommand;
 import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Parameters;
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class, StatusCommand.class,
-            StopCommand.class, WatchCommand.class},
+            StopCommand.class, WatchCommand.class, SendFileCommand.class, TransfersCommand.class,
+            FileDecisionCommand.Accept.class, FileDecisionCommand.Reject.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {
@@ -32,6 +36,7 @@ import picocli.CommandLine.Parameters;
             "(e.g. torchat localhost 8000). The subcommands do one thing and exit.",
             "",
             "In the client, Enter sends the line to the current peer; /peer changes the peer,",
+            "/fileup PATH sends a file, /accept takes an offered one,",
             "/quit leaves, /exit stops the daemon and leaves, /help lists the keys.",
             ""
         },

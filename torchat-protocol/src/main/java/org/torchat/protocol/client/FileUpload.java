@@ -36,11 +36,13 @@ public final class FileUpload {
     }
 
     private final FrameWriter writer;
+    private final DeadlineInputStream in;
     private final FrameReader reader;
 
     FileUpload(Socket socket, Duration replyTimeout) throws IOException {
         this.writer = new FrameWriter(socket.getOutputStream());
-        this.reader = new FrameReader(new DeadlineInputStream(socket, replyTimeout));
+        this.in = new DeadlineInputStream(socket, replyTimeout);
+        this.reader = new FrameReader(in);
     }
 
     /** {@code offer} is the FILEUP frame without name, size and hash; returns the daemon's last reply. */
@@ -82,7 +84,9 @@ public final class FileUpload {
         }
     }
 
+    /** Each answer gets the whole reply timeout: a large upload may take longer than that. */
     private Message reply() throws IOException, ProtocolException {
+        in.renew();
         Optional<String> frame = reader.read();
         if (frame.isEmpty()) {
             throw new IOException("the daemon closed the connection without answering FILEUP");
