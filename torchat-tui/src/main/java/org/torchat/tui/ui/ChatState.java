@@ -134,7 +134,7 @@ public final class ChatState {
         List<String> lines = new ArrayList<>(buffer(currentPeer));
         for (TransferEntry t : transfers.values()) {
             if (t.peer().equals(currentPeer)) {
-                lines.addAll(TextLines.sanitize(t.display()));
+                lines.add(String.join(" ", TextLines.sanitize(t.display()))); // one line, whatever the name holds
             }
         }
         if (uploads.containsKey(currentPeer)) {

@@ -89,7 +89,7 @@ class ChatStateTest {
         type(s, "/");
         s.complete();
         assertEquals("/", s.input());
-        assertEquals("/peer  /history  /quit  /exit  /help", last(s.visibleBuffer()));
+        assertEquals("/peer  /history  /fileup  /accept  /reject  /quit  /exit  /help", last(s.visibleBuffer()));
     }
 
     @Test
