@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.TransferProbe;
@@ -25,6 +26,7 @@ import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FileChunks;
 import org.torchat.protocol.Message;
+import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.client.DaemonErrorException;
 
 /** Files between two real daemons on loopback, through the SOCKS5 stand-in for Tor. */
@@ -131,6 +133,108 @@ class FileTransferIT {
         assertTrue(e.getMessage().contains("file too large: 100 bytes"), e.getMessage());
         assertEquals(List.of(), alice.client().transfers());
         assertEquals(List.of(), listing(tmp.resolve("alice2/spool")));
+    }
+
+    @Test
+    void aHostileNameGivenToTheSenderArrivesUnderASafeName() throws Exception {
+        start("fileaccept: all");
+        byte[] content = "root:x:0:0".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (ControlSession s = new ControlSession(alice.controlPort())) {
+            Message end = s.ask(fileUp(bob.address().hostname(), "../../etc/passwd", content));
+            assertEquals(Command.END, end.cmd(), end.toString());
+            s.send(chunk(0, content));
+            Message done = s.ask(Message.of(Command.FILEEND, "localhost", 0, ""));
+            assertEquals("offered", field(done, Extensions.STATE), done.toString());
+            Message saved = TransferProbe.await(bob.client(), field(done, Extensions.TRANSFER_ID), "complete", LONG);
+            assertEquals(tmp.resolve("bob/downloads/_._etc_passwd").toString(), field(saved, Extensions.PATH));
+        }
+        assertArrayEquals(content, Files.readAllBytes(tmp.resolve("bob/downloads/_._etc_passwd")));
+    }
+
+    @Test
+    void aBrokenUploadIsRefusedAndLeavesNothingBehind() throws Exception {
+        start();
+        String peer = bob.address().hostname();
+        byte[] content = randomBytes(10_000);
+        try (ControlSession s = new ControlSession(alice.controlPort())) {
+            s.ask(fileUp(peer, "a.bin", content));
+            Message err = s.ask(chunk(6144, new byte[100]));
+            assertEquals(Command.ERR, err.cmd());
+            assertTrue(err.msg().contains("FILEDATA at offset 6144, expected 0"), err.msg());
+        }
+        try (ControlSession s = new ControlSession(alice.controlPort())) {
+            s.ask(fileUp(peer, "a.bin", content));
+            s.send(chunk(0, java.util.Arrays.copyOf(content, FileChunks.CHUNK_BYTES)));
+            byte[] wrong = java.util.Arrays.copyOfRange(content, FileChunks.CHUNK_BYTES, content.length);
+            wrong[0] ^= 1;
+            s.send(Message.of(Command.FILEDATA, "localhost", 0, "")
+                    .withExtension(Extensions.OFFSET, NODES.numberNode(FileChunks.CHUNK_BYTES))
+                    .withExtension(Extensions.DATA, NODES.textNode(java.util.Base64.getEncoder().encodeToString(wrong))));
+            Message err = s.ask(Message.of(Command.FILEEND, "localhost", 0, ""));
+            assertTrue(err.msg().startsWith("SHA-256 mismatch"), err.msg());
+        }
+        try (ControlSession s = new ControlSession(alice.controlPort())) {
+            s.ask(fileUp(peer, "a.bin", content));
+            s.send(chunk(0, java.util.Arrays.copyOf(content, 100)));
+        } // closed before FILEEND
+        try (ControlSession s = new ControlSession(alice.controlPort())) {
+            Message err = s.ask(fileUp(peer, "", content));
+            assertTrue(err.msg().contains("must be the file's name"), err.msg());
+        }
+        try (ControlSession s = new ControlSession(alice.controlPort())) {
+            Message err = s.ask(fileUp(peer, "a", content).withExtension(Extensions.SHA256, NODES.textNode("abc")));
+            assertTrue(err.msg().contains("field 'sha256'"), err.msg());
+        }
+        String lone = org.torchat.daemon.testing.Wire.exchange(alice.controlPort(), org.torchat.daemon.testing.Wire
+                .frame(MessageCodec.encode(chunk(0, new byte[10]))));
+        assertTrue(lone.contains("FILEDATA only follows FILEUP on the same connection"), lone);
+        Await.until(() -> alice.client().transfers(), List::isEmpty, Duration.ofSeconds(10));
+        Await.until(() -> listing(tmp.resolve("alice/spool")), List::isEmpty, Duration.ofSeconds(10));
+        assertEquals(List.of(), bob.client().transfers(), "nothing reached the peer");
+    }
+
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory NODES =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+
+    private static Message fileUp(String peer, String name, byte[] content) throws Exception {
+        return Message.of(Command.FILEUP, peer, 80, name)
+                .withExtension(Extensions.SIZE, NODES.numberNode(content.length))
+                .withExtension(Extensions.SHA256, NODES.textNode(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(content))));
+    }
+
+    private static Message chunk(long offset, byte[] bytes) {
+        return Message.of(Command.FILEDATA, "localhost", 0, "")
+                .withExtension(Extensions.OFFSET, NODES.numberNode(offset))
+                .withExtension(Extensions.DATA, NODES.textNode(java.util.Base64.getEncoder().encodeToString(bytes)));
+    }
+
+    /** One connection to a control port, frame by frame, as a client that streams a file holds it. */
+    private static final class ControlSession implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final org.torchat.protocol.FrameWriter writer;
+        private final org.torchat.protocol.FrameReader reader;
+
+        ControlSession(int port) throws Exception {
+            socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(30_000);
+            writer = new org.torchat.protocol.FrameWriter(socket.getOutputStream());
+            reader = new org.torchat.protocol.FrameReader(socket.getInputStream());
+        }
+
+        void send(Message m) throws Exception {
+            writer.write(MessageCodec.encode(m));
+        }
+
+        Message ask(Message m) throws Exception {
+            send(m);
+            return MessageCodec.decode(reader.read().orElseThrow());
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+        }
     }
 
     private static byte[] randomBytes(int size) {
