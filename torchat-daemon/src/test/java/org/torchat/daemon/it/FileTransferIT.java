@@ -111,6 +111,26 @@ class FileTransferIT {
     }
 
     @Test
+    void withContactsOnlyPeersWeHaveWrittenToAreAcceptedWithoutAsking() throws Exception {
+        start("fileaccept: contacts", "fileautoacceptmax: 1000");
+        Path small = Files.write(tmp.resolve("small.txt"), randomBytes(500));
+        String stranger = field(alice.client().sendFile(bob.address().hostname(), small, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        TransferProbe.await(bob.client(), stranger, "offered", LONG);
+
+        bob.client().send(alice.address().hostname(), "hi alice");
+        String contact = field(alice.client().sendFile(bob.address().hostname(), small, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        TransferProbe.await(bob.client(), contact, "complete", LONG);
+        Path big = Files.write(tmp.resolve("big.txt"), randomBytes(1001));
+        String tooBig = field(alice.client().sendFile(bob.address().hostname(), big, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        TransferProbe.await(bob.client(), tooBig, "offered", LONG);
+        assertEquals("offered", field(TransferProbe.find(bob.client(), stranger).orElseThrow(), Extensions.STATE),
+                "an offer made before stays for the user to answer");
+    }
+
+    @Test
     void anOfferOverTheReceiversLimitIsRefusedAndTheSenderGivesUp() throws Exception {
         start("fileaccept: all", "filemaxsize: 10000");
         Path file = Files.write(tmp.resolve("big.bin"), randomBytes(10_001));
