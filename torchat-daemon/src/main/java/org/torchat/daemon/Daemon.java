@@ -199,7 +199,7 @@ public final class Daemon implements AutoCloseable {
         Dispatcher peerDispatcher = new Dispatcher(
                 Map.of(Command.RECV, new RecvRateLimiter(new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
                         settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
-                        settings.maxClockSkew()), deliveryService::peerReachable),
+                        settings.maxClockSkew()), this::peerReachable),
                         settings.recvRate(), settings.recvBurst(), settings.recvRateTotal(), settings.recvBurstTotal(),
                         RecvRateLimiter.DEFAULT_MAX_TRACKED, clock::millis)),
                 fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
@@ -224,6 +224,12 @@ public final class Daemon implements AutoCloseable {
         fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
         fileTransfer = new FileTransfer(address, settings, transfers, spool, fileSender, clock);
         fileSender.start();
+    }
+
+    /** A message from {@code peer} arrived: it is online, so what waits for it goes now. */
+    private void peerReachable(OnionAddress peer) {
+        deliveryService.peerReachable(peer);
+        fileSender.peerReachable(peer);
     }
 
     private static String refusedOnControlPort(Command command) {

@@ -78,6 +78,23 @@ public final class Transfers {
         return db.run(c -> list(c, "direction = 'out' AND state IN ('offered', 'sending') ORDER BY id"));
     }
 
+    /** Makes {@code peer}'s outgoing transfers that wait for a retry due now; returns their ids. */
+    public List<String> retryNow(OnionAddress peer, Instant now) {
+        return db.run(c -> {
+            List<String> due = new ArrayList<>();
+            for (Transfer t : list(c, "direction = 'out' AND state IN ('offered', 'sending') AND peer = ? "
+                    + "AND next_attempt_at > ?", peer.hostname(), now.toEpochMilli())) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE transfers SET next_attempt_at = ? WHERE id = ?")) {
+                    ps.setLong(1, now.toEpochMilli());
+                    ps.setLong(2, t.rowId());
+                    ps.executeUpdate();
+                }
+                due.add(t.transferId());
+            }
+            return due;
+        });
+    }
+
     /** Outgoing transfers whose upload a crash or a broken client interrupted: never completed, never will be. */
     public List<Transfer> interruptedUploads() {
         return db.run(c -> list(c, "direction = 'out' AND state = 'uploading' ORDER BY id"));

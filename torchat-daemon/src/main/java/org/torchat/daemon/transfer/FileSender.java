@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,7 @@ public final class FileSender implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> wokenWhileRunning = ConcurrentHashMap.newKeySet();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     public FileSender(Transfers transfers, Spool spool, PeerConnector connector, Ed25519Identity self,
@@ -113,6 +115,7 @@ public final class FileSender implements AutoCloseable {
     /** Sends outgoing transfer {@code transferId} now if it is due (its upload finished, or its retry time came). */
     public void wake(String transferId) {
         if (!running.add(transferId)) {
+            wokenWhileRunning.add(transferId); // looked at again when the attempt in progress ends
             return;
         }
         try {
@@ -124,10 +127,25 @@ public final class FileSender implements AutoCloseable {
                     scheduleWake(transferId, clock.instant().plus(retry.firstDelay()));
                 } finally {
                     running.remove(transferId);
+                    if (wokenWhileRunning.remove(transferId)) {
+                        wake(transferId);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
             running.remove(transferId);
+        }
+    }
+
+    /**
+     * {@code peer} just reached us (a message arrived from it), so it is online: files waiting for a retry go now
+     * instead of after a backoff that may have grown long while it was away.
+     */
+    public void peerReachable(org.torchat.protocol.onion.OnionAddress peer) {
+        List<String> due = transfers.retryNow(peer, clock.instant());
+        if (!due.isEmpty()) {
+            LOG.info("{} is reachable again: retrying {} file transfer(s) now", peer, due.size());
+            due.forEach(this::wake);
         }
     }
 

@@ -143,6 +143,24 @@ class FileTransferIT {
     }
 
     @Test
+    void aMessageFromThePeerEndsTheBackoffOfItsFiles() throws Exception {
+        socks = new TestSocks5Server();
+        alice = TestDaemon.startReachable(tmp, "alice", socks, "retrydelay: 3600000");
+        bob = TestDaemon.start(TestDaemon.newDataDir(tmp, "bob"), socks.address(), "fileaccept: all");
+        Path file = Files.write(tmp.resolve("later.bin"), randomBytes(20_000));
+        String tid = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        Message waiting = Await.until(() -> TransferProbe.find(alice.client(), tid).orElseThrow(),
+                m -> field(m, Extensions.ERROR) != null, LONG);
+        assertEquals("offered", field(waiting, Extensions.STATE), "bob is unreachable: an hour until the next try");
+
+        socks.map(bob.address().hostname(), bob.peerPort());
+        bob.client().send(alice.address().hostname(), "I am back");
+        TransferProbe.await(bob.client(), tid, "complete", LONG);
+        TransferProbe.await(alice.client(), tid, "delivered", LONG);
+    }
+
+    @Test
     void theSendersOwnLimitsRefuseAnUploadAtOnce() throws Exception {
         start();
         Path file = Files.write(tmp.resolve("f.bin"), randomBytes(100));
