@@ -12,8 +12,4 @@ import org.torchat.protocol.onion.OnionAddress;
 public record Transfer(long rowId, String transferId, OnionAddress peer, Direction direction, String name, long size,
                        String sha256, TransferState state, long offset, int portno, Path path, Instant createdAt,
                        Instant updatedAt, int attempts, Instant nextAttemptAt, String lastError) {
-    /** Percent of the file stored at the other end (outgoing) or here (incoming). */
-    public int percent() {
-        return size == 0 ? (state.isFinal() ? 100 : 0) : (int) (offset * 100 / size);
-    }
 }

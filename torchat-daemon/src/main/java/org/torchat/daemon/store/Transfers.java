@@ -106,6 +106,11 @@ public final class Transfers {
                 + "AND peer = ?", peer.hostname()));
     }
 
+    /** Incoming offers of all peers that wait for our user. */
+    public int offersWaiting() {
+        return db.run(c -> count(c, "SELECT COUNT(*) FROM transfers WHERE direction = 'in' AND state = 'offered'"));
+    }
+
     /** Bytes the spool holds or has promised: outgoing files not yet delivered and incoming files being received. */
     public long reservedBytes() {
         return db.run(c -> {

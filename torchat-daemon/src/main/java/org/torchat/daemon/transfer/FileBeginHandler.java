@@ -43,6 +43,8 @@ public final class FileBeginHandler implements StreamingHandler {
     static final Duration HOLD = Duration.ofSeconds(20);
     /** Offers one peer may leave waiting for our user; more get ERR until the user decides. */
     static final int MAX_WAITING_OFFERS = 16;
+    /** Offers all peers together may leave waiting: made-up sender addresses cost a flood nothing else. */
+    static final int MAX_WAITING_OFFERS_TOTAL = 256;
 
     private final OnionAddress self;
     private final Transfers transfers;
@@ -113,9 +115,10 @@ public final class FileBeginHandler implements StreamingHandler {
 
     private Transfer newOffer(OnionAddress sender, String tid, long size, String sha256, String name)
             throws RequestException {
-        if (transfers.offersWaiting(sender) >= MAX_WAITING_OFFERS) {
-            throw new RequestException("too many offers waiting for the user (" + MAX_WAITING_OFFERS
-                    + "); offer again later");
+        if (transfers.offersWaiting(sender) >= MAX_WAITING_OFFERS
+                || transfers.offersWaiting() >= MAX_WAITING_OFFERS_TOTAL) {
+            throw new RequestException("too many offers waiting for the user (at most " + MAX_WAITING_OFFERS
+                    + " from one peer, " + MAX_WAITING_OFFERS_TOTAL + " in all); offer again later");
         }
         String safeName = FileNames.sanitise(name);
         Transfer t = transfers.create(tid, sender, Direction.IN, safeName, size, sha256, TransferState.OFFERED, 80,

@@ -44,10 +44,6 @@ public final class Spool {
         return new Spool(dataDir, dataDir.ensurePrivateDirectory(SPOOL_DIR), dataDir.ensurePrivateDirectory(DOWNLOADS_DIR));
     }
 
-    public Path downloads() {
-        return downloads;
-    }
-
     /** A new, empty spool file for an outgoing transfer. */
     Path createOutgoing(String transferId) throws IOException {
         return dataDir.createPrivateFile(SPOOL_DIR + "/" + transferId + ".out");

@@ -7,6 +7,7 @@ import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.store.Transfer;
+import org.torchat.daemon.store.TransferState;
 import org.torchat.daemon.store.Transfers;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
@@ -47,7 +48,7 @@ final class TransfersHandler implements CommandHandler {
         if (t.lastError() != null) {
             m = m.withExtension(Extensions.ERROR, nodes.textNode(t.lastError()));
         }
-        if (t.state().isFinal() && t.path() != null) {
+        if (t.state() == TransferState.COMPLETE && t.path() != null) {
             m = m.withExtension(Extensions.PATH, nodes.textNode(t.path().toString()));
         }
         return m;

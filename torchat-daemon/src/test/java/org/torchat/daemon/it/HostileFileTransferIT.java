@@ -197,6 +197,32 @@ class HostileFileTransferIT {
         assertTrue(bob.client().status().cmd() == Command.STATUS, "bob is still up");
     }
 
+    @Test
+    void onePeerCannotLeaveMoreThanSixteenOffersWaiting() throws Exception {
+        bob.close();
+        bob = TestDaemon.startReachable(tmp, "bob-asks", socks); // every offer waits for the user
+        List<Session> open = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 16; i++) {
+                Session s = new Session();
+                open.add(s);
+                s.send(offer(String.format("%032x", i), "f" + i, new byte[i])); // held: no answer read
+            }
+            org.torchat.daemon.testing.Await.until(() -> bob.client().transfers().size(), n -> n == 16,
+                    java.time.Duration.ofSeconds(30));
+            try (Session s = new Session()) {
+                Message err = s.ask(offer(String.format("%032x", 17), "f17", new byte[17]));
+                assertEquals(Command.ERR, err.cmd());
+                assertTrue(err.msg().startsWith("too many offers waiting for the user"), err.msg());
+            }
+            assertEquals(16, bob.client().transfers().size());
+        } finally {
+            for (Session s : open) {
+                s.close();
+            }
+        }
+    }
+
     private void assertErr(Message frame, String expected) throws Exception {
         String reply = Wire.exchange(bob.peerPort(), Wire.frame(MessageCodec.encode(frame)));
         assertTrue(reply.contains("\"cmd\":\"ERR\"") && reply.contains(expected), reply);
