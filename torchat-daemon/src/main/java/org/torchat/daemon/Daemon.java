@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +57,11 @@ import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.Transfers;
 import org.torchat.daemon.store.UnreadLimits;
+import org.torchat.daemon.transfer.FileSender;
+import org.torchat.daemon.transfer.FileTransfer;
+import org.torchat.daemon.transfer.Spool;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -79,6 +84,8 @@ public final class Daemon implements AutoCloseable {
     private Tor tor;
     private Database database;
     private DeliveryService deliveryService;
+    private FileSender fileSender;
+    private FileTransfer fileTransfer;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
@@ -186,16 +193,18 @@ public final class Daemon implements AutoCloseable {
         };
     }
 
-    private void serve(Settings settings, Clock clock) {
+    private void serve(Settings settings, Clock clock) throws StartupException {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
                 arrivals, settings.strangers());
         Outbox outbox = new Outbox(database);
         Contacts contacts = new Contacts(database);
         PeerResolver peers = new PeerResolver(contacts);
-        deliveryService = new DeliveryService(outbox, new SocksDelivery(socksAddress(settings), settings.torConnectTimeout()),
-                identity, new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit()),
-                clock, DELIVERY_PARALLELISM, settings.logMessageText());
-        Map<Command, CommandHandler> clientCommands = Map.ofEntries(
+        SocksDelivery socks = new SocksDelivery(socksAddress(settings), settings.torConnectTimeout());
+        RetryPolicy retry = new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit());
+        deliveryService = new DeliveryService(outbox, socks, identity, retry, clock, DELIVERY_PARALLELISM,
+                settings.logMessageText());
+        startFileTransfer(settings, contacts, socks, retry, clock);
+        Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
                 Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox)),
                 Map.entry(Command.UPDATE, new UpdateHandler(inbox, peers, clock.getZone())),
@@ -210,23 +219,52 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.BLOCK, new BlockHandler(contacts, peers, address, clock)),
                 Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers)),
                 Map.entry(Command.REQUESTS, new RequestsHandler(contacts)),
-                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock)));
-        Dispatcher controlDispatcher = new Dispatcher(clientCommands, Daemon::refusedOnControlPort);
+                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock))));
+        clientCommands.putAll(fileTransfer.clientCommands());
+        Dispatcher controlDispatcher = new Dispatcher(clientCommands, fileTransfer.clientStreams(),
+                Daemon::refusedOnControlPort);
         Dispatcher peerDispatcher = new Dispatcher(
                 Map.of(Command.RECV, new RecvRateLimiter(new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
                         settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
-                        settings.maxClockSkew()), deliveryService::peerReachable),
+                        settings.maxClockSkew()), this::peerReachable),
                         settings.recvRate(), settings.recvBurst(), settings.recvRateTotal(), settings.recvBurstTotal(),
                         RecvRateLimiter.DEFAULT_MAX_TRACKED, clock::millis)),
-                Daemon::refusedOnPeerPort);
+                fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
                 controlAuthenticator));
         peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
     }
 
+    /**
+     * Spool and downloads directories, the sender (which first drops uploads a crash interrupted, so it runs before
+     * the listeners serve anyone) and the handlers of file transfer.
+     */
+    private void startFileTransfer(Settings settings, Contacts contacts, SocksDelivery socks, RetryPolicy retry,
+                                   Clock clock) throws StartupException {
+        Spool spool;
+        try {
+            spool = Spool.open(dataDir);
+        } catch (IOException e) {
+            throw new StartupException("cannot create the file spool in " + dataDir.root() + ": " + e.getMessage(), e);
+        }
+        Transfers transfers = new Transfers(database);
+        fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
+        fileTransfer = new FileTransfer(address, settings, transfers, contacts, spool, fileSender, clock);
+        fileSender.start();
+    }
+
+    /** A message from {@code peer} arrived: it is online, so what waits for it goes now. */
+    private void peerReachable(OnionAddress peer) {
+        deliveryService.peerReachable(peer);
+        fileSender.peerReachable(peer);
+    }
+
     private static String refusedOnControlPort(Command command) {
-        if (command == Command.RECV) {
-            return "RECV is for peers and is only accepted on the peer port";
+        if (command == Command.RECV || command == Command.FILEBEGIN) {
+            return command + " is for peers and is only accepted on the peer port";
+        }
+        if (command == Command.FILEDATA || command == Command.FILEEND) {
+            return command + " only follows FILEUP on the same connection";
         }
         if (command.isReply()) {
             return command + " is a reply, not a request";
@@ -237,6 +275,9 @@ public final class Daemon implements AutoCloseable {
     private static String refusedOnPeerPort(Command command) {
         if (command.isReply()) {
             return command + " is a reply, not a request";
+        }
+        if (command == Command.FILEDATA || command == Command.FILEEND) {
+            return command + " only follows FILEBEGIN on the same connection";
         }
         return command + " is a client command and is not accepted on the peer port";
     }
@@ -294,6 +335,9 @@ public final class Daemon implements AutoCloseable {
     public void requestShutdown() {
         shutdownRequested.countDown();
         arrivals.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
+        if (fileTransfer != null) {
+            fileTransfer.stopWaiting();
+        }
     }
 
     public void awaitShutdownRequest() throws InterruptedException {
@@ -315,6 +359,9 @@ public final class Daemon implements AutoCloseable {
         }
         if (deliveryService != null) {
             deliveryService.close();
+        }
+        if (fileSender != null) {
+            fileSender.close();
         }
         if (database != null) {
             database.close();

@@ -38,7 +38,13 @@ public enum Command {
     /** Extension: strangers who wrote to us, one REQUESTS frame each with the first message, then END. */
     REQUESTS,
     /** Extension: makes the stranger {@code id} a contact (nickname in {@code msg}, may be empty). */
-    ACCEPT;
+    ACCEPT,
+    /** Extension (protocol 2): the daemon's file transfers, both directions, one frame each. */
+    TRANSFERS,
+    /** Extension (protocol 2): the user accepts an incoming file offer (transfer id in {@code msg}). */
+    FILEACCEPT,
+    /** Extension (protocol 2): the user refuses an incoming file offer (transfer id in {@code msg}). */
+    FILEREJECT;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

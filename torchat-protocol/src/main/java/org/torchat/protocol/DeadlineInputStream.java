@@ -12,12 +12,19 @@ import java.time.Duration;
  */
 public final class DeadlineInputStream extends FilterInputStream {
     private final Socket socket;
-    private final long deadlineNanos;
+    private final Duration budget;
+    private long deadlineNanos;
 
     public DeadlineInputStream(Socket socket, Duration budget) throws IOException {
         super(socket.getInputStream());
         this.socket = socket;
+        this.budget = budget;
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
+    }
+
+    /** Gives the next read the whole budget again: a connection that streams frames has the budget per frame. */
+    public void renew() {
+        deadlineNanos = System.nanoTime() + budget.toNanos();
     }
 
     @Override

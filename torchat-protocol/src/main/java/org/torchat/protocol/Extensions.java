@@ -71,6 +71,21 @@ public final class Extensions {
     /** CONTACTS: "contact", or for a blocked address that is not a contact "request" or "stranger". */
     public static final String CONTACT_STATE = "state";
 
+    /** File transfer: the transfer's id, 128 random bits in hex chosen by the sending daemon. */
+    public static final String TRANSFER_ID = "tid";
+    /** File transfer: the file's size in bytes. */
+    public static final String SIZE = "size";
+    /** File transfer: the SHA-256 of the whole file, 64 lowercase hex digits. */
+    public static final String SHA256 = "sha256";
+    /** File transfer: where a chunk starts; in acknowledgements, how many bytes the receiver has stored durably. */
+    public static final String OFFSET = "offset";
+    /** File transfer: a chunk's bytes, standard base64 (at most {@link FileChunks#CHUNK_BYTES} bytes). */
+    public static final String DATA = "data";
+    /** File transfer: the receiver's decision on an offer, and a transfer's state in TRANSFERS. */
+    public static final String STATE = "state";
+    /** TRANSFERS: where a received file was saved (on the daemon's machine). */
+    public static final String PATH = "path";
+
     private Extensions() {
     }
 }

@@ -10,6 +10,9 @@ import org.torchat.tui.cli.NickCommand;
 import org.torchat.tui.cli.RemoveCommand;
 import org.torchat.tui.cli.RequestsCommand;
 import org.torchat.tui.cli.UnblockCommand;
+import org.torchat.tui.cli.FileDecisionCommand;
+import org.torchat.tui.cli.SendFileCommand;
+import org.torchat.tui.cli.TransfersCommand;
 import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class, StatusCommand.class,
             StopCommand.class, WatchCommand.class, ContactsCommand.class, AddCommand.class, NickCommand.class,
-            RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class},
+            RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
+            SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
+            FileDecisionCommand.Reject.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {
@@ -41,8 +46,8 @@ import picocli.CommandLine.Parameters;
             "(e.g. torchat localhost 8000). The subcommands do one thing and exit.",
             "",
             "In the client, Enter sends the line to the current peer; /peer changes the peer,",
-            "/add, /nick, /block, /accept manage the contacts, /quit leaves, /exit stops the daemon",
-            "and leaves, /help lists the keys.",
+            "/add, /nick, /block, /accept manage the contacts, /fileup PATH sends a file, /acceptfile takes",
+            "an offered one, /quit leaves, /exit stops the daemon and leaves, /help lists the keys.",
             ""
         },
         footer = {"", "Exit codes: 0 ok, 1 the daemon refused or another failure, 2 bad command line,",

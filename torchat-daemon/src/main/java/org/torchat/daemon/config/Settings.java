@@ -49,7 +49,11 @@ public record Settings(
         int recvRateTotal,
         int recvBurstTotal,
         /** What happens to messages from addresses that are not contacts (strangers). */
-        Strangers strangers) {
+        Strangers strangers,
+        FileAcceptance fileAccept,
+        long fileAutoAcceptMax,
+        long fileMaxSize,
+        long spoolQuota) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
@@ -67,7 +71,11 @@ public record Settings(
             "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
             "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
             "requiresignatures", "replaywindow", "maxclockskew",
-            "recvrate", "recvburst", "recvratetotal", "recvbursttotal", "strangers");
+            "recvrate", "recvburst", "recvratetotal", "recvbursttotal", "strangers",
+            "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota");
+
+    /** The largest file this daemon can be set to send or take: 64 GiB. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Only the characters of an IPv6 literal: InetAddress then parses it and never resolves it as a name. */
@@ -110,6 +118,10 @@ public record Settings(
         private int recvRateTotal = 1200;
         private int recvBurstTotal = 300;
         private Strangers strangers = Strangers.REQUESTS;
+        private FileAcceptance fileAccept = FileAcceptance.ASK;
+        private long fileAutoAcceptMax = 16L * 1024 * 1024;
+        private long fileMaxSize = 100L * 1024 * 1024;
+        private long spoolQuota = 1024L * 1024 * 1024;
 
         /** Applies every entry of {@code file}; a bad value names the file and line. */
         public Builder apply(ConfigFile file) throws ConfigException {
@@ -158,6 +170,10 @@ public record Settings(
                 case "recvratetotal" -> recvRateTotal = intIn(value, 0, 1_000_000);
                 case "recvbursttotal" -> recvBurstTotal = intIn(value, 1, 100_000);
                 case "strangers" -> strangers = Strangers.parse(value);
+                case "fileaccept" -> fileAccept = FileAcceptance.parse(value);
+                case "fileautoacceptmax" -> fileAutoAcceptMax = longIn(value, 0, MAX_FILE_BYTES);
+                case "filemaxsize" -> fileMaxSize = longIn(value, 1, MAX_FILE_BYTES);
+                case "spoolquota" -> spoolQuota = longIn(value, 1, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
@@ -244,7 +260,8 @@ public record Settings(
                     maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
                     mode, torControl, torCookie, torPassword, torrcExtra, requireSignatures,
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
-                    recvRate, recvBurst, recvRateTotal, recvBurstTotal, strangers);
+                    recvRate, recvBurst, recvRateTotal, recvBurstTotal, strangers, fileAccept, fileAutoAcceptMax,
+                    fileMaxSize, spoolQuota);
         }
 
         private TorMode effectiveTorMode() {
@@ -300,6 +317,10 @@ public record Settings(
     }
 
     private static int intIn(String value, int min, int max) {
+        return (int) longIn(value, min, max);
+    }
+
+    private static long longIn(String value, long min, long max) {
         long n;
         try {
             n = Long.parseLong(value);
@@ -309,7 +330,7 @@ public record Settings(
         if (n < min || n > max) {
             throw new IllegalArgumentException(value + " is out of range " + min + ".." + max);
         }
-        return (int) n;
+        return n;
     }
 
     private static boolean bool(String value) {

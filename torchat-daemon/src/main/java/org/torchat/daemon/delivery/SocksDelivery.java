@@ -40,9 +40,7 @@ public final class SocksDelivery implements Delivery {
 
     @Override
     public DeliveryOutcome deliver(OnionAddress peer, int port, Message frame) throws DeliveryException {
-        try (Socket socket = connectToProxy()) {
-            DeadlineInputStream in = new DeadlineInputStream(socket, timeout);
-            Socks5Handshake.connect(in, socket.getOutputStream(), peer.hostname(), port);
+        try (Socket socket = open(peer, port)) {
             new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(frame));
             // No half-close here: Tor has no half-closed streams, a FIN would end the stream before the answer.
             return outcome(frame, awaitAnswer(socket));
@@ -52,6 +50,25 @@ public final class SocksDelivery implements Delivery {
             throw new DeliveryException("connection to " + peer + " failed: " + e.getMessage(), e);
         } catch (ProtocolException e) {
             throw new DeliveryException("the peer answered something unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection to {@code peer:port} through Tor, for exchanges of many frames (file transfer); the caller owns and
+     * closes it. Reaching the peer shares one deadline, as in {@link #deliver}.
+     */
+    public Socket open(OnionAddress peer, int port) throws DeliveryException {
+        Socket socket = connectToProxy();
+        try {
+            Socks5Handshake.connect(new DeadlineInputStream(socket, timeout), socket.getOutputStream(), peer.hostname(),
+                    port);
+            return socket;
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new DeliveryException("timed out after " + timeout.toSeconds() + " s reaching " + peer, e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new DeliveryException("connection to " + peer + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -44,8 +44,14 @@ public final class ConnectionProcessor {
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {
+        process(in, out, remote, () -> { });
+    }
+
+    /** {@code renewDeadline} gives each further frame of a streaming command the whole read deadline again. */
+    public void process(InputStream in, OutputStream out, String remote, Runnable renewDeadline) throws IOException {
         FrameWriter writer = new FrameWriter(out);
-        Optional<Message> request = readRequest(new FrameReader(in, maxPayload), writer, remote);
+        FrameReader reader = new FrameReader(in, maxPayload);
+        Optional<Message> request = readRequest(reader, writer, remote);
         if (request.isEmpty()) {
             return;
         }
@@ -60,7 +66,7 @@ public final class ConnectionProcessor {
             return;
         }
         try {
-            dispatcher.dispatch(message, reply -> write(writer, reply));
+            dispatcher.dispatch(message, () -> readFollowing(reader, renewDeadline), reply -> write(writer, reply));
         } catch (RequestException e) {
             LOG.warn("{} {}: {} refused: {}", listenerName, remote, message.cmd(), e.getMessage());
             write(writer, Replies.error(self, message.portno(), e.getMessage()));
@@ -91,6 +97,20 @@ public final class ConnectionProcessor {
             write(writer, unauthenticatedError(0, "bad message: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** A frame after the first, for a streaming handler: bad framing or JSON ends the stream with ERR. */
+    private static Optional<Message> readFollowing(FrameReader reader, Runnable renewDeadline)
+            throws IOException, RequestException {
+        renewDeadline.run();
+        try {
+            Optional<String> payload = reader.read();
+            return payload.isEmpty() ? Optional.empty() : Optional.of(MessageCodec.decode(payload.get()));
+        } catch (FrameException e) {
+            throw new RequestException("bad frame: " + e.getMessage());
+        } catch (InvalidMessageException e) {
+            throw new RequestException("bad message: " + e.getMessage());
+        }
     }
 
     /**

@@ -19,14 +19,30 @@ public final class Dispatcher {
     }
 
     private final Map<Command, CommandHandler> handlers;
+    private final Map<Command, StreamingHandler> streams;
     private final Refusal refusal;
 
     public Dispatcher(Map<Command, CommandHandler> handlers, Refusal refusal) {
+        this(handlers, Map.of(), refusal);
+    }
+
+    /** {@code streams}: commands whose handler reads further frames of the same connection. */
+    public Dispatcher(Map<Command, CommandHandler> handlers, Map<Command, StreamingHandler> streams, Refusal refusal) {
         this.handlers = handlers.isEmpty() ? Map.of() : new EnumMap<>(handlers);
+        this.streams = streams.isEmpty() ? Map.of() : new EnumMap<>(streams);
         this.refusal = refusal;
     }
 
     public void dispatch(Message request, ReplySink replies) throws RequestException, IOException {
+        dispatch(request, FrameSource.NONE, replies);
+    }
+
+    public void dispatch(Message request, FrameSource more, ReplySink replies) throws RequestException, IOException {
+        StreamingHandler stream = streams.get(request.cmd());
+        if (stream != null) {
+            stream.handle(request, more, replies);
+            return;
+        }
         CommandHandler handler = Optional.ofNullable(handlers.get(request.cmd()))
                 .orElseThrow(() -> new RequestException(refusal.reason(request.cmd())));
         handler.handle(request, replies);

@@ -101,7 +101,8 @@ public final class Listener implements AutoCloseable {
         String remote = String.valueOf(socket.getRemoteSocketAddress());
         try (socket) {
             socket.setTcpNoDelay(true);
-            processor.process(new DeadlineInputStream(socket, frameDeadline), socket.getOutputStream(), remote);
+            DeadlineInputStream in = new DeadlineInputStream(socket, frameDeadline);
+            processor.process(in, socket.getOutputStream(), remote, in::renew);
             finish(socket);
         } catch (IOException e) {
             LOG.debug("{} {}: connection ended: {}", name, remote, e.getMessage());

@@ -92,6 +92,16 @@ public final class DataDirectory implements AutoCloseable {
         return file;
     }
 
+    /** Creates the subdirectory {@code name} with mode 0700 unless it exists, and tightens it to 0700 if it does. */
+    public Path ensurePrivateDirectory(String name) throws IOException {
+        Path dir = root.resolve(name);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+        }
+        Files.setPosixFilePermissions(dir, DIR_MODE);
+        return dir;
+    }
+
     /** Tightens an existing secret file to 0600. */
     public void ensurePrivateFile(Path file) throws IOException {
         if (!Files.getPosixFilePermissions(file).equals(FILE_MODE)) {

@@ -68,7 +68,31 @@ final class Migrations {
                             THEN 'contact'
                         WHEN EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address AND m.direction = 'in')
                             THEN 'request'
-                        ELSE 'stranger' END""")));
+                        ELSE 'stranger' END""")),
+            // File transfer (docs/STORAGE.md).
+            new Migration(4, List.of(
+                    """
+                    CREATE TABLE transfers (
+                        id              INTEGER PRIMARY KEY,
+                        transfer_id     TEXT NOT NULL,
+                        peer            TEXT NOT NULL REFERENCES contacts(address),
+                        direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+                        name            TEXT NOT NULL,
+                        size            INTEGER NOT NULL,
+                        sha256          TEXT NOT NULL,
+                        state           TEXT NOT NULL CHECK (state IN ('uploading', 'offered', 'sending', 'delivered',
+                                            'failed', 'rejected', 'receiving', 'complete')),
+                        done_bytes      INTEGER NOT NULL DEFAULT 0,
+                        portno          INTEGER,
+                        path            TEXT,
+                        created_at      INTEGER NOT NULL,
+                        updated_at      INTEGER NOT NULL,
+                        attempts        INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at INTEGER,
+                        last_error      TEXT,
+                        UNIQUE (peer, direction, transfer_id)
+                    )""",
+                    "CREATE INDEX transfers_by_id ON transfers (transfer_id)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

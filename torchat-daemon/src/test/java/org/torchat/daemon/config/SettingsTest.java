@@ -195,7 +195,8 @@ class SettingsTest {
                 "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
                 "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
                 "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
-                "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20", "strangers: contacts");
+                "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20", "strangers: contacts",
+                "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
@@ -227,6 +228,19 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(7200), s.replayWindow());
         assertEquals(Duration.ofSeconds(60), s.maxClockSkew());
         assertEquals(Duration.ofSeconds(60), s.retryLimit());
+        assertEquals(FileAcceptance.CONTACTS, s.fileAccept());
+        assertEquals(1234L, s.fileAutoAcceptMax());
+        assertEquals(5_000_000_000L, s.fileMaxSize());
+        assertEquals(9_000_000_000L, s.spoolQuota());
+    }
+
+    @Test
+    void fileTransferDefaultsAskAndLimitSizes() {
+        Settings s = new Settings.Builder().build();
+        assertEquals(FileAcceptance.ASK, s.fileAccept());
+        assertEquals(16L * 1024 * 1024, s.fileAutoAcceptMax());
+        assertEquals(100L * 1024 * 1024, s.fileMaxSize());
+        assertEquals(1024L * 1024 * 1024, s.spoolQuota());
     }
 
     @ParameterizedTest
@@ -247,6 +261,8 @@ class SettingsTest {
         "retrydelay: 99", "retrydelay: 3600001", "retrydelay: 5s",
         "retrylimit: 0", "retrylimit: 31536001", "retrylimit: -5",
         "strangers: nobody",
+        "fileaccept: sometimes", "fileautoacceptmax: -1", "filemaxsize: 0", "filemaxsize: 68719476737",
+        "spoolquota: 0", "spoolquota: 1GB",
     })
     void badValuesNameFileLineAndKey(String line) {
         String key = line.substring(0, line.indexOf(':'));

@@ -53,8 +53,8 @@ class OnionDeliveryIT {
     private static TestDaemon startDaemon(String name, Path extraTorrc) throws Exception {
         // The SOCKS address TestDaemon passes is ignored: tor: managed means the daemon's own tor's SOCKS port.
         return TestDaemon.start(TestDaemon.newDataDir(tmp, name), "127.0.0.1:9", "tor: managed",
-                "torrcextra: " + extraTorrc, "retrydelay: 500",
-                "strangers: allow");
+                "torrcextra: " + extraTorrc, "retrydelay: 500", "strangers: allow", "fileaccept: all",
+                "fileautoacceptmax: 104857600");
     }
 
     private static TorStatus awaitPublished(TestDaemon d) throws Exception {
@@ -111,6 +111,28 @@ class OnionDeliveryIT {
                         + "median %.1f ms, p90 %.1f ms, max %.1f ms (100 messages)%n",
                 network.readyTime().toMillis(), network.keygenTime().toMillis(), alicePublishedMillis, firstMillis,
                 roundTrips[49], roundTrips[89], roundTrips[99]);
+    }
+
+    /**
+     * A file through real onion circuits, its hash checked by the receiver. 2 MiB keeps the suite quick; a manual
+     * measurement passes {@code -Dtorchat.onionFileMiB=20} (docs/PERFORMANCE.md).
+     */
+    @Test
+    void aFileTravelsThroughRealOnionCircuits() throws Exception {
+        int mebibytes = Integer.getInteger("torchat.onionFileMiB", 2);
+        byte[] content = new byte[mebibytes * 1024 * 1024];
+        new java.util.Random(3).nextBytes(content);
+        Path file = Files.write(tmp.resolve("onion-file.bin"), content);
+        long t0 = System.nanoTime();
+        String tid = alice.client().sendFile(bob.address().hostname(), file, (sent, total) -> { })
+                .extension(org.torchat.protocol.Extensions.TRANSFER_ID).orElseThrow().asText();
+        Message done = org.torchat.daemon.testing.TransferProbe.await(bob.client(), tid, "complete",
+                Duration.ofSeconds(600));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(java.util.Arrays.hashCode(content), java.util.Arrays.hashCode(Files.readAllBytes(
+                Path.of(done.extension(org.torchat.protocol.Extensions.PATH).orElseThrow().asText()))));
+        System.out.printf(Locale.ROOT, "OnionDeliveryIT: %d MiB file, upload + transfer through onion circuits "
+                + "until saved at B: %.1f s (%.2f MiB/s)%n", mebibytes, seconds, mebibytes / seconds);
     }
 
     /** Waits until the first {@code count} outgoing messages to {@code peer} are acknowledged. */

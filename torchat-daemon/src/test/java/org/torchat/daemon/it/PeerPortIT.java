@@ -43,7 +43,8 @@ class PeerPortIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HOST", "GET_PEERS", "UPDATE", "SEND", "EXIT", "HISTORY", "FILEUP"})
+    @ValueSource(strings = {"HOST", "GET_PEERS", "UPDATE", "SEND", "EXIT", "HISTORY", "FILEUP", "TRANSFERS",
+        "FILEACCEPT", "FILEREJECT"})
     void clientCommandsAreRefusedAndChangeNothing(String cmd) throws Exception {
         String msg = cmd.equals("UPDATE") ? stranger : "x";
         String id = cmd.equals("SEND") ? stranger : "localhost";

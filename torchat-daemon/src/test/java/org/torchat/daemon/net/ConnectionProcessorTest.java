@@ -281,4 +281,44 @@ class ConnectionProcessorTest {
 
         assertEquals(SELF.hostname(), frames(reply).get(0).msg());
     }
+
+    /** A streaming command reads the frames after it; each further frame renews the read deadline. */
+    private ConnectionProcessor streaming(List<String> seen) {
+        StreamingHandler counter = (first, more, replies) -> {
+            Optional<Message> next;
+            while ((next = more.next()).isPresent()) {
+                seen.add(next.get().cmd() + " " + next.get().msg());
+            }
+            replies.send(Message.of(Command.END, first.id(), first.portno(), String.valueOf(seen.size())));
+        };
+        Dispatcher dispatcher = new Dispatcher(Map.of(), Map.of(Command.FILEUP, counter), c -> c + " not here");
+        return new ConnectionProcessor("test", dispatcher, SELF, 9999);
+    }
+
+    @Test
+    void aStreamingCommandReadsTheFollowingFramesOfItsConnection() throws Exception {
+        List<String> seen = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] renewals = {0};
+        byte[] input = concat(frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
+                frame("{\"cmd\":\"FILEDATA\",\"id\":\"localhost\",\"msg\":\"1\",\"portno\":1}"),
+                frame("{\"cmd\":\"FILEEND\",\"id\":\"localhost\",\"msg\":\"2\",\"portno\":1}"));
+        streaming(seen).process(new ByteArrayInputStream(input), out, "test-client", () -> renewals[0]++);
+        assertEquals(List.of("FILEDATA 1", "FILEEND 2"), seen);
+        assertEquals(3, renewals[0], "one renewal before each further frame, and before the end");
+        assertEquals("2", frames(out.toByteArray()).get(0).msg());
+    }
+
+    @Test
+    void aBadFrameInTheMiddleOfAStreamEndsItWithErr() throws Exception {
+        List<String> seen = new ArrayList<>();
+        byte[] input = concat(frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
+                frame("{\"cmd\":\"FILEDATA\",\"id\":\"localhost\",\"msg\":\"1\",\"portno\":1}"),
+                frame("not json"), frame("{\"cmd\":\"FILEEND\",\"id\":\"localhost\",\"msg\":\"2\",\"portno\":1}"));
+        List<Message> replies = frames(run(streaming(seen), input));
+        assertEquals(List.of("FILEDATA 1"), seen);
+        assertEquals(1, replies.size(), replies.toString());
+        assertEquals(Command.ERR, replies.get(0).cmd());
+        assertTrue(replies.get(0).msg().startsWith("bad message: payload is not valid JSON"), replies.get(0).msg());
+    }
 }

@@ -69,7 +69,7 @@ class DatabaseTest {
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertTrue(Migrations.latest() >= 1);
-            assertEquals(List.of("contacts", "messages"), tables(db));
+            assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
         }
         assertTrue(Files.exists(file()));
     }
@@ -78,7 +78,20 @@ class DatabaseTest {
     void anInMemoryDatabaseGetsTheSameSchema() throws Exception {
         try (Database db = Database.inMemory()) {
             assertEquals(Migrations.latest(), db.userVersion());
-            assertEquals(List.of("contacts", "messages"), tables(db));
+            assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
+        }
+    }
+
+    @Test
+    void aVersionTwoStoreGetsTheTransfersTableAndKeepsItsMessages() throws Exception {
+        try (Database db = Database.open(file())) {
+            new Outbox(db).enqueue(BOB, "from before files", 80, "", T0);
+        }
+        raw(file(), "DROP TABLE transfers", "PRAGMA user_version = 2");
+        try (Database db = Database.open(file())) {
+            assertEquals(Migrations.latest(), db.userVersion());
+            assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
+            assertEquals("from before files", new Outbox(db).oldestQueued(BOB).orElseThrow().text());
         }
     }
 

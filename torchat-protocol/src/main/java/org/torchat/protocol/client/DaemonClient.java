@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.torchat.protocol.Command;
-import org.torchat.protocol.Extensions;
 import org.torchat.protocol.DeadlineInputStream;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FrameReader;
@@ -159,18 +157,40 @@ public final class DaemonClient {
         return ok(request(Message.of(Command.STATUS, LOCALHOST, port, "")));
     }
 
+    /** The daemon's file transfers (TRANSFERS, protocol 2), oldest first; the final END is dropped. */
+    public List<Message> transfers() throws IOException, ProtocolException, DaemonErrorException {
+        List<Message> frames = requestUntilEnd(Message.of(Command.TRANSFERS, LOCALHOST, port, ""));
+        ok(frames.get(frames.size() - 1));
+        return frames.subList(0, frames.size() - 1);
+    }
+
+    /** Accepts ({@code accept}) or refuses an incoming file offer; returns the daemon's END. */
+    public Message decideFile(String transferId, boolean accept)
+            throws IOException, ProtocolException, DaemonErrorException {
+        Command cmd = accept ? Command.FILEACCEPT : Command.FILEREJECT;
+        return ok(request(Message.of(cmd, LOCALHOST, port, transferId)));
+    }
+
+    /**
+     * Streams {@code file} to the daemon for {@code peer} (FILEUP, protocol 2); returns the daemon's END, whose
+     * {@code tid} names the transfer. {@code progress} hears how many bytes the daemon has been sent.
+     */
+    public Message sendFile(String peer, java.nio.file.Path file, FileUpload.Progress progress)
+            throws IOException, ProtocolException, DaemonErrorException {
+        try (Socket socket = connect()) {
+            return ok(new FileUpload(socket, replyTimeout).upload(authenticated(
+                    Message.of(Command.FILEUP, peer, DEFAULT_PEER_PORT, "")), file, progress));
+        }
+    }
+
     /** Asks the daemon to shut down. */
     public void exit() throws IOException, ProtocolException, DaemonErrorException {
         ok(request(Message.of(Command.EXIT, LOCALHOST, port, "")));
     }
 
     private List<Message> exchange(Message request, boolean untilEnd) throws IOException, ProtocolException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-            socket.setTcpNoDelay(true);
-            Message sent = token == null ? request
-                    : request.withExtension(Extensions.AUTH, JsonNodeFactory.instance.textNode(token));
-            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(sent));
+        try (Socket socket = connect()) {
+            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(authenticated(request)));
             FrameReader reader = new FrameReader(new DeadlineInputStream(socket, replyTimeout));
             List<Message> replies = new ArrayList<>();
             Optional<String> frame;
@@ -183,6 +203,23 @@ public final class DaemonClient {
             }
             return replies;
         }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private Message authenticated(Message request) {
+        return token == null ? request
+                : request.withExtension(Extensions.AUTH, JsonNodeFactory.instance.textNode(token));
     }
 
     private static Message ok(Message reply) throws DaemonErrorException {

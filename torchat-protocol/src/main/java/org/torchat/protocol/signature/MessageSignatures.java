@@ -1,13 +1,7 @@
 package org.torchat.protocol.signature;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -56,15 +50,15 @@ public final class MessageSignatures {
 
     /** The canonical bytes the signature is made over. */
     public static byte[] encode(SignedFields fields) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(160 + fields.text().length() * 3);
-        putString(out, LABEL, "label");
-        putInt(out, VERSION);
-        putString(out, fields.sender().hostname(), "sender");
-        putString(out, fields.recipient().hostname(), "recipient");
-        putString(out, fields.messageId(), "message id");
-        putLong(out, fields.timestamp());
-        putString(out, fields.text(), "text");
-        return out.toByteArray();
+        return new CanonicalEncoding(160 + fields.text().length() * 3)
+                .putString(LABEL, "label")
+                .putInt(VERSION)
+                .putString(fields.sender().hostname(), "sender")
+                .putString(fields.recipient().hostname(), "recipient")
+                .putString(fields.messageId(), "message id")
+                .putLong(fields.timestamp())
+                .putString(fields.text(), "text")
+                .bytes();
     }
 
     /**
@@ -88,16 +82,24 @@ public final class MessageSignatures {
      * a point of small order (anyone can sign for it; the JDK's Ed25519 does not refuse such keys).
      */
     public static boolean verify(SignedFields fields, byte[] signature) {
+        return verifyEncoding(fields.sender(), () -> encode(fields), signature);
+    }
+
+    /**
+     * Whether {@code signature} is {@code sender}'s over the bytes {@code encoding} makes; false when those bytes cannot
+     * be made (a field that is not valid Unicode), for a signature of the wrong size and for a small-order key.
+     */
+    static boolean verifyEncoding(OnionAddress sender, Supplier<byte[]> encoding, byte[] signature) {
         if (signature == null || signature.length != SIGNATURE_LENGTH) {
             return false;
         }
-        byte[] publicKey = fields.sender().publicKey();
+        byte[] publicKey = sender.publicKey();
         if (hasSmallOrder(publicKey)) {
             return false;
         }
         byte[] encoded;
         try {
-            encoded = encode(fields);
+            encoded = encoding.get();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -143,34 +145,5 @@ public final class MessageSignatures {
 
     private static byte[] hex(String hex) {
         return java.util.HexFormat.of().parseHex(hex);
-    }
-
-    private static void putString(ByteArrayOutputStream out, String value, String what) {
-        byte[] bytes = utf8(value, what);
-        putInt(out, bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static void putInt(ByteArrayOutputStream out, int value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
-    }
-
-    private static void putLong(ByteArrayOutputStream out, long value) {
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
-    }
-
-    /** Strict UTF-8: String.getBytes would silently turn a lone surrogate into '?', making two texts sign alike. */
-    private static byte[] utf8(String value, String what) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            ByteBuffer buffer = encoder.encode(CharBuffer.wrap(value));
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the " + what + " is not valid Unicode text (it has a lone surrogate)");
-        }
     }
 }

@@ -1,8 +1,10 @@
 package org.torchat.tui.daemon;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.torchat.protocol.client.FileUpload;
 import org.torchat.tui.TorchatException;
 
 /**
@@ -46,6 +48,18 @@ public interface DaemonApi {
 
     /** Changes the contact list (ADD_CONTACT, RENAME, ...); returns the peer's entry afterwards. */
     ContactEntry changeContact(ContactChange change) throws TorchatException;
+
+    /**
+     * Streams {@code file} (on this machine) to the daemon, which sends it to {@code peer} in the background (FILEUP);
+     * returns the transfer's id once the daemon has the whole file. {@code progress} hears the bytes sent so far.
+     */
+    String sendFile(String peer, Path file, FileUpload.Progress progress) throws TorchatException;
+
+    /** The daemon's file transfers, both directions, oldest first (TRANSFERS). */
+    List<TransferEntry> transfers() throws TorchatException;
+
+    /** Accepts ({@code accept}) or refuses an incoming file offer (FILEACCEPT / FILEREJECT). */
+    void decideFile(String transferId, boolean accept) throws TorchatException;
 
     /** Asks the daemon to shut down (EXIT). */
     void stop() throws TorchatException;

@@ -144,6 +144,33 @@ public final class DaemonConnection implements DaemonApi {
     }
 
     @Override
+    public String sendFile(String peer, java.nio.file.Path file, org.torchat.protocol.client.FileUpload.Progress progress)
+            throws TorchatException {
+        return text(call(() -> sendClient.sendFile(peer, file, progress)), Extensions.TRANSFER_ID);
+    }
+
+    @Override
+    public List<TransferEntry> transfers() throws TorchatException {
+        return call(client::transfers).stream().map(DaemonConnection::transfer).toList();
+    }
+
+    @Override
+    public void decideFile(String transferId, boolean accept) throws TorchatException {
+        call(() -> client.decideFile(transferId, accept));
+    }
+
+    private static TransferEntry transfer(Message m) {
+        return new TransferEntry(String.valueOf(text(m, Extensions.TRANSFER_ID)), m.id(), m.msg(),
+                "in".equals(text(m, Extensions.DIRECTION)), String.valueOf(text(m, Extensions.STATE)),
+                number(m, Extensions.SIZE), number(m, Extensions.OFFSET), text(m, Extensions.PATH),
+                text(m, Extensions.ERROR));
+    }
+
+    private static long number(Message m, String field) {
+        return m.extension(field).filter(n -> n.canConvertToLong()).map(n -> n.longValue()).orElse(0L);
+    }
+
+    @Override
     public void stop() throws TorchatException {
         call(() -> {
             client.exit();

@@ -13,6 +13,7 @@ import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
+import org.torchat.tui.daemon.TransferEntry;
 
 /**
  * Everything the client shows, and nothing about how: the peers, one chat buffer per peer, the current peer,
@@ -31,7 +32,7 @@ public final class ChatState {
     }
 
     public static final List<String> COMMANDS = List.of("/peer", "/history", "/add", "/nick", "/block", "/unblock",
-            "/accept", "/remove", "/contacts", "/quit", "/exit", "/help");
+            "/accept", "/remove", "/contacts", "/fileup", "/acceptfile", "/rejectfile", "/quit", "/exit", "/help");
     /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
     static final List<String> PEER_COMMANDS = List.of("/peer", "/add", "/block", "/unblock", "/accept", "/remove");
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
@@ -67,6 +68,10 @@ public final class ChatState {
     private String torStatus;
     /** Peers whose buffer shows their stored conversation (HISTORY); new messages re-read it. */
     private final java.util.Set<String> historyShown = new java.util.HashSet<>();
+    /** The daemon's file transfers by id, as TRANSFERS last listed them. */
+    private final Map<String, TransferEntry> transfers = new java.util.LinkedHashMap<>();
+    /** Per peer, the line of a file being streamed to the daemon right now. */
+    private final Map<String, String> uploads = new HashMap<>();
 
     private ChatState(String ownAddress) {
         this.ownAddress = ownAddress;
@@ -128,9 +133,61 @@ public final class ChatState {
         };
     }
 
-    /** The lines of the current peer's conversation, or the console's when there is no current peer. */
+    /**
+     * The lines of the current peer's conversation, then its file transfers and any upload in progress, or the
+     * console's lines when there is no current peer.
+     */
     public List<String> visibleBuffer() {
-        return Collections.unmodifiableList(currentPeer == null ? console : buffer(currentPeer));
+        if (currentPeer == null) {
+            return Collections.unmodifiableList(console);
+        }
+        List<String> lines = new ArrayList<>(buffer(currentPeer));
+        for (TransferEntry t : transfers.values()) {
+            if (t.peer().equals(currentPeer)) {
+                lines.add(String.join(" ", TextLines.sanitize(t.display()))); // one line, whatever the name holds
+            }
+        }
+        if (uploads.containsKey(currentPeer)) {
+            lines.add(uploads.get(currentPeer));
+        }
+        return Collections.unmodifiableList(lines);
+    }
+
+    // ---------------------------------------------------------------- file transfers
+
+    /**
+     * The daemon's transfers as TRANSFERS lists them now. A new offer to us makes its peer appear in the list and
+     * counts as unread there, like a message.
+     */
+    public void setTransfers(List<TransferEntry> latest) {
+        for (TransferEntry t : latest) {
+            TransferEntry before = transfers.put(t.transferId(), t);
+            if (before == null && t.awaitsAnswer()) {
+                countIncoming(t.peer());
+            }
+        }
+    }
+
+    /** A file going to the daemon for {@code peer}: one line with a progress bar, gone when {@code done}. */
+    public void setUpload(String peer, String name, long sent, long total, boolean done) {
+        if (done) {
+            uploads.remove(peer);
+            return;
+        }
+        int percent = total == 0 ? 100 : (int) (sent * 100 / total);
+        uploads.put(peer, TextLines.sanitize("[file] > " + name + " (" + TransferEntry.humanSize(total) + ") "
+                + TransferEntry.bar(percent) + " to the daemon " + percent + "%")
+                .get(0));
+    }
+
+    /**
+     * The incoming offers that wait for an answer: those whose id starts with {@code prefix}, or, with an empty
+     * prefix, those of the current peer.
+     */
+    public List<TransferEntry> offersAwaitingAnswer(String prefix) {
+        return transfers.values().stream().filter(TransferEntry::awaitsAnswer)
+                .filter(t -> prefix.isEmpty() ? t.peer().equals(currentPeer) : t.transferId().startsWith(prefix))
+                .toList();
     }
 
     public List<String> bufferOf(String peer) {

@@ -1,5 +1,7 @@
 package org.torchat.tui.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ public final class DaemonWorker implements AutoCloseable {
     public static final int DEFAULT_HISTORY = 100;
 
     private final Executor executor;
+    /** Runs file uploads, which can take long, apart from the requests above. */
+    private final Executor uploads;
     /** Runs the delayed HISTORY re-reads; null: none (tests that run requests inline). */
     private final ScheduledExecutorService scheduler;
     /** Peers whose delivery is being followed, and the next step of {@link #FOLLOW_DELAYS}. */
@@ -47,14 +51,21 @@ public final class DaemonWorker implements AutoCloseable {
     }
 
     DaemonWorker(DaemonApi daemon, Consumer<UiEvent> sink, Executor executor, ScheduledExecutorService scheduler) {
+        this(daemon, sink, executor, executor, scheduler);
+    }
+
+    private DaemonWorker(DaemonApi daemon, Consumer<UiEvent> sink, Executor executor, Executor uploads,
+                         ScheduledExecutorService scheduler) {
         this.daemon = daemon;
         this.sink = sink;
         this.executor = executor;
+        this.uploads = uploads;
         this.scheduler = scheduler;
     }
 
     public static DaemonWorker start(DaemonApi daemon, Consumer<UiEvent> sink) {
         return new DaemonWorker(daemon, sink, Executors.newSingleThreadExecutor(new DaemonThreads("torchat-send")),
+                Executors.newSingleThreadExecutor(new DaemonThreads("torchat-upload")),
                 Executors.newSingleThreadScheduledExecutor(new DaemonThreads("torchat-follow")));
     }
 
@@ -141,6 +152,39 @@ public final class DaemonWorker implements AutoCloseable {
         });
     }
 
+    /**
+     * Streams {@code file} to the daemon for {@code peer}, reporting progress (each whole percent) and then the
+     * daemon's transfer list. Uploads run on their own thread, so a large file never holds up messages.
+     */
+    public void sendFile(String peer, Path file) {
+        String name = String.valueOf(file.getFileName());
+        submitUpload(() -> {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                sink.accept(new UiEvent.SendFailed(peer, "cannot send " + file + ": not a readable file"));
+                return;
+            }
+            int[] shown = {-1};
+            try {
+                daemon.sendFile(peer, file, (sent, total) -> {
+                    int percent = total == 0 ? 100 : (int) (sent * 100 / total);
+                    if (percent != shown[0]) {
+                        shown[0] = percent;
+                        sink.accept(new UiEvent.UploadProgress(peer, name, sent, total, false));
+                    }
+                });
+                refreshTransfers();
+            } catch (DaemonRefusedException e) {
+                sink.accept(new UiEvent.SendFailed(peer, "file " + name + " not sent: " + e.reason()));
+            } catch (TorchatException e) {
+                sink.accept(new UiEvent.SendFailed(peer, "file " + name + " not sent: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                sink.accept(new UiEvent.SendFailed(peer, "file " + name + " not sent: " + e));
+            } finally {
+                sink.accept(new UiEvent.UploadProgress(peer, name, 0, 0, true));
+            }
+        });
+    }
+
     /** Reads the contacts and the requests; {@code show}: also list them in the buffer (/contacts). */
     public void loadContacts(boolean show) {
         submit(() -> fetchContacts(show));
@@ -154,6 +198,24 @@ public final class DaemonWorker implements AutoCloseable {
         }
     }
 
+    /** Accepts or refuses an incoming offer, then shows the transfers as they are now. */
+    public void decideFile(String transferId, boolean accept) {
+        submit(() -> {
+            try {
+                daemon.decideFile(transferId, accept);
+                refreshTransfers();
+            } catch (TorchatException e) {
+                sink.accept(new UiEvent.Notice("! " + (accept ? "/acceptfile" : "/rejectfile") + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                sink.accept(new UiEvent.Notice("! " + (accept ? "/acceptfile" : "/rejectfile") + " failed: " + e));
+            }
+        });
+    }
+
+    private void refreshTransfers() throws TorchatException {
+        sink.accept(new UiEvent.TransfersChanged(daemon.transfers()));
+    }
+
     public void stopDaemon() {
         submit(() -> {
             try {
@@ -165,6 +227,14 @@ public final class DaemonWorker implements AutoCloseable {
                 sink.accept(new UiEvent.StopFailed(e.toString()));
             }
         });
+    }
+
+    private void submitUpload(Runnable task) {
+        try {
+            uploads.execute(task);
+        } catch (RejectedExecutionException e) {
+            sink.accept(new UiEvent.Notice("! the client is shutting down"));
+        }
     }
 
     private void submit(Runnable task) {
@@ -181,6 +251,9 @@ public final class DaemonWorker implements AutoCloseable {
             scheduler.shutdownNow();
         }
         if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
+        if (uploads != executor && uploads instanceof ExecutorService service) {
             service.shutdownNow();
         }
     }

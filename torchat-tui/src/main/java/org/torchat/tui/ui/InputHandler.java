@@ -2,6 +2,8 @@ package org.torchat.tui.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import org.torchat.protocol.Nicknames;
 import org.torchat.protocol.onion.InvalidOnionAddressException;
 import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.tui.daemon.ContactChange;
+import org.torchat.tui.daemon.TransferEntry;
 
 /**
  * Turns key strokes into changes of the {@link ChatState} and, where the rest of the application has to act
@@ -32,6 +35,11 @@ public final class InputHandler {
             "  /block [PEER]  drop their messages from now on (the current peer if none); /unblock undoes it",
             "  /remove [PEER] no longer a contact (the history stays)",
             "  /contacts      list the contacts and the strangers' requests",
+            "  /fileup PATH   send the file PATH (on this machine) to the peer; its progress shows below",
+            "                 the conversation: offered, sending n%, delivered (or FAILED: why)",
+            "  /acceptfile [ID]  receive a file the peer offers (ID: the id shown with the offer; without it,",
+            "                 the peer's only offer); it is saved in the daemon's downloads directory",
+            "  /rejectfile [ID]  refuse a file offer",
             "  /quit          leave this client (the daemon keeps running and receiving)",
             "  /exit          stop the daemon, then leave",
             "  /help          this text",
@@ -232,6 +240,12 @@ public final class InputHandler {
                 return onPeer(ContactChange.Kind.REMOVE, parts[0], arg);
             case "/contacts":
                 return Optional.of(new UiAction.ShowContacts());
+            case "/fileup":
+                return fileUp(arg);
+            case "/acceptfile":
+                return decide(arg, true);
+            case "/rejectfile":
+                return decide(arg, false);
             case "/peer":
                 if (arg.isEmpty()) {
                     state.beginPeerSelection();
@@ -266,6 +280,43 @@ public final class InputHandler {
             }
         }
         return Optional.of(new UiAction.LoadHistory(peer.get(), n));
+    }
+
+    /** {@code /fileup PATH}: a file on this machine, to the current peer; {@code ~/} is the home directory. */
+    private Optional<UiAction> fileUp(String arg) {
+        Optional<String> peer = state.currentPeer();
+        if (peer.isEmpty()) {
+            state.notice("! /fileup needs a peer: choose one with /peer");
+            return Optional.empty();
+        }
+        if (arg.isEmpty()) {
+            state.notice("! /fileup PATH: which file?");
+            return Optional.empty();
+        }
+        String path = arg.startsWith("~/") ? System.getProperty("user.home") + arg.substring(1) : arg;
+        try {
+            return Optional.of(new UiAction.SendFile(peer.get(), Path.of(path)));
+        } catch (InvalidPathException e) {
+            state.notice("! /fileup: not a path: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /acceptfile [ID]}, {@code /rejectfile [ID]}: the one offer the id (or else the current peer) names. */
+    private Optional<UiAction> decide(String arg, boolean accept) {
+        String verb = accept ? "/acceptfile" : "/rejectfile";
+        List<TransferEntry> offers = state.offersAwaitingAnswer(arg.toLowerCase(Locale.ROOT));
+        if (offers.size() == 1) {
+            return Optional.of(new UiAction.DecideFile(offers.get(0).transferId(), accept));
+        }
+        if (offers.isEmpty()) {
+            state.notice("! " + verb + ": no file offer " + (arg.isEmpty() ? "from this peer " : arg + " ")
+                    + "waits for an answer");
+        } else {
+            state.notice("! " + verb + ": several offers wait; say which: " + verb + " "
+                    + String.join(" | ", offers.stream().map(TransferEntry::shortId).toList()));
+        }
+        return Optional.empty();
     }
 
     /** An address or nickname typed by the user: it becomes the current peer, or the buffer says why it cannot. */

@@ -23,9 +23,11 @@ public final class InteractiveClient {
         EventQueue events = new EventQueue();
         try (TextTerminal terminal = TextTerminal.open();
                 DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_WAIT);
-                DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
+                DaemonWorker worker = DaemonWorker.start(daemon, events::post);
+                TransferWatcher transfers = new TransferWatcher(daemon, events::post)) {
             poller.start();
             worker.loadContacts(false); // nicknames and requests, shortly after the first screen
+            transfers.start();
             new TuiApp(terminal.screen(), state, events, worker).run();
         } catch (IOException e) {
             throw new ClientFailureException("the terminal failed: " + e.getMessage(), e);

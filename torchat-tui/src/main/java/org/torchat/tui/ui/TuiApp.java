@@ -90,6 +90,10 @@ public final class TuiApp {
             for (String part : send.parts()) {
                 worker.send(send.peer(), part);
             }
+        } else if (action instanceof UiAction.SendFile file) {
+            worker.sendFile(file.peer(), file.file());
+        } else if (action instanceof UiAction.DecideFile decision) {
+            worker.decideFile(decision.transferId(), decision.accept());
         } else if (action instanceof UiAction.LoadHistory load) {
             worker.loadHistory(load.peer(), load.count());
         } else if (action instanceof UiAction.ChangeContact change) {
@@ -138,6 +142,10 @@ public final class TuiApp {
             }
         } else if (event instanceof UiEvent.RequestsLoaded loaded) {
             state.setRequests(loaded.requests());
+        } else if (event instanceof UiEvent.TransfersChanged changed) {
+            state.setTransfers(changed.transfers());
+        } else if (event instanceof UiEvent.UploadProgress upload) {
+            state.setUpload(upload.peer(), upload.name(), upload.sent(), upload.total(), upload.done());
         } else if (event instanceof UiEvent.Notice notice) {
             state.notice(notice.text());
         }

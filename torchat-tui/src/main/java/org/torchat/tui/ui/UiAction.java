@@ -28,6 +28,14 @@ public sealed interface UiAction {
     record ShowContacts() implements UiAction {
     }
 
+    /** Stream {@code file} (on this machine) to the daemon, which sends it to {@code peer} (FILEUP). */
+    record SendFile(String peer, java.nio.file.Path file) implements UiAction {
+    }
+
+    /** Accept ({@code accept}) or refuse incoming file offer {@code transferId}. */
+    record DecideFile(String transferId, boolean accept) implements UiAction {
+    }
+
     /** Leave the client; the daemon keeps running. */
     record Quit() implements UiAction {
     }

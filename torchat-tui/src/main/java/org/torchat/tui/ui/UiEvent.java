@@ -4,6 +4,7 @@ import java.util.List;
 import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
+import org.torchat.tui.daemon.TransferEntry;
 
 /** What background threads tell the UI thread: plain immutable data, handed over through {@link EventQueue}. */
 public sealed interface UiEvent {
@@ -57,6 +58,17 @@ public sealed interface UiEvent {
         public RequestsLoaded {
             requests = List.copyOf(requests);
         }
+    }
+
+    /** The daemon's file transfers (TRANSFERS), when they changed. */
+    record TransfersChanged(List<TransferEntry> transfers) implements UiEvent {
+        public TransfersChanged {
+            transfers = List.copyOf(transfers);
+        }
+    }
+
+    /** {@code sent} of {@code total} bytes of {@code name} have gone to the daemon; {@code done}: the daemon has it all. */
+    record UploadProgress(String peer, String name, long sent, long total, boolean done) implements UiEvent {
     }
 
     /** Anything else worth a line in the buffer on screen. */

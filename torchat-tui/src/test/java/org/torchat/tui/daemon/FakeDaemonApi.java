@@ -17,6 +17,12 @@ public class FakeDaemonApi implements DaemonApi {
     public final List<String> sent = new ArrayList<>();
     public final List<HistoryEntry> history = new ArrayList<>();
     public boolean stopped;
+    /** What TRANSFERS lists; FILEUP adds to it. */
+    public final List<TransferEntry> transfers = new ArrayList<>();
+    /** "peer name" of each file sent. */
+    public final List<String> uploaded = new ArrayList<>();
+    /** "accept TID" or "reject TID" for each FILEACCEPT / FILEREJECT. */
+    public final List<String> decisions = new ArrayList<>();
     /** Every request by command name, in order (GET_PEERS_WAIT for the long poll). */
     public final List<String> requests = new ArrayList<>();
     /** The waits asked for by the long polls. */
@@ -179,6 +185,40 @@ public class FakeDaemonApi implements DaemonApi {
             contactList.put(address, after);
         }
         return after;
+    }
+
+    @Override
+    public synchronized String sendFile(String peer, java.nio.file.Path file,
+                                        org.torchat.protocol.client.FileUpload.Progress progress)
+            throws TorchatException {
+        requests.add("FILEUP");
+        check();
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new org.torchat.tui.ClientFailureException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        progress.sent(size, size);
+        String tid = String.format("%032x", uploaded.size() + 1);
+        uploaded.add(peer + " " + file.getFileName());
+        transfers.add(new TransferEntry(tid, peer, String.valueOf(file.getFileName()), false, "offered", size, 0, null,
+                null));
+        return tid;
+    }
+
+    @Override
+    public synchronized List<TransferEntry> transfers() throws TorchatException {
+        requests.add("TRANSFERS");
+        check();
+        return List.copyOf(transfers);
+    }
+
+    @Override
+    public synchronized void decideFile(String transferId, boolean accept) throws TorchatException {
+        requests.add(accept ? "FILEACCEPT" : "FILEREJECT");
+        check();
+        decisions.add((accept ? "accept " : "reject ") + transferId);
     }
 
     @Override

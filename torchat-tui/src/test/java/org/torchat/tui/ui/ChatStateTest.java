@@ -89,8 +89,8 @@ class ChatStateTest {
         type(s, "/");
         s.complete();
         assertEquals("/", s.input());
-        assertEquals("/peer  /history  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /quit  /exit  /help",
-                last(s.visibleBuffer()));
+        assertEquals("/peer  /history  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
+                + "/rejectfile  /quit  /exit  /help", last(s.visibleBuffer()));
     }
 
     @Test

@@ -1,0 +1,18 @@
+package org.torchat.daemon.net;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.torchat.protocol.Message;
+
+/**
+ * The frames that follow a streaming command on the same connection (FILEUP from a client, FILEBEGIN from a peer).
+ * Each frame has the listener's {@code readtimeout} to arrive; a bad frame is a {@link RequestException}.
+ */
+@FunctionalInterface
+public interface FrameSource {
+    /** No further frames: what a one-request connection offers. */
+    FrameSource NONE = Optional::empty;
+
+    /** The next frame, or empty when the other side closed its end. */
+    Optional<Message> next() throws IOException, RequestException;
+}

@@ -1,0 +1,77 @@
+package org.torchat.tui.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.torchat.tui.DaemonRefusedException;
+import org.torchat.tui.TorchatException;
+import org.torchat.tui.daemon.DaemonApi;
+import org.torchat.tui.daemon.TransferEntry;
+
+/**
+ * Keeps the screen's file transfers current: TRANSFERS every {@link #ACTIVE} while a transfer is moving (for its
+ * progress bar), every {@link #IDLE} otherwise (to show new offers). Only changes are reported. A daemon that does
+ * not know TRANSFERS (an older one) is not asked again. Runs on its own thread and touches no UI state.
+ */
+public final class TransferWatcher implements AutoCloseable {
+    static final Duration ACTIVE = Duration.ofSeconds(1);
+    static final Duration IDLE = Duration.ofSeconds(5);
+
+    private final DaemonApi daemon;
+    private final Consumer<UiEvent> sink;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("torchat-transfers"));
+    /** Confined to the timer thread. */
+    private List<TransferEntry> last;
+
+    public TransferWatcher(DaemonApi daemon, Consumer<UiEvent> sink) {
+        this.daemon = daemon;
+        this.sink = sink;
+    }
+
+    public void start() {
+        schedule(Duration.ZERO);
+    }
+
+    private void schedule(Duration pause) {
+        try {
+            timer.schedule(() -> {
+                Duration next = checkOnce();
+                if (next != null) {
+                    schedule(next);
+                }
+            }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    /** One look at the daemon's transfers; returns the pause before the next, or null to stop looking. */
+    Duration checkOnce() {
+        try {
+            List<TransferEntry> now = daemon.transfers();
+            if (!now.equals(last)) {
+                last = now;
+                sink.accept(new UiEvent.TransfersChanged(now));
+            }
+            return now.stream().anyMatch(TransferWatcher::moving) ? ACTIVE : IDLE;
+        } catch (DaemonRefusedException e) {
+            return null;
+        } catch (TorchatException | RuntimeException e) {
+            return IDLE; // the daemon is away: the poller tells the user
+        }
+    }
+
+    private static boolean moving(TransferEntry t) {
+        return !t.finished() && !t.awaitsAnswer();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
