@@ -34,7 +34,7 @@ run() { # NAME COMMAND...: runs it, keeping its output
 if [ "$quick" = quick ]; then
   jmh=(-f 1 -wi 1 -i 2 -w 1 -r 1); secs=2; rounds=1; sizes=10000; tui=50; msgs=300; fp=1; mb=2
 else
-  jmh=(-f 2 -wi 3 -i 5 -w 2 -r 2); secs=10; rounds=3; sizes=10000,100000,1000000; tui=200; msgs=3000; fp=3; mb=20
+  jmh=(-f 2 -wi 3 -i 5 -w 2 -r 2); secs=5; rounds=3; sizes=10000,100000,1000000; tui=200; msgs=3000; fp=3; mb=20
 fi
 
 run jmh java -jar "$BENCH" "${jmh[@]}"
