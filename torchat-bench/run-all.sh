@@ -45,7 +45,25 @@ mkdir -p "$work/load"
 echo "retrylimit: 60" >"$work/load/torchat.conf" # SENDs go to a random address: give up on them soon
 TORCHAT_HOME="$work/load" bin/torchatd -d --socks 127.0.0.1:9 "$port" >/dev/null
 run control-load java -cp "$BENCH" org.torchat.bench.ControlLoad "$port" "$secs" "$rounds" HOST,GET_PEERS,UPDATE,SEND 1,8,64,256
-kill "$(cat "$work/load/torchatd.pid")"
+# Where the time goes at 64 clients: the daemon's CPU split (user/system), the whole machine's, and the
+# daemon's hottest Java frames (JFR execution samples; socket events off, they would cost name lookups).
+pid=$(cat "$work/load/torchatd.pid")
+{
+  read -r -a m0 < <(head -1 /proc/stat)
+  d0=$(awk '{print $14, $15}' "/proc/$pid/stat")
+  jcmd "$pid" JFR.start duration=12s filename="$work/control.jfr" settings=profile \
+    jdk.SocketRead#enabled=false jdk.SocketWrite#enabled=false >/dev/null
+  java -cp "$BENCH" org.torchat.bench.ControlLoad "$port" 10 1 HOST 64 | tail -1
+  d1=$(awk '{print $14, $15}' "/proc/$pid/stat")
+  read -r -a m1 < <(head -1 /proc/stat)
+  sleep 3
+  echo "daemon CPU during the run (ticks of 10 ms): user+system before $d0, after $d1"
+  echo "machine: user $((m1[1] - m0[1])), system $((m1[3] - m0[3])), idle $((m1[4] - m0[4])), softirq $((m1[7] - m0[7])) ticks"
+  echo "daemon's hottest frames (JFR samples, top of stack):"
+  jfr print --events jdk.ExecutionSample --stack-depth 1 "$work/control.jfr" | grep -A1 'stackTrace = \[' \
+    | grep -v -e stackTrace -e '^--' | sed 's/line:.*//' | sort | uniq -c | sort -rn | head -15
+} 2>&1 | tee "$out/control-profile.txt"
+kill "$pid"
 java -Xmx64m -XX:+UseSerialGC -cp "$BENCH" org.torchat.bench.BaselineServer "$((port + 2))" >/dev/null &
 baseline=$!
 sleep 1
