@@ -80,14 +80,10 @@ public final class HistoryHandler implements CommandHandler {
             frame = frame.withExtension(Extensions.VERIFIED, nodes.booleanNode(m.verified()));
         }
         return m.lastError() == null ? frame
-                : frame.withExtension(Extensions.ERROR, nodes.textNode(abbreviate(m.lastError(), MAX_ERROR_CHARS)));
+                : frame.withExtension(Extensions.ERROR, nodes.textNode(Replies.abbreviate(m.lastError(), MAX_ERROR_CHARS)));
     }
 
     private static String abbreviate(String text) {
-        return abbreviate(text, 20);
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+        return Replies.abbreviate(text, 20);
     }
 }

@@ -14,6 +14,14 @@ public final class Replies {
         return Message.of(Command.ERR, self.hostname(), portno, reason);
     }
 
+    /**
+     * {@code text} cut to {@code max} characters, "..." marking the cut: what a reply quotes from elsewhere (a
+     * peer's error, a stored error) must leave the frame room for everything else.
+     */
+    public static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+
     /** The generic success reply. */
     public static Message end(String id, int portno, String msg) {
         return Message.of(Command.END, id, portno, msg);

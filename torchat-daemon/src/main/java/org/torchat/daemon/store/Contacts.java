@@ -18,8 +18,14 @@ import org.torchat.protocol.onion.OnionAddress;
  */
 public final class Contacts {
     private static final String COLUMNS = "c.address, c.nickname, c.state, c.added_at, c.last_seen, c.unread_count, "
-            + "c.blocked, c.blocked_drops, c.verified, (SELECT m.body FROM messages m WHERE m.peer = c.address "
-            + "AND m.direction = 'in' ORDER BY m.id LIMIT 1) AS first_message";
+            + "c.blocked, c.blocked_drops, c.verified, NULL AS first_message";
+    /**
+     * With a request's preview. Only REQUESTS asks for it: the lookup walks the peer's messages until it meets an
+     * incoming one, which for a contact we only wrote to is its whole history (SEND slowed with every message).
+     */
+    private static final String COLUMNS_WITH_FIRST_MESSAGE = COLUMNS.replace("NULL AS first_message",
+            "(SELECT m.body FROM messages m WHERE m.peer = c.address AND m.direction = 'in' ORDER BY m.id LIMIT 1) "
+                    + "AS first_message");
 
     private final Database db;
 
@@ -34,7 +40,12 @@ public final class Contacts {
 
     /** Strangers who wrote to us and are neither accepted nor blocked, oldest first. */
     public List<Contact> requests() {
-        return query("WHERE c.state = 'request' AND c.blocked = 0 ORDER BY c.added_at, c.address");
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS_WITH_FIRST_MESSAGE + " FROM contacts c "
+                    + "WHERE c.state = 'request' AND c.blocked = 0 ORDER BY c.added_at, c.address")) {
+                return contacts(ps);
+            }
+        });
     }
 
     /** The address whose nickname is {@code nickname} in any letter case. */
@@ -52,7 +63,7 @@ public final class Contacts {
     }
 
     public boolean isBlocked(OnionAddress peer) {
-        return find(peer).map(Contact::blocked).orElse(false);
+        return db.run(c -> isBlocked(c, peer));
     }
 
     /** Makes {@code peer} a contact (a request is accepted by this too); {@code nickname} may be null. */
@@ -63,6 +74,14 @@ public final class Contacts {
             }
             return makeContact(c, peer, nickname, now);
         }, peer);
+    }
+
+    /** Writing to {@code peer} (a message, a file) makes it a contact, as the user chose it; no-op for a contact. */
+    public void makeContact(OnionAddress peer, Instant now) {
+        db.run(c -> {
+            makeContact(c, peer, now);
+            return null;
+        });
     }
 
     /** Accepts a stranger's request: {@code peer} becomes a contact; {@code nickname} may be null. */

@@ -142,12 +142,14 @@ public final class Inbox {
 
     /** Blocked (counted, nothing else written) or refused by the policy; empty when the message may be stored. */
     private Optional<Outcome> turnAway(Connection c, OnionAddress peer) throws SQLException {
+        // Strangers first: with "contacts", a blocked stranger is refused as every stranger is (the block stays
+        // invisible); a blocked contact is acknowledged as if stored.
+        if (strangers == Strangers.CONTACTS && Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
+            return Optional.of(Outcome.REFUSED);
+        }
         if (Contacts.isBlocked(c, peer)) {
             Contacts.update(c, "UPDATE contacts SET blocked_drops = blocked_drops + 1 WHERE address = ?", peer);
             return Optional.of(Outcome.BLOCKED);
-        }
-        if (strangers == Strangers.CONTACTS && Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
-            return Optional.of(Outcome.REFUSED);
         }
         return Optional.empty();
     }

@@ -33,11 +33,12 @@ final class AcceptancePolicy {
     /** Why an offer from {@code peer} is not even considered; empty when it may be. */
     Optional<String> refusal(OnionAddress peer) {
         Optional<Contact> contact = contacts.find(peer);
+        // Strangers first: a blocked stranger hears what every stranger hears, so the block stays invisible.
+        if (strangers != Strangers.ALLOW && contact.map(c -> c.state() != ContactState.CONTACT).orElse(true)) {
+            return Optional.of("file offers are taken from contacts only; write a message first");
+        }
         if (contact.map(Contact::blocked).orElse(false)) {
             return Optional.of(REFUSED);
-        }
-        if (strangers != Strangers.ALLOW && !isContact(contact)) {
-            return Optional.of("file offers are taken from contacts only; write a message first");
         }
         return Optional.empty();
     }

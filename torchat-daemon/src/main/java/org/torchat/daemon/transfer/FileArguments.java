@@ -50,7 +50,23 @@ final class FileArguments {
         if (TextLimits.encodedBytes(m.msg()) > MAX_NAME_BYTES) {
             throw new RequestException("file name too long: at most " + MAX_NAME_BYTES + " bytes as JSON");
         }
+        if (!wellFormed(m.msg())) {
+            // JSON's backslash-u escapes can carry half a surrogate pair, which no signature (UTF-8) can encode.
+            throw new RequestException("field 'msg': the file name is not valid Unicode (a lone surrogate)");
+        }
         return m.msg();
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A chunk's bytes: standard base64 of 1..{@link FileChunks#CHUNK_BYTES} bytes. */

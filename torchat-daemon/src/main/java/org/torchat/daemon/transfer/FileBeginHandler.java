@@ -167,7 +167,7 @@ public final class FileBeginHandler implements StreamingHandler {
         Receiving r = new Receiving(t, spool.openPartial(t.peer(), t.transferId(), t.offset()));
         try (FileChannel ignored = r.out) {
             try {
-                replies.send(answer(offer, t.transferId(), TransferState.RECEIVING, t.offset()));
+                replies.send(answer(offer, t.transferId(), TransferState.RECEIVING, r.durable));
                 Optional<Message> next;
                 while (!r.settled && (next = more.next()).isPresent()) {
                     Message frame = next.get();
@@ -277,11 +277,11 @@ public final class FileBeginHandler implements StreamingHandler {
         int chunks;
         boolean settled;
 
-        Receiving(Transfer t, FileChannel out) {
+        Receiving(Transfer t, FileChannel out) throws IOException {
             this.t = t;
             this.out = out;
-            this.written = t.offset();
-            this.durable = t.offset();
+            this.written = out.position(); // the stored offset, unless the partial file holds less
+            this.durable = written;
         }
 
         /** fsync, then record the offset: an acknowledged byte is on disk. */

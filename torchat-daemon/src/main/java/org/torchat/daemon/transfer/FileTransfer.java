@@ -30,7 +30,7 @@ public final class FileTransfer {
                 Command.FILEACCEPT, new FileDecisionHandler(transfers, quota, decisions, true, clock),
                 Command.FILEREJECT, new FileDecisionHandler(transfers, quota, decisions, false, clock));
         this.clientStreams = Map.of(Command.FILEUP,
-                new FileUpHandler(self, transfers, spool, quota, settings.fileMaxSize(), sender, clock));
+                new FileUpHandler(self, transfers, contacts, spool, quota, settings.fileMaxSize(), sender, clock));
         this.peerStreams = Map.of(Command.FILEBEGIN, new FileBeginHandler(self, transfers, spool, quota,
                 new AcceptancePolicy(settings.fileAccept(), settings.fileAutoAcceptMax(), settings.strangers(), contacts),
                 settings.fileMaxSize(), decisions, clock));

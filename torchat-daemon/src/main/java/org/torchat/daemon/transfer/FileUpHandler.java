@@ -21,6 +21,8 @@ import org.torchat.daemon.store.Direction;
 import org.torchat.daemon.store.MessageIds;
 import org.torchat.daemon.store.Transfer;
 import org.torchat.daemon.store.TransferState;
+import org.torchat.daemon.control.PeerResolver;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Transfers;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
@@ -37,6 +39,8 @@ public final class FileUpHandler implements StreamingHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FileUpHandler.class);
 
     private final OnionAddress self;
+    private final Contacts contacts;
+    private final PeerResolver peers;
     private final Transfers transfers;
     private final Spool spool;
     private final SpoolQuota quota;
@@ -44,9 +48,11 @@ public final class FileUpHandler implements StreamingHandler {
     private final FileSender sender;
     private final Clock clock;
 
-    FileUpHandler(OnionAddress self, Transfers transfers, Spool spool, SpoolQuota quota, long maxSize,
-                  FileSender sender, Clock clock) {
+    FileUpHandler(OnionAddress self, Transfers transfers, Contacts contacts, Spool spool, SpoolQuota quota,
+                  long maxSize, FileSender sender, Clock clock) {
         this.self = self;
+        this.contacts = contacts;
+        this.peers = new PeerResolver(contacts);
         this.transfers = transfers;
         this.spool = spool;
         this.quota = quota;
@@ -57,7 +63,10 @@ public final class FileUpHandler implements StreamingHandler {
 
     @Override
     public void handle(Message offer, FrameSource more, ReplySink replies) throws RequestException, IOException {
-        OnionAddress peer = Arguments.onion(offer.id(), "id");
+        OnionAddress peer = peers.resolve(offer.id(), "id");
+        if (contacts.isBlocked(peer)) {
+            throw new RequestException(peer + " is blocked: UNBLOCK it before sending it files");
+        }
         int portno = Arguments.tcpPort(offer.portno(), "portno");
         String name = FileArguments.name(offer);
         long size = FileArguments.bytes(offer, Extensions.SIZE);
@@ -75,6 +84,7 @@ public final class FileUpHandler implements StreamingHandler {
             Spool.deleteQuietly(file);
             throw e;
         }
+        contacts.makeContact(peer, clock.instant()); // as SEND does: its answers must not wait among the requests
         boolean kept = false;
         try {
             replies.send(reply(offer, tid, TransferState.UPLOADING));

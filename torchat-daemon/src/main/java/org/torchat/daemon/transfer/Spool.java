@@ -53,13 +53,18 @@ public final class Spool {
         return spool.resolve(partialName(peer, transferId));
     }
 
-    /** The partial file of an incoming transfer, cut back to the {@code durable} bytes we acknowledged. */
+    /**
+     * The partial file of an incoming transfer, cut back to the {@code durable} bytes we acknowledged and
+     * positioned at its end. Shorter than that (lost in a crash, or removed), it continues from what it holds:
+     * resuming past a hole would only fail the hash at the end.
+     */
     FileChannel openPartial(OnionAddress peer, String transferId, long durable) throws IOException {
         Path part = dataDir.ensurePrivateFileExists(SPOOL_DIR + "/" + partialName(peer, transferId));
         FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE);
         try {
-            channel.truncate(durable);
-            channel.position(durable);
+            long usable = Math.min(durable, channel.size());
+            channel.truncate(usable);
+            channel.position(usable);
             return channel;
         } catch (IOException e) {
             channel.close();

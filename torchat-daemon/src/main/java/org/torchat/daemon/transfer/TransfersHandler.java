@@ -18,6 +18,8 @@ import org.torchat.protocol.Message;
  * {@code msg}), then END with their count (docs/PROTOCOL.md, "TRANSFERS").
  */
 final class TransfersHandler implements CommandHandler {
+    /** With the longest name and path, keeps a frame within the limit. */
+    static final int MAX_ERROR_CHARS = 200;
     static final int LIMIT = 200;
 
     private final Transfers transfers;
@@ -46,7 +48,8 @@ final class TransfersHandler implements CommandHandler {
                 .withExtension(Extensions.SHA256, nodes.textNode(t.sha256()))
                 .withExtension(Extensions.TIME, nodes.numberNode(t.updatedAt().toEpochMilli()));
         if (t.lastError() != null) {
-            m = m.withExtension(Extensions.ERROR, nodes.textNode(t.lastError()));
+            // A peer's ERR text is up to a frame long: quoted whole, it would push this frame over the limit.
+            m = m.withExtension(Extensions.ERROR, nodes.textNode(Replies.abbreviate(t.lastError(), MAX_ERROR_CHARS)));
         }
         if (t.state() == TransferState.COMPLETE && t.path() != null) {
             m = m.withExtension(Extensions.PATH, nodes.textNode(t.path().toString()));

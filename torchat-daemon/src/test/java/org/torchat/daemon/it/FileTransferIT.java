@@ -24,6 +24,7 @@ import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.TransferProbe;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
+import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.FileChunks;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
@@ -155,6 +156,21 @@ class FileTransferIT {
                 "word for word what a refusal by the user gives");
         assertTrue(TransferProbe.find(bob.client(), fromBlocked).isEmpty());
         assertEquals(List.of(), listing(tmp.resolve("bob/downloads")));
+    }
+
+    @Test
+    void sendingAFileMakesThePeerAContactAndABlockedPeerGetsNone() throws Exception {
+        start("fileaccept: all");
+        Path file = Files.write(tmp.resolve("f.bin"), randomBytes(10));
+        String carol = Ed25519Identity.generate().onionAddress().hostname();
+        alice.client().sendFile(carol, file, (s, t) -> { });
+        assertTrue(alice.client().contacts().stream().anyMatch(c -> c.id().equals(carol)),
+                "as a message would: carol's answers must not wait among the requests");
+
+        alice.client().changeContact(Command.BLOCK, carol, "");
+        DaemonErrorException e = assertThrows(DaemonErrorException.class,
+                () -> alice.client().sendFile(carol, file, (s, t) -> { }));
+        assertTrue(e.getMessage().contains("is blocked"), e.getMessage());
     }
 
     @Test

@@ -60,7 +60,8 @@ public final class TransferWatcher implements AutoCloseable {
             }
             return now.stream().anyMatch(TransferWatcher::moving) ? ACTIVE : IDLE;
         } catch (DaemonRefusedException e) {
-            return null;
+            // Only a daemon without file transfer stops the watching; any other refusal may pass.
+            return e.reason().contains("unknown command") ? null : IDLE;
         } catch (TorchatException | RuntimeException e) {
             return IDLE; // the daemon is away: the poller tells the user
         }
