@@ -7,6 +7,7 @@ import java.util.Random;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.client.DaemonClient;
 
@@ -34,6 +35,8 @@ public final class FileTransferBench {
              TestDaemon bob = TestDaemon.startReachable(tmp, "bob", socks, "fileaccept: all",
                      "fileautoacceptmax: 68719476736", "filemaxsize: 68719476736")) {
             String to = bob.address().hostname();
+            // Only contacts may offer files: Bob has Alice among his.
+            bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "alice");
             System.out.printf(Locale.ROOT, "%d MiB, %d runs (the first warms up the JVM)%n", megabytes, runs + 1);
             for (int run = 0; run <= runs; run++) {
                 long start = System.nanoTime();
