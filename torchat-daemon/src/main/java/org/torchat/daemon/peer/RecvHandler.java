@@ -120,6 +120,12 @@ public final class RecvHandler implements CommandHandler {
                 throw new RequestException("unsigned message refused: this daemon accepts only messages signed by "
                         + "their sender (requiresignatures), and this one has no '" + Extensions.SIGNATURE + "'");
             }
+            // A daemon that signs signs every message: unsigned, in the name of a peer that has signed, it is
+            // someone else writing as that peer (into a contact's conversation, past a block or the strangers rule).
+            if (inbox.peerVerified(sender)) {
+                throw new RequestException("unsigned message refused: " + sender + " signs its messages (a signed one "
+                        + "arrived before), so an unsigned one in its name is most likely forged; not stored");
+            }
             return false;
         }
         byte[] signature;

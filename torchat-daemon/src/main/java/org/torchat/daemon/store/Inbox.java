@@ -194,6 +194,18 @@ public final class Inbox {
         return new SQLException(why, new PeerLimitException(why));
     }
 
+    /** Whether {@code peer} has ever sent us a message with a valid signature. */
+    public boolean peerVerified(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT verified FROM contacts WHERE address = ?")) {
+                ps.setString(1, peer.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
+    }
+
     private static void markPeerVerified(Connection c, OnionAddress peer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET verified = 1 WHERE address = ?")) {
             ps.setString(1, peer.hostname());

@@ -369,13 +369,17 @@ class RecvHandlerTest {
     }
 
     @Test
-    void aPeerStaysVerifiedAfterAnUnsignedMessage() throws Exception {
+    void anUnsignedMessageInTheNameOfAPeerThatSignsIsRefusedAsForged() throws Exception {
         handler.handle(signed(BOB_KEY, SELF, "signed", MID, TS), replies::add);
-        handler.handle(recv(BOB.hostname(), "unsigned"), replies::add);
 
-        assertEquals(List.of(true, false), stored(BOB).stream().map(StoredMessage::verified).toList());
+        RequestException e = assertThrows(RequestException.class,
+                () -> handler.handle(recv(BOB.hostname(), "unsigned, as bob"), replies::add));
+
+        assertTrue(e.getMessage().contains("most likely forged"), e.getMessage());
+        assertEquals(List.of(true), stored(BOB).stream().map(StoredMessage::verified).toList(), "only the signed one");
         assertTrue(history.peerVerified(BOB), "the peer has proven once that it holds the key");
-        assertFalse(history.peerVerified(CAROL));
+        handler.handle(recv(CAROL.hostname(), "carol never signed"), replies::add);
+        assertEquals(List.of(false), stored(CAROL).stream().map(StoredMessage::verified).toList());
     }
 
     @Test
