@@ -196,14 +196,7 @@ public final class Inbox {
 
     /** Whether {@code peer} has ever sent us a message with a valid signature. */
     public boolean peerVerified(OnionAddress peer) {
-        return db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT verified FROM contacts WHERE address = ?")) {
-                ps.setString(1, peer.hostname());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getInt(1) != 0;
-                }
-            }
-        });
+        return new History(db).peerVerified(peer);
     }
 
     private static void markPeerVerified(Connection c, OnionAddress peer) throws SQLException {
