@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.StoredMessage;
@@ -53,9 +53,8 @@ public final class DeliveryService implements AutoCloseable {
         this.retry = retry;
         this.clock = clock;
         this.logText = logText;
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(parallelism, r -> daemonThread(r, "delivery-" + counter.incrementAndGet()));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "delivery-timer"));
+        this.workers = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("delivery"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "delivery-timer"));
     }
 
     /** Picks up what was queued before a restart. */
@@ -213,9 +212,4 @@ public final class DeliveryService implements AutoCloseable {
         }
     }
 
-    private static Thread daemonThread(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.torchat.protocol.DeadlineInputStream;
 
@@ -39,10 +39,9 @@ public final class Listener implements AutoCloseable {
         this.server = server;
         this.frameDeadline = frameDeadline;
         this.maxConnections = maxConnections;
-        AtomicInteger counter = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> daemonThread(r, name + "-" + counter.incrementAndGet()));
-        this.acceptor = daemonThread(this::acceptLoop, name + "-accept");
+                DaemonThreads.numbered(name));
+        this.acceptor = DaemonThreads.named(this::acceptLoop, name + "-accept");
     }
 
     /** Binds the port (so a port in use is known before anything else starts); {@link #start} begins accepting. */
@@ -161,9 +160,4 @@ public final class Listener implements AutoCloseable {
         close(Duration.ofSeconds(10));
     }
 
-    private static Thread daemonThread(Runnable r, String threadName) {
-        Thread t = new Thread(r, threadName);
-        t.setDaemon(true);
-        return t;
-    }
 }

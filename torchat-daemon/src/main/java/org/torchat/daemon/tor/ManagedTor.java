@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -299,7 +300,7 @@ public final class ManagedTor extends SupervisedTor {
 
     /** Reads tor's stdout/stderr to the end (a full pipe would stop tor), into our debug log and {@code output}. */
     private static void drain(Process p, TorLog output) {
-        Thread t = new Thread(() -> {
+        Thread t = DaemonThreads.named(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -312,7 +313,6 @@ public final class ManagedTor extends SupervisedTor {
                 output.end();
             }
         }, "tor-output-" + p.pid());
-        t.setDaemon(true);
         t.start();
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
+import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -75,8 +76,7 @@ abstract class SupervisedTor implements Tor {
     /** The first connection: fails with the reason, no retries. Then the supervisor takes over. */
     protected final void startSupervised() throws TorException {
         connectAndSetUp();
-        supervisor = new Thread(this::supervise, "tor-supervisor");
-        supervisor.setDaemon(true);
+        supervisor = DaemonThreads.named(this::supervise, "tor-supervisor");
         supervisor.start();
     }
 

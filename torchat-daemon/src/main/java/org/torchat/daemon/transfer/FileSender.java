@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.delivery.DeliveryException;
 import org.torchat.daemon.delivery.RetryPolicy;
@@ -87,9 +87,8 @@ public final class FileSender implements AutoCloseable {
         this.self = self;
         this.retry = retry;
         this.clock = clock;
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(PARALLELISM, r -> daemonThread(r, "file-" + counter.incrementAndGet()));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "file-timer"));
+        this.workers = Executors.newFixedThreadPool(PARALLELISM, DaemonThreads.numbered("file"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "file-timer"));
     }
 
     /**
@@ -345,9 +344,4 @@ public final class FileSender implements AutoCloseable {
         }
     }
 
-    private static Thread daemonThread(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 }
