@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.torchat.daemon.testing.TorchatCli.torchat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.TestDaemon;
+import org.torchat.daemon.testing.TorchatCli.Run;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.Wire;
 import org.torchat.protocol.Command;
@@ -32,8 +32,6 @@ import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.client.DaemonClient;
 import org.torchat.protocol.client.DaemonErrorException;
-import org.torchat.tui.TorchatMain;
-import picocli.CommandLine;
 
 /** The control token with real daemons: control.cookie, the 'auth' field, requiretoken, a non-loopback listener. */
 @Timeout(60)
@@ -201,19 +199,6 @@ class ControlTokenIT {
         return Optional.empty();
     }
 
-    /** {@code torchat ARGS}, in this JVM: exit code, stdout, stderr. */
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run torchat(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TorchatMain.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void theScriptingCommandsUseTheTokenFileAndSayClearlyWhenItIsMissing() throws Exception {
@@ -224,11 +209,11 @@ class ControlTokenIT {
         Path copy = Files.writeString(tmp.resolve("copied.cookie"), Files.readString(cookie));
 
         Run ok = torchat("host", "--token-file", copy.toString(), "-p", port, "--data-dir", elsewhere.toString());
-        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals(0, ok.code(), ok.err());
         assertEquals(daemon.address().hostname(), ok.out().strip());
 
         Run missing = torchat("host", "-p", port, "--data-dir", elsewhere.toString());
-        assertEquals(4, missing.exitCode(), missing.err());
+        assertEquals(4, missing.code(), missing.err());
         assertEquals("", missing.out());
         assertEquals(1, missing.err().lines().count(), "one line: " + missing.err());
         assertTrue(missing.err().startsWith("torchat: the daemon at localhost:" + port + " requires its control token"),
@@ -237,13 +222,13 @@ class ControlTokenIT {
 
         Path wrongFile = Files.writeString(tmp.resolve("wrong.cookie"), "0".repeat(64) + "\n");
         Run wrong = torchat("host", "--token-file", wrongFile.toString(), "-p", port);
-        assertEquals(4, wrong.exitCode(), wrong.err());
+        assertEquals(4, wrong.code(), wrong.err());
         assertTrue(wrong.err().contains("refused the control token from " + wrongFile), wrong.err());
         assertFalse(wrong.err().contains("0".repeat(64)) || missing.err().contains(token()), "never prints a token");
 
         // On the daemon's machine the cookie is found in the data directory, without --token-file.
         Run found = torchat("host", "-p", port, "--data-dir", tmp.resolve("d").toString());
-        assertEquals(0, found.exitCode(), found.err());
+        assertEquals(0, found.code(), found.err());
         assertEquals(daemon.address().hostname(), found.out().strip());
     }
 }

@@ -2,9 +2,8 @@ package org.torchat.daemon.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.torchat.daemon.testing.TorchatCli.torchat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.TestDaemon;
+import org.torchat.daemon.testing.TorchatCli.Run;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.protocol.Command;
-import org.torchat.tui.TorchatMain;
-import picocli.CommandLine;
 
 /** The scripting commands for files (send-file, transfers, accept-file, reject-file) against two real daemons. */
 class FileCommandsIT {
@@ -53,19 +51,19 @@ class FileCommandsIT {
         String tid = awaitOfferOnBob();
 
         Run accept = torchat("accept-file", tid, "-p", port(bob));
-        assertEquals(0, accept.code, accept.err);
+        assertEquals(0, accept.code(), accept.err());
 
         Run sent = sending.get(60, TimeUnit.SECONDS);
-        assertEquals(0, sent.code, sent.err);
-        List<String> lines = sent.out.lines().toList();
+        assertEquals(0, sent.code(), sent.err());
+        List<String> lines = sent.out().lines().toList();
         assertEquals(tid, lines.get(0), "the transfer id first");
-        assertEquals("delivered", lines.get(lines.size() - 1), sent.out);
-        assertTrue(lines.contains("offered"), sent.out);
+        assertEquals("delivered", lines.get(lines.size() - 1), sent.out());
+        assertTrue(lines.contains("offered"), sent.out());
 
         Run listed = torchat("transfers", "--json", "-p", port(bob));
-        assertEquals(0, listed.code, listed.err);
-        assertTrue(listed.out.contains("\"state\":\"complete\""), listed.out);
-        assertTrue(listed.out.contains("\"path\":\"" + tmp.resolve("bob/downloads/letter.txt") + "\""), listed.out);
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("\"state\":\"complete\""), listed.out());
+        assertTrue(listed.out().contains("\"path\":\"" + tmp.resolve("bob/downloads/letter.txt") + "\""), listed.out());
         assertEquals(Files.readString(file), Files.readString(tmp.resolve("bob/downloads/letter.txt")));
     }
 
@@ -75,29 +73,29 @@ class FileCommandsIT {
         CompletableFuture<Run> sending = CompletableFuture.supplyAsync(() -> torchat("send-file",
                 bob.address().hostname(), file.toString(), "--wait", "-p", port(alice)));
         String tid = awaitOfferOnBob();
-        assertEquals(0, torchat("reject-file", tid, "-p", port(bob)).code);
+        assertEquals(0, torchat("reject-file", tid, "-p", port(bob)).code());
 
         Run sent = sending.get(60, TimeUnit.SECONDS);
-        assertEquals(1, sent.code, sent.out);
-        assertTrue(sent.err.contains("rejected") && sent.err.contains("refused by the recipient"), sent.err);
+        assertEquals(1, sent.code(), sent.out());
+        assertTrue(sent.err().contains("rejected") && sent.err().contains("refused by the recipient"), sent.err());
     }
 
     @Test
     void badArgumentsAreUsageErrorsAndUnknownOffersAreRefused() throws Exception {
         Run missing = torchat("send-file", bob.address().hostname(), tmp.resolve("nope").toString(), "-p", port(alice));
-        assertEquals(2, missing.code);
-        assertTrue(missing.err.contains("is not a readable file"), missing.err);
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("is not a readable file"), missing.err());
         Run badId = torchat("accept-file", "xyz", "-p", port(bob));
-        assertEquals(2, badId.code);
-        assertTrue(badId.err.contains("32 lowercase hex digits"), badId.err);
+        assertEquals(2, badId.code());
+        assertTrue(badId.err().contains("32 lowercase hex digits"), badId.err());
         Run unknown = torchat("accept-file", "0".repeat(32), "-p", port(bob));
-        assertEquals(1, unknown.code);
-        assertTrue(unknown.err.contains("no incoming offer"), unknown.err);
-        assertEquals(0, torchat("transfers", "-p", port(bob)).out.length());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("no incoming offer"), unknown.err());
+        assertEquals(0, torchat("transfers", "-p", port(bob)).out().length());
     }
 
     private String awaitOfferOnBob() throws Exception {
-        String listing = Await.until(() -> torchat("transfers", "-p", port(bob)).out, s -> s.contains("offered"),
+        String listing = Await.until(() -> torchat("transfers", "-p", port(bob)).out(), s -> s.contains("offered"),
                 Duration.ofSeconds(30));
         return listing.lines().filter(l -> l.contains("offered")).findFirst().orElseThrow().split(" ")[0];
     }
@@ -106,16 +104,4 @@ class FileCommandsIT {
         return String.valueOf(d.controlPort());
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run torchat(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TorchatMain.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 }
