@@ -44,7 +44,8 @@ import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
 import org.torchat.daemon.peer.ReachabilityNotifier;
 import org.torchat.daemon.peer.RecvHandler;
-import org.torchat.daemon.peer.RecvRateLimiter;
+import org.torchat.daemon.peer.PeerBudgets;
+import org.torchat.daemon.peer.SenderGate;
 import org.torchat.daemon.control.HistoryHandler;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
@@ -57,6 +58,8 @@ import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.RequestExpiry;
+import org.torchat.daemon.store.RequestLimits;
 import org.torchat.daemon.store.Transfers;
 import org.torchat.daemon.store.UnreadLimits;
 import org.torchat.daemon.transfer.FileSender;
@@ -86,6 +89,7 @@ public final class Daemon implements AutoCloseable {
     private DeliveryService deliveryService;
     private FileSender fileSender;
     private FileTransfer fileTransfer;
+    private Housekeeping housekeeping;
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
@@ -119,6 +123,7 @@ public final class Daemon implements AutoCloseable {
             daemon.serve(settings, clock);
             daemon.writeStateFiles();
             daemon.deliveryService.start();
+            daemon.housekeeping.start();
             daemon.ready = true;
         } catch (StartupException e) {
             daemon.close();
@@ -195,7 +200,9 @@ public final class Daemon implements AutoCloseable {
 
     private void serve(Settings settings, Clock clock) throws StartupException {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
-                arrivals, settings.strangers());
+                arrivals, settings.strangers(), new RequestLimits(settings.maxRequests(), settings.requestMessages(),
+                        settings.requestBytes(), settings.strangerQuota()));
+        housekeeping = new Housekeeping(new RequestExpiry(database), settings.requestExpiry(), clock);
         Outbox outbox = new Outbox(database);
         Contacts contacts = new Contacts(database);
         PeerResolver peers = new PeerResolver(contacts);
@@ -223,12 +230,14 @@ public final class Daemon implements AutoCloseable {
         clientCommands.putAll(fileTransfer.clientCommands());
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, fileTransfer.clientStreams(),
                 Daemon::refusedOnControlPort);
+        SenderGate gate = new SenderGate(contacts::standing, new PeerBudgets(new PeerBudgets.Limits(
+                settings.recvRate(), settings.recvBurst(), settings.unsignedRate(), settings.unsignedBurst(),
+                settings.strangerRate(), settings.strangerBurst()), PeerBudgets.DEFAULT_MAX_TRACKED, clock::millis),
+                settings.strangers());
         Dispatcher peerDispatcher = new Dispatcher(
-                Map.of(Command.RECV, new RecvRateLimiter(new ReachabilityNotifier(new RecvHandler(address, inbox, clock,
+                Map.of(Command.RECV, new ReachabilityNotifier(new RecvHandler(address, inbox, gate, clock,
                         settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
-                        settings.maxClockSkew()), this::peerReachable),
-                        settings.recvRate(), settings.recvBurst(), settings.recvRateTotal(), settings.recvBurstTotal(),
-                        RecvRateLimiter.DEFAULT_MAX_TRACKED, clock::millis)),
+                        settings.maxClockSkew()), this::peerReachable)),
                 fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
                 controlAuthenticator));
@@ -362,6 +371,9 @@ public final class Daemon implements AutoCloseable {
         }
         if (fileSender != null) {
             fileSender.close();
+        }
+        if (housekeeping != null) {
+            housekeeping.close();
         }
         if (database != null) {
             database.close();

@@ -56,7 +56,7 @@ public final class ConfigFile {
             }
             String key = line.substring(0, colon).strip();
             String value = line.substring(colon + 1).strip();
-            if (!Settings.KEYS.contains(key)) {
+            if (!Settings.KEYS.contains(key) && !Settings.OLD_KEYS.contains(key)) {
                 throw new ConfigException(path, lineNo, "unknown key '" + key + "' (known keys: "
                         + String.join(", ", Settings.KEYS) + ")");
             }

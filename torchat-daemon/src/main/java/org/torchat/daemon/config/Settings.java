@@ -44,12 +44,27 @@ public record Settings(
         boolean requireSignatures,
         Duration replayWindow,
         Duration maxClockSkew,
+        /** Messages a minute, and at once, from one sender (its own budget, whatever its class). */
         int recvRate,
         int recvBurst,
-        int recvRateTotal,
-        int recvBurstTotal,
+        /** Messages a minute, and at once, from all contacts that do not sign, together. */
+        int unsignedRate,
+        int unsignedBurst,
+        /** Messages a minute, and at once, from all strangers together. */
+        int strangerRate,
+        int strangerBurst,
         /** What happens to messages from addresses that are not contacts (strangers). */
         Strangers strangers,
+        /** Requests waiting for the user; messages and bytes one stranger may leave; bytes of all strangers. */
+        int maxRequests,
+        int requestMessages,
+        long requestBytes,
+        long strangerQuota,
+        /** A request nobody answered is dropped after this long. */
+        Duration requestExpiry,
+        /** A log file is rolled over at this size; this many rolled files are kept per log. */
+        long logMaxSize,
+        int logFiles,
         FileAcceptance fileAccept,
         long fileAutoAcceptMax,
         long fileMaxSize,
@@ -71,8 +86,13 @@ public record Settings(
             "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
             "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
             "requiresignatures", "replaywindow", "maxclockskew",
-            "recvrate", "recvburst", "recvratetotal", "recvbursttotal", "strangers",
+            "recvrate", "recvburst", "unsignedrate", "unsignedburst", "strangerrate", "strangerburst", "strangers",
+            "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
+            "logmaxsize", "logfiles",
             "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota");
+
+    /** Keys still read under the name of an earlier version, not listed in the shipped file. */
+    public static final List<String> OLD_KEYS = List.of("recvratetotal", "recvbursttotal");
 
     /** The largest file this daemon can be set to send or take: 64 GiB. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
@@ -115,9 +135,18 @@ public record Settings(
         private boolean requireToken;
         private int recvRate = 60;
         private int recvBurst = 100;
-        private int recvRateTotal = 1200;
-        private int recvBurstTotal = 300;
+        private int unsignedRate = 600;
+        private int unsignedBurst = 100;
+        private int strangerRate = 120;
+        private int strangerBurst = 30;
         private Strangers strangers = Strangers.REQUESTS;
+        private int maxRequests = 100;
+        private int requestMessages = 5;
+        private long requestBytes = 20_000;
+        private long strangerQuota = 2L * 1024 * 1024;
+        private long requestExpirySeconds = 30L * 24 * 3600;
+        private long logMaxSize = 10L * 1024 * 1024;
+        private int logFiles = 3;
         private FileAcceptance fileAccept = FileAcceptance.ASK;
         private long fileAutoAcceptMax = 16L * 1024 * 1024;
         private long fileMaxSize = 100L * 1024 * 1024;
@@ -167,9 +196,20 @@ public record Settings(
                 case "maxclockskew" -> maxClockSkewSeconds = intIn(value, 0, 604_800);
                 case "recvrate" -> recvRate = intIn(value, 0, 100_000);
                 case "recvburst" -> recvBurst = intIn(value, 1, 10_000);
-                case "recvratetotal" -> recvRateTotal = intIn(value, 0, 1_000_000);
-                case "recvbursttotal" -> recvBurstTotal = intIn(value, 1, 100_000);
+                case "unsignedrate" -> unsignedRate = intIn(value, 0, 1_000_000);
+                case "unsignedburst" -> unsignedBurst = intIn(value, 1, 100_000);
+                // recvratetotal and recvbursttotal: their names before traffic classes, when one budget was shared
+                // by everyone; it is strangers' floods that they were there to bound.
+                case "strangerrate", "recvratetotal" -> strangerRate = intIn(value, 0, 1_000_000);
+                case "strangerburst", "recvbursttotal" -> strangerBurst = intIn(value, 1, 100_000);
                 case "strangers" -> strangers = Strangers.parse(value);
+                case "maxrequests" -> maxRequests = intIn(value, 1, 1_000_000);
+                case "requestmessages" -> requestMessages = intIn(value, 1, 1_000_000);
+                case "requestbytes" -> requestBytes = longIn(value, 10_000, Integer.MAX_VALUE);
+                case "strangerquota" -> strangerQuota = longIn(value, 10_000, Long.MAX_VALUE / 2);
+                case "requestexpiry" -> requestExpirySeconds = longIn(value, 60, 10L * 365 * 24 * 3600);
+                case "logmaxsize" -> logMaxSize = longIn(value, 10_000, Long.MAX_VALUE / 2);
+                case "logfiles" -> logFiles = intIn(value, 1, 100);
                 case "fileaccept" -> fileAccept = FileAcceptance.parse(value);
                 case "fileautoacceptmax" -> fileAutoAcceptMax = longIn(value, 0, MAX_FILE_BYTES);
                 case "filemaxsize" -> fileMaxSize = longIn(value, 1, MAX_FILE_BYTES);
@@ -260,8 +300,9 @@ public record Settings(
                     maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
                     mode, torControl, torCookie, torPassword, torrcExtra, requireSignatures,
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
-                    recvRate, recvBurst, recvRateTotal, recvBurstTotal, strangers, fileAccept, fileAutoAcceptMax,
-                    fileMaxSize, spoolQuota);
+                    recvRate, recvBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst, strangers,
+                    maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
+                    logMaxSize, logFiles, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota);
         }
 
         private TorMode effectiveTorMode() {

@@ -16,7 +16,10 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /** The frames of the contact commands, and the checks they share. */
 final class ContactReplies {
-    /** A request's first message is shown as a preview: enough to judge it, small enough for any frame. */
+    /**
+     * A request's first message is shown as a preview: enough to judge it, small enough for any frame. The store
+     * hands over one character more, which tells that the message was longer.
+     */
     static final int MAX_PREVIEW_CHARS = 200;
 
     private ContactReplies() {
@@ -26,6 +29,7 @@ final class ContactReplies {
     static Message changed(Contact after, int portno) {
         return describe(Replies.end(after.address().hostname(), portno, nicknameText(after)), after);
     }
+
 
     /** A listing: one frame per row, then END with the count (as HISTORY). */
     static void listing(List<Contact> rows, BiFunction<Contact, Integer, Message> frame, Message request,

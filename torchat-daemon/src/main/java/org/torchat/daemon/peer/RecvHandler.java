@@ -49,6 +49,7 @@ public final class RecvHandler implements CommandHandler {
 
     private final OnionAddress self;
     private final Inbox inbox;
+    private final SenderGate gate;
     private final Clock clock;
     private final boolean logText;
     private final boolean requireSignatures;
@@ -56,22 +57,24 @@ public final class RecvHandler implements CommandHandler {
     private final Duration maxAhead;
 
     /** Accepts unsigned messages, with the default replay window. */
-    public RecvHandler(OnionAddress self, Inbox inbox, Clock clock, boolean logText) {
-        this(self, inbox, clock, logText, false, DEFAULT_MAX_AGE, DEFAULT_MAX_AHEAD);
+    public RecvHandler(OnionAddress self, Inbox inbox, SenderGate gate, Clock clock, boolean logText) {
+        this(self, inbox, gate, clock, logText, false, DEFAULT_MAX_AGE, DEFAULT_MAX_AHEAD);
     }
 
     /**
+     * @param gate              sorts senders into classes and spends their budgets (docs/SECURITY.md)
      * @param requireSignatures refuse messages without a signature (no original C daemon can then send to us)
      * @param maxAge            a new message whose {@code ts} is older than this is refused as a possible replay
      * @param maxAhead          a message whose {@code ts} is further ahead of our clock than this is refused
      */
-    public RecvHandler(OnionAddress self, Inbox inbox, Clock clock, boolean logText, boolean requireSignatures,
-                       Duration maxAge, Duration maxAhead) {
+    public RecvHandler(OnionAddress self, Inbox inbox, SenderGate gate, Clock clock, boolean logText,
+                       boolean requireSignatures, Duration maxAge, Duration maxAhead) {
         if (maxAge.isNegative() || maxAge.isZero() || maxAhead.isNegative()) {
             throw new IllegalArgumentException("the replay window must be positive and the allowance ahead not negative");
         }
         this.self = self;
         this.inbox = inbox;
+        this.gate = gate;
         this.clock = clock;
         this.logText = logText;
         this.requireSignatures = requireSignatures;
@@ -85,7 +88,14 @@ public final class RecvHandler implements CommandHandler {
         String text = Arguments.text(request.msg(), "msg");
         String claimedId = claimedMessageId(request);
         Instant sentAt = sentAt(request);
-        boolean verified = checkSignature(request, sender, claimedId, sentAt, text);
+        JsonNode signature = request.extension(Extensions.SIGNATURE).orElse(null);
+        if (signature == null && requireSignatures) {
+            throw new RequestException("unsigned message refused: this daemon accepts only messages signed by "
+                    + "their sender (requiresignatures), and this one has no '" + Extensions.SIGNATURE + "'");
+        }
+        TrafficClass trafficClass = gate.enter(sender, signature != null);
+        boolean verified = signature != null && checkSignature(signature, sender, claimedId, sentAt, text);
+        gate.admit(trafficClass, sender);
         Instant now = clock.instant();
         checkNotAhead(sentAt, now);
         String messageId = claimedId != null ? claimedId : MessageIds.random();
@@ -96,8 +106,7 @@ public final class RecvHandler implements CommandHandler {
             throw new RequestException("not stored: " + e.getMessage() + "; try again later");
         }
         if (outcome == Inbox.Outcome.REFUSED) {
-            throw new RequestException("not accepted: this daemon takes messages only from its contacts, and "
-                    + sender + " is not one of them (its owner can add it: the message may then be sent again)");
+            throw SenderGate.notAccepted(sender);
         }
         if (outcome == Inbox.Outcome.TOO_OLD) {
             throw new RequestException("too old: message " + messageId + " was sent at " + sentAt + ", more than "
@@ -111,23 +120,9 @@ public final class RecvHandler implements CommandHandler {
                 .withExtension(Extensions.PROTO, nodes.numberNode(Extensions.PROTOCOL_VERSION)));
     }
 
-    /** True for a valid signature, false for none (when allowed); refuses anything else. */
-    private boolean checkSignature(Message request, OnionAddress sender, String messageId, Instant sentAt, String text)
+    /** True for a valid signature; refuses anything else. */
+    private boolean checkSignature(JsonNode sig, OnionAddress sender, String messageId, Instant sentAt, String text)
             throws RequestException {
-        JsonNode sig = request.extension(Extensions.SIGNATURE).orElse(null);
-        if (sig == null) {
-            if (requireSignatures) {
-                throw new RequestException("unsigned message refused: this daemon accepts only messages signed by "
-                        + "their sender (requiresignatures), and this one has no '" + Extensions.SIGNATURE + "'");
-            }
-            // A daemon that signs signs every message: unsigned, in the name of a peer that has signed, it is
-            // someone else writing as that peer (into a contact's conversation, past a block or the strangers rule).
-            if (inbox.peerVerified(sender)) {
-                throw new RequestException("unsigned message refused: " + sender + " signs its messages (a signed one "
-                        + "arrived before), so an unsigned one in its name is most likely forged; not stored");
-            }
-            return false;
-        }
         byte[] signature;
         try {
             if (!sig.isTextual()) {

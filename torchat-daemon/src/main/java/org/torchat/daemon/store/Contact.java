@@ -5,7 +5,7 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /**
  * One row of the contacts table as clients see it. {@code nickname} and {@code lastSeen} may be null;
- * {@code firstMessage} is the oldest message the peer sent us, for a request's preview: only {@link Contacts#requests()}
+ * {@code firstMessage} is the oldest message the peer sent us, for a request's preview: only {@link Contacts#requests}
  * reads it (null elsewhere, and when none).
  */
 public record Contact(OnionAddress address, String nickname, ContactState state, Instant addedAt, Instant lastSeen,

@@ -20,12 +20,13 @@ public final class Contacts {
     private static final String COLUMNS = "c.address, c.nickname, c.state, c.added_at, c.last_seen, c.unread_count, "
             + "c.blocked, c.blocked_drops, c.verified, NULL AS first_message";
     /**
-     * With a request's preview. Only REQUESTS asks for it: the lookup walks the peer's messages until it meets an
-     * incoming one, which for a contact we only wrote to is its whole history (SEND slowed with every message).
+     * With a request's preview: the first {@code ?} characters of its first message since it became a request, cut
+     * in SQL so that a listing never loads whole messages. The lookup walks the peer's messages from where the
+     * request began (only REQUESTS asks for it: for a contact it would walk its whole history).
      */
-    private static final String COLUMNS_WITH_FIRST_MESSAGE = COLUMNS.replace("NULL AS first_message",
-            "(SELECT m.body FROM messages m WHERE m.peer = c.address AND m.direction = 'in' ORDER BY m.id LIMIT 1) "
-                    + "AS first_message");
+    private static final String COLUMNS_WITH_PREVIEW = COLUMNS.replace("NULL AS first_message",
+            "(SELECT SUBSTR(m.body, 1, ?) FROM messages m WHERE m.peer = c.address AND m.direction = 'in' "
+                    + "AND m.received_at >= c.request_since ORDER BY m.id LIMIT 1) AS first_message");
 
     private final Database db;
 
@@ -38,14 +39,26 @@ public final class Contacts {
         return query("WHERE c.state = 'contact' OR c.blocked = 1 ORDER BY COALESCE(c.nickname_key, c.address)");
     }
 
-    /** Strangers who wrote to us and are neither accepted nor blocked, oldest first. */
-    public List<Contact> requests() {
+    /**
+     * Strangers who wrote to us and are neither accepted nor blocked, oldest first: {@code limit} of them from
+     * {@code offset}, each with at most {@code previewChars} characters of its first message.
+     */
+    public List<Contact> requests(int offset, int limit, int previewChars) {
         return db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS_WITH_FIRST_MESSAGE + " FROM contacts c "
-                    + "WHERE c.state = 'request' AND c.blocked = 0 ORDER BY c.added_at, c.address")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS_WITH_PREVIEW + " FROM contacts c "
+                    + "WHERE c.state = 'request' AND c.blocked = 0 ORDER BY c.request_since, c.address "
+                    + "LIMIT ? OFFSET ?")) {
+                ps.setInt(1, previewChars);
+                ps.setInt(2, limit);
+                ps.setInt(3, offset);
                 return contacts(ps);
             }
         });
+    }
+
+    /** How many requests wait for the user. */
+    public int pendingRequests() {
+        return db.run(PendingRequests::pendingCount);
     }
 
     /** The address whose nickname is {@code nickname} in any letter case. */
@@ -60,6 +73,23 @@ public final class Contacts {
 
     public Optional<Contact> find(OnionAddress peer) {
         return query(peer, "WHERE c.address = ?").stream().findFirst();
+    }
+
+    /** One indexed lookup: what the peer listener needs to know of a sender before anything costly. */
+    public PeerStanding standing(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT state, blocked, verified FROM contacts WHERE address = ?")) {
+                ps.setString(1, peer.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return PeerStanding.UNKNOWN;
+                    }
+                    return new PeerStanding(ContactState.fromDb(rs.getString(1)) == ContactState.CONTACT,
+                            rs.getInt(2) != 0, rs.getInt(3) != 0);
+                }
+            }
+        });
     }
 
     public boolean isBlocked(OnionAddress peer) {

@@ -34,21 +34,31 @@ public final class Inbox {
     private final UnreadLimits limits;
     private final ArrivalSignal arrivals;
     private final Strangers strangers;
+    private final PendingRequests requests;
 
-    /** Strangers allowed, as before contacts existed. */
+    /** Strangers allowed, as before contacts existed, and their requests not capped. */
     public Inbox(Database db, UnreadLimits limits) {
         this(db, limits, new ArrivalSignal(), Strangers.ALLOW);
     }
 
+    /** Requests not capped (only the per-peer unread limits apply). */
+    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals, Strangers strangers) {
+        this(db, limits, arrivals, strangers, new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
+                Integer.MAX_VALUE, Long.MAX_VALUE / 2));
+    }
+
     /**
      * {@code arrivals} is signalled after every message stored (committed), for requests that wait for one;
-     * {@code strangers} says what happens to messages from addresses that are not contacts.
+     * {@code strangers} says what happens to messages from addresses that are not contacts, and
+     * {@code requestLimits} how much of them the store keeps before the user accepts them.
      */
-    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals, Strangers strangers) {
+    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals, Strangers strangers,
+                 RequestLimits requestLimits) {
         this.db = db;
         this.limits = limits;
         this.arrivals = arrivals;
         this.strangers = strangers;
+        this.requests = new PendingRequests(requestLimits);
     }
 
     /** Signalled whenever a new message has been stored. */
@@ -92,10 +102,11 @@ public final class Inbox {
                 }
                 int bytes = text.getBytes(StandardCharsets.UTF_8).length;
                 checkLimits(c, peer, bytes);
+                if (Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
+                    requests.admit(c, peer, bytes, receivedAt);
+                }
                 long id = insert(c, peer, messageId, text, sentAt, receivedAt, verified);
                 countUnread(c, peer, id, bytes);
-                Contacts.update(c, "UPDATE contacts SET state = 'request' WHERE address = ? AND state = 'stranger'",
-                        peer);
                 return Outcome.STORED;
             });
         } catch (SQLException e) {
@@ -192,11 +203,6 @@ public final class Inbox {
 
     private static SQLException limit(String why) {
         return new SQLException(why, new PeerLimitException(why));
-    }
-
-    /** Whether {@code peer} has ever sent us a message with a valid signature. */
-    public boolean peerVerified(OnionAddress peer) {
-        return new History(db).peerVerified(peer);
     }
 
     private static void markPeerVerified(Connection c, OnionAddress peer) throws SQLException {

@@ -92,7 +92,25 @@ final class Migrations {
                         last_error      TEXT,
                         UNIQUE (peer, direction, transfer_id)
                     )""",
-                    "CREATE INDEX transfers_by_id ON transfers (transfer_id)")));
+                    "CREATE INDEX transfers_by_id ON transfers (transfer_id)")),
+            // Bounded requests (docs/STORAGE.md): what a stranger has left while its request waits (messages, bytes)
+            // and since when, so that the caps and the expiry are checked without reading message bodies. A
+            // request of before is counted from the messages it has.
+            new Migration(5, List.of(
+                    "ALTER TABLE contacts ADD COLUMN request_since INTEGER",
+                    "ALTER TABLE contacts ADD COLUMN request_messages INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE contacts ADD COLUMN request_bytes INTEGER NOT NULL DEFAULT 0",
+                    """
+                    UPDATE contacts SET
+                        request_since = (SELECT MIN(m.received_at) FROM messages m
+                                         WHERE m.peer = contacts.address AND m.direction = 'in'),
+                        request_messages = (SELECT COUNT(*) FROM messages m
+                                            WHERE m.peer = contacts.address AND m.direction = 'in'),
+                        request_bytes = (SELECT COALESCE(SUM(LENGTH(CAST(m.body AS BLOB))), 0) FROM messages m
+                                         WHERE m.peer = contacts.address AND m.direction = 'in')
+                    WHERE state = 'request'""",
+                    "UPDATE contacts SET request_since = added_at WHERE state = 'request' AND request_since IS NULL",
+                    "CREATE INDEX contacts_requests ON contacts (request_since) WHERE state = 'request'")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -77,6 +77,13 @@ public final class FileBeginHandler implements StreamingHandler {
         long size = FileArguments.bytes(offer, Extensions.SIZE);
         String sha256 = FileArguments.sha256(offer);
         String name = FileArguments.name(offer);
+        // Who may offer at all is known from the claimed address alone: strangers are turned away before their
+        // signature costs us a check, so a flood of offers under made-up addresses costs a lookup each.
+        Optional<String> refusal = policy.refusal(sender);
+        if (refusal.isPresent()) {
+            refuse(replies, offer, TransferState.REJECTED, refusal.get());
+            return;
+        }
         FileFrames.verify(offer, FileFrames.offerFields(sender, self, tid, size, sha256, name), "the offer");
         String key = sender.hostname() + "/" + tid;
         if (!active.add(key)) {
@@ -91,11 +98,6 @@ public final class FileBeginHandler implements StreamingHandler {
 
     private void serve(Message offer, OnionAddress sender, String tid, long size, String sha256, String name,
                        FrameSource more, ReplySink replies) throws RequestException, IOException {
-        Optional<String> refusal = policy.refusal(sender);
-        if (refusal.isPresent()) {
-            refuse(replies, offer, TransferState.REJECTED, refusal.get());
-            return;
-        }
         if (size > maxSize) {
             refuse(replies, offer, TransferState.REJECTED, "file too large: " + size
                     + " bytes, this daemon takes at most " + maxSize + " (filemaxsize)");

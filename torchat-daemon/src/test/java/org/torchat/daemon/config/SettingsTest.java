@@ -195,7 +195,9 @@ class SettingsTest {
                 "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
                 "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
                 "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
-                "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20", "strangers: contacts",
+                "recvrate: 5", "recvburst: 2", "unsignedrate: 40", "unsignedburst: 9", "strangerrate: 50", "strangerburst: 20",
+                "strangers: contacts", "maxrequests: 11", "requestmessages: 2", "requestbytes: 30000",
+                "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4",
                 "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
@@ -232,6 +234,20 @@ class SettingsTest {
         assertEquals(1234L, s.fileAutoAcceptMax());
         assertEquals(5_000_000_000L, s.fileMaxSize());
         assertEquals(9_000_000_000L, s.spoolQuota());
+        assertEquals(List.of(5, 2, 40, 9, 50, 20), List.of(s.recvRate(), s.recvBurst(), s.unsignedRate(),
+                s.unsignedBurst(), s.strangerRate(), s.strangerBurst()));
+        assertEquals(List.of(11, 2), List.of(s.maxRequests(), s.requestMessages()));
+        assertEquals(List.of(30_000L, 400_000L, 50_000L), List.of(s.requestBytes(), s.strangerQuota(), s.logMaxSize()));
+        assertEquals(Duration.ofHours(1), s.requestExpiry());
+        assertEquals(4, s.logFiles());
+    }
+
+    @Test
+    void theOldNamesOfTheSharedBudgetSetTheStrangersBudget() throws Exception {
+        Settings s = fromFile("recvratetotal: 77", "recvbursttotal: 7");
+        assertEquals(77, s.strangerRate());
+        assertEquals(7, s.strangerBurst());
+        assertEquals(600, s.unsignedRate(), "contacts that do not sign keep their own budget");
     }
 
     @Test
@@ -258,6 +274,9 @@ class SettingsTest {
         "ephemeral: maybe", "ephemeral: 2",
         "maxunread: 0", "maxunread: 1000001", "maxunread: many",
         "maxunreadbytes: 9999", "maxunreadbytes: 2147483648", "maxunreadbytes: 4MB",
+        "unsignedrate: -1", "unsignedburst: 0", "strangerrate: many", "strangerburst: 0",
+        "maxrequests: 0", "requestmessages: 0", "requestbytes: 9999", "strangerquota: 1k", "requestexpiry: 59",
+        "logmaxsize: 9999", "logfiles: 0", "logfiles: 101",
         "retrydelay: 99", "retrydelay: 3600001", "retrydelay: 5s",
         "retrylimit: 0", "retrylimit: 31536001", "retrylimit: -5",
         "strangers: nobody",

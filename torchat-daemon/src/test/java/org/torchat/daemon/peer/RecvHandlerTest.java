@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.Direction;
 import org.torchat.daemon.store.History;
@@ -69,7 +70,7 @@ class RecvHandlerTest {
         db = Database.inMemory();
         store = new Inbox(db, limits);
         history = new History(db);
-        handler = new RecvHandler(SELF, store, CLOCK, false);
+        handler = new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false);
     }
 
     @AfterEach
@@ -334,7 +335,7 @@ class RecvHandlerTest {
     }
 
     private RecvHandler handler(Clock clock, boolean requireSignatures) {
-        return new RecvHandler(SELF, store, clock, false, requireSignatures, RecvHandler.DEFAULT_MAX_AGE,
+        return new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), clock, false, requireSignatures, RecvHandler.DEFAULT_MAX_AGE,
                 RecvHandler.DEFAULT_MAX_AHEAD);
     }
 
@@ -577,7 +578,7 @@ class RecvHandlerTest {
 
     @Test
     void theWindowIsAConstructorParameter() throws Exception {
-        RecvHandler hourly = new RecvHandler(SELF, store, CLOCK, false, false, Duration.ofHours(1), Duration.ZERO);
+        RecvHandler hourly = new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false, false, Duration.ofHours(1), Duration.ZERO);
         long twoHoursAgo = CLOCK.instant().minus(Duration.ofHours(2)).toEpochMilli();
 
         RequestException old = assertThrows(RequestException.class,
@@ -623,9 +624,9 @@ class RecvHandlerTest {
     @Test
     void anEmptyWindowIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new RecvHandler(SELF, store, CLOCK, false, false, Duration.ZERO, Duration.ZERO));
+                () -> new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false, false, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
-                () -> new RecvHandler(SELF, store, CLOCK, false, false, Duration.ofDays(1), Duration.ofSeconds(-1)));
+                () -> new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false, false, Duration.ofDays(1), Duration.ofSeconds(-1)));
     }
 
     @Test

@@ -87,7 +87,9 @@ class DatabaseTest {
         try (Database db = Database.open(file())) {
             new Outbox(db).enqueue(BOB, "from before files", 80, "", T0);
         }
-        raw(file(), "DROP TABLE transfers", "PRAGMA user_version = 3"); // schema 3: contacts, no files yet
+        raw(file(), "DROP TABLE transfers", "DROP INDEX contacts_requests", // schema 3: contacts, no files yet
+                "ALTER TABLE contacts DROP COLUMN request_since", "ALTER TABLE contacts DROP COLUMN request_messages",
+                "ALTER TABLE contacts DROP COLUMN request_bytes", "PRAGMA user_version = 3");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
