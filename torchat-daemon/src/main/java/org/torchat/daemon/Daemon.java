@@ -42,6 +42,7 @@ import org.torchat.daemon.net.ConnectionProcessor;
 import org.torchat.daemon.net.ControlAuthenticator;
 import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
+import org.torchat.daemon.logging.WarningDigest;
 import org.torchat.daemon.peer.ReachabilityNotifier;
 import org.torchat.daemon.peer.RecvHandler;
 import org.torchat.daemon.peer.PeerBudgets;
@@ -89,7 +90,7 @@ public final class Daemon implements AutoCloseable {
     private DeliveryService deliveryService;
     private FileSender fileSender;
     private FileTransfer fileTransfer;
-    private Housekeeping housekeeping;
+    private final Housekeeping housekeeping = new Housekeeping();
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
@@ -123,7 +124,6 @@ public final class Daemon implements AutoCloseable {
             daemon.serve(settings, clock);
             daemon.writeStateFiles();
             daemon.deliveryService.start();
-            daemon.housekeeping.start();
             daemon.ready = true;
         } catch (StartupException e) {
             daemon.close();
@@ -202,7 +202,7 @@ public final class Daemon implements AutoCloseable {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
                 arrivals, settings.strangers(), new RequestLimits(settings.maxRequests(), settings.requestMessages(),
                         settings.requestBytes(), settings.strangerQuota()));
-        housekeeping = new Housekeeping(new RequestExpiry(database), settings.requestExpiry(), clock);
+        expireRequests(new RequestExpiry(database), settings.requestExpiry(), clock);
         Outbox outbox = new Outbox(database);
         Contacts contacts = new Contacts(database);
         PeerResolver peers = new PeerResolver(contacts);
@@ -240,8 +240,26 @@ public final class Daemon implements AutoCloseable {
                         settings.maxClockSkew()), this::peerReachable)),
                 fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
-                controlAuthenticator));
-        peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload()));
+                controlAuthenticator, warnings("control")));
+        peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload(),
+                ControlAuthenticator.OPEN, warnings("peer")));
+    }
+
+    /** A listener's warning digest, its summary written every minute even when the listener falls quiet. */
+    private WarningDigest warnings(String listener) {
+        WarningDigest digest = ConnectionProcessor.digest();
+        housekeeping.every(Duration.ofMinutes(1), listener + " warning summary", digest::flush);
+        return digest;
+    }
+
+    /** Requests nobody answered are dropped, at start and then every ten minutes. */
+    private void expireRequests(RequestExpiry requests, Duration expiry, Clock clock) {
+        housekeeping.every(Duration.ofMinutes(10), "expiring requests", () -> {
+            int expired = requests.expireBefore(clock.instant().minus(expiry));
+            if (expired > 0) {
+                LOG.info("{} requests from strangers expired unanswered after {}", expired, expiry);
+            }
+        });
     }
 
     /**
@@ -372,9 +390,7 @@ public final class Daemon implements AutoCloseable {
         if (fileSender != null) {
             fileSender.close();
         }
-        if (housekeeping != null) {
-            housekeeping.close();
-        }
+        housekeeping.close();
         if (database != null) {
             database.close();
         }

@@ -1,6 +1,9 @@
 package org.torchat.protocol;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -49,7 +52,7 @@ public final class MessageCodec {
         }
         String cmdName = requireText(root, "cmd");
         Command cmd = Command.fromWire(cmdName)
-                .orElseThrow(() -> new InvalidMessageException("cmd", "unknown command '" + cmdName + "'"));
+                .orElseThrow(() -> new InvalidMessageException("cmd", "unknown command '" + abbreviate(cmdName) + "'"));
         String id = requireText(root, "id");
         int portno = requireInt(root, "portno");
         String msg = requireText(root, "msg");
@@ -61,8 +64,35 @@ public final class MessageCodec {
         try {
             return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("payload is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidMessageException("payload is not valid JSON: " + jsonProblem(e), e);
         }
+    }
+
+    /**
+     * What is wrong with the JSON, in our words: the parser's own messages name its classes and limits
+     * ({@code StreamReadConstraints.getMaxNestingDepth()}), which a peer has no business learning.
+     */
+    private static String jsonProblem(JsonProcessingException e) {
+        String where = where(e.getLocation());
+        if (e instanceof StreamConstraintsException) {
+            return "it nests too deeply or holds a value too long" + where;
+        }
+        if (e instanceof JsonEOFException) {
+            return "it ends in the middle of a value" + where;
+        }
+        return "unexpected text" + where;
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getColumnNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /** A peer's text echoed in an error: short, whatever it sent. */
+    private static String abbreviate(String text) {
+        return text.length() <= 32 ? text : text.substring(0, 29) + "...";
     }
 
     private static String requireText(JsonNode root, String field) throws InvalidMessageException {

@@ -269,4 +269,35 @@ class MessageCodecTest {
             throw new AssertionError(e);
         }
     }
+
+    /** Whatever a peer sends, the error says what is wrong in our words, never the parser's classes or limits. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{cmd:}", "{\"cmd\":\"HOST\"", "{}{}", "[1,2", "\u0000",
+        "{\"cmd\":\"HOST\",\"cmd\":1}", "{\"a\":99999999999999999999999999999999999999999999999999999}", "nul"})
+    void errorsNeverExposeLibraryInternals(String json) {
+        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json)).getMessage();
+        assertNoInternals(message);
+    }
+
+    @Test
+    void tooDeepNestingIsDescribedPlainly() {
+        String deep = "[".repeat(1500) + "]".repeat(1500);
+        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(deep)).getMessage();
+        assertTrue(message.contains("nests too deeply"), message);
+        assertNoInternals(message);
+    }
+
+    @Test
+    void anUnknownCommandIsEchoedShort() {
+        String json = "{\"cmd\":\"" + "X".repeat(5000) + "\",\"id\":\"a\",\"msg\":\"\",\"portno\":1}";
+        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json)).getMessage();
+        assertTrue(message.length() < 80, message);
+    }
+
+    private static void assertNoInternals(String message) {
+        for (String leak : new String[] {"com.fasterxml", "jackson", "Jackson", "StreamReadConstraints", "`", "java.",
+            "Exception", "JsonToken", "START_"}) {
+            assertFalse(message.contains(leak), leak + " in: " + message);
+        }
+    }
 }

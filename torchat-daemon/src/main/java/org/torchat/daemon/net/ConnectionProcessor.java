@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.logging.WarningDigest;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.FrameException;
 import org.torchat.protocol.FrameReader;
@@ -17,30 +18,43 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /**
  * Serves one connection of the seed protocol over plain streams: read one frame, decode it, dispatch it,
- * write the replies. Every failure becomes an ERR frame and one log line; nothing escapes to the caller
- * except I/O errors on the connection itself.
+ * write the replies. Every failure becomes an ERR frame and a warning; nothing escapes to the caller except I/O
+ * errors on the connection itself. Warnings go through a {@link WarningDigest}: anyone who can connect can cause
+ * them, so past a few a minute they are only counted.
  */
 public final class ConnectionProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionProcessor.class);
+    /** Enough to see what is going on; a flood adds one summary line a minute beyond these. */
+    public static final int WARNINGS_PER_MINUTE = 20;
 
     private final String listenerName;
     private final Dispatcher dispatcher;
     private final OnionAddress self;
     private final int maxPayload;
     private final ControlAuthenticator authenticator;
+    private final WarningDigest warnings;
 
     public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload) {
-        this(listenerName, dispatcher, self, maxPayload, ControlAuthenticator.OPEN);
+        this(listenerName, dispatcher, self, maxPayload, ControlAuthenticator.OPEN, digest());
     }
 
-    /** {@code authenticator} checks every request before it is dispatched (the control token). */
+    /**
+     * {@code authenticator} checks every request before it is dispatched (the control token); {@code warnings}
+     * takes the warnings about this listener's connections.
+     */
     public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload,
-                               ControlAuthenticator authenticator) {
+                               ControlAuthenticator authenticator, WarningDigest warnings) {
         this.listenerName = listenerName;
         this.dispatcher = dispatcher;
         this.self = self;
         this.maxPayload = maxPayload;
         this.authenticator = authenticator;
+        this.warnings = warnings;
+    }
+
+    /** The warnings of one listener: {@link #WARNINGS_PER_MINUTE} a minute one by one, the rest counted. */
+    public static WarningDigest digest() {
+        return new WarningDigest(LOG, WARNINGS_PER_MINUTE, 60_000, System::currentTimeMillis);
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {
@@ -61,14 +75,16 @@ public final class ConnectionProcessor {
             authenticator.check(message);
         } catch (RequestException e) {
             // Nothing else happens: no handler runs, and the reply tells nothing about us (not even our address).
-            LOG.warn("{} {}: {} refused: {}", listenerName, remote, message.cmd(), e.getMessage());
+            warnings.warn("unauthenticated " + message.cmd(), "{} {}: {} refused: {}", listenerName, remote,
+                    message.cmd(), e.getMessage());
             write(writer, unauthenticatedError(message.portno(), e.getMessage()));
             return;
         }
         try {
             dispatcher.dispatch(message, () -> readFollowing(reader, renewDeadline), reply -> write(writer, reply));
         } catch (RequestException e) {
-            LOG.warn("{} {}: {} refused: {}", listenerName, remote, message.cmd(), e.getMessage());
+            warnings.warn("refused " + message.cmd(), "{} {}: {} refused: {}", listenerName, remote, message.cmd(),
+                    e.getMessage());
             write(writer, Replies.error(self, message.portno(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("{} {}: {} failed", listenerName, remote, message.cmd(), e);
@@ -78,7 +94,8 @@ public final class ConnectionProcessor {
 
     /** Tells a client that the listener is at its connection limit. */
     public void refuseBusy(OutputStream out, String remote, int limit) throws IOException {
-        LOG.warn("{} {}: refused, {} connections already open", listenerName, remote, limit);
+        warnings.warn("connections over the limit", "{} {}: refused, {} connections already open", listenerName,
+                remote, limit);
         write(new FrameWriter(out), unauthenticatedError(0, "too many connections (limit " + limit + "); try again"));
     }
 
@@ -90,10 +107,10 @@ public final class ConnectionProcessor {
             }
             return Optional.of(MessageCodec.decode(payload.get()));
         } catch (FrameException e) {
-            LOG.warn("{} {}: bad frame ({}): {}", listenerName, remote, e.error(), e.getMessage());
+            warnings.warn("bad frames", "{} {}: bad frame ({}): {}", listenerName, remote, e.error(), e.getMessage());
             write(writer, unauthenticatedError(0, "bad frame: " + e.getMessage()));
         } catch (InvalidMessageException e) {
-            LOG.warn("{} {}: bad message: {}", listenerName, remote, e.getMessage());
+            warnings.warn("bad messages", "{} {}: bad message: {}", listenerName, remote, e.getMessage());
             write(writer, unauthenticatedError(0, "bad message: " + e.getMessage()));
         }
         return Optional.empty();

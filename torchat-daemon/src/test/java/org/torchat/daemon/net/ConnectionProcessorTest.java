@@ -226,7 +226,8 @@ class ConnectionProcessorTest {
             replies.send(Message.of(Command.END, "localhost", request.portno(), ""));
         });
         Dispatcher dispatcher = new Dispatcher(handlers, command -> command + " is not taken on this listener");
-        return new ConnectionProcessor("control", dispatcher, SELF, 9999, ControlAuthenticator.requiring(TOKEN));
+        return new ConnectionProcessor("control", dispatcher, SELF, 9999, ControlAuthenticator.requiring(TOKEN),
+                ConnectionProcessor.digest());
     }
 
     private static String request(String cmd, String authField) {
