@@ -58,14 +58,20 @@ public final class ConnectionProcessor {
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {
-        process(in, out, remote, () -> { });
+        process(in, out, remote, () -> { }, () -> { });
     }
 
-    /** {@code renewDeadline} gives each further frame of a streaming command the whole read deadline again. */
-    public void process(InputStream in, OutputStream out, String remote, Runnable renewDeadline) throws IOException {
+    /**
+     * {@code requestRead} runs once the request frame has arrived whole (the listener then stops counting the
+     * connection as one that has sent nothing yet); {@code renewDeadline} gives each further frame of a streaming
+     * command the whole read deadline again.
+     */
+    public void process(InputStream in, OutputStream out, String remote, Runnable requestRead, Runnable renewDeadline)
+            throws IOException {
         FrameWriter writer = new FrameWriter(out);
         FrameReader reader = new FrameReader(in, maxPayload);
         Optional<Message> request = readRequest(reader, writer, remote);
+        requestRead.run();
         if (request.isEmpty()) {
             return;
         }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,12 +20,17 @@ import org.torchat.protocol.DeadlineInputStream;
 
 /**
  * A TCP listener: the one place where the daemon accepts sockets. Each connection is served on a worker
- * thread; at most {@code maxConnections} at once, further ones get an ERR and are closed at once.
+ * thread; at most {@code maxConnections} at once. When all are taken, the oldest connection that has not yet sent
+ * its whole request is closed to make room: whoever holds connections open without sending (anyone on the Tor
+ * network can) only pushes out its own kind, and a peer that sends its frame at once (a contact's daemon) gets
+ * served. Only when every connection is busy with a request does a new one get ERR and is closed at once.
  */
 public final class Listener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
     private static final int DRAIN_LIMIT_BYTES = 64 * 1024;
     private static final int DRAIN_TIMEOUT_MILLIS = 1000;
+    /** How long the accept thread waits for the worker of a connection it closed to become free. */
+    private static final long EVICTION_WAIT_MILLIS = 500;
 
     private final String name;
     private final ServerSocket server;
@@ -33,6 +39,8 @@ public final class Listener implements AutoCloseable {
     private final int maxConnections;
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
+    /** Connections that have not sent their whole request yet, oldest first. */
+    private final ConcurrentLinkedDeque<Socket> waitingForRequest = new ConcurrentLinkedDeque<>();
 
     private Listener(String name, ServerSocket server, Duration frameDeadline, int maxConnections) {
         this.name = name;
@@ -89,10 +97,33 @@ public final class Listener implements AutoCloseable {
     }
 
     private void submit(Socket socket) {
+        waitingForRequest.addLast(socket);
+        if (tryExecute(socket)) {
+            return;
+        }
+        Socket oldest = waitingForRequest.pollFirst();
+        if (oldest != null && oldest != socket) {
+            LOG.debug("{} {}: closed to make room: no request after {} connections", name,
+                    oldest.getRemoteSocketAddress(), maxConnections);
+            closeQuietly(oldest);
+            long giveUp = System.nanoTime() + EVICTION_WAIT_MILLIS * 1_000_000;
+            while (System.nanoTime() < giveUp) {
+                if (tryExecute(socket)) {
+                    return;
+                }
+                pause();
+            }
+        }
+        waitingForRequest.remove(socket);
+        refuse(socket);
+    }
+
+    private boolean tryExecute(Socket socket) {
         try {
             workers.execute(() -> serve(socket));
+            return true;
         } catch (RejectedExecutionException e) {
-            refuse(socket);
+            return false;
         }
     }
 
@@ -101,10 +132,28 @@ public final class Listener implements AutoCloseable {
         try (socket) {
             socket.setTcpNoDelay(true);
             DeadlineInputStream in = new DeadlineInputStream(socket, frameDeadline);
-            processor.process(in, socket.getOutputStream(), remote, in::renew);
+            processor.process(in, socket.getOutputStream(), remote, () -> waitingForRequest.remove(socket), in::renew);
             finish(socket);
         } catch (IOException e) {
             LOG.debug("{} {}: connection ended: {}", name, remote, e.getMessage());
+        } finally {
+            waitingForRequest.remove(socket);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing to make room: nothing else to do
         }
     }
 
