@@ -57,7 +57,7 @@ public final class SendHandler implements CommandHandler {
         }
         int port = Arguments.tcpPort(request.portno(), "portno");
         String text = Arguments.text(request.msg(), "msg");
-        String date = request.dateIfPresent().orElseGet(() -> Dates.asctime(clock));
+        String date = Dates.asctime(clock); // never the client's: see Dates.asctime
         Instant now = clock.instant();
         checkFrameFits(peer, port, text, date, now);
         StoredMessage queued = outbox.enqueue(peer, text, port, date, now);

@@ -1,5 +1,9 @@
 package org.torchat.daemon.control;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import org.torchat.protocol.Extensions;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -46,7 +50,9 @@ public final class UpdateHandler implements CommandHandler {
         }
         StoredMessage m = oldest.get();
         String date = Dates.arrival(m.receivedAt().atZone(zone));
-        replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date));
+        // verified: an extension the seed's client ignores; ours marks an unsigned message, which anyone could forge.
+        replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date)
+                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(m.verified())));
     }
 
     /** Pops at once, or waits up to {@code wait} for a message of {@code peer} to be stored. */

@@ -1,6 +1,7 @@
 package org.torchat.daemon.net;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -9,7 +10,11 @@ import java.util.Locale;
 public final class Dates {
     /** What UPDATE answers: the local arrival time, as the C daemon's strftime("%H:%M"). */
     private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    /** What the C daemon puts in a RECV it sends when SEND had no date: asctime() without the newline. */
+    /**
+     * What we put in a RECV we send: asctime() without the newline, as the C daemon did when SEND had no date, but
+     * always in UTC, whatever the client sent: a local time would tell every peer the sender's time zone (the seed
+     * itself says the date must not be used between hosts).
+     */
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     private Dates() {
@@ -20,6 +25,6 @@ public final class Dates {
     }
 
     public static String asctime(Clock clock) {
-        return ASCTIME.format(ZonedDateTime.now(clock));
+        return ASCTIME.format(ZonedDateTime.now(clock.withZone(ZoneOffset.UTC)));
     }
 }

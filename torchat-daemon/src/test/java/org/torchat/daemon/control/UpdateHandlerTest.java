@@ -72,9 +72,11 @@ class UpdateHandlerTest {
         receive(BOB, "hello alice", CLOCK.instant());
         receive(BOB, "second message", CLOCK.instant().plusSeconds(3600 + 125));
 
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234}",
+        assertEquals("{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234,"
+                + "\"verified\":false}",
                 handle(handler, update(BOB.hostname(), 1234)));
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB + "\",\"msg\":\"second message\",\"portno\":8000}",
+        assertEquals("{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB + "\",\"msg\":\"second message\",\"portno\":8000,"
+                + "\"verified\":false}",
                 handle(handler, update(BOB.hostname(), 8000)));
         assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
                 handle(handler, update(BOB.hostname(), 8000)));
@@ -168,5 +170,15 @@ class UpdateHandlerTest {
         handle(new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC), update(BOB.hostname(), 8000));
 
         assertEquals("19:00", replies.get(0).date());
+    }
+
+    @Test
+    void aSignedMessageIsMarkedVerifiedAndAnUnsignedOneNot() throws Exception {
+        UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), CLOCK.getZone());
+        store.store(BOB, "0123456789abcdef0001", "signed", null, CLOCK.instant(), true, null);
+        store.store(BOB, "0123456789abcdef0002", "unsigned", null, CLOCK.instant(), false, null);
+
+        assertTrue(handle(handler, update(BOB.hostname(), 1)).endsWith(",\"verified\":true}"));
+        assertTrue(handle(handler, update(BOB.hostname(), 1)).endsWith(",\"verified\":false}"));
     }
 }

@@ -1,5 +1,7 @@
 package org.torchat.tui.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +89,8 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public Optional<IncomingMessage> popUnread(String peer) throws TorchatException {
         Optional<Message> reply = call(() -> client.update(peer));
-        return reply.map(m -> new IncomingMessage(peer, time(m), m.msg()));
+        return reply.map(m -> new IncomingMessage(peer, time(m), m.msg(), m.extension(Extensions.VERIFIED)
+                .filter(JsonNode::isBoolean).map(JsonNode::booleanValue).orElse(null)));
     }
 
     @Override

@@ -342,6 +342,7 @@ public final class ChatState {
         String prefix = "[" + TextLines.sanitize(m.time()).get(0) + "] ";
         List<String> lines = TextLines.sanitize(m.text());
         lines.set(0, prefix + lines.get(0));
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1) + m.mark());
         append(buffer(m.peer()), lines, " ".repeat(prefix.length()));
         if (!m.peer().equals(currentPeer)) {
             unread.merge(m.peer(), 1, Integer::sum);
