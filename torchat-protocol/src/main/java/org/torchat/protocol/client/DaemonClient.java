@@ -1,5 +1,7 @@
 package org.torchat.protocol.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +25,8 @@ import org.torchat.protocol.ProtocolException;
  * by its frame header (never by waiting for EOF).
  */
 public final class DaemonClient {
+    /** Requests asked for at once by {@link #requests()}: the daemon's largest page. */
+    private static final int REQUESTS_PAGE = 500;
     /** What the seed client puts in {@code id} of requests that are not about a peer. */
     public static final String LOCALHOST = "localhost";
     public static final int DEFAULT_PEER_PORT = 80;
@@ -131,9 +135,30 @@ public final class DaemonClient {
         return listing(Message.of(Command.CONTACTS, LOCALHOST, port, ""));
     }
 
-    /** Strangers who wrote to us (REQUESTS, protocol 2): one frame each, the first message in {@code msg}. */
+    /**
+     * Every stranger who wrote to us (REQUESTS, protocol 2), page by page: one frame each, the first message in
+     * {@code msg}. The daemon caps how many requests it keeps ({@code maxrequests}).
+     */
     public List<Message> requests() throws IOException, ProtocolException, DaemonErrorException {
-        return listing(Message.of(Command.REQUESTS, LOCALHOST, port, ""));
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> frames = requestUntilEnd(requestsPage(all.size(), REQUESTS_PAGE));
+            Message end = ok(frames.get(frames.size() - 1));
+            all.addAll(frames.subList(0, frames.size() - 1));
+            if (end.extension(Extensions.MORE).map(JsonNode::asInt).orElse(0) <= 0 || frames.size() == 1) {
+                return all;
+            }
+        }
+    }
+
+    /** The first {@code limit} requests, oldest first: what a screen shows, whatever strangers send. */
+    public List<Message> firstRequests(int limit) throws IOException, ProtocolException, DaemonErrorException {
+        return listing(requestsPage(0, limit));
+    }
+
+    private Message requestsPage(int offset, int limit) {
+        return Message.of(Command.REQUESTS, LOCALHOST, port, String.valueOf(limit))
+                .withExtension(Extensions.OFFSET, JsonNodeFactory.instance.numberNode(offset));
     }
 
     /**

@@ -46,6 +46,11 @@ public interface DaemonApi {
     /** Strangers who wrote to us, each with its first message (REQUESTS). */
     List<ContactEntry> requests() throws TorchatException;
 
+    /** The oldest requests, as many as a screen can list: what the TUI asks for, cheap under any flood. */
+    default List<ContactEntry> firstRequests() throws TorchatException {
+        return requests();
+    }
+
     /** Changes the contact list (ADD_CONTACT, RENAME, ...); returns the peer's entry afterwards. */
     ContactEntry changeContact(ContactChange change) throws TorchatException;
 

@@ -26,6 +26,8 @@ import org.torchat.tui.TorchatException;
 public final class DaemonConnection implements DaemonApi {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
+    /** The requests the client lists: more than a screen holds, and few enough that reading them is cheap. */
+    static final int SHOWN_REQUESTS = 50;
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
     static final Duration CONNECT = Duration.ofSeconds(5);
@@ -127,6 +129,11 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public List<ContactEntry> requests() throws TorchatException {
         return call(client::requests).stream().map(m -> contact(m, m.msg())).toList();
+    }
+
+    @Override
+    public List<ContactEntry> firstRequests() throws TorchatException {
+        return call(() -> client.firstRequests(SHOWN_REQUESTS)).stream().map(m -> contact(m, m.msg())).toList();
     }
 
     @Override

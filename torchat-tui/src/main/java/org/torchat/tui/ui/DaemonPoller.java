@@ -124,7 +124,7 @@ public final class DaemonPoller implements AutoCloseable {
             return;
         }
         try {
-            List<ContactEntry> requests = daemon.requests();
+            List<ContactEntry> requests = daemon.firstRequests();
             if (!requests.equals(lastRequests)) {
                 lastRequests = requests;
                 sink.accept(new UiEvent.RequestsLoaded(requests));
