@@ -23,11 +23,13 @@ final class DaemonUnderTest implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int peerPort;
     private final double readyMillis;
 
-    private DaemonUnderTest(Process process, int port, double readyMillis) {
+    private DaemonUnderTest(Process process, int port, int peerPort, double readyMillis) {
         this.process = process;
         this.port = port;
+        this.peerPort = peerPort;
         this.readyMillis = readyMillis;
     }
 
@@ -36,7 +38,13 @@ final class DaemonUnderTest implements AutoCloseable {
      * {@code options} (such as {@code MALLOC_ARENA_MAX=2}) goes to its environment, the rest to {@code java}.
      */
     static DaemonUnderTest start(Path dataDir, List<String> options) throws Exception {
+        return start(dataDir, options, List.of());
+    }
+
+    /** As above, with {@code daemonArgs} (such as {@code -d}: log to files in the data directory) for torchatd. */
+    static DaemonUnderTest start(Path dataDir, List<String> options, List<String> daemonArgs) throws Exception {
         int port = FreePorts.next();
+        int peerPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of("java"));
         Map<String, String> environment = new LinkedHashMap<>();
         for (String option : options) {
@@ -48,8 +56,9 @@ final class DaemonUnderTest implements AutoCloseable {
             }
         }
         command.addAll(List.of("-jar", JAR, "--data-dir", dataDir.toString(), "--socks",
-                "127.0.0.1:" + FreePorts.next(), "--peer-port", String.valueOf(FreePorts.next()),
-                String.valueOf(port)));
+                "127.0.0.1:" + FreePorts.next(), "--peer-port", String.valueOf(peerPort)));
+        command.addAll(daemonArgs);
+        command.add(String.valueOf(port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(
                         dataDir.getFileName() + ".console").toFile()));
@@ -57,7 +66,7 @@ final class DaemonUnderTest implements AutoCloseable {
         long start = System.nanoTime();
         Process process = builder.start();
         awaitAnswer(new DaemonClient("127.0.0.1", port), port, process);
-        return new DaemonUnderTest(process, port, (System.nanoTime() - start) / 1e6);
+        return new DaemonUnderTest(process, port, peerPort, (System.nanoTime() - start) / 1e6);
     }
 
     private static void awaitAnswer(DaemonClient client, int port, Process process) throws Exception {
@@ -77,6 +86,18 @@ final class DaemonUnderTest implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int peerPort() {
+        return peerPort;
+    }
+
+    /** CPU time the daemon has used so far (user and system), in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[11] and [12] are utime and stime (the 14th and 15th of the line), in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     DaemonClient client() {

@@ -47,6 +47,9 @@ public final class DeliveryBench {
              TestDaemon bob = start(tmp, "bob", socks)) {
             String to = bob.address().hostname();
             Path bobDir = tmp.resolve("bob");
+            // Contacts of each other, as people who write thousands of messages are (strangers' requests are capped).
+            alice.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, to, "Bob");
+            bob.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, alice.address().hostname(), "Alice");
             System.out.printf(Locale.ROOT, "warm-up: %d messages%n", flood(alice, to, 2000, clients, "warm").size());
             int stored = 2000;
             awaitStored(bobDir, stored);
@@ -80,7 +83,7 @@ public final class DeliveryBench {
     private static TestDaemon start(Path tmp, String name, TestSocks5Server socks) throws Exception {
         TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(), "retrydelay: 200",
                 "maxunread: 1000000", "maxunreadbytes: 2000000000",
-                "recvrate: 0", "recvratetotal: 0"); // a throughput benchmark: no RECV rate limits
+                "recvrate: 0", "strangerrate: 0"); // a throughput benchmark: no RECV rate limits
         socks.map(d.address().hostname(), d.peerPort());
         return d;
     }

@@ -51,7 +51,7 @@ public final class TuiLatency {
         Ed25519Identity bob = Ed25519Identity.generate();
         try (TestSocks5Server socks = new TestSocks5Server();
              TestDaemon alice = TestDaemon.start(TestDaemon.newDataDir(tmp, "alice"), socks.address(),
-                     "recvrate: 10000", "recvburst: 10000", "recvratetotal: 10000", "recvbursttotal: 10000")) {
+                     "recvrate: 10000", "recvburst: 10000", "strangerrate: 10000", "strangerburst: 10000")) {
             DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(110, 32));
             ScreenWatch watch = new ScreenWatch(terminal);
             terminal.addVirtualTerminalListener(watch);

@@ -240,14 +240,14 @@ public final class Daemon implements AutoCloseable {
                         settings.maxClockSkew()), this::peerReachable)),
                 fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
-                controlAuthenticator, warnings("control")));
+                controlAuthenticator, warnings("control", settings.logWarnings())));
         peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload(),
-                ControlAuthenticator.OPEN, warnings("peer")));
+                ControlAuthenticator.OPEN, warnings("peer", settings.logWarnings())));
     }
 
     /** A listener's warning digest, its summary written every minute even when the listener falls quiet. */
-    private WarningDigest warnings(String listener) {
-        WarningDigest digest = ConnectionProcessor.digest();
+    private WarningDigest warnings(String listener, int perMinute) {
+        WarningDigest digest = ConnectionProcessor.digest(perMinute);
         housekeeping.every(Duration.ofMinutes(1), listener + " warning summary", digest::flush);
         return digest;
     }

@@ -65,6 +65,8 @@ public record Settings(
         /** A log file is rolled over at this size; this many rolled files are kept per log. */
         long logMaxSize,
         int logFiles,
+        /** Warnings anyone can cause, logged one by one per listener and minute; the rest are counted. */
+        int logWarnings,
         FileAcceptance fileAccept,
         long fileAutoAcceptMax,
         long fileMaxSize,
@@ -88,7 +90,7 @@ public record Settings(
             "requiresignatures", "replaywindow", "maxclockskew",
             "recvrate", "recvburst", "unsignedrate", "unsignedburst", "strangerrate", "strangerburst", "strangers",
             "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
-            "logmaxsize", "logfiles",
+            "logmaxsize", "logfiles", "logwarnings",
             "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
@@ -147,6 +149,7 @@ public record Settings(
         private long requestExpirySeconds = 30L * 24 * 3600;
         private long logMaxSize = 10L * 1024 * 1024;
         private int logFiles = 3;
+        private int logWarnings = 20;
         private FileAcceptance fileAccept = FileAcceptance.ASK;
         private long fileAutoAcceptMax = 16L * 1024 * 1024;
         private long fileMaxSize = 100L * 1024 * 1024;
@@ -210,6 +213,7 @@ public record Settings(
                 case "requestexpiry" -> requestExpirySeconds = longIn(value, 60, 10L * 365 * 24 * 3600);
                 case "logmaxsize" -> logMaxSize = longIn(value, 10_000, Long.MAX_VALUE / 2);
                 case "logfiles" -> logFiles = intIn(value, 1, 100);
+                case "logwarnings" -> logWarnings = intIn(value, 1, 1_000_000);
                 case "fileaccept" -> fileAccept = FileAcceptance.parse(value);
                 case "fileautoacceptmax" -> fileAutoAcceptMax = longIn(value, 0, MAX_FILE_BYTES);
                 case "filemaxsize" -> fileMaxSize = longIn(value, 1, MAX_FILE_BYTES);
@@ -302,7 +306,7 @@ public record Settings(
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
                     recvRate, recvBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst, strangers,
                     maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
-                    logMaxSize, logFiles, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota);
+                    logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota);
         }
 
         private TorMode effectiveTorMode() {

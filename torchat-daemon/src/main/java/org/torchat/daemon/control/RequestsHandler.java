@@ -38,7 +38,7 @@ public final class RequestsHandler implements CommandHandler {
             replies.send(ContactReplies.requestFrame(row, request.portno()));
         }
         Message end = Replies.end(request.id(), request.portno(), String.valueOf(page.size()));
-        int after = page.size() == limit ? Math.max(0, contacts.pendingRequests() - offset - limit) : 0;
+        int after = page.size() == limit ? Math.max(0, contacts.requestCount() - offset - limit) : 0;
         if (after > 0) {
             end = end.withExtension(Extensions.MORE, JsonNodeFactory.instance.numberNode(after));
         }

@@ -24,7 +24,7 @@ import org.torchat.protocol.onion.OnionAddress;
  */
 public final class ConnectionProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionProcessor.class);
-    /** Enough to see what is going on; a flood adds one summary line a minute beyond these. */
+    /** Enough to see what is going on; a flood adds one summary line a minute beyond these ({@code logwarnings}). */
     public static final int WARNINGS_PER_MINUTE = 20;
 
     private final String listenerName;
@@ -35,7 +35,7 @@ public final class ConnectionProcessor {
     private final WarningDigest warnings;
 
     public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload) {
-        this(listenerName, dispatcher, self, maxPayload, ControlAuthenticator.OPEN, digest());
+        this(listenerName, dispatcher, self, maxPayload, ControlAuthenticator.OPEN, digest(WARNINGS_PER_MINUTE));
     }
 
     /**
@@ -52,9 +52,9 @@ public final class ConnectionProcessor {
         this.warnings = warnings;
     }
 
-    /** The warnings of one listener: {@link #WARNINGS_PER_MINUTE} a minute one by one, the rest counted. */
-    public static WarningDigest digest() {
-        return new WarningDigest(LOG, WARNINGS_PER_MINUTE, 60_000, System::currentTimeMillis);
+    /** The warnings of one listener: {@code perMinute} a minute one by one, the rest counted. */
+    public static WarningDigest digest(int perMinute) {
+        return new WarningDigest(LOG, perMinute, 60_000, System::currentTimeMillis);
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {

@@ -56,7 +56,19 @@ public final class Contacts {
         });
     }
 
-    /** How many requests wait for the user. */
+    /** How many requests {@link #requests} lists. */
+    public int requestCount() {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM contacts WHERE state = 'request' AND blocked = 0");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** How many requests wait for the user: they hold something unread (the cap {@code maxrequests} counts these). */
     public int pendingRequests() {
         return db.run(PendingRequests::pendingCount);
     }

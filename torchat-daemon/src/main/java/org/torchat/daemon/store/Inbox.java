@@ -253,5 +253,6 @@ public final class Inbox {
             ps.setString(2, m.peer().hostname());
             ps.executeUpdate();
         }
+        PendingRequests.read(c, m);
     }
 }

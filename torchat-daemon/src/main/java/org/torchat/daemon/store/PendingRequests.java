@@ -12,6 +12,10 @@ import org.torchat.protocol.onion.OnionAddress;
  * {@link RequestLimits} are checked on counters kept in the contacts table (never by reading message bodies), and a
  * stored message opens or extends the sender's request. Over a cap nothing is written: the sender gets ERR and its
  * daemon retries later, so a genuine stranger loses nothing.
+ *
+ * <p>The counters hold what the user has not read yet: a message the user reads (UPDATE) no longer counts, since
+ * the user has seen it (with {@code strangers: allow}, the original client reads strangers like contacts and never
+ * accepts anyone). A request waits for the user while it holds something unread.
  */
 final class PendingRequests {
     private final RequestLimits limits;
@@ -23,13 +27,12 @@ final class PendingRequests {
     /** Checks that {@code bytes} more from {@code peer} fit, then counts them; throws (rolling back) when not. */
     void admit(Connection c, OnionAddress peer, int bytes, Instant now) throws SQLException {
         long[] own = ownCounters(c, peer);
-        boolean open = own != null;
-        if (!open && pendingCount(c) >= limits.maxRequests()) {
+        long messages = own == null ? 0 : own[0];
+        long stored = own == null ? 0 : own[1];
+        if (messages == 0 && pendingCount(c) >= limits.maxRequests()) {
             throw limit(limits.maxRequests() + " requests from strangers already wait for this daemon's owner "
                     + "(maxrequests)");
         }
-        long messages = open ? own[0] : 0;
-        long stored = open ? own[1] : 0;
         if (messages >= limits.maxMessagesEach()) {
             throw limit("you have left " + messages + " messages that wait for this daemon's owner to accept you "
                     + "(requestmessages " + limits.maxMessagesEach() + ")");
@@ -56,10 +59,10 @@ final class PendingRequests {
         }
     }
 
-    /** Requests waiting for the user: blocked ones wait for nothing. */
+    /** Requests waiting for the user: something unread in them; blocked ones wait for nothing. */
     static int pendingCount(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM contacts WHERE state = 'request' AND blocked = 0");
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts "
+                + "WHERE state = 'request' AND blocked = 0 AND request_messages > 0");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
@@ -85,6 +88,18 @@ final class PendingRequests {
             ps.setLong(1, now.toEpochMilli());
             ps.setLong(2, bytes);
             ps.setString(3, peer.hostname());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The user has read {@code m}: if it came with its sender's open request, it no longer counts. */
+    static void read(Connection c, StoredMessage m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET "
+                + "request_messages = MAX(0, request_messages - 1), request_bytes = MAX(0, request_bytes - ?) "
+                + "WHERE address = ? AND state = 'request' AND request_since <= ?")) {
+            ps.setLong(1, m.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            ps.setString(2, m.peer().hostname());
+            ps.setLong(3, m.receivedAt().toEpochMilli());
             ps.executeUpdate();
         }
     }

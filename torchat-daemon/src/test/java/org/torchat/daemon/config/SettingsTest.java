@@ -197,7 +197,7 @@ class SettingsTest {
                 "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
                 "recvrate: 5", "recvburst: 2", "unsignedrate: 40", "unsignedburst: 9", "strangerrate: 50", "strangerburst: 20",
                 "strangers: contacts", "maxrequests: 11", "requestmessages: 2", "requestbytes: 30000",
-                "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4",
+                "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4", "logwarnings: 7",
                 "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
@@ -240,6 +240,7 @@ class SettingsTest {
         assertEquals(List.of(30_000L, 400_000L, 50_000L), List.of(s.requestBytes(), s.strangerQuota(), s.logMaxSize()));
         assertEquals(Duration.ofHours(1), s.requestExpiry());
         assertEquals(4, s.logFiles());
+        assertEquals(7, s.logWarnings());
     }
 
     @Test
@@ -276,7 +277,7 @@ class SettingsTest {
         "maxunreadbytes: 9999", "maxunreadbytes: 2147483648", "maxunreadbytes: 4MB",
         "unsignedrate: -1", "unsignedburst: 0", "strangerrate: many", "strangerburst: 0",
         "maxrequests: 0", "requestmessages: 0", "requestbytes: 9999", "strangerquota: 1k", "requestexpiry: 59",
-        "logmaxsize: 9999", "logfiles: 0", "logfiles: 101",
+        "logmaxsize: 9999", "logfiles: 0", "logfiles: 101", "logwarnings: 0",
         "retrydelay: 99", "retrydelay: 3600001", "retrydelay: 5s",
         "retrylimit: 0", "retrylimit: 31536001", "retrylimit: -5",
         "strangers: nobody",

@@ -80,14 +80,15 @@ class AbuseIT {
             alice.client().send(bob.address().hostname(), texts.get(i));
             Thread.sleep(50);
         }
-        Await.until(() -> storedFrom(alice), stored -> stored.size() == CONTACT_MESSAGES, Duration.ofSeconds(60));
+        Await.until(() -> delivery(tmp.resolve("alice"), bob), d -> d.stream().allMatch(s -> s.startsWith("delivered")),
+                Duration.ofSeconds(60));
         for (Future<?> f : running) {
             f.get();
         }
         flooders.shutdown();
 
         assertEquals(texts, storedFrom(alice), "every message of the contact, in order");
-        assertEquals(List.of(1), outgoingAttempts(tmp.resolve("alice"), bob),
+        assertEquals(List.of("delivered 1"), delivery(tmp.resolve("alice"), bob),
                 "each was acknowledged at its first attempt: the contact never got ERR");
         Map<String, Long> answers = flood.answers();
         long budgetRefusals = answers.getOrDefault("ERR too many messages", 0L);
@@ -115,8 +116,10 @@ class AbuseIT {
             for (int i = 0; i < 10; i++) {
                 alice.client().send(bob.address().hostname(), "through the crowd " + i);
             }
-            Await.until(() -> storedFrom(alice), stored -> stored.size() == 10, Duration.ofSeconds(60));
-            assertEquals(List.of(1), outgoingAttempts(tmp.resolve("alice"), bob), "no ERR, no retry");
+            Await.until(() -> delivery(tmp.resolve("alice"), bob),
+                    d -> d.stream().allMatch(s -> s.startsWith("delivered")), Duration.ofSeconds(60));
+            assertEquals(10, storedFrom(alice).size());
+            assertEquals(List.of("delivered 1"), delivery(tmp.resolve("alice"), bob), "no ERR, no retry");
         } finally {
             for (java.net.Socket s : idle) {
                 s.close();
@@ -132,18 +135,18 @@ class AbuseIT {
         return texts;
     }
 
-    /** The distinct numbers of delivery attempts of the messages {@code dataDir}'s daemon sent to {@code peer}. */
-    private static List<Integer> outgoingAttempts(Path dataDir, TestDaemon peer) throws Exception {
-        List<Integer> attempts = new ArrayList<>();
+    /** The distinct "status attempts" of the messages {@code dataDir}'s daemon sent to {@code peer}. */
+    private static List<String> delivery(Path dataDir, TestDaemon peer) throws Exception {
+        List<String> seen = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("torchat.db"));
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT attempts FROM messages WHERE direction = 'out' AND peer = '"
-                     + peer.address().hostname() + "' ORDER BY attempts")) {
+             ResultSet rs = s.executeQuery("SELECT DISTINCT status || ' ' || attempts FROM messages "
+                     + "WHERE direction = 'out' AND peer = '" + peer.address().hostname() + "' ORDER BY 1")) {
             while (rs.next()) {
-                attempts.add(rs.getInt(1));
+                seen.add(rs.getString(1));
             }
         }
-        return attempts;
+        return seen;
     }
 
     private static long single(Path db, String sql) throws Exception {

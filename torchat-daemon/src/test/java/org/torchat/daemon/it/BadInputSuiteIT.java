@@ -75,10 +75,13 @@ class BadInputSuiteIT {
     @BeforeAll
     void start() throws Exception {
         socks = new TestSocks5Server();
-        // Rate limits out of the way: dozens of RECVs under one sender address are thrown here on purpose.
-        // Strangers allowed: the RECVs here come from made-up senders (ContactsIT is about strangers).
+        // Rate limits and request caps out of the way: dozens of RECVs under one sender address are thrown here on
+        // purpose. Strangers allowed: the RECVs here come from made-up senders (ContactsIT is about strangers).
+        // Every warning logged one by one: each case looks for its own line (AbuseIT covers the digest).
         daemon = TestDaemon.start(tmp, socks.address(), "readtimeout: " + READ_TIMEOUT_MILLIS, "strangers: allow",
-                "recvrate: 100000", "recvburst: 10000", "recvratetotal: 1000000", "recvbursttotal: 100000");
+                "recvrate: 100000", "recvburst: 10000", "strangerrate: 1000000", "strangerburst: 100000",
+                "requestmessages: 1000000", "requestbytes: 100000000", "strangerquota: 1000000000",
+                "logwarnings: 1000000");
         log.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
     }

@@ -125,21 +125,43 @@ class MalformedInputIT {
     }
 
     @Test
-    void connectionsBeyondTheLimitGetErrAndTheDaemonRecovers() throws Exception {
+    void connectionsThatSendNothingAreClosedToMakeRoomForOneThatSendsItsRequest() throws Exception {
         List<Socket> idle = new ArrayList<>();
         try {
             for (int i = 0; i < 40; i++) {
                 idle.add(new Socket(InetAddress.getLoopbackAddress(), daemon.controlPort()));
             }
-            String refused = Wire.exchange(daemon.controlPort(), Wire.frame(HOST));
-            assertTrue(refused.contains("too many connections (limit 32)"), refused);
+            String served = Wire.exchange(daemon.controlPort(), Wire.frame(HOST));
+            assertTrue(served.contains("\"cmd\":\"HOST\""), served);
+            idle.get(0).setSoTimeout(2000);
+            assertEquals(-1, idle.get(0).getInputStream().read(), "the oldest idle connection was closed");
         } finally {
             for (Socket s : idle) {
                 s.close();
             }
         }
-        // The idle connections' workers end at their read deadline; then the daemon serves again.
-        long deadline = System.currentTimeMillis() + 10_000;
+    }
+
+    @Test
+    void whenEveryConnectionIsBusyWithARequestANewOneGetsErrAndTheDaemonRecovers() throws Exception {
+        List<Socket> waiting = new ArrayList<>();
+        String longPoll = "{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"GET_PEERS\",\"wait\":8000}";
+        try {
+            for (int i = 0; i < 32; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.controlPort());
+                s.getOutputStream().write(Wire.frame(longPoll));
+                waiting.add(s);
+            }
+            org.torchat.daemon.testing.Await.until(() -> daemon.daemon().waitingRequests(), n -> n == 32);
+            String refused = Wire.exchange(daemon.controlPort(), Wire.frame(HOST));
+            assertTrue(refused.contains("too many connections (limit 32)"), refused);
+        } finally {
+            for (Socket s : waiting) {
+                s.close();
+            }
+        }
+        // The waiting requests end when their clients are gone; then the daemon serves again.
+        long deadline = System.currentTimeMillis() + 20_000;
         String reply;
         do {
             Thread.sleep(100);

@@ -37,10 +37,10 @@ class TwoDaemonsIT {
     }
 
     private TestDaemon startMapped(String name) throws Exception {
-        // 30 messages at once: no RECV rate limits here
+        // 30 messages at once: no RECV rate limits here, and room for them unread (AbuseIT is about the caps)
         // strangers allowed: the seed's behaviour, which these tests check (ContactsIT is about strangers)
         return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2", "strangers: allow",
-                "recvrate: 0", "recvratetotal: 0");
+                "recvrate: 0", "strangerrate: 0", "requestmessages: 1000");
     }
 
     @AfterEach
@@ -112,7 +112,7 @@ class TwoDaemonsIT {
         String update = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 1234, "
                 + "\"date\": \"18:57:48 2026\", \"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));
         assertTrue(update.matches("\\d{4}\\{\"cmd\":\"RECV\",\"date\":\"\\d\\d:\\d\\d\",\"id\":\"" + aliceId
-                + "\",\"msg\":\"hello bob\",\"portno\":1234}"), update);
+                + "\",\"msg\":\"hello bob\",\"portno\":1234,\"verified\":true}"), update);
 
         String drained = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 8000, "
                 + "\"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));

@@ -227,7 +227,7 @@ class ConnectionProcessorTest {
         });
         Dispatcher dispatcher = new Dispatcher(handlers, command -> command + " is not taken on this listener");
         return new ConnectionProcessor("control", dispatcher, SELF, 9999, ControlAuthenticator.requiring(TOKEN),
-                ConnectionProcessor.digest());
+                ConnectionProcessor.digest(ConnectionProcessor.WARNINGS_PER_MINUTE));
     }
 
     private static String request(String cmd, String authField) {

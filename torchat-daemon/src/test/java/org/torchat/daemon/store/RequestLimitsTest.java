@@ -167,4 +167,42 @@ class RequestLimitsTest {
         assertTrue(contacts.find(pest).orElseThrow().blocked(), "the block stays");
         assertEquals(0, contacts.pendingRequests());
     }
+
+    @Test
+    void whatTheUserHasReadNoLongerCountsSoAConversationWithAStrangerGoesOn() throws Exception {
+        Inbox inbox = inbox(new RequestLimits(1, 2, 10_000, 1_000_000));
+        OnionAddress talker = stranger();
+        for (int round = 0; round < 5; round++) {
+            store(inbox, talker, "line a" + round, T0);
+            store(inbox, talker, "line b" + round, T0);
+            assertThrows(PeerLimitException.class, () -> store(inbox, talker, "one too many", T0));
+            assertThrows(PeerLimitException.class, () -> store(inbox, stranger(), "no room", T0), "it is pending");
+            inbox.popOldestUnread(talker).orElseThrow();
+            inbox.popOldestUnread(talker).orElseThrow();
+        }
+        assertEquals(10, history.last(talker, 100).size());
+        assertEquals(0, contacts.pendingRequests(), "all read: nothing waits for the user");
+        assertEquals(1, contacts.requestCount(), "still a request, to accept or block");
+        assertEquals(Inbox.Outcome.STORED, store(inbox, stranger(), "now there is room", T0));
+    }
+
+    @Test
+    void expiryDropsOnlyWhatWasNeverReadAndKeepsARequestThatWasRead() throws Exception {
+        Inbox inbox = inbox(RequestLimits.DEFAULT);
+        OnionAddress partly = stranger();
+        store(inbox, partly, "read", T0);
+        store(inbox, partly, "never read", T0);
+        inbox.popOldestUnread(partly).orElseThrow();
+        OnionAddress read = stranger();
+        store(inbox, read, "all read", T0);
+        inbox.popOldestUnread(read).orElseThrow();
+
+        assertEquals(1, new RequestExpiry(db).expireBefore(T0.plus(Duration.ofDays(1))));
+
+        assertEquals(List.of("read"), history.last(partly, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(List.of("all read"), history.last(read, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(0, contacts.find(partly).orElseThrow().unread());
+        assertEquals(2, contacts.requestCount(), "both still listed: each holds a message the user has seen");
+        assertEquals(0, contacts.pendingRequests());
+    }
 }
