@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # torchat-bench/run-all.sh [quick] [STAGE...]: every benchmark in docs/PERFORMANCE.md, one after the other, on this
 # machine (about 40 minutes; "quick" shortens each for a smoke run; STAGEs pick some: jmh control delivery tui
-# history files footprint tmux). Output goes to torchat-bench/results/DATE-TIME/ (or $OUT), one file per benchmark;
+# history files footprint tmux flood). Output goes to torchat-bench/results/DATE-TIME/ (or $OUT), one file per benchmark;
 # nothing else should run meanwhile: the figures are only as quiet as the machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -90,6 +90,11 @@ want history && run history java -Xmx1g -cp "$BENCH" org.torchat.bench.HistoryBe
 if want files; then
   run file-transfer java -cp "$BENCH" org.torchat.bench.FileTransferBench "$mb" "$rounds"
 fi
+
+# Hostile peers: a contact's messages while strangers flood the receiver at 10x and 100x their budget (10 minutes each).
+if [ "$quick" = quick ]; then flood=(0.5 20 10,100); else flood=(10 120 10,100); fi
+# shellcheck disable=SC2086 # options are words
+want flood && run flood java -cp "$BENCH" org.torchat.bench.FloodBench "${flood[@]}" $bin_options $cds
 
 # JVM options: what bin/torchatd used before the performance issue, and now, with and without two of its parts.
 want footprint && run footprint java -cp "$BENCH" org.torchat.bench.Footprint "$fp" \
