@@ -194,7 +194,8 @@ class SettingsTest {
                 "interface: 127.0.0.1", "requiretoken: yes", "peerport: 4", "readtimeout: 300", "logmessages: on",
                 "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
                 "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
-                "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
+                "torrcextra: /tmp/extra", "powdefense: on", "powqueuerate: 5", "powqueueburst: 9", "maxstreams: 0",
+                "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
                 "recvrate: 5", "recvburst: 2", "recvratetotal: 50", "recvbursttotal: 20", "strangers: contacts",
                 "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
@@ -224,6 +225,7 @@ class SettingsTest {
         assertEquals(java.nio.file.Path.of("/tmp/cookie"), s.torCookie());
         assertEquals("secret", s.torPassword());
         assertEquals(java.nio.file.Path.of("/tmp/extra"), s.torrcExtra());
+        assertEquals(new OnionDefences(OnionDefences.PowDefense.ON, 5, 9, 0), s.onionDefences());
         assertTrue(s.requireSignatures());
         assertEquals(Duration.ofSeconds(7200), s.replayWindow());
         assertEquals(Duration.ofSeconds(60), s.maxClockSkew());
@@ -232,6 +234,21 @@ class SettingsTest {
         assertEquals(1234L, s.fileAutoAcceptMax());
         assertEquals(5_000_000_000L, s.fileMaxSize());
         assertEquals(9_000_000_000L, s.spoolQuota());
+    }
+
+    @Test
+    void onionDefencesDefaultToProofOfWorkWhereTorCanAndSixteenStreams() throws Exception {
+        assertEquals(new OnionDefences(OnionDefences.PowDefense.AUTO, 20, 200, 16), defaults().onionDefences());
+        assertKeyChanges("powdefense: off", s -> assertEquals(OnionDefences.PowDefense.OFF, s.onionDefences().pow()));
+        assertKeyChanges("maxstreams: 65535", s -> assertEquals(65535, s.onionDefences().maxStreams()));
+        ConfigException bad = assertThrows(ConfigException.class, () -> fromFile("powdefense: maybe"));
+        assertTrue(bad.getMessage().contains("'maybe' is not one of auto, on, off"), bad.getMessage());
+        assertThrows(ConfigException.class, () -> fromFile("maxstreams: 65536"));
+        assertThrows(ConfigException.class, () -> fromFile("powqueuerate: 0"));
+        // tor itself warns about a burst below the rate: refuse it at start, naming both keys
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fromFile("powqueuerate: 300"));
+        assertTrue(e.getMessage().contains("powqueueburst 200 must be at least powqueuerate (300)"), e.getMessage());
     }
 
     @Test
