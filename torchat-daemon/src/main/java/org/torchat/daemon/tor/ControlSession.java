@@ -16,6 +16,7 @@ import net.freehaven.tor.control.TorControlConnection;
 import net.freehaven.tor.control.TorControlException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.config.OnionDefences;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
@@ -138,21 +139,50 @@ final class ControlSession implements AutoCloseable {
     }
 
     /**
-     * Adds our onion service, {@code Port=virtualPort,127.0.0.1:targetPort}, and checks that tor's ServiceID is our
-     * address. Never logs the key.
+     * Adds our onion service, {@code Port=virtualPort,127.0.0.1:targetPort}, with the defences asked for, and checks
+     * that tor's ServiceID is our address. A tor that refuses the proof-of-work arguments (older than 0.4.9) is asked
+     * again without them, unless {@code powdefense: on}. Never logs the key.
      *
-     * @return the service id tor answered (equal to ours)
+     * @return the defences tor accepted
      */
-    String addOnion(Ed25519Identity identity, int virtualPort, int targetPort) throws TorException {
+    AppliedDefences addOnion(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences)
+            throws TorException {
+        boolean pow = defences.pow() != OnionDefences.PowDefense.OFF;
+        try {
+            requestOnion(identity, virtualPort, targetPort, defences, pow);
+            return pow ? AppliedDefences.withPow(defences)
+                    : AppliedDefences.withoutPow(defences, AppliedDefences.Pow.OFF);
+        } catch (TorControlException e) {
+            if (!pow || !ControlReplies.refusesPow(e.getMessage())) {
+                throw refused(identity, virtualPort, targetPort, defences, pow, e);
+            }
+            String words = ControlReplies.errorText(e);
+            if (defences.pow() == OnionDefences.PowDefense.ON) {
+                throw new TorException("tor " + torVersion + " cannot give our onion service the proof-of-work "
+                        + "defence (it answered: " + words + "); it needs tor 0.4.9 or newer. Upgrade tor, or set "
+                        + "powdefense: auto to publish without it", e);
+            }
+            LOG.warn("tor {} does not take the proof-of-work defence for our onion service ({}); publishing it "
+                    + "without (tor 0.4.9 and newer have it)", torVersion, words);
+        }
+        try {
+            requestOnion(identity, virtualPort, targetPort, defences, false);
+        } catch (TorControlException e) {
+            throw refused(identity, virtualPort, targetPort, defences, false, e);
+        }
+        return AppliedDefences.withoutPow(defences, AppliedDefences.Pow.UNSUPPORTED);
+    }
+
+    /** One ADD_ONION; a refusal comes back as the exception, anything else as a TorException. */
+    private void requestOnion(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences,
+                              boolean pow) throws TorControlException, TorException {
         String expected = identity.onionAddress().serviceId();
         Map<String, String> reply;
         try {
-            reply = connection.addOnion(AddOnion.keyArgument(identity), AddOnion.portLines(virtualPort, targetPort),
-                    List.of());
+            reply = connection.addOnion(AddOnion.keyAndArguments(identity, defences, pow),
+                    AddOnion.portLines(virtualPort, targetPort), List.of());
         } catch (TorControlException e) {
-            throw new TorException("tor refused to publish our onion service " + expected + ".onion ("
-                    + AddOnion.redacted(virtualPort, targetPort) + "): " + ControlReplies.errorText(e)
-                    + ControlReplies.addOnionAdvice(e.getMessage()), e);
+            throw e;
         } catch (IOException e) {
             throw failure("ADD_ONION", e);
         } catch (RuntimeException e) {
@@ -170,7 +200,13 @@ final class ControlSession implements AutoCloseable {
             throw new TorException("tor published " + serviceId + ".onion but our identity key gives " + expected
                     + ".onion; refusing to go on (is this tor or our identity.key broken?)");
         }
-        return serviceId;
+    }
+
+    private static TorException refused(Ed25519Identity identity, int virtualPort, int targetPort,
+                                        OnionDefences defences, boolean pow, TorControlException e) {
+        return new TorException("tor refused to publish our onion service " + identity.onionAddress() + " ("
+                + AddOnion.redacted(virtualPort, targetPort, defences, pow) + "): " + ControlReplies.errorText(e)
+                + ControlReplies.addOnionAdvice(e.getMessage()), e);
     }
 
     @Override

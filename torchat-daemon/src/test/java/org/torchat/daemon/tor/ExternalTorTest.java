@@ -81,7 +81,8 @@ class ExternalTorTest {
         assertEquals(identity.onionAddress().serviceId(), tor.status().onion());
         TorStatus published = tor.awaitPublished(WAIT);
         assertTrue(published.published());
-        assertTrue(fake.commands().contains(AddOnion.command(identity, 80, 8001)), fake.commands().toString());
+        assertTrue(fake.commands().contains(AddOnion.command(identity, 80, 8001,
+                org.torchat.daemon.config.OnionDefences.DEFAULTS, true)), fake.commands().toString());
         assertEquals(identity.onionAddress(), tor.publish(identity, 8001), "publishing again is a no-op");
         assertEquals(1, fake.count("ADD_ONION"));
     }

@@ -42,6 +42,11 @@ final class FakeControlPort implements AutoCloseable {
     volatile String serviceId = "x".repeat(56);
     /** When set, ADD_ONION is refused with this reply line. */
     volatile String addOnionRefusal;
+    /**
+     * True: ADD_ONION knows only the keywords of tor before 0.4.9 (no proof-of-work ones) and refuses others as
+     * tor 0.4.9.11 was seen to: {@code 512 Bad arguments to ADD_ONION: Unrecognized keyword argument "Foo"}.
+     */
+    volatile boolean beforePow;
     volatile int uploadsAfterAdd = 2;
     volatile long uploadDelayMillis = 50;
 
@@ -179,6 +184,9 @@ final class FakeControlPort implements AutoCloseable {
             }
             case "ADD_ONION" -> {
                 String refusal = addOnionRefusal;
+                if (refusal == null && beforePow) {
+                    refusal = unknownKeyword(words);
+                }
                 if (refusal != null) {
                     send(s, refusal);
                     return true;
@@ -204,6 +212,20 @@ final class FakeControlPort implements AutoCloseable {
             default -> send(s, "510 Unrecognized command \"" + words[0] + "\"");
         }
         return true;
+    }
+
+    private static final List<String> KEYWORDS_BEFORE_POW = List.of("Port", "Flags", "MaxStreams", "ClientAuth",
+            "ClientAuthV3");
+
+    private static String unknownKeyword(String[] words) {
+        for (int i = 2; i < words.length; i++) {
+            int eq = words[i].indexOf('=');
+            String key = eq < 0 ? words[i] : words[i].substring(0, eq);
+            if (!KEYWORDS_BEFORE_POW.contains(key)) {
+                return "512 Bad arguments to ADD_ONION: Unrecognized keyword argument \"" + key + "\"";
+            }
+        }
+        return null;
     }
 
     private boolean authenticated(String given, Conn conn) {
