@@ -22,8 +22,8 @@ import org.torchat.protocol.identity.Ed25519Identity;
 /**
  * One authenticated connection to a tor's control port, through Briar's jtorctl ({@link TorControlConnection}).
  * Before handing the socket to jtorctl it authenticates itself ({@link ControlAuthenticator}: jtorctl 0.5 knows
- * neither PROTOCOLINFO nor SAFECOOKIE), so nothing secret is sent before tor proved it is tor. Events tor sends ({@code STATUS_CLIENT} bootstrap,
- * {@code HS_DESC}) go to {@link Events}, on jtorctl's reader thread.
+ * neither PROTOCOLINFO nor SAFECOOKIE), so nothing secret is sent before tor proved it is tor. Events tor sends
+ * ({@code STATUS_CLIENT} bootstrap, {@code HS_DESC}) go to {@link Events}, on jtorctl's reader thread.
  */
 final class ControlSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlSession.class);

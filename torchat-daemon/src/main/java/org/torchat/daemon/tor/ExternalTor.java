@@ -10,9 +10,10 @@ import org.torchat.daemon.config.OnionDefences;
 
 /**
  * A tor the user runs (for example {@code tor -f tor/torrc} from the repository): we connect to its control port,
- * authenticate with SAFECOOKIE (tor proves it knows its cookie before we send anything) or a password, publish our onion service the same way as with our own tor, and
- * use the SOCKS port it reports ({@code GETINFO net/listeners/socks}). We never stop it. If the connection goes away
- * (tor restarted) we connect again with growing pauses and add our service again.
+ * authenticate with SAFECOOKIE (tor proves it knows its cookie before we send anything) or a password, publish our
+ * onion service the same way as with our own tor, and use the SOCKS port it reports
+ * ({@code GETINFO net/listeners/socks}). We never stop it. If the connection goes away (tor restarted) we connect
+ * again with growing pauses and add our service again.
  */
 public final class ExternalTor extends SupervisedTor {
 
