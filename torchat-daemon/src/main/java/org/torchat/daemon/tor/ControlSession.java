@@ -21,7 +21,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
  * One authenticated connection to a tor's control port, through Briar's jtorctl ({@link TorControlConnection}).
- * Before handing the socket to jtorctl it authenticates itself ({@link ControlAuthenticator}: jtorctl 0.5 knows
+ * Before handing the socket to jtorctl it authenticates itself ({@link TorControlHandshake}: jtorctl 0.5 knows
  * neither PROTOCOLINFO nor SAFECOOKIE), so nothing secret is sent before tor proved it is tor. Events tor sends
  * ({@code STATUS_CLIENT} bootstrap, {@code HS_DESC}) go to {@link Events}, on jtorctl's reader thread.
  */
@@ -69,7 +69,7 @@ final class ControlSession implements AutoCloseable {
             socket.setSoTimeout((int) timeout.toMillis());
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            ProtocolInfo info = new ControlAuthenticator(in, out, endpoint).authenticate(auth);
+            ProtocolInfo info = new TorControlHandshake(in, out, endpoint).authenticate(auth);
             socket.setSoTimeout(0); // jtorctl's reader thread waits for events for as long as the session lives
             TorControlConnection connection = new TorControlConnection(new WatchedInput(in, lost), out);
             ControlSession session = new ControlSession(endpoint, info.torVersion(), socket, connection, lost);

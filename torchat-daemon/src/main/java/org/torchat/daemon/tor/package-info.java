@@ -10,7 +10,7 @@
  *       {@link org.torchat.daemon.tor.ManagedTor#start} with {@code Options.in(dataDir.resolve("tor"))}. Start it
  *       first: bootstrap runs in tor while the daemon goes on. A {@link org.torchat.daemon.tor.TorException} here
  *       (tor not installed, exited at start, authentication refused, a control port that could not prove it is
- *       tor: {@link org.torchat.daemon.tor.ControlAuthenticator}) is a startup failure; its message is the one line
+ *       tor: {@link org.torchat.daemon.tor.TorControlHandshake}) is a startup failure; its message is the one line
  *       for the user.</li>
  *   <li>Bind the peer listener, then {@link org.torchat.daemon.tor.Tor#publish}{@code (identity, peerPort)}:
  *       it returns at once, after checking that tor's ServiceID is our address (a mismatch or a refusal is a

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * that asks for no authentication ({@code METHODS=NULL}) or only for the plain cookie cannot prove anything and is
  * refused. Reads byte by byte so that nothing is buffered past a reply: jtorctl takes the stream over afterwards.
  */
-final class ControlAuthenticator {
-    private static final Logger LOG = LoggerFactory.getLogger(ControlAuthenticator.class);
+final class TorControlHandshake {
+    private static final Logger LOG = LoggerFactory.getLogger(TorControlHandshake.class);
     private static final int COOKIE_LENGTH = 32;
     private static final int MAX_LINE = 4096;
     private static final int MAX_REPLY_LINES = 100;
@@ -35,7 +35,7 @@ final class ControlAuthenticator {
     private final OutputStream out;
     private final String endpoint;
 
-    ControlAuthenticator(InputStream in, OutputStream out, String endpoint) {
+    TorControlHandshake(InputStream in, OutputStream out, String endpoint) {
         this.in = in;
         this.out = out;
         this.endpoint = endpoint;

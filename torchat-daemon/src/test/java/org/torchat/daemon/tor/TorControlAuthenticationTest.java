@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.StartupException;
+import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
@@ -25,7 +27,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
  * received, so "nothing was sent" is checked on what arrived.
  */
 @Timeout(30)
-class ControlAuthenticationTest {
+class TorControlAuthenticationTest {
     @TempDir
     Path tmp;
     private FakeControlPort fake;
@@ -63,6 +65,19 @@ class ControlAuthenticationTest {
         }
         assertEquals(List.of("PROTOCOLINFO 1", "PROTOCOLINFO 1"), fake.commands());
         assertNothingSecretArrived();
+    }
+
+    /** The same through the whole daemon: it does not start (exit code 1, as every start-up error) and sent nothing. */
+    @Test
+    void theDaemonRefusesToStartOnAPortAskingForNoAuthentication() throws Exception {
+        fake.methods = "NULL";
+        StartupException e = assertThrows(StartupException.class, () -> TestDaemon.start(
+                TestDaemon.newDataDir(tmp, "daemon"), "127.0.0.1:9", "tor: external",
+                "torcontrol: 127.0.0.1:" + fake.port()));
+        assertEquals(1, e.exitCode());
+        assertTrue(e.getMessage().contains("the control port 127.0.0.1:" + fake.port() + " asks for no authentication"),
+                e.getMessage());
+        assertEquals(List.of("PROTOCOLINFO 1"), fake.commands(), "nothing after PROTOCOLINFO, so no key");
     }
 
     @Test
