@@ -41,6 +41,8 @@ public record Settings(
         Path torCookie,
         String torPassword,
         Path torrcExtra,
+        /** Tor's defences asked for when publishing our onion service (proof of work, streams per circuit). */
+        OnionDefences onionDefences,
         boolean requireSignatures,
         Duration replayWindow,
         Duration maxClockSkew,
@@ -87,6 +89,7 @@ public record Settings(
             "peerport", "readtimeout", "logmessages",
             "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
             "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
+            "powdefense", "powqueuerate", "powqueueburst", "maxstreams",
             "requiresignatures", "replaywindow", "maxclockskew",
             "recvrate", "recvburst", "unsignedrate", "unsignedburst", "strangerrate", "strangerburst", "strangers",
             "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
@@ -131,6 +134,10 @@ public record Settings(
         private Path torCookie;
         private String torPassword;
         private Path torrcExtra;
+        private OnionDefences.PowDefense powDefense = OnionDefences.DEFAULTS.pow();
+        private int powQueueRate = OnionDefences.DEFAULTS.powQueueRate();
+        private int powQueueBurst = OnionDefences.DEFAULTS.powQueueBurst();
+        private int maxStreams = OnionDefences.DEFAULTS.maxStreams();
         private boolean requireSignatures;
         private long replayWindowSeconds = 7 * 24 * 3600;
         private long maxClockSkewSeconds = 24 * 3600;
@@ -194,6 +201,10 @@ public record Settings(
                 case "torcookie" -> torCookie = Path.of(value);
                 case "torpassword" -> torPassword = value;
                 case "torrcextra" -> torrcExtra = Path.of(value);
+                case "powdefense" -> powDefense = OnionDefences.PowDefense.parse(value);
+                case "powqueuerate" -> powQueueRate = intIn(value, 1, 1_000_000);
+                case "powqueueburst" -> powQueueBurst = intIn(value, 1, 10_000_000);
+                case "maxstreams" -> maxStreams = intIn(value, 0, 65535);
                 case "requiresignatures" -> requireSignatures = bool(value);
                 case "replaywindow" -> replayWindowSeconds = intIn(value, 3600, 31_536_000);
                 case "maxclockskew" -> maxClockSkewSeconds = intIn(value, 0, 604_800);
@@ -302,7 +313,8 @@ public record Settings(
                     Duration.ofMillis(torConnectTimeoutMillis), Duration.ofMillis(frameDeadlineMillis),
                     activityLogName, debugLogName, errorLogName, logMessageText, ephemeral, maxUnreadMessages,
                     maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
-                    mode, torControl, torCookie, torPassword, torrcExtra, requireSignatures,
+                    mode, torControl, torCookie, torPassword, torrcExtra,
+                    new OnionDefences(powDefense, powQueueRate, powQueueBurst, maxStreams), requireSignatures,
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
                     recvRate, recvBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst, strangers,
                     maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),

@@ -3,12 +3,14 @@ package org.torchat.daemon.tor;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.torchat.daemon.config.OnionDefences;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
- * The arguments of {@code ADD_ONION ED25519-V3:<base64 expanded key> Port=<virtual>,127.0.0.1:<target>}
- * (control-spec 3.27) for our own identity. No {@code Flags=Detach}: the service lives as long as our control
- * connection, so it disappears with us.
+ * The arguments of {@code ADD_ONION ED25519-V3:<base64 expanded key> [Flags=MaxStreamsCloseCircuit MaxStreams=N]
+ * [PoWDefensesEnabled=1 PoWQueueRate=R PoWQueueBurst=B] Port=<virtual>,127.0.0.1:<target>} (control-spec 3.27) for
+ * our own identity. No {@code Flags=Detach}: the service lives as long as our control connection, so it disappears
+ * with us.
  */
 public final class AddOnion {
     static final String KEY_TYPE = "ED25519-V3";
@@ -25,6 +27,32 @@ public final class AddOnion {
         return KEY_TYPE + ":" + Base64.getEncoder().encodeToString(expanded);
     }
 
+    /**
+     * The keyword arguments between the key and the ports, in the control-spec's order: the streams limit (with
+     * the flag that closes the circuit beyond it), then, when {@code pow}, the proof-of-work defence. Empty when
+     * there is nothing to ask for.
+     */
+    public static String defenceArguments(OnionDefences defences, boolean pow) {
+        StringBuilder args = new StringBuilder();
+        if (defences.maxStreams() > 0) {
+            args.append("Flags=MaxStreamsCloseCircuit MaxStreams=").append(defences.maxStreams());
+        }
+        if (pow) {
+            args.append(args.isEmpty() ? "" : " ").append("PoWDefensesEnabled=1 PoWQueueRate=")
+                    .append(defences.powQueueRate()).append(" PoWQueueBurst=").append(defences.powQueueBurst());
+        }
+        return args.toString();
+    }
+
+    /**
+     * What goes after {@code ADD_ONION } and before the ports. jtorctl 0.5 knows no keyword arguments but Flags, and
+     * writes this string verbatim after {@code ADD_ONION }, so the defence arguments ride after the key.
+     */
+    static String keyAndArguments(Ed25519Identity identity, OnionDefences defences, boolean pow) {
+        String args = defenceArguments(defences, pow);
+        return keyArgument(identity) + (args.isEmpty() ? "" : " " + args);
+    }
+
     /** The {@code Port=} arguments as jtorctl takes them: virtual port to {@code 127.0.0.1:target}. */
     public static Map<Integer, String> portLines(int virtualPort, int targetPort) {
         checkPort(virtualPort, "virtual");
@@ -35,15 +63,18 @@ public final class AddOnion {
     }
 
     /** The command line as sent, for tests; never log it: it holds the secret key. */
-    public static String command(Ed25519Identity identity, int virtualPort, int targetPort) {
-        StringBuilder line = new StringBuilder("ADD_ONION ").append(keyArgument(identity));
+    public static String command(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences,
+                                 boolean pow) {
+        StringBuilder line = new StringBuilder("ADD_ONION ").append(keyAndArguments(identity, defences, pow));
         portLines(virtualPort, targetPort).forEach((port, target) -> line.append(" Port=").append(port).append(',').append(target));
         return line.toString();
     }
 
     /** The command with the key replaced, safe for logs. */
-    public static String redacted(int virtualPort, int targetPort) {
-        return "ADD_ONION " + KEY_TYPE + ":<key> Port=" + virtualPort + ",127.0.0.1:" + targetPort;
+    public static String redacted(int virtualPort, int targetPort, OnionDefences defences, boolean pow) {
+        String args = defenceArguments(defences, pow);
+        return "ADD_ONION " + KEY_TYPE + ":<key>" + (args.isEmpty() ? "" : " " + args) + " Port=" + virtualPort
+                + ",127.0.0.1:" + targetPort;
     }
 
     private static void checkPort(int port, String what) {

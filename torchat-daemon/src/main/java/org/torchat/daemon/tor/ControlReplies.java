@@ -82,6 +82,14 @@ final class ControlReplies {
         return "";
     }
 
+    /**
+     * Whether an ADD_ONION refusal is about the proof-of-work arguments: a tor before 0.4.9 answers
+     * {@code 512 Bad arguments to ADD_ONION: Unrecognized keyword argument "PoWDefensesEnabled"}.
+     */
+    static boolean refusesPow(String reply) {
+        return reply != null && reply.contains("PoW");
+    }
+
     static String abbreviate(String text) {
         return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }

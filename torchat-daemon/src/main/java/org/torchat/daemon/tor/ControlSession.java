@@ -1,6 +1,5 @@
 package org.torchat.daemon.tor;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,19 +16,18 @@ import net.freehaven.tor.control.TorControlConnection;
 import net.freehaven.tor.control.TorControlException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.config.OnionDefences;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
  * One authenticated connection to a tor's control port, through Briar's jtorctl ({@link TorControlConnection}).
- * Before handing the socket to jtorctl it asks {@code PROTOCOLINFO} itself (jtorctl 0.5 has no such call) to learn
- * which authentication tor accepts and where its cookie is. Events tor sends ({@code STATUS_CLIENT} bootstrap,
- * {@code HS_DESC}) go to {@link Events}, on jtorctl's reader thread.
+ * Before handing the socket to jtorctl it authenticates itself ({@link TorControlHandshake}: jtorctl 0.5 knows
+ * neither PROTOCOLINFO nor SAFECOOKIE), so nothing secret is sent before tor proved it is tor. Events tor sends
+ * ({@code STATUS_CLIENT} bootstrap, {@code HS_DESC}) go to {@link Events}, on jtorctl's reader thread.
  */
 final class ControlSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlSession.class);
     static final List<String> EVENTS = List.of("STATUS_CLIENT", "HS_DESC");
-    private static final int COOKIE_LENGTH = 32;
-    private static final int MAX_LINE = 4096;
 
     /** What tor tells us on its own. Called on jtorctl's reader thread: never call back into the session. */
     interface Events {
@@ -44,13 +37,16 @@ final class ControlSession implements AutoCloseable {
     }
 
     private final String endpoint;
+    private final String torVersion;
     private final Socket socket;
     private final TorControlConnection connection;
     private final CompletableFuture<String> lost;
     private volatile boolean closing;
 
-    private ControlSession(String endpoint, Socket socket, TorControlConnection connection, CompletableFuture<String> lost) {
+    private ControlSession(String endpoint, String torVersion, Socket socket, TorControlConnection connection,
+                           CompletableFuture<String> lost) {
         this.endpoint = endpoint;
+        this.torVersion = torVersion == null ? "(version unknown)" : torVersion;
         this.socket = socket;
         this.connection = connection;
         this.lost = lost;
@@ -73,14 +69,12 @@ final class ControlSession implements AutoCloseable {
             socket.setSoTimeout((int) timeout.toMillis());
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            ProtocolInfo info = protocolInfo(in, out, endpoint);
-            byte[] secret = secret(auth, info, endpoint);
+            ProtocolInfo info = new TorControlHandshake(in, out, endpoint).authenticate(auth);
             socket.setSoTimeout(0); // jtorctl's reader thread waits for events for as long as the session lives
             TorControlConnection connection = new TorControlConnection(new WatchedInput(in, lost), out);
-            ControlSession session = new ControlSession(endpoint, socket, connection, lost);
+            ControlSession session = new ControlSession(endpoint, info.torVersion(), socket, connection, lost);
             connection.setEventHandler(session.new Dispatcher(events));
             connection.launchThread(true);
-            session.authenticate(secret, auth, info);
             connection.setEvents(EVENTS);
             LOG.debug("connected to tor {} on control port {}", info.torVersion(), endpoint);
             return session;
@@ -104,6 +98,11 @@ final class ControlSession implements AutoCloseable {
 
     String endpoint() {
         return endpoint;
+    }
+
+    /** Tor's version as PROTOCOLINFO gave it, e.g. {@code 0.4.9.11}. */
+    String torVersion() {
+        return torVersion;
     }
 
     /** Tor exits when this connection closes (we also set {@code __OwningControllerProcess} for our pid). */
@@ -140,21 +139,50 @@ final class ControlSession implements AutoCloseable {
     }
 
     /**
-     * Adds our onion service, {@code Port=virtualPort,127.0.0.1:targetPort}, and checks that tor's ServiceID is our
-     * address. Never logs the key.
+     * Adds our onion service, {@code Port=virtualPort,127.0.0.1:targetPort}, with the defences asked for, and checks
+     * that tor's ServiceID is our address. A tor that refuses the proof-of-work arguments (older than 0.4.9) is asked
+     * again without them, unless {@code powdefense: on}. Never logs the key.
      *
-     * @return the service id tor answered (equal to ours)
+     * @return the defences tor accepted
      */
-    String addOnion(Ed25519Identity identity, int virtualPort, int targetPort) throws TorException {
+    AppliedDefences addOnion(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences)
+            throws TorException {
+        boolean pow = defences.pow() != OnionDefences.PowDefense.OFF;
+        try {
+            requestOnion(identity, virtualPort, targetPort, defences, pow);
+            return pow ? AppliedDefences.withPow(defences)
+                    : AppliedDefences.withoutPow(defences, AppliedDefences.Pow.OFF);
+        } catch (TorControlException e) {
+            if (!pow || !ControlReplies.refusesPow(e.getMessage())) {
+                throw refused(identity, virtualPort, targetPort, defences, pow, e);
+            }
+            String words = ControlReplies.errorText(e);
+            if (defences.pow() == OnionDefences.PowDefense.ON) {
+                throw new TorException("tor " + torVersion + " cannot give our onion service the proof-of-work "
+                        + "defence (it answered: " + words + "); it needs tor 0.4.9 or newer. Upgrade tor, or set "
+                        + "powdefense: auto to publish without it", e);
+            }
+            LOG.warn("tor {} does not take the proof-of-work defence for our onion service ({}); publishing it "
+                    + "without (tor 0.4.9 and newer have it)", torVersion, words);
+        }
+        try {
+            requestOnion(identity, virtualPort, targetPort, defences, false);
+        } catch (TorControlException e) {
+            throw refused(identity, virtualPort, targetPort, defences, false, e);
+        }
+        return AppliedDefences.withoutPow(defences, AppliedDefences.Pow.UNSUPPORTED);
+    }
+
+    /** One ADD_ONION; a refusal comes back as the exception, anything else as a TorException. */
+    private void requestOnion(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences,
+                              boolean pow) throws TorControlException, TorException {
         String expected = identity.onionAddress().serviceId();
         Map<String, String> reply;
         try {
-            reply = connection.addOnion(AddOnion.keyArgument(identity), AddOnion.portLines(virtualPort, targetPort),
-                    List.of());
+            reply = connection.addOnion(AddOnion.keyAndArguments(identity, defences, pow),
+                    AddOnion.portLines(virtualPort, targetPort), List.of());
         } catch (TorControlException e) {
-            throw new TorException("tor refused to publish our onion service " + expected + ".onion ("
-                    + AddOnion.redacted(virtualPort, targetPort) + "): " + ControlReplies.errorText(e)
-                    + ControlReplies.addOnionAdvice(e.getMessage()), e);
+            throw e;
         } catch (IOException e) {
             throw failure("ADD_ONION", e);
         } catch (RuntimeException e) {
@@ -172,7 +200,13 @@ final class ControlSession implements AutoCloseable {
             throw new TorException("tor published " + serviceId + ".onion but our identity key gives " + expected
                     + ".onion; refusing to go on (is this tor or our identity.key broken?)");
         }
-        return serviceId;
+    }
+
+    private static TorException refused(Ed25519Identity identity, int virtualPort, int targetPort,
+                                        OnionDefences defences, boolean pow, TorControlException e) {
+        return new TorException("tor refused to publish our onion service " + identity.onionAddress() + " ("
+                + AddOnion.redacted(virtualPort, targetPort, defences, pow) + "): " + ControlReplies.errorText(e)
+                + ControlReplies.addOnionAdvice(e.getMessage()), e);
     }
 
     @Override
@@ -182,23 +216,6 @@ final class ControlSession implements AutoCloseable {
         closeQuietly(socket);
     }
 
-    private void authenticate(byte[] secret, TorAuthentication auth, ProtocolInfo info) throws TorException, IOException {
-        try {
-            connection.authenticate(secret);
-        } catch (TorControlException e) {
-            String advice;
-            if (auth instanceof TorAuthentication.Cookie c) {
-                advice = "; check that torchatd may read " + c.file() + " and that it belongs to the tor on this port";
-            } else if (auth instanceof TorAuthentication.Password) {
-                advice = "; check the control password (HashedControlPassword in tor's torrc)";
-            } else {
-                advice = "; tor accepts " + String.join(",", info.methods());
-            }
-            throw new TorException("tor on control port " + endpoint + " refused our authentication (" + auth + "): "
-                    + ControlReplies.errorText(e) + advice, e);
-        }
-    }
-
     private TorException failure(String command, IOException e) {
         if (e instanceof TorControlException) {
             return new TorException("tor refused " + command + " on control port " + endpoint + ": "
@@ -206,91 +223,6 @@ final class ControlSession implements AutoCloseable {
         }
         return new TorException("lost the connection to tor's control port " + endpoint + " during " + command
                 + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
-    }
-
-    /** Sends {@code PROTOCOLINFO 1} and reads the reply byte by byte, so that nothing is buffered past it. */
-    static ProtocolInfo protocolInfo(InputStream in, OutputStream out, String endpoint) throws IOException, TorException {
-        out.write("PROTOCOLINFO 1\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        List<String> lines = new ArrayList<>();
-        while (true) {
-            String line = readLine(in);
-            if (line == null) {
-                throw new TorException("tor's control port " + endpoint + " closed the connection during PROTOCOLINFO"
-                        + (lines.isEmpty() ? " (is it really a tor control port?)" : ""));
-            }
-            if (line.length() < 4 || !Character.isDigit(line.charAt(0))) {
-                throw new TorException(endpoint + " is not a tor control port: it answered '"
-                        + ControlReplies.abbreviate(line) + "'");
-            }
-            lines.add(line);
-            if (line.charAt(3) == ' ') {
-                break;
-            }
-            if (lines.size() > 100) {
-                throw new TorException(endpoint + " sent an endless PROTOCOLINFO reply: is it a tor control port?");
-            }
-        }
-        return ProtocolInfo.parse(lines);
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-            }
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.UTF_8);
-                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            }
-            if (line.size() >= MAX_LINE) {
-                throw new IOException("control reply line longer than " + MAX_LINE + " bytes");
-            }
-            line.write(b);
-        }
-    }
-
-    /** The bytes for {@code AUTHENTICATE} (jtorctl sends them as hex). */
-    static byte[] secret(TorAuthentication auth, ProtocolInfo info, String endpoint) throws TorException {
-        if (auth instanceof TorAuthentication.Cookie c) {
-            return readCookie(c.file());
-        }
-        if (auth instanceof TorAuthentication.Password p) {
-            return p.password().getBytes(StandardCharsets.UTF_8);
-        }
-        if (info.methods().contains("NULL")) {
-            return new byte[0];
-        }
-        if (info.methods().contains("COOKIE") && info.cookieFile() != null) {
-            return readCookie(Path.of(info.cookieFile()));
-        }
-        if (info.methods().contains("HASHEDPASSWORD")) {
-            throw new TorException("tor on control port " + endpoint + " wants a password: pass it with "
-                    + "--tor-password, or enable CookieAuthentication 1 in its torrc");
-        }
-        throw new TorException("tor on control port " + endpoint + " offers no authentication we can use ("
-                + String.join(",", info.methods()) + "); enable CookieAuthentication 1 in its torrc");
-    }
-
-    static byte[] readCookie(Path file) throws TorException {
-        byte[] cookie;
-        try {
-            cookie = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TorException("tor's control cookie " + file + " does not exist (is CookieAuthentication 1 set, "
-                    + "and is it the cookie of this tor?)", e);
-        } catch (IOException e) {
-            throw new TorException("cannot read tor's control cookie " + file + ": " + e.getMessage()
-                    + " (torchatd's user needs read access, e.g. membership in tor's group with "
-                    + "CookieAuthFileGroupReadable 1)", e);
-        }
-        if (cookie.length != COOKIE_LENGTH) {
-            throw new TorException("tor's control cookie " + file + " has " + cookie.length + " bytes, not "
-                    + COOKIE_LENGTH + ": it is not a tor control cookie");
-        }
-        return cookie;
     }
 
     private static void closeQuietly(Socket socket) {

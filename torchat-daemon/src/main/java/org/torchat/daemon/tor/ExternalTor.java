@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.torchat.daemon.config.OnionDefences;
 
 /**
  * A tor the user runs (for example {@code tor -f tor/torrc} from the repository): we connect to its control port,
- * authenticate with its cookie file or a password, publish our onion service the same way as with our own tor, and
- * use the SOCKS port it reports ({@code GETINFO net/listeners/socks}). We never stop it. If the connection goes away
- * (tor restarted) we connect again with growing pauses and add our service again.
+ * authenticate with SAFECOOKIE (tor proves it knows its cookie before we send anything) or a password, publish our
+ * onion service the same way as with our own tor, and use the SOCKS port it reports
+ * ({@code GETINFO net/listeners/socks}). We never stop it. If the connection goes away (tor restarted) we connect
+ * again with growing pauses and add our service again.
  */
 public final class ExternalTor extends SupervisedTor {
 
@@ -22,11 +24,14 @@ public final class ExternalTor extends SupervisedTor {
      * @param connectTimeout   for connecting and each answer during the handshake
      * @param bootstrapTimeout after this, a bootstrap that has not reached 100% is reported as stuck
      * @param reconnectDelay   the first pause before connecting again; doubles up to {@code maxReconnectDelay}
+     * @param defences         tor's defences asked for when publishing our onion service
      */
     public record Options(String host, int port, TorAuthentication authentication, Duration connectTimeout,
-                          Duration bootstrapTimeout, Duration reconnectDelay, Duration maxReconnectDelay) {
+                          Duration bootstrapTimeout, Duration reconnectDelay, Duration maxReconnectDelay,
+                          OnionDefences defences) {
         public Options {
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(defences, "defences");
             Objects.requireNonNull(authentication, "authentication");
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("control port must be 1..65535, got " + port);
@@ -36,15 +41,21 @@ public final class ExternalTor extends SupervisedTor {
         /** Defaults: connect timeout 10 s, bootstrap timeout 5 min, reconnects 1 s .. 60 s apart. */
         public static Options of(String host, int port, TorAuthentication authentication) {
             return new Options(host, port, authentication, Duration.ofSeconds(10), Duration.ofMinutes(5),
-                    Duration.ofSeconds(1), Duration.ofSeconds(60));
+                    Duration.ofSeconds(1), Duration.ofSeconds(60), OnionDefences.DEFAULTS);
         }
 
         public Options withBootstrapTimeout(Duration timeout) {
-            return new Options(host, port, authentication, connectTimeout, timeout, reconnectDelay, maxReconnectDelay);
+            return new Options(host, port, authentication, connectTimeout, timeout, reconnectDelay, maxReconnectDelay,
+                    defences);
         }
 
         public Options withReconnectDelays(Duration first, Duration max) {
-            return new Options(host, port, authentication, connectTimeout, bootstrapTimeout, first, max);
+            return new Options(host, port, authentication, connectTimeout, bootstrapTimeout, first, max, defences);
+        }
+
+        public Options withDefences(OnionDefences asked) {
+            return new Options(host, port, authentication, connectTimeout, bootstrapTimeout, reconnectDelay,
+                    maxReconnectDelay, asked);
         }
     }
 
@@ -52,7 +63,7 @@ public final class ExternalTor extends SupervisedTor {
 
     private ExternalTor(Options options) {
         super("tor at " + options.host() + ":" + options.port(), options.bootstrapTimeout(), options.reconnectDelay(),
-                options.maxReconnectDelay());
+                options.maxReconnectDelay(), options.defences());
         this.options = options;
     }
 

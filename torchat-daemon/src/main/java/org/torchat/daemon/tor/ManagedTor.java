@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.torchat.daemon.DaemonThreads;
+import org.torchat.daemon.config.OnionDefences;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,41 +52,51 @@ public final class ManagedTor extends SupervisedTor {
      * @param bootstrapTimeout    after this, a bootstrap that has not reached 100% is reported as stuck
      * @param restartDelay        the first pause before starting tor again after it died; doubles each time
      * @param maxRestartDelay     the longest pause
+     * @param defences            tor's defences asked for when publishing our onion service
      */
     public record Options(Path workDir, Path torBinary, List<String> extraTorrcLines, Duration startTimeout,
-                          Duration bootstrapTimeout, Duration restartDelay, Duration maxRestartDelay) {
+                          Duration bootstrapTimeout, Duration restartDelay, Duration maxRestartDelay,
+                          OnionDefences defences) {
         public Options {
             Objects.requireNonNull(workDir, "workDir");
+            Objects.requireNonNull(defences, "defences");
             extraTorrcLines = List.copyOf(extraTorrcLines);
         }
 
         /** Defaults: tor from PATH, start timeout 60 s, bootstrap timeout 5 min, restarts 1 s .. 60 s apart. */
         public static Options in(Path workDir) {
             return new Options(workDir, null, List.of(), Duration.ofSeconds(60), Duration.ofMinutes(5),
-                    Duration.ofSeconds(1), Duration.ofSeconds(60));
+                    Duration.ofSeconds(1), Duration.ofSeconds(60), OnionDefences.DEFAULTS);
         }
 
         public Options withTorBinary(Path binary) {
             return new Options(workDir, binary, extraTorrcLines, startTimeout, bootstrapTimeout, restartDelay,
-                    maxRestartDelay);
+                    maxRestartDelay, defences);
         }
 
         public Options withExtraTorrcLines(List<String> lines) {
-            return new Options(workDir, torBinary, lines, startTimeout, bootstrapTimeout, restartDelay, maxRestartDelay);
+            return new Options(workDir, torBinary, lines, startTimeout, bootstrapTimeout, restartDelay, maxRestartDelay,
+                    defences);
         }
 
         public Options withStartTimeout(Duration timeout) {
             return new Options(workDir, torBinary, extraTorrcLines, timeout, bootstrapTimeout, restartDelay,
-                    maxRestartDelay);
+                    maxRestartDelay, defences);
         }
 
         public Options withBootstrapTimeout(Duration timeout) {
             return new Options(workDir, torBinary, extraTorrcLines, startTimeout, timeout, restartDelay,
-                    maxRestartDelay);
+                    maxRestartDelay, defences);
         }
 
         public Options withRestartDelays(Duration first, Duration max) {
-            return new Options(workDir, torBinary, extraTorrcLines, startTimeout, bootstrapTimeout, first, max);
+            return new Options(workDir, torBinary, extraTorrcLines, startTimeout, bootstrapTimeout, first, max,
+                    defences);
+        }
+
+        public Options withDefences(OnionDefences asked) {
+            return new Options(workDir, torBinary, extraTorrcLines, startTimeout, bootstrapTimeout, restartDelay,
+                    maxRestartDelay, asked);
         }
     }
 
@@ -101,7 +112,8 @@ public final class ManagedTor extends SupervisedTor {
     private volatile int preferredSocksPort;
 
     private ManagedTor(Options options, Path binary) {
-        super("managed tor", options.bootstrapTimeout(), options.restartDelay(), options.maxRestartDelay());
+        super("managed tor", options.bootstrapTimeout(), options.restartDelay(), options.maxRestartDelay(),
+                options.defences());
         this.options = options;
         this.binary = binary;
         Path work = options.workDir().toAbsolutePath();

@@ -3,6 +3,7 @@ package org.torchat.daemon.tor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.torchat.daemon.DaemonThreads;
+import org.torchat.daemon.config.OnionDefences;
 import org.slf4j.LoggerFactory;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -40,6 +42,7 @@ abstract class SupervisedTor implements Tor {
     private final Duration bootstrapTimeout;
     private final Duration initialRestartDelay;
     private final Duration maxRestartDelay;
+    private final OnionDefences defences;
     private final List<Consumer<TorStatus>> listeners = new CopyOnWriteArrayList<>();
     /** Guards status, current and generation; waited on for status changes. */
     private final Object lock = new Object();
@@ -55,8 +58,9 @@ abstract class SupervisedTor implements Tor {
     private Thread supervisor;
 
     protected SupervisedTor(String name, Duration bootstrapTimeout, Duration initialRestartDelay,
-                            Duration maxRestartDelay) {
+                            Duration maxRestartDelay, OnionDefences defences) {
         this.name = name;
+        this.defences = Objects.requireNonNull(defences, "defences");
         this.bootstrapTimeout = bootstrapTimeout;
         this.initialRestartDelay = initialRestartDelay;
         this.maxRestartDelay = maxRestartDelay;
@@ -203,7 +207,7 @@ abstract class SupervisedTor implements Tor {
         Object gen = new Object();
         synchronized (lock) {
             generation = gen;
-            status = new TorStatus(TorStatus.State.STARTING, BootstrapPhase.NONE, null, 0, status.problem());
+            status = new TorStatus(TorStatus.State.STARTING, BootstrapPhase.NONE, null, 0, status.problem(), null);
         }
         notifyListeners(status());
         Connection c = connect(eventsFor(gen));
@@ -240,15 +244,19 @@ abstract class SupervisedTor implements Tor {
     private void addOnion(Connection c, Service wanted) throws TorException {
         String serviceId = wanted.address().serviceId();
         update(s -> s.withOnion(serviceId));
-        LOG.info("publishing onion service {} ({})", wanted.address(), AddOnion.redacted(ONION_PORT, wanted.peerPort()));
+        LOG.info("publishing onion service {} ({})", wanted.address(), AddOnion.redacted(ONION_PORT, wanted.peerPort(),
+                defences, defences.pow() != OnionDefences.PowDefense.OFF));
         long start = System.nanoTime();
+        AppliedDefences applied;
         try {
-            c.control().addOnion(wanted.identity(), ONION_PORT, wanted.peerPort());
+            applied = c.control().addOnion(wanted.identity(), ONION_PORT, wanted.peerPort(), defences);
         } catch (TorException e) {
             update(s -> s.withOnion(null).withProblem(e.getMessage()));
             throw e;
         }
+        update(s -> s.withDefences(applied));
         LOG.debug("tor accepted ADD_ONION for {} in {} ms", wanted.address(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info("tor {} protects onion service {}: {}", c.control().torVersion(), wanted.address(), applied.describe());
     }
 
     private ControlSession.Events eventsFor(Object gen) {
@@ -393,7 +401,7 @@ abstract class SupervisedTor implements Tor {
             while (!closed) {
                 LOG.warn("{}; starting again in {} s", problem, Math.max(1, delayMillis / 1000));
                 String p = problem;
-                update(s -> new TorStatus(TorStatus.State.RESTARTING, BootstrapPhase.NONE, null, 0, p));
+                update(s -> new TorStatus(TorStatus.State.RESTARTING, BootstrapPhase.NONE, null, 0, p, null));
                 try {
                     Thread.sleep(delayMillis);
                 } catch (InterruptedException e) {

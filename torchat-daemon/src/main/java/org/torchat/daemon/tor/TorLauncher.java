@@ -24,9 +24,9 @@ public final class TorLauncher {
         try {
             return switch (effectiveMode(settings)) {
                 case MANAGED -> Optional.of(ManagedTor.start(ManagedTor.Options.in(dataDir.resolve(MANAGED_DIR))
-                        .withExtraTorrcLines(extraTorrcLines(settings))));
+                        .withExtraTorrcLines(extraTorrcLines(settings)).withDefences(settings.onionDefences())));
                 case EXTERNAL -> Optional.of(ExternalTor.connect(ExternalTor.Options.of(settings.torControl().host(),
-                        settings.torControl().port(), authentication(settings))));
+                        settings.torControl().port(), authentication(settings)).withDefences(settings.onionDefences())));
                 default -> Optional.empty();
             };
         } catch (TorException e) {

@@ -9,8 +9,10 @@ package org.torchat.daemon.tor;
  * @param onion     our service id once ADD_ONION was accepted ({@code null} before, and while tor restarts)
  * @param uploads   {@code HS_DESC UPLOADED} events for our service since it was (re-)added to this tor
  * @param problem   the latest failure as one line for the user ({@code null} when all is well)
+ * @param defences  what tor accepted of our defences with ADD_ONION ({@code null} until it accepted it)
  */
-public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int uploads, String problem) {
+public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int uploads, String problem,
+                        AppliedDefences defences) {
 
     /** Where tor is in its life. */
     public enum State {
@@ -27,7 +29,7 @@ public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int
     }
 
     public static TorStatus starting() {
-        return new TorStatus(State.STARTING, BootstrapPhase.NONE, null, 0, null);
+        return new TorStatus(State.STARTING, BootstrapPhase.NONE, null, 0, null, null);
     }
 
     public int progress() {
@@ -44,25 +46,30 @@ public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int
     }
 
     TorStatus with(State newState) {
-        return new TorStatus(newState, bootstrap, onion, uploads, problem);
+        return new TorStatus(newState, bootstrap, onion, uploads, problem, defences);
     }
 
     TorStatus withBootstrap(BootstrapPhase phase) {
         State s = state == State.STARTING || state == State.BOOTSTRAPPING || state == State.READY
                 ? (phase.done() ? State.READY : State.BOOTSTRAPPING) : state;
-        return new TorStatus(s, phase, onion, uploads, problem);
+        return new TorStatus(s, phase, onion, uploads, problem, defences);
     }
 
+    /** A new ADD_ONION (or none): no uploads yet, and no defences until tor accepts it. */
     TorStatus withOnion(String serviceId) {
-        return new TorStatus(state, bootstrap, serviceId, 0, problem);
+        return new TorStatus(state, bootstrap, serviceId, 0, problem, null);
+    }
+
+    TorStatus withDefences(AppliedDefences applied) {
+        return new TorStatus(state, bootstrap, onion, uploads, problem, applied);
     }
 
     TorStatus withUpload() {
-        return new TorStatus(state, bootstrap, onion, uploads + 1, problem);
+        return new TorStatus(state, bootstrap, onion, uploads + 1, problem, defences);
     }
 
     TorStatus withProblem(String text) {
-        return new TorStatus(state, bootstrap, onion, uploads, text);
+        return new TorStatus(state, bootstrap, onion, uploads, text, defences);
     }
 
     /** One line for the log and for clients, e.g. {@code bootstrapping 45% (loading_descriptors): ...}. */

@@ -194,7 +194,8 @@ class SettingsTest {
                 "interface: 127.0.0.1", "requiretoken: yes", "peerport: 4", "readtimeout: 300", "logmessages: on",
                 "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
                 "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
-                "torrcextra: /tmp/extra", "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
+                "torrcextra: /tmp/extra", "powdefense: on", "powqueuerate: 5", "powqueueburst: 9", "maxstreams: 0",
+                "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
                 "recvrate: 5", "recvburst: 2", "unsignedrate: 40", "unsignedburst: 9", "strangerrate: 50", "strangerburst: 20",
                 "strangers: contacts", "maxrequests: 11", "requestmessages: 2", "requestbytes: 30000",
                 "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4", "logwarnings: 7",
@@ -226,6 +227,7 @@ class SettingsTest {
         assertEquals(java.nio.file.Path.of("/tmp/cookie"), s.torCookie());
         assertEquals("secret", s.torPassword());
         assertEquals(java.nio.file.Path.of("/tmp/extra"), s.torrcExtra());
+        assertEquals(new OnionDefences(OnionDefences.PowDefense.ON, 5, 9, 0), s.onionDefences());
         assertTrue(s.requireSignatures());
         assertEquals(Duration.ofSeconds(7200), s.replayWindow());
         assertEquals(Duration.ofSeconds(60), s.maxClockSkew());
@@ -249,6 +251,21 @@ class SettingsTest {
         assertEquals(77, s.strangerRate());
         assertEquals(7, s.strangerBurst());
         assertEquals(600, s.unsignedRate(), "contacts that do not sign keep their own budget");
+    }
+
+    @Test
+    void onionDefencesDefaultToProofOfWorkWhereTorCanAndSixteenStreams() throws Exception {
+        assertEquals(new OnionDefences(OnionDefences.PowDefense.AUTO, 20, 200, 16), defaults().onionDefences());
+        assertKeyChanges("powdefense: off", s -> assertEquals(OnionDefences.PowDefense.OFF, s.onionDefences().pow()));
+        assertKeyChanges("maxstreams: 65535", s -> assertEquals(65535, s.onionDefences().maxStreams()));
+        ConfigException bad = assertThrows(ConfigException.class, () -> fromFile("powdefense: maybe"));
+        assertTrue(bad.getMessage().contains("'maybe' is not one of auto, on, off"), bad.getMessage());
+        assertThrows(ConfigException.class, () -> fromFile("maxstreams: 65536"));
+        assertThrows(ConfigException.class, () -> fromFile("powqueuerate: 0"));
+        // tor itself warns about a burst below the rate: refuse it at start, naming both keys
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fromFile("powqueuerate: 300"));
+        assertTrue(e.getMessage().contains("powqueueburst 200 must be at least powqueuerate (300)"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.torchat.daemon.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +42,26 @@ class OnionDeliveryIT {
         reason.ifPresent(r -> System.err.println("SKIPPED OnionDeliveryIT: " + r));
         Assumptions.assumeTrue(reason.isEmpty(), () -> "OnionDeliveryIT skipped: " + reason.orElse(""));
         network = PrivateTorNetwork.start(tmp.resolve("network"));
-        Path extra = Files.write(tmp.resolve("privnet.torrc"), network.clientTorrcLines());
         long start = System.nanoTime();
-        alice = startDaemon("alice", extra);
+        alice = startDaemon("alice", torrcExtra("alice"));
         awaitPublished(alice);
         alicePublishedMillis = (System.nanoTime() - start) / 1_000_000;
-        bob = startDaemon("bob", extra);
+        bob = startDaemon("bob", torrcExtra("bob"));
         awaitPublished(bob);
+    }
+
+    /**
+     * The private network's lines, and a log of tor's onion-service domain at debug level: what tor itself says
+     * about the proof-of-work defence is how the test reads it back.
+     */
+    private Path torrcExtra(String name) throws Exception {
+        List<String> lines = new java.util.ArrayList<>(network.clientTorrcLines());
+        lines.add("Log [rend]debug file " + rendLog(name));
+        return Files.write(tmp.resolve(name + "-privnet.torrc"), lines);
+    }
+
+    private static Path rendLog(String name) {
+        return tmp.resolve(name + "-tor-rend.log").toAbsolutePath();
     }
 
     private static TestDaemon startDaemon(String name, Path extraTorrc) throws Exception {
@@ -133,6 +147,38 @@ class OnionDeliveryIT {
                 Path.of(done.extension(org.torchat.protocol.Extensions.PATH).orElseThrow().asText()))));
         System.out.printf(Locale.ROOT, "OnionDeliveryIT: %d MiB file, upload + transfer through onion circuits "
                 + "until saved at B: %.1f s (%.2f MiB/s)%n", mebibytes, seconds, mebibytes / seconds);
+    }
+
+    /**
+     * Issue 13: our onion service is published with tor's own defences. Read back three ways: what tor accepted
+     * (STATUS), what Alice's tor says it put in her descriptor, and what Bob's tor found in that descriptor when it
+     * connected to her.
+     */
+    @Test
+    void theOnionServiceIsPublishedWithTorsProofOfWorkDefenceAndAStreamsLimit() throws Exception {
+        Message status = alice.client().request(Message.of(org.torchat.protocol.Command.STATUS, "localhost", 0, ""));
+        com.fasterxml.jackson.databind.JsonNode defences = status.extension("defences").orElseThrow(
+                () -> new AssertionError("no defences in " + status));
+        assertEquals("on", defences.path("pow").asText(), status.toString());
+        assertEquals(20, defences.path("powqueuerate").asInt());
+        assertEquals(200, defences.path("powqueueburst").asInt());
+        assertEquals(16, defences.path("maxstreams").asInt());
+
+        Await.until(() -> Files.readString(rendLog("alice")), log -> log.contains("Initializing pow_params in descriptor"),
+                Duration.ofSeconds(60));
+
+        String a = alice.address().hostname();
+        bob.client().send(a, "a message through alice's defences");
+        Await.until(() -> bob.client().history(a, 1000).stream()
+                        .filter(m -> m.msg().equals("a message through alice's defences"))
+                        .anyMatch(m -> m.extension("status").orElseThrow().textValue().equals("delivered")),
+                delivered -> delivered, Duration.ofSeconds(120));
+        // read it, so that the other tests find no unread message of ours
+        assertEquals("a message through alice's defences",
+                alice.client().update(bob.address().hostname()).orElseThrow().msg());
+        String bobLog = Files.readString(rendLog("bob"));
+        assertTrue(bobLog.contains("PoW params present in descriptor"),
+                "Bob's tor found no proof-of-work parameters in Alice's descriptor (" + rendLog("bob") + ")");
     }
 
     /** Waits until the first {@code count} outgoing messages to {@code peer} are acknowledged. */

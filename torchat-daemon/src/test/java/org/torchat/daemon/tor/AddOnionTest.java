@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.torchat.daemon.config.OnionDefences;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 class AddOnionTest {
@@ -48,16 +49,31 @@ class AddOnionTest {
     }
 
     @Test
-    void theCommandForwardsVirtualPort80ToTheLoopbackPeerPortWithoutFlags() {
+    void theCommandForwardsVirtualPort80ToTheLoopbackPeerPortWithoutDetach() {
+        OnionDefences none = new OnionDefences(OnionDefences.PowDefense.OFF, 1, 1, 0);
         assertEquals("ADD_ONION ED25519-V3:" + EXPANDED_B64 + " Port=80,127.0.0.1:8001",
-                AddOnion.command(RFC8032, 80, 8001));
+                AddOnion.command(RFC8032, 80, 8001, none, false));
         assertEquals(Map.of(80, "127.0.0.1:8001"), AddOnion.portLines(80, 8001));
+    }
+
+    /** In the control-spec's order; tor 0.4.9.11 accepted exactly this line (docs/SECURITY.md). */
+    @Test
+    void theDefencesComeBetweenKeyAndPortsInTheSpecsOrder() {
+        assertEquals("ADD_ONION ED25519-V3:" + EXPANDED_B64 + " Flags=MaxStreamsCloseCircuit MaxStreams=16"
+                        + " PoWDefensesEnabled=1 PoWQueueRate=20 PoWQueueBurst=200 Port=80,127.0.0.1:8001",
+                AddOnion.command(RFC8032, 80, 8001, OnionDefences.DEFAULTS, true));
+        assertEquals("Flags=MaxStreamsCloseCircuit MaxStreams=16",
+                AddOnion.defenceArguments(OnionDefences.DEFAULTS, false));
+        OnionDefences unlimited = new OnionDefences(OnionDefences.PowDefense.ON, 5, 7, 0);
+        assertEquals("PoWDefensesEnabled=1 PoWQueueRate=5 PoWQueueBurst=7", AddOnion.defenceArguments(unlimited, true));
+        assertEquals("", AddOnion.defenceArguments(unlimited, false));
     }
 
     @Test
     void theRedactedFormHidesTheKey() {
-        String redacted = AddOnion.redacted(80, 8001);
-        assertEquals("ADD_ONION ED25519-V3:<key> Port=80,127.0.0.1:8001", redacted);
+        String redacted = AddOnion.redacted(80, 8001, OnionDefences.DEFAULTS, true);
+        assertEquals("ADD_ONION ED25519-V3:<key> Flags=MaxStreamsCloseCircuit MaxStreams=16 PoWDefensesEnabled=1"
+                + " PoWQueueRate=20 PoWQueueBurst=200 Port=80,127.0.0.1:8001", redacted);
         assertFalse(redacted.contains(EXPANDED_B64.substring(0, 10)));
     }
 

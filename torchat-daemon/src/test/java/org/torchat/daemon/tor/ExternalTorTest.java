@@ -58,8 +58,10 @@ class ExternalTorTest {
         assertTrue(tor.status().bootstrapped());
         List<String> commands = fake.commands();
         assertEquals("PROTOCOLINFO 1", commands.get(0));
-        assertTrue(commands.get(1).equalsIgnoreCase("AUTHENTICATE " + HexFormat.of().formatHex(fake.cookie())),
-                commands.get(1));
+        assertTrue(commands.get(1).matches("AUTHCHALLENGE SAFECOOKIE [0-9a-f]{64}"), commands.get(1));
+        assertTrue(commands.get(2).matches("AUTHENTICATE [0-9a-f]{64}"), commands.get(2));
+        String cookieHex = HexFormat.of().formatHex(fake.cookie());
+        assertTrue(commands.stream().noneMatch(c -> c.toLowerCase().contains(cookieHex)), "SAFECOOKIE never sends the cookie");
         assertTrue(commands.contains("SETEVENTS STATUS_CLIENT HS_DESC"), commands.toString());
         assertEquals(0, fake.count("TAKEOWNERSHIP"), "a tor the user runs is not ours to stop");
     }
@@ -79,7 +81,8 @@ class ExternalTorTest {
         assertEquals(identity.onionAddress().serviceId(), tor.status().onion());
         TorStatus published = tor.awaitPublished(WAIT);
         assertTrue(published.published());
-        assertTrue(fake.commands().contains(AddOnion.command(identity, 80, 8001)), fake.commands().toString());
+        assertTrue(fake.commands().contains(AddOnion.command(identity, 80, 8001,
+                org.torchat.daemon.config.OnionDefences.DEFAULTS, true)), fake.commands().toString());
         assertEquals(identity.onionAddress(), tor.publish(identity, 8001), "publishing again is a no-op");
         assertEquals(1, fake.count("ADD_ONION"));
     }
@@ -113,8 +116,9 @@ class ExternalTorTest {
         Path wrong = tmp.resolve("other_cookie");
         Files.write(wrong, new byte[32]);
         TorException e = assertThrows(TorException.class, () -> connect(TorAuthentication.cookie(wrong)));
-        assertTrue(e.getMessage().contains("refused our authentication (cookie " + wrong + "): Authentication failed"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("could not prove that it knows the cookie in " + wrong), e.getMessage());
+        assertTrue(e.getMessage().contains("either that file is not the cookie of the tor on this port"), e.getMessage());
+        assertEquals(0, fake.count("AUTHENTICATE"), "no answer to a challenge that did not match");
     }
 
     @Test

@@ -7,9 +7,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code torchat status}: the daemon's state in one line (Tor's bootstrap, our onion service). */
+/**
+ * {@code torchat status}: the daemon's state in one line (Tor's bootstrap, our onion service), and once tor accepted
+ * our onion service, a second line with the defences tor gave it.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Print the daemon's state: Tor's bootstrap progress and whether our onion service is published.")
+        description = "Print the daemon's state: Tor's bootstrap progress, whether our onion service is published, "
+                + "and the defences tor gave it.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
@@ -19,7 +23,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        spec.commandLine().getOut().println(daemon.connect().status());
+        for (String line : daemon.connect().statusReport()) {
+            spec.commandLine().getOut().println(line);
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

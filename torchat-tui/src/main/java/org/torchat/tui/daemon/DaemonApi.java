@@ -40,6 +40,11 @@ public interface DaemonApi {
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
     String status() throws TorchatException;
 
+    /** For {@code torchat status}: that line, then the defences tor accepted for our onion service, if it says. */
+    default List<String> statusReport() throws TorchatException {
+        return List.of(status());
+    }
+
     /** The contacts, and blocked addresses, with nicknames and unread counts (CONTACTS). */
     List<ContactEntry> contacts() throws TorchatException;
 

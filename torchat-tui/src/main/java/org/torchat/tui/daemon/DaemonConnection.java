@@ -1,7 +1,6 @@
 package org.torchat.tui.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +102,27 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public String status() throws TorchatException {
         return call(client::status).msg();
+    }
+
+    @Override
+    public List<String> statusReport() throws TorchatException {
+        Message reply = call(client::status);
+        Optional<JsonNode> defences = reply.extension("defences").filter(JsonNode::isObject);
+        return defences.isEmpty() ? List.of(reply.msg()) : List.of(reply.msg(), "defences: " + defences(defences.get()));
+    }
+
+    /** The STATUS {@code defences} object (docs/PROTOCOL.md) as one phrase. */
+    static String defences(JsonNode d) {
+        String pow = switch (d.path("pow").asText()) {
+            case "on" -> "proof of work on (queue " + d.path("powqueuerate").asInt() + "/s, burst "
+                    + d.path("powqueueburst").asInt() + ")";
+            case "off" -> "proof of work off";
+            case "unsupported" -> "proof of work unavailable (tor too old)";
+            default -> "proof of work unknown";
+        };
+        int streams = d.path("maxstreams").asInt();
+        return pow + ", " + (streams == 0 ? "no limit on streams per circuit" : "at most " + streams
+                + " streams per rendezvous circuit");
     }
 
     @Override
