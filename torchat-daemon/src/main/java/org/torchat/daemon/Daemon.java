@@ -213,7 +213,7 @@ public final class Daemon implements AutoCloseable {
         startFileTransfer(settings, contacts, socks, retry, clock);
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
-                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox)),
+                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, contacts::requestsVersion)),
                 Map.entry(Command.UPDATE, new UpdateHandler(inbox, peers, clock.getZone())),
                 Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
                 Map.entry(Command.HISTORY, new HistoryHandler(new History(database), peers, clock.getZone())),

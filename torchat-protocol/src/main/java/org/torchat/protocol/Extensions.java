@@ -85,6 +85,11 @@ public final class Extensions {
     public static final String STATE = "state";
     /** TRANSFERS: where a received file was saved (on the daemon's machine). */
     public static final String PATH = "path";
+    /**
+     * GET_PEERS reply: a token that changes whenever the list of requests (REQUESTS) changes, and only then, so that a
+     * client reads REQUESTS again only when there is something new. Opaque: compare it, never parse it.
+     */
+    public static final String REQUESTS_VERSION = "requests";
 
     private Extensions() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.CommandHandler;
@@ -29,9 +30,17 @@ public final class GetPeersHandler implements CommandHandler {
     public static final int MAX_PEERS = 150;
 
     private final Inbox inbox;
+    private final Supplier<String> requestsVersion;
 
+    /** Without {@code requests} in the reply. */
     public GetPeersHandler(Inbox inbox) {
+        this(inbox, null);
+    }
+
+    /** {@code requestsVersion}: the token of {@link Extensions#REQUESTS_VERSION}, sent with every reply. */
+    public GetPeersHandler(Inbox inbox, Supplier<String> requestsVersion) {
         this.inbox = inbox;
+        this.requestsVersion = requestsVersion;
     }
 
     @Override
@@ -42,6 +51,10 @@ public final class GetPeersHandler implements CommandHandler {
         Message reply = Message.of(Command.GET_PEERS, request.id(), request.portno(), peers);
         if (unread.size() > MAX_PEERS) {
             reply = reply.withExtension(Extensions.MORE, JsonNodeFactory.instance.numberNode(unread.size() - MAX_PEERS));
+        }
+        if (requestsVersion != null) {
+            reply = reply.withExtension(Extensions.REQUESTS_VERSION,
+                    JsonNodeFactory.instance.textNode(requestsVersion.get()));
         }
         replies.send(reply);
     }

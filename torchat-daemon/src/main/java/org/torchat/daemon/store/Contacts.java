@@ -56,6 +56,21 @@ public final class Contacts {
         });
     }
 
+    /**
+     * A token that changes whenever what {@link #requests} lists changes: a request arrives, grows, is read, accepted,
+     * blocked or expires. Its parts: how many are listed, the latest start of one, and their unread messages.
+     */
+    public String requestsVersion() {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(request_since), 0), "
+                    + "COALESCE(SUM(request_messages), 0) FROM contacts WHERE state = 'request' AND blocked = 0");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + "." + rs.getLong(2) + "." + rs.getLong(3);
+            }
+        });
+    }
+
     /** How many requests {@link #requests} lists. */
     public int requestCount() {
         return db.run(c -> {

@@ -124,4 +124,17 @@ class GetPeersHandlerTest {
 
         assertFalse(replies.get(0).extension(Extensions.MORE).isPresent());
     }
+
+    @Test
+    void withTheRequestsTokenEveryReplyCarriesItAndItChangesWithTheRequests() throws Exception {
+        org.torchat.daemon.store.Contacts contacts = new org.torchat.daemon.store.Contacts(db);
+        GetPeersHandler withToken = new GetPeersHandler(store, contacts::requestsVersion);
+        withToken.handle(Message.of(Command.GET_PEERS, "localhost", 8000, ""), replies::add);
+        receive(CAROL, "a stranger's first word", NOW);
+        withToken.handle(Message.of(Command.GET_PEERS, "localhost", 8000, ""), replies::add);
+        String before = replies.get(0).extension("requests").orElseThrow().textValue();
+        String after = replies.get(1).extension("requests").orElseThrow().textValue();
+        assertEquals(contacts.requestsVersion(), after);
+        assertTrue(!before.equals(after), before + " then " + after);
+    }
 }

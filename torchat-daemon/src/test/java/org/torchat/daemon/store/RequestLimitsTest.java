@@ -1,6 +1,7 @@
 package org.torchat.daemon.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,5 +205,26 @@ class RequestLimitsTest {
         assertEquals(0, contacts.find(partly).orElseThrow().unread());
         assertEquals(2, contacts.requestCount(), "both still listed: each holds a message the user has seen");
         assertEquals(0, contacts.pendingRequests());
+    }
+
+    @Test
+    void theRequestsTokenChangesWithTheListAndOnlyThen() throws Exception {
+        Inbox inbox = inbox(new RequestLimits(2, 2, 20_000, 1_000_000));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String empty = contacts.requestsVersion();
+        seen.add(empty);
+        OnionAddress one = stranger();
+        store(inbox, one, "hello", T0);
+        assertTrue(seen.add(contacts.requestsVersion()), "a new request");
+        store(inbox, one, "again", T0);
+        assertTrue(seen.add(contacts.requestsVersion()), "a request grew");
+        String full = contacts.requestsVersion();
+        assertThrows(PeerLimitException.class, () -> store(inbox, one, "refused", T0));
+        store(inbox, FRIEND, "a contact's message", T0);
+        assertEquals(full, contacts.requestsVersion(), "refusals and contacts change nothing");
+        inbox.popOldestUnread(one).orElseThrow();
+        assertNotEquals(full, contacts.requestsVersion(), "a request read");
+        contacts.accept(one, null, T0);
+        assertEquals(empty, contacts.requestsVersion(), "accepted: the list is empty again");
     }
 }

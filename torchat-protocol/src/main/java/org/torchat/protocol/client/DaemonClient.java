@@ -107,8 +107,18 @@ public final class DaemonClient {
      */
     public List<String> awaitPeersWithUnread(Duration wait)
             throws IOException, ProtocolException, DaemonErrorException {
-        String list = ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, "")
-                .withExtension(Extensions.WAIT, JsonNodeFactory.instance.numberNode(wait.toMillis())))).msg();
+        return peers(awaitPeersReply(wait));
+    }
+
+    /** As {@link #awaitPeersWithUnread}, the whole reply: its extensions say more ({@code requests}, {@code more}). */
+    public Message awaitPeersReply(Duration wait) throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, "")
+                .withExtension(Extensions.WAIT, JsonNodeFactory.instance.numberNode(wait.toMillis()))));
+    }
+
+    /** The peers a GET_PEERS reply lists. */
+    public static List<String> peers(Message getPeersReply) {
+        String list = getPeersReply.msg();
         return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
     }
 

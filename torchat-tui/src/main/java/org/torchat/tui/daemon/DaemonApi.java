@@ -51,6 +51,14 @@ public interface DaemonApi {
     /** Strangers who wrote to us, each with its first message (REQUESTS). */
     List<ContactEntry> requests() throws TorchatException;
 
+    /**
+     * The token of the request list that the last {@link #awaitPeersWithUnread} answered with: it changes when the
+     * list does. Empty when the daemon does not send one (then a client must ask REQUESTS to know).
+     */
+    default Optional<String> requestsVersion() {
+        return Optional.empty();
+    }
+
     /** The oldest requests, as many as a screen can list: what the TUI asks for, cheap under any flood. */
     default List<ContactEntry> firstRequests() throws TorchatException {
         return requests();

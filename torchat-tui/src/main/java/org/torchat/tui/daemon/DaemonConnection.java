@@ -27,6 +27,8 @@ public final class DaemonConnection implements DaemonApi {
 
     /** The requests the client lists: more than a screen holds, and few enough that reading them is cheap. */
     static final int SHOWN_REQUESTS = 50;
+    /** What the last GET_PEERS said of the requests; empty from a daemon that does not say. */
+    private volatile Optional<String> requestsVersion = Optional.empty();
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
     static final Duration CONNECT = Duration.ofSeconds(5);
@@ -83,8 +85,15 @@ public final class DaemonConnection implements DaemonApi {
     /** GET_PEERS with {@code wait}: on the client with the long reply timeout, which outlasts any wait (60 s max). */
     @Override
     public List<String> awaitPeersWithUnread(Duration wait) throws TorchatException {
-        return call(() -> sendClient.awaitPeersWithUnread(wait)).stream().map(String::trim)
-                .filter(p -> !p.isEmpty()).toList();
+        Message reply = call(() -> sendClient.awaitPeersReply(wait));
+        requestsVersion = reply.extension(Extensions.REQUESTS_VERSION).filter(JsonNode::isTextual)
+                .map(JsonNode::textValue);
+        return DaemonClient.peers(reply).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    @Override
+    public Optional<String> requestsVersion() {
+        return requestsVersion;
     }
 
     @Override

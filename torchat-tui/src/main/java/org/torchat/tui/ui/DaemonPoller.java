@@ -53,6 +53,8 @@ public final class DaemonPoller implements AutoCloseable {
     private long nextStatusAt = System.nanoTime();
     private boolean lastRoundEmpty;
     private List<ContactEntry> lastRequests = List.of();
+    /** The daemon's token of the request list when it was last read (null: not known). */
+    private String requestsRead;
     /** An older daemon without REQUESTS: not asked again. */
     private boolean noRequests;
 
@@ -115,13 +117,27 @@ public final class DaemonPoller implements AutoCloseable {
         } catch (TorchatException | RuntimeException e) {
             // the next long poll reports an unreachable daemon; an old daemon without STATUS has no line to show
         }
-        refreshRequests();
+        refreshRequestsIfChanged(true);
     }
 
-    /** Asks REQUESTS; reports the list when it changed. */
-    void refreshRequests() {
-        if (noRequests) {
+    /**
+     * Reads REQUESTS when the daemon's last GET_PEERS said the list changed, so that strangers arriving or a flood
+     * kept at the caps cost no REQUESTS at all; a daemon that says nothing is asked when {@code maybe}.
+     */
+    void refreshRequestsIfChanged(boolean maybe) {
+        java.util.Optional<String> version = daemon.requestsVersion();
+        if (version.isPresent() ? version.get().equals(requestsRead) : !maybe) {
             return;
+        }
+        if (refreshRequests()) {
+            requestsRead = version.orElse(null);
+        }
+    }
+
+    /** Asks REQUESTS; reports the list when it changed. False when the daemon could not answer. */
+    boolean refreshRequests() {
+        if (noRequests) {
+            return true;
         }
         try {
             List<ContactEntry> requests = daemon.firstRequests();
@@ -129,10 +145,12 @@ public final class DaemonPoller implements AutoCloseable {
                 lastRequests = requests;
                 sink.accept(new UiEvent.RequestsLoaded(requests));
             }
+            return true;
         } catch (DaemonRefusedException e) {
             noRequests = true;
+            return true;
         } catch (TorchatException | RuntimeException e) {
-            // the next long poll reports an unreachable daemon
+            return false; // the next long poll reports an unreachable daemon
         }
     }
 
@@ -146,9 +164,8 @@ public final class DaemonPoller implements AutoCloseable {
         try {
             long asked = System.nanoTime();
             List<String> peers = daemon.awaitPeersWithUnread(wait);
-            if (peers.isEmpty() && System.nanoTime() - asked < wait.toNanos()) {
-                refreshRequests(); // woken with nothing listed: a stranger's request arrived
-            }
+            // Woken with nothing listed: maybe a stranger's request arrived (the daemon's token says for sure).
+            refreshRequestsIfChanged(peers.isEmpty() && System.nanoTime() - asked < wait.toNanos());
             for (String peer : peers) {
                 Optional<IncomingMessage> next;
                 int n = 0;

@@ -172,6 +172,36 @@ class ContactsUiTest {
         assertEquals(List.of("REQUESTS"), old.requestsQuietly(), "asked once");
     }
 
+    @Test
+    void thePollerReadsRequestsOnlyWhenTheDaemonsTokenSaysTheyChanged() {
+        List<UiEvent> seen = new java.util.ArrayList<>();
+        String[] version = {"0.0.0"};
+        FakeDaemonApi saying = new FakeDaemonApi(SELF) {
+            @Override
+            public Optional<String> requestsVersion() {
+                return Optional.of(version[0]);
+            }
+        };
+        DaemonPoller poller = new DaemonPoller(saying, seen::add, java.time.Duration.ZERO);
+        for (int i = 0; i < 5; i++) {
+            poller.refreshRequestsIfChanged(true);
+        }
+        saying.requestList.add(request(CAROL, "knock knock"));
+        version[0] = "1.1764097020000.1";
+        for (int i = 0; i < 5; i++) {
+            poller.refreshRequestsIfChanged(true);
+        }
+        assertEquals(List.of("REQUESTS", "REQUESTS"), saying.requestsQuietly(), "once per token, however often woken");
+        assertEquals(List.of(new UiEvent.RequestsLoaded(List.of(request(CAROL, "knock knock")))), seen);
+
+        DaemonPoller silent = new DaemonPoller(daemon, seen::add, java.time.Duration.ZERO);
+        silent.refreshRequestsIfChanged(false);
+        silent.refreshRequestsIfChanged(true);
+        silent.refreshRequestsIfChanged(true);
+        assertEquals(2, daemon.requestsQuietly().stream().filter("REQUESTS"::equals).count(),
+                "a daemon without the token is asked whenever a request may have come");
+    }
+
     private static Optional<UiAction> enter(InputHandler h, ChatState s, String line) {
         s.setInput(line);
         return h.handle(new KeyStroke(KeyType.Enter));
