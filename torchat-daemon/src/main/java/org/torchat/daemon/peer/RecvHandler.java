@@ -36,6 +36,10 @@ import org.torchat.protocol.signature.SignedFields;
  * old. A new id whose {@code ts} is more than {@code maxAge} in the past is refused, as is a {@code ts} more than
  * {@code maxAhead} in the future.
  *
+ * <p>Budgets (docs/SECURITY.md, "Hostile peers"): the {@link SenderGate} sorts the sender into its traffic class
+ * and spends the class's shared budget before the signature is checked, and the sender's own budget, keyed on its
+ * address, after.
+ *
  * <p>Contacts (docs/PROTOCOL.md, "Strangers and blocked addresses"): a message from a blocked address is dropped
  * and acknowledged exactly as a stored one, so that blocking is not revealed and the sender does not retry; with
  * {@code strangers: contacts} a stranger's message is refused with ERR.
@@ -94,7 +98,10 @@ public final class RecvHandler implements CommandHandler {
                     + "their sender (requiresignatures), and this one has no '" + Extensions.SIGNATURE + "'");
         }
         TrafficClass trafficClass = gate.enter(sender, signature != null);
-        boolean verified = signature != null && checkSignature(signature, sender, claimedId, sentAt, text);
+        if (signature != null) {
+            checkSignature(signature, sender, claimedId, sentAt, text);
+        }
+        boolean verified = signature != null;
         gate.admit(trafficClass, sender);
         Instant now = clock.instant();
         checkNotAhead(sentAt, now);
@@ -120,8 +127,8 @@ public final class RecvHandler implements CommandHandler {
                 .withExtension(Extensions.PROTO, nodes.numberNode(Extensions.PROTOCOL_VERSION)));
     }
 
-    /** True for a valid signature; refuses anything else. */
-    private boolean checkSignature(JsonNode sig, OnionAddress sender, String messageId, Instant sentAt, String text)
+    /** Refuses anything but a valid signature by {@code sender} for us over the message. */
+    private void checkSignature(JsonNode sig, OnionAddress sender, String messageId, Instant sentAt, String text)
             throws RequestException {
         byte[] signature;
         try {
@@ -142,7 +149,6 @@ public final class RecvHandler implements CommandHandler {
             throw new RequestException("bad signature: message " + messageId + " is not signed by " + sender + " for "
                     + self + " (forged, altered on the way, or meant for another recipient); not stored");
         }
-        return true;
     }
 
     private void checkNotAhead(Instant sentAt, Instant now) throws RequestException {
