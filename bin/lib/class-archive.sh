@@ -1,6 +1,9 @@
 # Class-data sharing for bin/torchatd: the classes a daemon loads at start, parsed and verified once, then mapped
 # by every start (docs/PERFORMANCE.md: it is most of the start-up time). The archive is made by one short
-# training run of the daemon, without Tor and without touching the user's data, whenever the jar is newer.
+# training run of the daemon, without Tor and without touching the user's data, whenever the jar is newer. The
+# release archive is trained when it is packaged (torchat-dist) and ships the result; an installation the user
+# cannot write to (e.g. /opt under systemd's ProtectSystem) is never retrained, it only starts a little slower if
+# its archive does not fit the runtime (the JVM then ignores it).
 # Usage: ensure_class_archive JAR ARCHIVE JAVA_OPTION...
 ensure_class_archive() {
   local jar=$1 archive=$2
@@ -8,13 +11,16 @@ ensure_class_archive() {
   if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
     return 0
   fi
+  if [ ! -w "$(dirname "$archive")" ]; then
+    return 0
+  fi
   local work attempt port pid
   work=$(mktemp -d "${TMPDIR:-/tmp}/torchatd-cds.XXXXXX")
   for attempt in 1 2 3; do
     port=$((20000 + RANDOM % 40000))
-    java "$@" -XX:ArchiveClassesAtExit="$work/archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
+    "$JAVA" "$@" -XX:ArchiveClassesAtExit="$work/archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" \
       --data-dir "$work/data" --ephemeral --socks 127.0.0.1:9 --peer-port $((port + 1)) \
-      --ready-file "$work/ready" "$port" >>"$REPO/build.log" 2>&1 </dev/null &
+      --ready-file "$work/ready" "$port" >>"$BUILD_LOG" 2>&1 </dev/null &
     pid=$!
     while [ ! -f "$work/ready" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     if [ -f "$work/ready" ]; then
