@@ -117,7 +117,8 @@ public final class HistoryBench {
     }
 
     /** Bulk insert in one transaction, through the daemon's own schema; unread and contacts kept consistent. */
-    private static void fill(Path db, String[] peers, int messages) throws Exception {
+    /** Also the store BackupBench backs up. */
+    static void fill(Path db, String[] peers, int messages) throws Exception {
         long now = System.currentTimeMillis();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             c.setAutoCommit(false);

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.backup.BackupHandler;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.control.StatusHandler;
@@ -26,6 +27,7 @@ import org.torchat.daemon.control.AddContactHandler;
 import org.torchat.daemon.control.BlockHandler;
 import org.torchat.daemon.control.ContactsHandler;
 import org.torchat.daemon.control.ExitHandler;
+import org.torchat.daemon.control.ExportHandler;
 import org.torchat.daemon.control.PeerResolver;
 import org.torchat.daemon.control.RemoveContactHandler;
 import org.torchat.daemon.control.RenameHandler;
@@ -228,6 +230,9 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.REQUESTS, new RequestsHandler(contacts)),
                 Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock))));
         clientCommands.putAll(fileTransfer.clientCommands());
+        // issue 17: backup and export
+        clientCommands.put(Command.BACKUP, backupHandler(settings));
+        clientCommands.put(Command.EXPORT, new ExportHandler(new History(database), peers, clock.getZone()));
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, fileTransfer.clientStreams(),
                 Daemon::refusedOnControlPort);
         SenderGate gate = new SenderGate(contacts::standing, new PeerBudgets(new PeerBudgets.Limits(
@@ -278,6 +283,15 @@ public final class Daemon implements AutoCloseable {
         fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
         fileTransfer = new FileTransfer(address, settings, transfers, contacts, spool, fileSender, clock);
         fileSender.start();
+    }
+
+    private BackupHandler backupHandler(Settings settings) throws StartupException {
+        try {
+            return new BackupHandler(dataDir, settings.ephemeral() ? Optional.empty()
+                    : Optional.of(dataDir.resolve(Database.FILE_NAME)));
+        } catch (IOException e) {
+            throw new StartupException("cannot clean up backups in " + dataDir.root() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A message from {@code peer} arrived: it is online, so what waits for it goes now. */

@@ -16,4 +16,12 @@ public final class Torchatd {
         CommandLine cl = TorchatdCommand.commandLine();
         return cl.execute(args);
     }
+
+    /** As {@link #run(String...)}, with what it prints going to {@code out} and {@code err}. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = TorchatdCommand.commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
 }

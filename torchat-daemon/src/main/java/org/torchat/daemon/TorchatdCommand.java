@@ -1,20 +1,26 @@
 package org.torchat.daemon;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.torchat.daemon.backup.Restore;
 import org.torchat.daemon.config.ConfigException;
 import org.torchat.daemon.config.ConfigFile;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.logging.LogSetup;
 import org.torchat.daemon.store.DataDirectory;
-import picocli.CommandLine;
+import org.torchat.protocol.backup.Passphrases;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code torchatd [-d] [PORT]}: the seed's command line, plus options. Exit codes: 0 ok, 1 cannot start, 2 usage. */
 @Command(name = "torchatd", mixinStandardHelpOptions = true, versionProvider = TorchatdCommand.VersionProvider.class,
@@ -80,6 +86,16 @@ final class TorchatdCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Debug logging (with -d, into the debug log).")
     boolean verbose;
 
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "Make a new data directory (--data-dir, which must not exist or be empty) from a backup "
+                    + "written by 'torchat backup', then exit; start the daemon on it afterwards. The passphrase: "
+                    + "--passphrase-file, else $TORCHAT_BACKUP_PASSPHRASE, else asked on the terminal.")
+    Path restore;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "With --restore: the backup's passphrase is the first line of FILE.")
+    Path passphraseFile;
+
     @Option(names = "--ready-file", hidden = true, paramLabel = "FILE",
             description = "Written once the daemon accepts connections (used by bin/torchatd).")
     Path readyFile;
@@ -97,8 +113,17 @@ final class TorchatdCommand implements Callable<Integer> {
         return cl;
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws TorchatdException, InterruptedException {
+        if (restore != null) {
+            return restore();
+        }
+        if (passphraseFile != null) {
+            throw new UsageException("--passphrase-file only goes with --restore");
+        }
         Settings settings = settings();
         DataDirectory dir = DataDirectory.open(settings.dataDir());
         configureLogging(dir, settings);
@@ -111,6 +136,29 @@ final class TorchatdCommand implements Callable<Integer> {
             daemon.close();
         }
         return 0;
+    }
+
+    /** {@code --restore}: unpacks, checks and exits; the daemon is started on the new directory afterwards. */
+    private int restore() throws TorchatdException {
+        Path target = dataDir != null ? dataDir : Settings.defaultDataDir();
+        char[] passphrase;
+        try {
+            passphrase = Passphrases.obtain(passphraseFile, System.getenv(), System.console(), "Backup passphrase",
+                    false);
+        } catch (Passphrases.UnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            Restore.Result result = Restore.run(restore, target, passphrase);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("restored " + result.address().hostname() + " into " + result.dataDir());
+            out.println("start it with: torchatd --data-dir " + result.dataDir() + " (stop the old daemon first: "
+                    + "two daemons with one onion address take turns receiving)");
+            out.flush();
+            return 0;
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     private Settings settings() throws UsageException {

@@ -1,12 +1,13 @@
 package org.torchat.daemon;
 
-/** The version from the jar manifest, or "dev" when running from classes. */
+import org.torchat.protocol.BuildInfo;
+
+/** The version and commit this daemon was built from ({@link BuildInfo}). */
 public final class Version {
     private Version() {
     }
 
     public static String text() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return BuildInfo.current().text();
     }
 }

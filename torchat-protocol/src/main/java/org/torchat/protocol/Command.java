@@ -44,7 +44,15 @@ public enum Command {
     /** Extension (protocol 2): the user accepts an incoming file offer (transfer id in {@code msg}). */
     FILEACCEPT,
     /** Extension (protocol 2): the user refuses an incoming file offer (transfer id in {@code msg}). */
-    FILEREJECT;
+    FILEREJECT,
+    /**
+     * Extension (protocol 2, issue 17): a consistent snapshot of the daemon's identity, store and settings, streamed
+     * to the client as BACKUP frames ({@code offset}, {@code data}), then END with {@code size} and {@code sha256}.
+     * The client encrypts it; the daemon never sees the passphrase.
+     */
+    BACKUP,
+    /** Extension (protocol 2, issue 17): the whole conversation with {@code id}, as HISTORY frames, then END. */
+    EXPORT;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -3,8 +3,10 @@ package org.torchat.tui;
 import java.util.concurrent.Callable;
 import org.torchat.tui.cli.AcceptCommand;
 import org.torchat.tui.cli.AddCommand;
+import org.torchat.tui.cli.BackupCommand;
 import org.torchat.tui.cli.BlockCommand;
 import org.torchat.tui.cli.ContactsCommand;
+import org.torchat.tui.cli.ExportCommand;
 import org.torchat.tui.cli.DaemonOptions;
 import org.torchat.tui.cli.NickCommand;
 import org.torchat.tui.cli.RemoveCommand;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Parameters;
             StopCommand.class, WatchCommand.class, ContactsCommand.class, AddCommand.class, NickCommand.class,
             RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
             SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
-            FileDecisionCommand.Reject.class},
+            FileDecisionCommand.Reject.class, BackupCommand.class, ExportCommand.class},
         customSynopsis = {"torchat [-hV] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {

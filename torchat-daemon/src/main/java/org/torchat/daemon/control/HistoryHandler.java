@@ -48,7 +48,7 @@ public final class HistoryHandler implements CommandHandler {
         int n = count(request.msg());
         List<StoredMessage> messages = history.last(peer, n);
         for (StoredMessage m : messages) {
-            replies.send(frame(m, request.portno()));
+            replies.send(frame(m, request.portno(), zone));
         }
         replies.send(Replies.end(peer.hostname(), request.portno(), String.valueOf(messages.size()))
                 .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(history.peerVerified(peer))));
@@ -67,7 +67,8 @@ public final class HistoryHandler implements CommandHandler {
         return n;
     }
 
-    private Message frame(StoredMessage m, int portno) {
+    /** One stored message as a HISTORY frame (also EXPORT's). */
+    static Message frame(StoredMessage m, int portno, ZoneId zone) {
         Instant time = m.direction() == Direction.IN ? m.receivedAt() : m.sentAt();
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         Message frame = Message.of(Command.HISTORY, m.peer().hostname(), portno, m.text())

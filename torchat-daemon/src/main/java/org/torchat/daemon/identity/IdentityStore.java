@@ -14,7 +14,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
  * base64 seed. Created on first start, never changed afterwards: the onion address depends on it.
  */
 public final class IdentityStore {
-    static final String FILE_NAME = "identity.key";
+    public static final String FILE_NAME = "identity.key";
     private static final String HEADER = "torchat-ed25519-seed-v1";
 
     private IdentityStore() {

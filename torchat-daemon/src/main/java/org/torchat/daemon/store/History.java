@@ -28,6 +28,23 @@ public final class History {
         return newestFirst;
     }
 
+    /**
+     * Up to {@code limit} messages with {@code peer} stored after the one whose {@link StoredMessage#localId()} is
+     * {@code afterLocalId} (0: from the first), oldest first: a whole conversation read page by page, so that a long
+     * export never holds the store for long.
+     */
+    public List<StoredMessage> page(OnionAddress peer, long afterLocalId, int limit) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE peer = ? AND id > ? ORDER BY id LIMIT ?")) {
+                ps.setString(1, peer.hostname());
+                ps.setLong(2, afterLocalId);
+                ps.setInt(3, limit);
+                return Rows.messages(ps);
+            }
+        });
+    }
+
     /** Whether {@code peer} has ever sent a message with a valid signature (contacts.verified). */
     public boolean peerVerified(OnionAddress peer) {
         return db.run(c -> {

@@ -9,17 +9,15 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.Permission;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.daemon.delivery.RetryPolicy;
+import org.torchat.daemon.testing.names.NameLookups;
 
 class SettingsTest {
     @TempDir
@@ -403,42 +401,66 @@ class SettingsTest {
     }
 
     /**
-     * The host names the JDK was asked to resolve on this thread while {@code action} ran. InetAddress asks the
-     * security manager for {@code checkConnect(host, -1)} exactly when it resolves a name, never for a literal.
+     * The host names the JDK was asked to resolve on this thread while {@code action} ran ({@link NameLookups}: a
+     * security manager on JDK 17, a recording resolver provider from JDK 18 on). On a JDK where neither can watch,
+     * the check fails rather than passing unseen.
      */
-    @SuppressWarnings("removal")
     private static List<String> nameLookupsDuring(Executable action) {
-        List<String> lookups = Collections.synchronizedList(new ArrayList<>());
-        Thread thread = Thread.currentThread();
+        try (AutoCloseable observer = observeLookups();
+             NameLookups.Watch watch = NameLookups.watch(Thread.currentThread())) {
+            try {
+                action.execute();
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+            return watch.names();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Makes lookups visible to {@link NameLookups} on this JDK; proves it with one lookup that must be seen. */
+    private static AutoCloseable observeLookups() throws Exception {
+        AutoCloseable observer = NameLookups.isProviderInstalled() || Runtime.version().feature() >= 18
+                ? () -> { } : securityManagerObserver();
+        // A new name each time: the JDK caches answers (also failures) before it asks a resolver.
+        String name = "torchat-lookup-probe-" + System.nanoTime() + ".invalid";
+        try (NameLookups.Watch probe = NameLookups.watch(Thread.currentThread())) {
+            try {
+                InetAddress.getAllByName(name);
+            } catch (java.net.UnknownHostException expected) {
+                // not resolvable, but asked: that is what the probe needs
+            }
+            assertEquals(List.of(name), probe.names(),
+                    "name lookups cannot be observed on Java " + Runtime.version() + " (on 18+ the jdk18+ Maven "
+                            + "profile compiles src/test/java18)");
+        } catch (AssertionError e) {
+            observer.close();
+            throw e;
+        }
+        return observer;
+    }
+
+    @SuppressWarnings("removal")
+    private static AutoCloseable securityManagerObserver() {
         SecurityManager previous = System.getSecurityManager();
-        try {
-            System.setSecurityManager(new SecurityManager() {
-                @Override
-                public void checkPermission(Permission perm) {
-                }
+        System.setSecurityManager(new SecurityManager() {
+            @Override
+            public void checkPermission(Permission perm) {
+            }
 
-                @Override
-                public void checkPermission(Permission perm, Object context) {
-                }
+            @Override
+            public void checkPermission(Permission perm, Object context) {
+            }
 
-                @Override
-                public void checkConnect(String host, int port) {
-                    if (port == -1 && Thread.currentThread() == thread) {
-                        lookups.add(host);
-                    }
+            @Override
+            public void checkConnect(String host, int port) {
+                if (port == -1) {
+                    NameLookups.resolved(host);
                 }
-            });
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("this JVM forbids a security manager, so name lookups cannot be observed: " + e);
-        }
-        try {
-            action.execute();
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        } finally {
-            System.setSecurityManager(previous);
-        }
-        return List.copyOf(lookups);
+            }
+        });
+        return () -> System.setSecurityManager(previous);
     }
 
     @Test

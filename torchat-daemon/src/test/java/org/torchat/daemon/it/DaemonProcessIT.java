@@ -90,6 +90,9 @@ class DaemonProcessIT {
         Processes.Result version = Processes.run(Processes.torchatd(tmp.resolve("out"), "--version"), tmp.resolve("out"), 30);
         assertEquals(0, version.exitCode());
         assertTrue(version.output().startsWith("torchatd 0.1.0"), version.output());
+        // The commit it was built from (git describe: at least 12 hex digits), recorded at build time.
+        assertTrue(version.output().matches("(?s)torchatd \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
+                version.output());
         Processes.Result help = Processes.run(Processes.torchatd(tmp.resolve("out"), "--help"), tmp.resolve("out"), 30);
         assertEquals(0, help.exitCode());
         assertTrue(help.output().contains("--data-dir"), help.output());

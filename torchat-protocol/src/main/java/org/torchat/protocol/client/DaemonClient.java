@@ -218,6 +218,39 @@ public final class DaemonClient {
         }
     }
 
+    /** Hears the frames of a streamed reply, one at a time, as they arrive. */
+    @FunctionalInterface
+    public interface FrameConsumer {
+        void accept(Message frame) throws IOException, ProtocolException;
+    }
+
+    /**
+     * Sends {@code request} and hands each reply frame before the final END to {@code frames} as it arrives, never
+     * holding them all: for replies of any length (BACKUP, EXPORT). Each frame gets the whole reply timeout.
+     * Returns the END; an ERR becomes the exception.
+     */
+    public Message stream(Message request, FrameConsumer frames)
+            throws IOException, ProtocolException, DaemonErrorException {
+        try (Socket socket = connect()) {
+            new FrameWriter(socket.getOutputStream()).write(MessageCodec.encode(authenticated(request)));
+            DeadlineInputStream in = new DeadlineInputStream(socket, replyTimeout);
+            FrameReader reader = new FrameReader(in);
+            while (true) {
+                in.renew();
+                Optional<String> frame = reader.read();
+                if (frame.isEmpty()) {
+                    throw new IOException("the daemon closed the connection before the end of its " + request.cmd()
+                            + " reply");
+                }
+                Message reply = MessageCodec.decode(frame.get());
+                if (reply.cmd().isReply()) {
+                    return ok(reply);
+                }
+                frames.accept(reply);
+            }
+        }
+    }
+
     /** Asks the daemon to shut down. */
     public void exit() throws IOException, ProtocolException, DaemonErrorException {
         ok(request(Message.of(Command.EXIT, LOCALHOST, port, "")));

@@ -1,10 +1,13 @@
 package org.torchat.tui.daemon;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.torchat.protocol.client.FileUpload;
+import org.torchat.tui.ClientFailureException;
 import org.torchat.tui.TorchatException;
 
 /**
@@ -81,4 +84,17 @@ public interface DaemonApi {
 
     /** Asks the daemon to shut down (EXIT). */
     void stop() throws TorchatException;
+
+    /**
+     * BACKUP (issue 17): the daemon's backup bundle, streamed into {@code out}, checked against the daemon's size and
+     * SHA-256; returns its size. Default: refused, for connections (the screen tests' fakes) that have no daemon.
+     */
+    default long backup(OutputStream out) throws TorchatException {
+        throw new ClientFailureException("this connection cannot take backups");
+    }
+
+    /** EXPORT (issue 17): the whole conversation with {@code peer}, oldest first, each message handed to {@code each}. */
+    default long export(String peer, Consumer<HistoryEntry> each) throws TorchatException {
+        throw new ClientFailureException("this connection cannot export conversations");
+    }
 }

@@ -2,6 +2,7 @@ package org.torchat.tui.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -9,10 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.FrameException;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.ProtocolException;
+import org.torchat.protocol.backup.BackupDownload;
 import org.torchat.protocol.client.DaemonClient;
 import org.torchat.protocol.client.DaemonErrorException;
 import org.torchat.tui.AuthenticationException;
@@ -137,6 +141,22 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public List<HistoryEntry> history(String peer, int n) throws TorchatException {
         return call(() -> client.history(peer, n)).stream().map(DaemonConnection::entry).toList();
+    }
+
+    @Override
+    public long backup(OutputStream out) throws TorchatException {
+        return call(() -> BackupDownload.into(client, out));
+    }
+
+    @Override
+    public long export(String peer, Consumer<HistoryEntry> each) throws TorchatException {
+        Message end = call(() -> client.stream(Message.of(Command.EXPORT, peer, port, ""),
+                frame -> each.accept(entry(frame))));
+        try {
+            return Long.parseLong(end.msg().strip());
+        } catch (NumberFormatException e) {
+            throw new ClientFailureException("the daemon at " + endpoint() + " ended EXPORT without a count", e);
+        }
     }
 
     private static HistoryEntry entry(Message m) {

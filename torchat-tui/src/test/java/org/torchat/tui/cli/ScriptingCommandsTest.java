@@ -189,6 +189,7 @@ class ScriptingCommandsTest extends CommandLineHarness {
         out.getBuffer().setLength(0);
         assertEquals(0, run("--version"));
         assertTrue(out.toString().startsWith("torchat "), out.toString());
+        assertTrue(out.toString().contains(" (commit "), out.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("send", "--help"));
         assertTrue(out.toString().contains("--host=HOST"));
