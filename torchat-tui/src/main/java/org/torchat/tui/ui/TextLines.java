@@ -3,6 +3,7 @@ package org.torchat.tui.ui;
 import com.googlecode.lanterna.TerminalTextUtils;
 import java.util.ArrayList;
 import java.util.List;
+import org.torchat.protocol.text.TerminalText;
 
 /** Text helpers for the screen: make untrusted text safe to draw, measure it in columns, wrap and cut it. */
 final class TextLines {
@@ -10,32 +11,11 @@ final class TextLines {
     }
 
     /**
-     * Splits {@code text} into display lines: line breaks start new lines, a tab becomes a space and every
-     * other control character (a peer's escape sequences, for one) becomes {@code ?}, so nothing a peer sends
-     * can move the cursor or change the terminal.
+     * Splits {@code text} into display lines made safe by the clients' one filter ({@link TerminalText}): nothing a
+     * peer sends can move the cursor, change the terminal, or hide or reorder text.
      */
     static List<String> sanitize(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            StringBuilder b = new StringBuilder(line.length());
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\t') {
-                    b.append(' ');
-                } else if (Character.isISOControl(c) || isInvisibleFormat(c)) {
-                    b.append('?');
-                } else {
-                    b.append(c);
-                }
-            }
-            lines.add(b.toString());
-        }
-        return lines;
-    }
-
-    /** Bidirectional overrides and the like: they would reorder what the user sees. */
-    private static boolean isInvisibleFormat(char c) {
-        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+        return TerminalText.lines(text);
     }
 
     static int width(char c) {
