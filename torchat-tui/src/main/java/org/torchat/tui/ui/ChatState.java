@@ -36,6 +36,8 @@ public final class ChatState {
     /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
     static final List<String> PEER_COMMANDS = List.of("/peer", "/add", "/block", "/unblock", "/accept", "/remove");
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
+    /** The line above the first message that was unread when the conversation was opened. */
+    public static final String NEW_MESSAGES = "--- new messages ---";
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
     static final int MAX_BUFFER_LINES = 10_000;
@@ -43,12 +45,21 @@ public final class ChatState {
 
     private final String ownAddress;
     private final List<String> peers = new ArrayList<>();
-    private final Map<String, List<String>> buffers = new HashMap<>();
+    private final Map<String, List<Line>> buffers = new HashMap<>();
     /** What is shown while there is no current peer. */
-    private final List<String> console = new ArrayList<>();
+    private final List<Line> console = new ArrayList<>();
     private final Map<String, Integer> unread = new HashMap<>();
     /** Address to nickname, from the daemon's contact list. */
     private final Map<String, String> nicknames = new HashMap<>();
+    /** Addresses of our contacts (CONTACTS). */
+    private final java.util.Set<String> contacts = new java.util.HashSet<>();
+    /**
+     * Per open peer, the first message that was unread when it was opened: the "new messages" line goes above it.
+     * Kept as the message's time and text, because HISTORY is read again while the peer is open.
+     */
+    private final Map<String, String> firstUnread = new HashMap<>();
+    /** Per peer, the unread count when it was opened, until the history shows where the line goes. */
+    private final Map<String, Integer> unreadAtOpen = new HashMap<>();
     /** Strangers who wrote to us, with their first message (REQUESTS). */
     private List<ContactEntry> requests = List.of();
     private String currentPeer;
@@ -138,19 +149,33 @@ public final class ChatState {
      * console's lines when there is no current peer.
      */
     public List<String> visibleBuffer() {
+        return visibleLines().stream().map(Line::text).toList();
+    }
+
+    /** {@link #visibleBuffer()} with the role of each part, for the renderer's colours. */
+    List<Line> visibleLines() {
         if (currentPeer == null) {
             return Collections.unmodifiableList(console);
         }
-        List<String> lines = new ArrayList<>(buffer(currentPeer));
+        List<Line> lines = new ArrayList<>(buffer(currentPeer));
         for (TransferEntry t : transfers.values()) {
             if (t.peer().equals(currentPeer)) {
-                lines.add(String.join(" ", TextLines.sanitize(t.display()))); // one line, whatever the name holds
+                // one line, whatever the name holds
+                lines.add(Line.of(String.join(" ", TextLines.sanitize(t.display())), transferRole(t)));
             }
         }
         if (uploads.containsKey(currentPeer)) {
-            lines.add(uploads.get(currentPeer));
+            lines.add(Line.of(uploads.get(currentPeer), Role.NOTICE));
         }
         return Collections.unmodifiableList(lines);
+    }
+
+    private static Role transferRole(TransferEntry t) {
+        return switch (t.state()) {
+            case "failed", "rejected" -> Role.MARK_FAILED;
+            case "delivered", "complete" -> Role.MARK_DELIVERED;
+            default -> Role.MARK_PENDING;
+        };
     }
 
     // ---------------------------------------------------------------- file transfers
@@ -191,11 +216,16 @@ public final class ChatState {
     }
 
     public List<String> bufferOf(String peer) {
-        return Collections.unmodifiableList(buffers.getOrDefault(peer, List.of()));
+        return buffers.getOrDefault(peer, List.of()).stream().map(Line::text).toList();
     }
 
     public int unread(String peer) {
         return unread.getOrDefault(peer, 0);
+    }
+
+    /** Unread messages over all peers, for the status line and the terminal's title. */
+    public int unreadTotal() {
+        return unread.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Lines scrolled back from the bottom of the visible buffer (0: following the conversation). */
@@ -235,7 +265,11 @@ public final class ChatState {
      */
     public void setContacts(List<ContactEntry> contacts) {
         nicknames.clear();
+        this.contacts.clear();
         for (ContactEntry c : contacts) {
+            if ("contact".equals(c.state())) {
+                this.contacts.add(c.address());
+            }
             if (c.nickname() != null) {
                 nicknames.put(c.address(), c.nickname());
             }
@@ -243,6 +277,11 @@ public final class ChatState {
                 addPeer(c.address());
             }
         }
+    }
+
+    /** Whether {@code peer} is one of our contacts (the bell can be for contacts only). */
+    public boolean isContact(String peer) {
+        return contacts.contains(peer);
     }
 
     public void setRequests(List<ContactEntry> pending) {
@@ -285,6 +324,17 @@ public final class ChatState {
     /** Makes {@code peer} the current one (adding it if new), marks its messages read, back to chatting. */
     public void selectPeer(String peer) {
         selection = addPeer(peer);
+        if (!peer.equals(currentPeer)) {
+            if (currentPeer != null) {
+                firstUnread.remove(currentPeer); // read now: no line when it is opened again
+                unreadAtOpen.remove(currentPeer);
+                buffer(currentPeer).removeIf(l -> l.text().equals(NEW_MESSAGES));
+            }
+            int waiting = unread.getOrDefault(peer, 0);
+            if (waiting > 0) {
+                unreadAtOpen.put(peer, waiting);
+            }
+        }
         currentPeer = peer;
         unread.remove(peer);
         mode = Mode.CHAT;
@@ -330,7 +380,7 @@ public final class ChatState {
 
     /** A line the user sent, shown as typed. */
     public void appendOwn(String peer, String text) {
-        append(buffer(peer), TextLines.sanitize(text), "");
+        append(buffer(peer), TextLines.sanitize(text), "", Role.OWN_TEXT);
         if (peer.equals(currentPeer)) {
             scrollOffset = 0;
         }
@@ -339,10 +389,17 @@ public final class ChatState {
     /** A message popped from the daemon, shown as {@code [HH:MM] text} in its sender's buffer. */
     public void appendIncoming(IncomingMessage m) {
         addPeer(m.peer());
+        if (!m.peer().equals(currentPeer) && unread.getOrDefault(m.peer(), 0) == 0) {
+            buffer(m.peer()).removeIf(l -> l.text().equals(NEW_MESSAGES));
+            buffer(m.peer()).add(Line.of(NEW_MESSAGES, Role.NEW_MARKER));
+        }
         String prefix = "[" + TextLines.sanitize(m.time()).get(0) + "] ";
-        List<String> lines = TextLines.sanitize(m.text());
-        lines.set(0, prefix + lines.get(0));
-        append(buffer(m.peer()), lines, " ".repeat(prefix.length()));
+        List<Line> lines = new ArrayList<>();
+        for (String text : TextLines.sanitize(m.text())) {
+            lines.add(Line.of(text, Role.THEIR_TEXT));
+        }
+        lines.set(0, lines.get(0).prefixed(prefix, Role.TIMESTAMP));
+        appendLines(buffer(m.peer()), lines, " ".repeat(prefix.length()));
         if (!m.peer().equals(currentPeer)) {
             unread.merge(m.peer(), 1, Integer::sum);
         }
@@ -363,21 +420,30 @@ public final class ChatState {
 
     /** A note from the client itself, in the buffer on screen. */
     public void notice(String text) {
-        append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "");
+        append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "", noticeRole(text));
     }
 
     /** A note about one peer's conversation (a failed SEND), in that peer's buffer. */
     public void notice(String peer, String text) {
-        append(buffer(peer), TextLines.sanitize(text), "");
+        append(buffer(peer), TextLines.sanitize(text), "", noticeRole(text));
     }
 
-    private List<String> buffer(String peer) {
+    /** Notes that something went wrong start with "!". */
+    private static Role noticeRole(String text) {
+        return text.startsWith("!") ? Role.ERROR : Role.NOTICE;
+    }
+
+    private List<Line> buffer(String peer) {
         return buffers.computeIfAbsent(peer, p -> new ArrayList<>());
     }
 
-    private static void append(List<String> buffer, List<String> lines, String continuationIndent) {
+    private static void append(List<Line> buffer, List<String> lines, String continuationIndent, Role role) {
+        appendLines(buffer, lines.stream().map(l -> Line.of(l, role)).toList(), continuationIndent);
+    }
+
+    private static void appendLines(List<Line> buffer, List<Line> lines, String continuationIndent) {
         for (int i = 0; i < lines.size(); i++) {
-            buffer.add(i == 0 ? lines.get(i) : continuationIndent + lines.get(i));
+            buffer.add(i == 0 ? lines.get(i) : lines.get(i).prefixed(continuationIndent, Role.PLAIN));
         }
         if (buffer.size() > MAX_BUFFER_LINES) {
             buffer.subList(0, buffer.size() - MAX_BUFFER_LINES).clear();
@@ -407,9 +473,9 @@ public final class ChatState {
     public void showHistory(String peer, List<HistoryEntry> entries) {
         addPeer(peer);
         historyShown.add(peer);
-        List<String> buffer = buffer(peer);
+        List<Line> buffer = buffer(peer);
         buffer.clear();
-        append(buffer, historyLines(entries), "");
+        appendLines(buffer, styledHistoryLines(entries, newMessagesKey(peer, entries)), "");
         if (peer.equals(currentPeer)) {
             scrollOffset = Math.min(scrollOffset, buffer.size());
         }
@@ -417,33 +483,83 @@ public final class ChatState {
 
     /** How the view of a conversation shows stored messages; a line with the date before each new day. */
     static List<String> historyLines(List<HistoryEntry> entries) {
+        return styledHistoryLines(entries).stream().map(Line::text).toList();
+    }
+
+    /** {@link #historyLines} with roles: times dimmed, ours and theirs apart, marks by what they say. */
+    static List<Line> styledHistoryLines(List<HistoryEntry> entries) {
+        return styledHistoryLines(entries, null);
+    }
+
+    /** Which stored message the "new messages" line goes above for {@code peer}, or null for none. */
+    private String newMessagesKey(String peer, List<HistoryEntry> entries) {
+        Integer waiting = unreadAtOpen.remove(peer);
+        if (waiting != null && peer.equals(currentPeer)) {
+            int seen = 0;
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (entries.get(i).incoming() && ++seen == waiting) {
+                    firstUnread.put(peer, key(entries.get(i)));
+                    break;
+                }
+            }
+        }
+        return firstUnread.get(peer);
+    }
+
+    private static String key(HistoryEntry e) {
+        return e.time() + '\u0000' + e.text();
+    }
+
+    /** With the "new messages" line above the message whose {@link #key} is {@code newMessages}. */
+    static List<Line> styledHistoryLines(List<HistoryEntry> entries, String newMessages) {
         boolean peerVerified = entries.stream().anyMatch(e -> e.incoming() && Boolean.TRUE.equals(e.verified()));
-        List<String> out = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         String day = null;
         for (HistoryEntry e : entries) {
+            if (e.incoming() && key(e).equals(newMessages)) {
+                out.add(Line.of(NEW_MESSAGES, Role.NEW_MARKER));
+            }
             String time = e.time();
             String clock = time;
             if (time.length() == 16 && time.charAt(10) == ' ') { // yyyy-MM-dd HH:mm
                 if (!time.substring(0, 10).equals(day)) {
                     day = time.substring(0, 10);
-                    out.add("--- " + day + " ---");
+                    out.add(Line.of("--- " + day + " ---", Role.DATE));
                 }
                 clock = time.substring(11);
             }
-            String prefix = "[" + TextLines.sanitize(clock).get(0) + "] " + (e.incoming() ? "" : "> ");
-            List<String> lines = TextLines.sanitize(e.text());
-            lines.set(0, prefix + lines.get(0));
+            String stamp = "[" + TextLines.sanitize(clock).get(0) + "] ";
+            String arrow = e.incoming() ? "" : "> ";
+            Role textRole = e.incoming() ? Role.THEIR_TEXT : Role.OWN_TEXT;
+            List<String> texts = TextLines.sanitize(e.text());
             String mark = mark(e, peerVerified);
-            if (!mark.isEmpty()) {
-                int last = lines.size() - 1;
-                lines.set(last, lines.get(last) + "  " + TextLines.sanitize(mark).get(0));
-            }
-            String indent = " ".repeat(prefix.length());
-            for (int i = 0; i < lines.size(); i++) {
-                out.add(i == 0 ? lines.get(i) : indent + lines.get(i));
+            String indent = " ".repeat(stamp.length() + arrow.length());
+            for (int i = 0; i < texts.size(); i++) {
+                Line.Builder b = new Line.Builder();
+                if (i == 0) {
+                    b.add(stamp, Role.TIMESTAMP).add(arrow, textRole);
+                } else {
+                    b.add(indent, Role.PLAIN);
+                }
+                b.add(texts.get(i), textRole);
+                if (i == texts.size() - 1 && !mark.isEmpty()) {
+                    b.add("  ", Role.PLAIN).add(TextLines.sanitize(mark).get(0), markRole(e));
+                }
+                out.add(b.build());
             }
         }
         return out;
+    }
+
+    private static Role markRole(HistoryEntry e) {
+        if (e.incoming()) {
+            return Role.WARNING;
+        }
+        return switch (e.status()) {
+            case "failed" -> Role.MARK_FAILED;
+            case "delivered" -> Role.MARK_DELIVERED;
+            default -> Role.MARK_PENDING;
+        };
     }
 
     /** The delivery status of ours, {@code (unverified)} on theirs without a valid signature. */
@@ -469,24 +585,27 @@ public final class ChatState {
         cursor++;
     }
 
+    /** Deletes the whole grapheme before the cursor: an emoji with its skin tone, a letter with its accent. */
     public void backspace() {
         if (cursor > 0) {
-            input.deleteCharAt(--cursor);
+            int start = Graphemes.previous(input.toString(), cursor);
+            input.delete(start, cursor);
+            cursor = start;
         }
     }
 
     public void delete() {
         if (cursor < input.length()) {
-            input.deleteCharAt(cursor);
+            input.delete(cursor, Graphemes.next(input.toString(), cursor));
         }
     }
 
     public void cursorLeft() {
-        cursor = Math.max(0, cursor - 1);
+        cursor = cursor == 0 ? 0 : Graphemes.previous(input.toString(), cursor);
     }
 
     public void cursorRight() {
-        cursor = Math.min(input.length(), cursor + 1);
+        cursor = Graphemes.next(input.toString(), cursor);
     }
 
     public void cursorHome() {

@@ -1,0 +1,51 @@
+package org.torchat.tui.ui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+/**
+ * Puts text on the screen one grapheme per cell (two for a wide one), in the style the {@link Theme} gives its
+ * role. Lanterna's own {@code putString} goes char by char, so a character outside the Basic Multilingual Plane
+ * ("🎉") became two cells of {@code ?}; here every cluster is one {@link ClusterCharacter}.
+ */
+final class Cells {
+    private final TextGraphics g;
+    private final Theme theme;
+
+    Cells(TextGraphics g, Theme theme) {
+        this.g = g;
+        this.theme = theme;
+    }
+
+    Theme theme() {
+        return theme;
+    }
+
+    /** {@code text} at {@code (col, row)} in {@code role}'s style; returns the column after it. */
+    int put(int col, int row, String text, Role role) {
+        return put(col, row, Line.of(text, role), 0, text.length());
+    }
+
+    /** {@code line}'s text from {@code start} to {@code end} at {@code (col, row)}, each part in its role's style. */
+    int put(int col, int row, Line line, int start, int end) {
+        String text = line.text();
+        int c = col;
+        int i = start;
+        while (i < end) {
+            int next = Math.min(end, Graphemes.next(text, i));
+            String cluster = text.substring(i, next);
+            Theme.Style s = theme.style(line.roleAt(i));
+            g.setCharacter(c, row, ClusterCharacter.of(cluster, s.foreground(), s.background(), s.modifiers()));
+            c += Graphemes.width(cluster);
+            i = next;
+        }
+        return c;
+    }
+
+    /** {@code columns} blanks in {@code role}'s style (a highlighted row, a coloured status line). */
+    void fill(int col, int row, int columns, Role role) {
+        Theme.Style s = theme.style(role);
+        for (int c = col; c < col + columns; c++) {
+            g.setCharacter(c, row, ClusterCharacter.of(" ", s.foreground(), s.background(), s.modifiers()));
+        }
+    }
+}
