@@ -199,7 +199,9 @@ final class TorchatdCommand implements Callable<Integer> {
                 + "errorlog=" + settings.dataDir().resolve(settings.errorLogName()) + "\n"
                 + "pidfile=" + settings.dataDir().resolve(Daemon.PID_FILE) + "\n"
                 + "token=" + (settings.requireControlToken() ? "required" : "optional") + " "
-                + settings.dataDir().resolve(org.torchat.daemon.store.ControlCookie.FILE_NAME) + "\n";
+                + settings.dataDir().resolve(org.torchat.daemon.store.ControlCookie.FILE_NAME) + "\n"
+                // issue 14: bin/torchatd's banner says when there is no tor, so nothing is published
+                + "tor=" + daemon.torStatus().map(t -> "yes " + t.describe()).orElse("none") + "\n";
         try {
             Path tmp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), ".ready", ".tmp");
             Files.writeString(tmp, text);

@@ -44,7 +44,12 @@ public enum Command {
     /** Extension (protocol 2): the user accepts an incoming file offer (transfer id in {@code msg}). */
     FILEACCEPT,
     /** Extension (protocol 2): the user refuses an incoming file offer (transfer id in {@code msg}). */
-    FILEREJECT;
+    FILEREJECT,
+    /**
+     * Extension: stored messages whose words match {@code msg} (in the conversation with {@code id}, or in all when
+     * {@code id} is empty), newest first, one SEARCH frame each, then END with the count.
+     */
+    SEARCH;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -85,6 +85,10 @@ public final class Extensions {
     public static final String STATE = "state";
     /** TRANSFERS: where a received file was saved (on the daemon's machine). */
     public static final String PATH = "path";
+    /** SEARCH: the most matches wanted. */
+    public static final String LIMIT = "limit";
+    /** SEARCH: per match, how many messages of its conversation are newer (counted up to 1001). */
+    public static final String NEWER = "newer";
 
     private Extensions() {
     }

@@ -27,7 +27,7 @@ class CommandTest {
 
         assertEquals(Set.of("SEND", "RECV", "UPDATE", "GET_PEERS", "HISTORY", "HOST", "END", "ERR", "EXIT",
                 "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS", "CONTACTS", "ADD_CONTACT", "RENAME",
-                "REMOVE_CONTACT", "BLOCK", "UNBLOCK", "REQUESTS", "ACCEPT", "TRANSFERS", "FILEACCEPT", "FILEREJECT"),
+                "REMOVE_CONTACT", "BLOCK", "UNBLOCK", "REQUESTS", "ACCEPT", "TRANSFERS", "FILEACCEPT", "FILEREJECT", "SEARCH"),
                 names);
     }
 

@@ -17,6 +17,7 @@ import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
 import org.torchat.tui.cli.ReadCommand;
+import org.torchat.tui.cli.SearchCommand;
 import org.torchat.tui.cli.SendCommand;
 import org.torchat.tui.cli.StatusCommand;
 import org.torchat.tui.cli.StopCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Parameters;
             StopCommand.class, WatchCommand.class, ContactsCommand.class, AddCommand.class, NickCommand.class,
             RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
             SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
-            FileDecisionCommand.Reject.class},
+            FileDecisionCommand.Reject.class, SearchCommand.class},
         customSynopsis = {"torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {

@@ -28,14 +28,17 @@ public final class ChatState {
         /** The input line asks for an onion address ({@link #ASK_PEER_PROMPT}). */
         ASK_PEER,
         /** Up/Down move through the peer list, Enter chooses, Space asks for a new address. */
-        SELECT_PEER
+        SELECT_PEER,
+        /** The chat pane lists what /search found: Up/Down choose, Enter jumps to it, Esc returns. */
+        SEARCH
     }
 
-    public static final List<String> COMMANDS = List.of("/peer", "/history", "/add", "/nick", "/block", "/unblock",
+    public static final List<String> COMMANDS = List.of("/peer", "/history", "/search", "/add", "/nick", "/block", "/unblock",
             "/accept", "/remove", "/contacts", "/fileup", "/acceptfile", "/rejectfile", "/quit", "/exit", "/help");
     /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
     static final List<String> PEER_COMMANDS = List.of("/peer", "/add", "/block", "/unblock", "/accept", "/remove");
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
+    public static final String SEARCH_PROMPT = "Search results: Up/Down choose, Enter jumps to it, Esc returns";
     /** The line above the first message that was unread when the conversation was opened. */
     public static final String NEW_MESSAGES = "--- new messages ---";
     public static final String SELECT_PEER_PROMPT =
@@ -62,6 +65,11 @@ public final class ChatState {
     private final Map<String, Integer> unreadAtOpen = new HashMap<>();
     /** Strangers who wrote to us, with their first message (REQUESTS). */
     private List<ContactEntry> requests = List.of();
+    /** What the last /search found, shown while in {@link Mode#SEARCH}. */
+    private SearchResults search;
+    /** The match Enter jumped to: its peer, and its key, until the history that holds it arrives. */
+    private String jumpPeer;
+    private String jumpKey;
     private String currentPeer;
     private Mode mode;
     private int selection;
@@ -141,6 +149,7 @@ public final class ChatState {
             case CHAT -> "";
             case ASK_PEER -> ASK_PEER_PROMPT;
             case SELECT_PEER -> SELECT_PEER_PROMPT;
+            case SEARCH -> SEARCH_PROMPT;
         };
     }
 
@@ -154,6 +163,9 @@ public final class ChatState {
 
     /** {@link #visibleBuffer()} with the role of each part, for the renderer's colours. */
     List<Line> visibleLines() {
+        if (mode == Mode.SEARCH && search != null) {
+            return search.lines(this::displayName);
+        }
         if (currentPeer == null) {
             return Collections.unmodifiableList(console);
         }
@@ -176,6 +188,45 @@ public final class ChatState {
             case "delivered", "complete" -> Role.MARK_DELIVERED;
             default -> Role.MARK_PENDING;
         };
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /** What /search found: the chat pane lists it (newest at the bottom, chosen) until Enter or Esc. */
+    public void showSearch(String query, boolean everywhere, List<org.torchat.tui.daemon.SearchMatch> matches) {
+        search = new SearchResults(query, everywhere, matches);
+        mode = Mode.SEARCH;
+        scrollOffset = 0;
+    }
+
+    /** Up/Down among the matches; the view scrolls to keep the chosen one on screen. */
+    public void moveSearchSelection(int delta) {
+        if (mode == Mode.SEARCH && search != null) {
+            search.move(-delta); // the list is drawn newest at the bottom: Up is an older match
+            scrollOffset = Math.max(0, search.linesBelowSelection() - 5);
+        }
+    }
+
+    /**
+     * Enter on a match: its conversation becomes current and, once its history holds the match, the view is
+     * scrolled to it. Returns how many messages of history that takes, or empty when nothing is chosen.
+     */
+    public Optional<UiAction.LoadHistory> jumpToSearchSelection() {
+        if (mode != Mode.SEARCH || search == null || search.selected().isEmpty()) {
+            return Optional.empty();
+        }
+        org.torchat.tui.daemon.SearchMatch m = search.selected().get();
+        if (m.newer() >= InputHandler.MAX_HISTORY) {
+            notice("! that message is older than the last " + InputHandler.MAX_HISTORY
+                    + " of its conversation: torchat search shows it with its date");
+            return Optional.empty();
+        }
+        mode = Mode.CHAT;
+        selectPeer(m.peer());
+        jumpPeer = m.peer();
+        jumpKey = key(m.entry());
+        return Optional.of(new UiAction.LoadHistory(m.peer(),
+                Math.min(InputHandler.MAX_HISTORY, Math.max(DaemonWorker.DEFAULT_HISTORY, m.newer() + 1 + 20))));
     }
 
     // ---------------------------------------------------------------- file transfers
@@ -369,10 +420,11 @@ public final class ChatState {
         mode = Mode.ASK_PEER;
     }
 
-    /** Esc: back to chatting with the current peer, if there is one. */
+    /** Esc: back to chatting with the current peer, if there is one (or to the console from search results). */
     public void cancel() {
-        if (currentPeer != null) {
-            mode = Mode.CHAT;
+        if (currentPeer != null || mode == Mode.SEARCH) {
+            mode = currentPeer == null && mode == Mode.SEARCH ? Mode.ASK_PEER : Mode.CHAT;
+            scrollOffset = 0;
         }
     }
 
@@ -475,9 +527,15 @@ public final class ChatState {
         historyShown.add(peer);
         List<Line> buffer = buffer(peer);
         buffer.clear();
-        appendLines(buffer, styledHistoryLines(entries, newMessagesKey(peer, entries)), "");
+        String match = peer.equals(jumpPeer) ? jumpKey : null;
+        appendLines(buffer, styledHistoryLines(entries, newMessagesKey(peer, entries), match), "");
         if (peer.equals(currentPeer)) {
             scrollOffset = Math.min(scrollOffset, buffer.size());
+        }
+        int at = match == null ? -1 : indexOfRole(buffer, Role.MATCH);
+        if (at >= 0 && peer.equals(currentPeer)) {
+            scrollOffset = Math.max(0, buffer.size() - at - 3); // the match a few lines above the bottom
+            jumpPeer = null;
         }
     }
 
@@ -488,7 +546,7 @@ public final class ChatState {
 
     /** {@link #historyLines} with roles: times dimmed, ours and theirs apart, marks by what they say. */
     static List<Line> styledHistoryLines(List<HistoryEntry> entries) {
-        return styledHistoryLines(entries, null);
+        return styledHistoryLines(entries, null, null);
     }
 
     /** Which stored message the "new messages" line goes above for {@code peer}, or null for none. */
@@ -510,8 +568,20 @@ public final class ChatState {
         return e.time() + '\u0000' + e.text();
     }
 
-    /** With the "new messages" line above the message whose {@link #key} is {@code newMessages}. */
-    static List<Line> styledHistoryLines(List<HistoryEntry> entries, String newMessages) {
+    private static int indexOfRole(List<Line> lines, Role role) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).spans().stream().anyMatch(s -> s.role() == role)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * With the "new messages" line above the message whose {@link #key} is {@code newMessages}, and the text of the
+     * message whose key is {@code match} (a search result jumped to) highlighted.
+     */
+    static List<Line> styledHistoryLines(List<HistoryEntry> entries, String newMessages, String match) {
         boolean peerVerified = entries.stream().anyMatch(e -> e.incoming() && Boolean.TRUE.equals(e.verified()));
         List<Line> out = new ArrayList<>();
         String day = null;
@@ -530,7 +600,7 @@ public final class ChatState {
             }
             String stamp = "[" + TextLines.sanitize(clock).get(0) + "] ";
             String arrow = e.incoming() ? "" : "> ";
-            Role textRole = e.incoming() ? Role.THEIR_TEXT : Role.OWN_TEXT;
+            Role textRole = key(e).equals(match) ? Role.MATCH : e.incoming() ? Role.THEIR_TEXT : Role.OWN_TEXT;
             List<String> texts = TextLines.sanitize(e.text());
             String mark = mark(e, peerVerified);
             String indent = " ".repeat(stamp.length() + arrow.length());

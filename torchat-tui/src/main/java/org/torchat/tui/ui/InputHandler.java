@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.torchat.protocol.DataDirectoryLayout;
 import org.torchat.protocol.Nicknames;
 import org.torchat.protocol.onion.InvalidOnionAddressException;
 import org.torchat.protocol.onion.OnionAddress;
@@ -29,6 +30,8 @@ public final class InputHandler {
             "  /peer PEER     talk to PEER: an onion address or a contact's nickname",
             "  /history [N]   show the last N (default 100, at most 1000) messages with the peer, with",
             "                 delivery marks: (queued) (sent) (delivered) (FAILED: why); (unverified) on theirs",
+            "  /search TEXT   find messages with these words in this conversation (--all: in every one);",
+            "                 Up/Down choose a match, Enter jumps to it, Esc returns",
             "  /add ONION [NICK]  add a contact, with a nickname shown instead of its address",
             "  /nick NAME     give the current peer a nickname (it must be a contact)",
             "  /accept [NICK] accept the current peer's request (/accept ONION [NICK] for another)",
@@ -63,6 +66,9 @@ public final class InputHandler {
         }
         if (state.mode() == ChatState.Mode.SELECT_PEER) {
             return selecting(type);
+        }
+        if (state.mode() == ChatState.Mode.SEARCH) {
+            return searching(type);
         }
         switch (type) {
             case Enter:
@@ -115,6 +121,9 @@ public final class InputHandler {
             return control(Character.toLowerCase(c));
         }
         if (key.isAltDown()) {
+            return Optional.empty();
+        }
+        if (state.mode() == ChatState.Mode.SEARCH) {
             return Optional.empty();
         }
         if (state.mode() == ChatState.Mode.SELECT_PEER) {
@@ -182,6 +191,48 @@ public final class InputHandler {
         return Optional.empty();
     }
 
+    /** Keys while the chat pane lists search results. */
+    private Optional<UiAction> searching(KeyType type) {
+        switch (type) {
+            case ArrowUp:
+                state.moveSearchSelection(-1);
+                break;
+            case ArrowDown:
+                state.moveSearchSelection(1);
+                break;
+            case Enter:
+                return state.jumpToSearchSelection().map(UiAction.class::cast);
+            case Escape:
+                state.cancel();
+                break;
+            case PageUp:
+                state.scrollBack(PAGE);
+                break;
+            case PageDown:
+                state.scrollForward(PAGE);
+                break;
+            default:
+                break;
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /search TEXT} in the current conversation, {@code /search --all TEXT} in all of them. */
+    private Optional<UiAction> search(String arg) {
+        boolean all = arg.equals("--all") || arg.startsWith("--all ");
+        String text = all ? arg.substring("--all".length()).strip() : arg;
+        if (text.isEmpty()) {
+            state.notice("! /search TEXT searches this conversation, /search --all TEXT all of them");
+            return Optional.empty();
+        }
+        Optional<String> peer = state.currentPeer();
+        if (!all && peer.isEmpty()) {
+            state.notice("! /search needs a peer (choose one with /peer), or search all: /search --all " + text);
+            return Optional.empty();
+        }
+        return Optional.of(new UiAction.Search(all ? null : peer.get(), text));
+    }
+
     private Optional<UiAction> submit() {
         String line = state.takeInput();
         String trimmed = line.strip();
@@ -226,6 +277,8 @@ public final class InputHandler {
                 break;
             case "/history":
                 return history(arg);
+            case "/search":
+                return search(arg);
             case "/add":
                 return add(arg);
             case "/nick":
@@ -293,7 +346,7 @@ public final class InputHandler {
             state.notice("! /fileup PATH: which file?");
             return Optional.empty();
         }
-        String path = arg.startsWith("~/") ? System.getProperty("user.home") + arg.substring(1) : arg;
+        String path = arg.startsWith("~/") ? DataDirectoryLayout.homeDirectory() + arg.substring(1) : arg;
         try {
             return Optional.of(new UiAction.SendFile(peer.get(), Path.of(path)));
         } catch (InvalidPathException e) {

@@ -208,7 +208,7 @@ public final class ScreenRenderer {
         }
         String prompt = TextLines.fit(state.prompt(), l.width());
         g.put(0, l.inputRow(), prompt, Role.PROMPT);
-        if (state.mode() == ChatState.Mode.SELECT_PEER) {
+        if (state.mode() == ChatState.Mode.SELECT_PEER || state.mode() == ChatState.Mode.SEARCH) {
             return null;
         }
         int promptColumns = TextLines.width(prompt);

@@ -112,6 +112,8 @@ public final class TuiApp {
             worker.changeContact(change.change());
         } else if (action instanceof UiAction.ShowContacts) {
             worker.loadContacts(true);
+        } else if (action instanceof UiAction.Search search) {
+            worker.search(search.peer(), search.text());
         } else if (action instanceof UiAction.Quit) {
             running = false;
         } else if (action instanceof UiAction.StopDaemon) {
@@ -164,6 +166,8 @@ public final class TuiApp {
             state.setTransfers(changed.transfers());
         } else if (event instanceof UiEvent.UploadProgress upload) {
             state.setUpload(upload.peer(), upload.name(), upload.sent(), upload.total(), upload.done());
+        } else if (event instanceof UiEvent.SearchFound found) {
+            state.showSearch(found.query(), found.everywhere(), found.matches());
         } else if (event instanceof UiEvent.Notice notice) {
             state.notice(notice.text());
         }

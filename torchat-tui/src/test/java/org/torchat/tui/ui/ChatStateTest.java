@@ -89,7 +89,7 @@ class ChatStateTest {
         type(s, "/");
         s.complete();
         assertEquals("/", s.input());
-        assertEquals("/peer  /history  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
+        assertEquals("/peer  /history  /search  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
                 + "/rejectfile  /quit  /exit  /help", last(s.visibleBuffer()));
     }
 
