@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.StoredMessage;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -46,7 +48,9 @@ public final class UpdateHandler implements CommandHandler {
         }
         StoredMessage m = oldest.get();
         String date = Dates.arrival(m.receivedAt().atZone(zone));
-        replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date));
+        // issue 14: verified lets a client append the message as it is, without reading the history again
+        replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date)
+                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(m.verified())));
     }
 
     /** Pops at once, or waits up to {@code wait} for a message of {@code peer} to be stored. */

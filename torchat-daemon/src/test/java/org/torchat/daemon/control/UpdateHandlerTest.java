@@ -72,9 +72,9 @@ class UpdateHandlerTest {
         receive(BOB, "hello alice", CLOCK.instant());
         receive(BOB, "second message", CLOCK.instant().plusSeconds(3600 + 125));
 
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234}",
+        assertEquals("{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234,\"verified\":false}",
                 handle(handler, update(BOB.hostname(), 1234)));
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB + "\",\"msg\":\"second message\",\"portno\":8000}",
+        assertEquals("{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB + "\",\"msg\":\"second message\",\"portno\":8000,\"verified\":false}",
                 handle(handler, update(BOB.hostname(), 8000)));
         assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
                 handle(handler, update(BOB.hostname(), 8000)));

@@ -87,7 +87,8 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public Optional<IncomingMessage> popUnread(String peer) throws TorchatException {
         Optional<Message> reply = call(() -> client.update(peer));
-        return reply.map(m -> new IncomingMessage(peer, time(m), m.msg()));
+        return reply.map(m -> new IncomingMessage(peer, time(m), m.msg(), m.extension(Extensions.VERIFIED)
+                .filter(n -> n.isBoolean()).map(n -> n.booleanValue()).orElse(null)));
     }
 
     @Override

@@ -445,6 +445,9 @@ public final class ChatState {
             buffer(m.peer()).removeIf(l -> l.text().equals(NEW_MESSAGES));
             buffer(m.peer()).add(Line.of(NEW_MESSAGES, Role.NEW_MARKER));
         }
+        if (showsHistory(m.peer())) {
+            addDayLine(buffer(m.peer()), java.time.LocalDate.now().toString());
+        }
         String prefix = "[" + TextLines.sanitize(m.time()).get(0) + "] ";
         List<Line> lines = new ArrayList<>();
         for (String text : TextLines.sanitize(m.text())) {
@@ -457,7 +460,21 @@ public final class ChatState {
         }
     }
 
-    /** Whether {@code peer}'s buffer shows its stored conversation: a new message is shown by re-reading it. */
+    /** The date line before a message appended to a shown history on a new day, as the history would have it. */
+    private static void addDayLine(List<Line> buffer, String day) {
+        String line = "--- " + day + " ---";
+        for (int i = buffer.size() - 1; i >= 0; i--) {
+            if (buffer.get(i).spans().stream().anyMatch(s -> s.role() == Role.DATE)) {
+                if (!buffer.get(i).text().equals(line)) {
+                    buffer.add(Line.of(line, Role.DATE));
+                }
+                return;
+            }
+        }
+        buffer.add(Line.of(line, Role.DATE));
+    }
+
+    /** Whether {@code peer}'s buffer shows its stored conversation: an unsigned new message is shown by re-reading it. */
     public boolean showsHistory(String peer) {
         return historyShown.contains(peer);
     }

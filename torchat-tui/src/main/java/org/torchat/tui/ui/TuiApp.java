@@ -129,12 +129,12 @@ public final class TuiApp {
             for (IncomingMessage m : arrived.messages()) {
                 boolean open = m.peer().equals(state.currentPeer().orElse(null));
                 ring |= !open && settings.bell().rings(state.isContact(m.peer()));
-                if (state.showsHistory(m.peer())) {
-                    // HISTORY already lists it (it was stored before UPDATE popped it), with its verified mark
+                if (state.showsHistory(m.peer()) && !Boolean.TRUE.equals(m.verified())) {
+                    // Unsigned, or a daemon that does not say: only HISTORY knows whether it looks forged.
                     state.countIncoming(m.peer());
                     reread.add(m.peer());
                 } else {
-                    state.appendIncoming(m);
+                    state.appendIncoming(m); // a signed message is shown as it is: no round trip, no re-read
                 }
             }
             reread.forEach(worker::reloadHistory);
