@@ -1,6 +1,7 @@
 package org.torchat.tui.ui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.List;
 
 /**
  * Puts text on the screen one grapheme per cell (two for a wide one), in the style the {@link Theme} gives its
@@ -34,8 +35,11 @@ final class Cells {
             int next = Math.min(end, Graphemes.next(text, i));
             String cluster = text.substring(i, next);
             Theme.Style s = theme.style(line.roleAt(i));
-            g.setCharacter(c, row, ClusterCharacter.of(cluster, s.foreground(), s.background(), s.modifiers()));
-            c += Graphemes.width(cluster);
+            // A cluster wider than a cell pair ("👍🏽" is four columns in tmux) is drawn as the terminal lays it out.
+            for (String piece : Graphemes.width(cluster) <= 2 ? List.of(cluster) : Graphemes.pieces(cluster)) {
+                g.setCharacter(c, row, ClusterCharacter.of(piece, s.foreground(), s.background(), s.modifiers()));
+                c += Graphemes.width(piece);
+            }
             i = next;
         }
         return c;

@@ -10,8 +10,12 @@ import org.torchat.protocol.text.Emoji;
  * into their parts (Java 20 fixed it), and Lanterna's width test knows only the Basic Multilingual Plane, so the
  * client segments and measures text itself: the extended grapheme cluster rules of UAX #29 that occur in chat
  * (combining marks, variation selectors, emoji modifiers, ZWJ sequences, regional-indicator pairs, tag sequences)
- * and widths as wcwidth gives them (East Asian Wide and Fullwidth, emoji presentation: two columns; a cluster
- * counts as its first code point, made two columns by U+FE0F).
+ * and widths as wcwidth gives them: each code point two columns when East Asian Wide or Fullwidth or an emoji
+ * with emoji presentation, none for marks, joiners and selectors, else one; a cluster takes the sum. That is
+ * what glibc's wcwidth and tmux 3.3 (measured) do: "👍🏽" takes four columns there (two people-sized cells), a
+ * ZWJ family six, a flag two. Terminals that draw such a sequence as one picture (kitty, WezTerm, recent VTE)
+ * then leave blank columns after it, but nothing on the line moves; the other choice would break every line in
+ * tmux, screen and xterm, where this client is meant to live.
  */
 final class Graphemes {
     /** East Asian Width W and F outside the emoji (Unicode 15 EastAsianWidth.txt, merged into blocks). */
@@ -79,25 +83,42 @@ final class Graphemes {
                 || Emoji.isTag(cp) || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
     }
 
-    /** The columns one cluster takes: 1 or 2. */
+    /** The columns one cluster takes: the sum of its code points' (at least 1, so that nothing is invisible). */
     static int width(String cluster) {
         if (cluster.isEmpty()) {
             return 0;
         }
-        int base = cluster.codePointAt(0);
-        if (Emoji.isRegionalIndicator(base)) {
-            return cluster.length() > 2 ? 2 : 1;
+        int w = cluster.codePoints().map(Graphemes::codePointWidth).sum();
+        return Math.max(1, w);
+    }
+
+    /** wcwidth of one code point: 0, 1 or 2. */
+    static int codePointWidth(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT
+                || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF) {
+            return 0;
         }
-        if (cluster.indexOf(Emoji.VARIATION_EMOJI) > 0 && Emoji.isPictographic(base)) {
-            return 2;
+        return Emoji.hasEmojiPresentation(cp) || isWide(cp) ? 2 : 1;
+    }
+
+    /**
+     * A cluster as the cells a wcwidth terminal draws it in: each code point that takes columns starts a piece, with
+     * the zero-width ones after it (accents, joiners, selectors). Each piece takes one or two columns.
+     */
+    static List<String> pieces(String cluster) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < cluster.length()) {
+            int j = i + Character.charCount(cluster.codePointAt(i));
+            while (j < cluster.length() && codePointWidth(cluster.codePointAt(j)) == 0) {
+                j += Character.charCount(cluster.codePointAt(j));
+            }
+            out.add(cluster.substring(i, j));
+            i = j;
         }
-        if (cluster.indexOf('\ufe0e') > 0) {
-            return 1; // text presentation asked for
-        }
-        if (Emoji.hasEmojiPresentation(base) || isWide(base)) {
-            return 2;
-        }
-        return 1;
+        return out;
     }
 
     /** The columns {@code s} takes. */

@@ -75,7 +75,9 @@ final class TextLines {
                 start = end;
             }
         }
-        out.add(new int[] {start, s.length()});
+        if (start < s.length() || out.isEmpty()) {
+            out.add(new int[] {start, s.length()});
+        }
         return out;
     }
 
