@@ -33,10 +33,10 @@ public final class ChatState {
         SEARCH
     }
 
-    public static final List<String> COMMANDS = List.of("/peer", "/history", "/search", "/add", "/nick", "/block", "/unblock",
-            "/accept", "/remove", "/contacts", "/fileup", "/acceptfile", "/rejectfile", "/quit", "/exit", "/help");
+    /** The commands, from the one table that /help and dispatch read too. */
+    public static final List<String> COMMANDS = SlashCommands.names();
     /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
-    static final List<String> PEER_COMMANDS = List.of("/peer", "/add", "/block", "/unblock", "/accept", "/remove");
+    static final List<String> PEER_COMMANDS = SlashCommands.peerCommands();
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
     public static final String SEARCH_PROMPT = "Search results: Up/Down choose, Enter jumps to it, Esc returns";
     /** The line above the first message that was unread when the conversation was opened. */
@@ -44,7 +44,7 @@ public final class ChatState {
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
     static final int MAX_BUFFER_LINES = 10_000;
-    static final int MAX_HISTORY = 500;
+    static final int MAX_HISTORY = LineEditor.MAX_HISTORY;
 
     private final String ownAddress;
     private final List<String> peers = new ArrayList<>();
@@ -74,13 +74,8 @@ public final class ChatState {
     private Mode mode;
     private int selection;
 
-    private final StringBuilder input = new StringBuilder();
-    private int cursor;
-    private final List<String> history = new ArrayList<>();
-    /** {@code history.size()} while not walking the history. */
-    private int historyIndex;
-    /** The line being typed before the history walk started. */
-    private String draft = "";
+    /** The input line, edited on the UI thread like the rest. */
+    private final LineEditor editor = new LineEditor();
 
     private int scrollOffset;
     private String daemonProblem;
@@ -137,11 +132,11 @@ public final class ChatState {
     }
 
     public String input() {
-        return input.toString();
+        return editor.text();
     }
 
     public int cursor() {
-        return cursor;
+        return editor.cursor();
     }
 
     public String prompt() {
@@ -224,7 +219,7 @@ public final class ChatState {
         mode = Mode.CHAT;
         selectPeer(m.peer());
         jumpPeer = m.peer();
-        jumpKey = key(m.entry());
+        jumpKey = HistoryLines.key(m.entry());
         return Optional.of(new UiAction.LoadHistory(m.peer(),
                 Math.min(InputHandler.MAX_HISTORY, Math.max(DaemonWorker.DEFAULT_HISTORY, m.newer() + 1 + 20))));
     }
@@ -295,7 +290,7 @@ public final class ChatState {
     }
 
     public List<String> history() {
-        return Collections.unmodifiableList(history);
+        return editor.history();
     }
 
     /** Strangers who wrote to us, oldest first. */
@@ -545,7 +540,7 @@ public final class ChatState {
         List<Line> buffer = buffer(peer);
         buffer.clear();
         String match = peer.equals(jumpPeer) ? jumpKey : null;
-        appendLines(buffer, styledHistoryLines(entries, newMessagesKey(peer, entries), match), "");
+        appendLines(buffer, HistoryLines.styled(entries, newMessagesKey(peer, entries), match), "");
         if (peer.equals(currentPeer)) {
             scrollOffset = Math.min(scrollOffset, buffer.size());
         }
@@ -556,16 +551,6 @@ public final class ChatState {
         }
     }
 
-    /** How the view of a conversation shows stored messages; a line with the date before each new day. */
-    static List<String> historyLines(List<HistoryEntry> entries) {
-        return styledHistoryLines(entries).stream().map(Line::text).toList();
-    }
-
-    /** {@link #historyLines} with roles: times dimmed, ours and theirs apart, marks by what they say. */
-    static List<Line> styledHistoryLines(List<HistoryEntry> entries) {
-        return styledHistoryLines(entries, null, null);
-    }
-
     /** Which stored message the "new messages" line goes above for {@code peer}, or null for none. */
     private String newMessagesKey(String peer, List<HistoryEntry> entries) {
         Integer waiting = unreadAtOpen.remove(peer);
@@ -573,16 +558,12 @@ public final class ChatState {
             int seen = 0;
             for (int i = entries.size() - 1; i >= 0; i--) {
                 if (entries.get(i).incoming() && ++seen == waiting) {
-                    firstUnread.put(peer, key(entries.get(i)));
+                    firstUnread.put(peer, HistoryLines.key(entries.get(i)));
                     break;
                 }
             }
         }
         return firstUnread.get(peer);
-    }
-
-    private static String key(HistoryEntry e) {
-        return e.time() + '\u0000' + e.text();
     }
 
     private static int indexOfRole(List<Line> lines, Role role) {
@@ -594,181 +575,62 @@ public final class ChatState {
         return -1;
     }
 
-    /**
-     * With the "new messages" line above the message whose {@link #key} is {@code newMessages}, and the text of the
-     * message whose key is {@code match} (a search result jumped to) highlighted.
-     */
-    static List<Line> styledHistoryLines(List<HistoryEntry> entries, String newMessages, String match) {
-        boolean peerVerified = entries.stream().anyMatch(e -> e.incoming() && Boolean.TRUE.equals(e.verified()));
-        List<Line> out = new ArrayList<>();
-        String day = null;
-        for (HistoryEntry e : entries) {
-            if (e.incoming() && key(e).equals(newMessages)) {
-                out.add(Line.of(NEW_MESSAGES, Role.NEW_MARKER));
-            }
-            String time = e.time();
-            String clock = time;
-            if (time.length() == 16 && time.charAt(10) == ' ') { // yyyy-MM-dd HH:mm
-                if (!time.substring(0, 10).equals(day)) {
-                    day = time.substring(0, 10);
-                    out.add(Line.of("--- " + day + " ---", Role.DATE));
-                }
-                clock = time.substring(11);
-            }
-            String stamp = "[" + TextLines.sanitize(clock).get(0) + "] ";
-            String arrow = e.incoming() ? "" : "> ";
-            Role textRole = key(e).equals(match) ? Role.MATCH : e.incoming() ? Role.THEIR_TEXT : Role.OWN_TEXT;
-            List<String> texts = TextLines.sanitize(e.text());
-            String mark = mark(e, peerVerified);
-            String indent = " ".repeat(stamp.length() + arrow.length());
-            for (int i = 0; i < texts.size(); i++) {
-                Line.Builder b = new Line.Builder();
-                if (i == 0) {
-                    b.add(stamp, Role.TIMESTAMP).add(arrow, textRole);
-                } else {
-                    b.add(indent, Role.PLAIN);
-                }
-                b.add(texts.get(i), textRole);
-                if (i == texts.size() - 1 && !mark.isEmpty()) {
-                    b.add("  ", Role.PLAIN).add(TextLines.sanitize(mark).get(0), markRole(e));
-                }
-                out.add(b.build());
-            }
-        }
-        return out;
-    }
-
-    private static Role markRole(HistoryEntry e) {
-        if (e.incoming()) {
-            return Role.WARNING;
-        }
-        return switch (e.status()) {
-            case "failed" -> Role.MARK_FAILED;
-            case "delivered" -> Role.MARK_DELIVERED;
-            default -> Role.MARK_PENDING;
-        };
-    }
-
-    /** The delivery status of ours, {@code (unverified)} on theirs without a valid signature. */
-    static String mark(HistoryEntry e, boolean peerVerified) {
-        if (e.incoming()) {
-            if (!e.unverified()) {
-                return "";
-            }
-            // A peer that signs signs every message: an unsigned one "from" it is most likely forged.
-            return peerVerified ? "(UNVERIFIED: not signed by this peer, likely forged)" : "(unverified)";
-        }
-        return switch (e.status()) {
-            case "queued" -> e.error() == null ? "(queued)" : "(queued, retrying: " + e.error() + ")";
-            case "failed" -> "(FAILED" + (e.error() == null ? "" : ": " + e.error()) + ")";
-            default -> "(" + e.status() + ")";
-        };
-    }
-
     // ---------------------------------------------------------------- input line
 
     public void insert(char c) {
-        input.insert(cursor, c);
-        cursor++;
+        editor.insert(c);
     }
 
-    /** Deletes the whole grapheme before the cursor: an emoji with its skin tone, a letter with its accent. */
     public void backspace() {
-        if (cursor > 0) {
-            int start = Graphemes.previous(input.toString(), cursor);
-            input.delete(start, cursor);
-            cursor = start;
-        }
+        editor.backspace();
     }
 
     public void delete() {
-        if (cursor < input.length()) {
-            input.delete(cursor, Graphemes.next(input.toString(), cursor));
-        }
+        editor.delete();
     }
 
     public void cursorLeft() {
-        cursor = cursor == 0 ? 0 : Graphemes.previous(input.toString(), cursor);
+        editor.left();
     }
 
     public void cursorRight() {
-        cursor = Graphemes.next(input.toString(), cursor);
+        editor.right();
     }
 
     public void cursorHome() {
-        cursor = 0;
+        editor.home();
     }
 
     public void cursorEnd() {
-        cursor = input.length();
+        editor.end();
     }
 
-    /** Ctrl-U: deletes everything before the cursor. */
     public void killToStart() {
-        input.delete(0, cursor);
-        cursor = 0;
+        editor.killToStart();
     }
 
-    /** Ctrl-K: deletes everything from the cursor on. */
     public void killToEnd() {
-        input.setLength(cursor);
+        editor.killToEnd();
     }
 
-    /** Ctrl-W: deletes the word before the cursor. */
     public void deleteWordBack() {
-        int start = cursor;
-        while (start > 0 && input.charAt(start - 1) == ' ') {
-            start--;
-        }
-        while (start > 0 && input.charAt(start - 1) != ' ') {
-            start--;
-        }
-        input.delete(start, cursor);
-        cursor = start;
+        editor.deleteWordBack();
     }
 
-    /** Replaces the input line, cursor at its end. */
     public void setInput(String text) {
-        input.setLength(0);
-        input.append(text);
-        cursor = input.length();
+        editor.set(text);
     }
 
-    /** Enter: returns the line, empties the input, remembers the line in the history (not blanks or repeats). */
     public String takeInput() {
-        String line = input.toString();
-        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
-            history.add(line);
-            if (history.size() > MAX_HISTORY) {
-                history.remove(0);
-            }
-        }
-        historyIndex = history.size();
-        draft = "";
-        setInput("");
-        return line;
+        return editor.take();
     }
 
-    /** Up: the previous line of the history; the line being typed is kept for the way back down. */
     public void historyPrevious() {
-        if (historyIndex == 0 || history.isEmpty()) {
-            return;
-        }
-        if (historyIndex >= history.size()) {
-            historyIndex = history.size();
-            draft = input.toString();
-        }
-        historyIndex--;
-        setInput(history.get(historyIndex));
+        editor.previous();
     }
 
-    /** Down: the next line of the history, and finally the line that was being typed. */
     public void historyNext() {
-        if (historyIndex >= history.size()) {
-            return;
-        }
-        historyIndex++;
-        setInput(historyIndex == history.size() ? draft : history.get(historyIndex));
+        editor.next();
     }
 
     /**
@@ -776,10 +638,10 @@ public final class ChatState {
      * When several candidates remain, completes their common prefix, or lists them when that adds nothing.
      */
     public void complete() {
-        if (mode == Mode.SELECT_PEER || cursor != input.length()) {
+        if (mode == Mode.SELECT_PEER || mode == Mode.SEARCH || editor.cursor() != editor.text().length()) {
             return;
         }
-        String text = input.toString();
+        String text = editor.text();
         if (text.startsWith("/")) {
             int space = text.indexOf(' ');
             if (space < 0) {
