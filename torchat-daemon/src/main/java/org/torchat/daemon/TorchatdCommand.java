@@ -11,6 +11,7 @@ import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.logging.LogSetup;
 import org.torchat.daemon.store.DataDirectory;
+import org.torchat.protocol.cli.HelpParagraphs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +86,7 @@ final class TorchatdCommand implements Callable<Integer> {
     Path readyFile;
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TorchatdCommand());
+        CommandLine cl = HelpParagraphs.apply(new CommandLine(new TorchatdCommand()));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof TorchatdException t) {
                 commandLine.getErr().println("torchatd: " + t.getMessage());

@@ -35,9 +35,12 @@ public final class Search {
             return List.of();
         }
         return db.run(c -> {
+            // The index is walked newest first (FTS5 reads its rowids backwards) and stops at the limit: CROSS JOIN
+            // keeps it the outer loop, so a common word costs as much as a rare one, not a sort of every match.
             String sql = "SELECT " + prefixed() + ", (SELECT count(*) FROM (SELECT 1 FROM messages n"
-                    + " WHERE n.peer = m.peer AND n.id > m.id LIMIT " + NEWER_CAP + ")) AS newer FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?"
-                    + (peer == null ? "" : " AND m.peer = ?") + " ORDER BY m.id DESC LIMIT ?";
+                    + " WHERE n.peer = m.peer AND n.id > m.id LIMIT " + NEWER_CAP + ")) AS newer"
+                    + " FROM messages_fts f CROSS JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?"
+                    + (peer == null ? "" : " AND m.peer = ?") + " ORDER BY f.rowid DESC LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setString(i++, query);
