@@ -82,10 +82,8 @@ public final class ChatState {
     private String torStatus;
     /** Peers whose buffer shows their stored conversation (HISTORY); new messages re-read it. */
     private final java.util.Set<String> historyShown = new java.util.HashSet<>();
-    /** The daemon's file transfers by id, as TRANSFERS last listed them. */
-    private final Map<String, TransferEntry> transfers = new java.util.LinkedHashMap<>();
-    /** Per peer, the line of a file being streamed to the daemon right now. */
-    private final Map<String, String> uploads = new HashMap<>();
+    /** The file transfers below each conversation. */
+    private final TransferLines transfers = new TransferLines();
 
     private ChatState(String ownAddress) {
         this.ownAddress = ownAddress;
@@ -165,24 +163,8 @@ public final class ChatState {
             return Collections.unmodifiableList(console);
         }
         List<Line> lines = new ArrayList<>(buffer(currentPeer));
-        for (TransferEntry t : transfers.values()) {
-            if (t.peer().equals(currentPeer)) {
-                // one line, whatever the name holds
-                lines.add(Line.of(String.join(" ", TextLines.sanitize(t.display())), transferRole(t)));
-            }
-        }
-        if (uploads.containsKey(currentPeer)) {
-            lines.add(Line.of(uploads.get(currentPeer), Role.NOTICE));
-        }
+        lines.addAll(transfers.lines(currentPeer));
         return Collections.unmodifiableList(lines);
-    }
-
-    private static Role transferRole(TransferEntry t) {
-        return switch (t.state()) {
-            case "failed", "rejected" -> Role.MARK_FAILED;
-            case "delivered", "complete" -> Role.MARK_DELIVERED;
-            default -> Role.MARK_PENDING;
-        };
     }
 
     // ---------------------------------------------------------------- search
@@ -231,24 +213,12 @@ public final class ChatState {
      * counts as unread there, like a message.
      */
     public void setTransfers(List<TransferEntry> latest) {
-        for (TransferEntry t : latest) {
-            TransferEntry before = transfers.put(t.transferId(), t);
-            if (before == null && t.awaitsAnswer()) {
-                countIncoming(t.peer());
-            }
-        }
+        transfers.update(latest).forEach(t -> countIncoming(t.peer()));
     }
 
     /** A file going to the daemon for {@code peer}: one line with a progress bar, gone when {@code done}. */
     public void setUpload(String peer, String name, long sent, long total, boolean done) {
-        if (done) {
-            uploads.remove(peer);
-            return;
-        }
-        int percent = total == 0 ? 100 : (int) (sent * 100 / total);
-        uploads.put(peer, TextLines.sanitize("[file] > " + name + " (" + TransferEntry.humanSize(total) + ") "
-                + TransferEntry.bar(percent) + " to the daemon " + percent + "%")
-                .get(0));
+        transfers.upload(peer, name, sent, total, done);
     }
 
     /**
@@ -256,9 +226,7 @@ public final class ChatState {
      * prefix, those of the current peer.
      */
     public List<TransferEntry> offersAwaitingAnswer(String prefix) {
-        return transfers.values().stream().filter(TransferEntry::awaitsAnswer)
-                .filter(t -> prefix.isEmpty() ? t.peer().equals(currentPeer) : t.transferId().startsWith(prefix))
-                .toList();
+        return transfers.awaitingAnswer(prefix, currentPeer);
     }
 
     public List<String> bufferOf(String peer) {
