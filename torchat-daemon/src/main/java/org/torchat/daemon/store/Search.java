@@ -36,7 +36,7 @@ public final class Search {
         }
         return db.run(c -> {
             // The index is walked newest first (FTS5 reads its rowids backwards) and stops at the limit: CROSS JOIN
-            // keeps it the outer loop, so a common word costs as much as a rare one, not a sort of every match.
+            // keeps it the outer loop, so the matches are never all fetched and sorted (docs/STORAGE.md).
             String sql = "SELECT " + prefixed() + ", (SELECT count(*) FROM (SELECT 1 FROM messages n"
                     + " WHERE n.peer = m.peer AND n.id > m.id LIMIT " + NEWER_CAP + ")) AS newer"
                     + " FROM messages_fts f CROSS JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH ?"

@@ -11,10 +11,12 @@ import java.util.List;
 final class Cells {
     private final TextGraphics g;
     private final Theme theme;
+    private final AsciiCells ascii;
 
-    Cells(TextGraphics g, Theme theme) {
+    Cells(TextGraphics g, Theme theme, AsciiCells ascii) {
         this.g = g;
         this.theme = theme;
+        this.ascii = ascii;
     }
 
     Theme theme() {
@@ -37,7 +39,9 @@ final class Cells {
             Theme.Style s = theme.style(line.roleAt(i));
             // A cluster wider than a cell pair ("👍🏽" is four columns in tmux) is drawn as the terminal lays it out.
             for (String piece : Graphemes.width(cluster) <= 2 ? List.of(cluster) : Graphemes.pieces(cluster)) {
-                g.setCharacter(c, row, ClusterCharacter.of(piece, s.foreground(), s.background(), s.modifiers()));
+                g.setCharacter(c, row, piece.length() == 1 && piece.charAt(0) < AsciiCells.LIMIT
+                        ? ascii.cell(piece.charAt(0), s)
+                        : ClusterCharacter.of(piece, s.foreground(), s.background(), s.modifiers()));
                 c += Graphemes.width(piece);
             }
             i = next;
@@ -49,7 +53,7 @@ final class Cells {
     void fill(int col, int row, int columns, Role role) {
         Theme.Style s = theme.style(role);
         for (int c = col; c < col + columns; c++) {
-            g.setCharacter(c, row, ClusterCharacter.of(" ", s.foreground(), s.background(), s.modifiers()));
+            g.setCharacter(c, row, ascii.cell(' ', s));
         }
     }
 }

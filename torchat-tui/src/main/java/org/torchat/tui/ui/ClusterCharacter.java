@@ -1,6 +1,7 @@
 package org.torchat.tui.ui;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import java.util.Collection;
@@ -28,7 +29,7 @@ final class ClusterCharacter extends TextCharacter {
     /** The cell for {@code cluster}: Lanterna's own where it accepts the cluster whole, else one of ours. */
     static TextCharacter of(String cluster, TextColor foreground, TextColor background, EnumSet<SGR> modifiers) {
         boolean wide = Graphemes.width(cluster) == 2;
-        if (cluster.length() == 1 && TextCharacter.fromCharacter(cluster.charAt(0))[0].isDoubleWidth() == wide) {
+        if (cluster.length() == 1 && TerminalTextUtils.isCharDoubleWidth(cluster.charAt(0)) == wide) {
             return new TextCharacter(cluster.charAt(0), foreground, background, modifiers);
         }
         return new ClusterCharacter(cluster, wide, foreground, background, modifiers);

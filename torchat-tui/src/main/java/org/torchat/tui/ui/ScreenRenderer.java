@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class ScreenRenderer {
     private final Theme theme;
+    private final AsciiCells ascii = new AsciiCells();
 
     /** With the colour theme. */
     public ScreenRenderer() {
@@ -45,7 +46,7 @@ public final class ScreenRenderer {
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.clearModifiers();
         g.fillRectangle(TerminalPosition.TOP_LEFT_CORNER, size, ' ');
-        Cells cells = new Cells(g, theme);
+        Cells cells = new Cells(g, theme, ascii);
         drawPeerPane(state, cells, l);
         drawSeparator(cells, l);
         drawChat(state, cells, l);
