@@ -22,7 +22,8 @@ import org.torchat.protocol.identity.Ed25519Identity;
  * spread over {@code peers} contacts (both directions, 60-byte texts, one unread message per peer so that GET_PEERS
  * has all of them), starts the daemon as its own process on it (as {@code bin/torchatd} does) and times, through
  * the control port, one connection per request: HISTORY of the last 100 messages with one peer, UPDATE of a peer
- * with nothing unread, and GET_PEERS. Three rounds of {@value #REQUESTS} requests each; per size it prints each
+ * with nothing unread, GET_PEERS, and SEARCH (issue 14): a rare word in all conversations, a common phrase in one
+ * conversation and in all (the newest 50 matches each). Three rounds of {@value #REQUESTS} requests each; per size it prints each
  * round and the median [min-max] of the rounds' p50 and p99, the daemon's resident memory after start and after
  * the requests, its start-up time and the store's size on disk.
  *
@@ -80,6 +81,14 @@ public final class HistoryBench {
                 time(rounds, round, "UPDATE (none unread)", () -> client.update(addresses[0]));
                 time(rounds, round, "GET_PEERS", () -> expect(Math.min(addresses.length, GetPeersHandler.MAX_PEERS),
                         client.peersWithUnread().size()));
+                // Issue 14: SEARCH over the full-text index. Every text holds "ordinary"; "number N" holds one N.
+                String rare = String.valueOf(size / 2 + 7);
+                time(rounds, round, "SEARCH rare, all", () -> expectAtLeast(1, client.search("", "number " + rare, 50)
+                        .size()));
+                time(rounds, round, "SEARCH common, peer", () -> expect(Math.min(50, stored - 1),
+                        client.search(peer, "ordinary text", 50).size()));
+                time(rounds, round, "SEARCH common, all", () -> expect(50,
+                        client.search("", "ordinary text", 50).size()));
             }
             rounds.forEach((name, r) -> System.out.printf(Locale.ROOT, "  %-22s p50 %s ms, p99 %s ms%n", name,
                     Footprint.spread(r, Round::p50, "%.2f"), Footprint.spread(r, Round::p99, "%.2f")));
@@ -107,6 +116,12 @@ public final class HistoryBench {
             rounds.computeIfAbsent(name, k -> new ArrayList<>()).add(new Round(stats.percentile(50),
                     stats.percentile(99)));
             System.out.printf(Locale.ROOT, "  round %d %-22s %s%n", round, name, stats.describe("ms"));
+        }
+    }
+
+    private static void expectAtLeast(int wanted, int got) {
+        if (got < wanted) {
+            throw new IllegalStateException("expected at least " + wanted + " in the reply, got " + got);
         }
     }
 

@@ -33,7 +33,9 @@ import org.torchat.tui.ui.TuiApp;
  * (its UI loop, long-polling poller and worker, over the control port) on a virtual terminal with the
  * conversation with the sender open, and a peer's signed RECV written to the daemon's peer port. Measured from
  * just before the frame is written to the flush of the first screen that shows the text: the daemon's checks
- * and commit, the waiting GET_PEERS returning, UPDATE, the conversation re-read (HISTORY) and the redraw.
+ * and commit, the waiting GET_PEERS returning, UPDATE, and the redraw. Two paths in one run, rounds alternating:
+ * "before" (the client reads the conversation again for every message, as before issue 14) and "after" (a signed
+ * message is appended as UPDATE delivered it).
  *
  * <p>Usage: {@code java -cp torchat-bench/target/torchat-bench.jar org.torchat.bench.TuiLatency [messages]
  * [rounds]} (defaults 200 3): each round prints its percentiles, then the median [min-max] of the rounds'.
@@ -57,7 +59,7 @@ public final class TuiLatency {
             terminal.addVirtualTerminalListener(watch);
             // A contact: a stranger's message would wait among the requests instead.
             alice.client().changeContact(Command.ADD_CONTACT, bob.onionAddress().hostname(), "bob");
-            DaemonConnection daemon = new DaemonConnection("127.0.0.1", alice.controlPort(), null);
+            ArrivalPathSwitch daemon = new ArrivalPathSwitch(new DaemonConnection("127.0.0.1", alice.controlPort(), null));
             ChatState state = ChatState.start(daemon.host(), List.of());
             state.selectPeer(bob.onionAddress().hostname());
             EventQueue events = new EventQueue();
@@ -69,25 +71,31 @@ public final class TuiLatency {
                 Thread ui = new Thread(() -> runQuietly(new TuiApp(screen, state, events, worker)), "tui");
                 ui.setDaemon(true);
                 ui.start();
-                List<Double> p50s = new java.util.ArrayList<>();
-                List<Double> p99s = new java.util.ArrayList<>();
-                for (int round = 0; round <= rounds; round++) { // round 0 warms up
-                    double[] millis = new double[round == 0 ? 50 : messages];
-                    for (int i = 0; i < millis.length; i++) {
-                        millis[i] = deliver(alice, bob, "m" + round + "x" + i + "y", watch);
-                        TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
-                    }
-                    if (round > 0) {
-                        Stats stats = new Stats(millis);
-                        p50s.add(stats.percentile(50));
-                        p99s.add(stats.percentile(99));
-                        System.out.println("round " + round + ": RECV written -> text on screen: "
-                                + stats.describe("ms"));
+                String[] paths = {"before (re-read)", "after (append)"};
+                List<List<Double>> p50s = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+                List<List<Double>> p99s = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+                for (int round = 0; round <= rounds; round++) { // round 0 warms up both paths
+                    for (int path = 0; path < 2; path++) {
+                        daemon.reread = path == 0;
+                        double[] millis = new double[round == 0 ? 50 : messages];
+                        for (int i = 0; i < millis.length; i++) {
+                            millis[i] = deliver(alice, bob, "m" + round + "p" + path + "x" + i + "y", watch);
+                            TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
+                        }
+                        if (round > 0) {
+                            Stats stats = new Stats(millis);
+                            p50s.get(path).add(stats.percentile(50));
+                            p99s.get(path).add(stats.percentile(99));
+                            System.out.println("round " + round + ", " + paths[path]
+                                    + ": RECV written -> text on screen: " + stats.describe("ms"));
+                        }
                     }
                 }
-                System.out.printf(Locale.ROOT, "median [min-max] of %d rounds: p50 %s ms, p99 %s ms%n", rounds,
-                        Footprint.spread(p50s, Double::doubleValue, "%.1f"),
-                        Footprint.spread(p99s, Double::doubleValue, "%.1f"));
+                for (int path = 0; path < 2; path++) {
+                    System.out.printf(Locale.ROOT, "%s, median [min-max] of %d rounds: p50 %s ms, p99 %s ms%n",
+                            paths[path], rounds, Footprint.spread(p50s.get(path), Double::doubleValue, "%.1f"),
+                            Footprint.spread(p99s.get(path), Double::doubleValue, "%.1f"));
+                }
             }
             screen.stopScreen();
         } finally {

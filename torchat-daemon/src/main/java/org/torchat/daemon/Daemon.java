@@ -50,6 +50,7 @@ import org.torchat.daemon.peer.RecvHandler;
 import org.torchat.daemon.peer.PeerBudgets;
 import org.torchat.daemon.peer.SenderGate;
 import org.torchat.daemon.control.HistoryHandler;
+import org.torchat.daemon.control.SearchHandler;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.store.Contacts;
@@ -58,6 +59,7 @@ import org.torchat.daemon.store.DataDirectory;
 import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
+import org.torchat.daemon.store.Search;
 import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
@@ -228,7 +230,8 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.BLOCK, new BlockHandler(contacts, peers, address, clock)),
                 Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers)),
                 Map.entry(Command.REQUESTS, new RequestsHandler(contacts)),
-                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock))));
+                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock)),
+                Map.entry(Command.SEARCH, new SearchHandler(new Search(database), peers, clock.getZone()))));
         clientCommands.putAll(fileTransfer.clientCommands());
         // issue 17: backup and export
         clientCommands.put(Command.BACKUP, backupHandler(settings));

@@ -15,6 +15,8 @@ import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.logging.LogSetup;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.protocol.backup.Passphrases;
+import org.torchat.protocol.cli.HelpParagraphs;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,7 +103,7 @@ final class TorchatdCommand implements Callable<Integer> {
     Path readyFile;
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TorchatdCommand());
+        CommandLine cl = HelpParagraphs.apply(new CommandLine(new TorchatdCommand()));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof TorchatdException t) {
                 commandLine.getErr().println("torchatd: " + t.getMessage());
@@ -247,7 +249,9 @@ final class TorchatdCommand implements Callable<Integer> {
                 + "errorlog=" + settings.dataDir().resolve(settings.errorLogName()) + "\n"
                 + "pidfile=" + settings.dataDir().resolve(Daemon.PID_FILE) + "\n"
                 + "token=" + (settings.requireControlToken() ? "required" : "optional") + " "
-                + settings.dataDir().resolve(org.torchat.daemon.store.ControlCookie.FILE_NAME) + "\n";
+                + settings.dataDir().resolve(org.torchat.daemon.store.ControlCookie.FILE_NAME) + "\n"
+                // issue 14: bin/torchatd's banner says when there is no tor, so nothing is published
+                + "tor=" + daemon.torStatus().map(t -> "yes " + t.describe()).orElse("none") + "\n";
         try {
             Path tmp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), ".ready", ".tmp");
             Files.writeString(tmp, text);

@@ -52,7 +52,12 @@ public enum Command {
      */
     BACKUP,
     /** Extension (protocol 2, issue 17): the whole conversation with {@code id}, as HISTORY frames, then END. */
-    EXPORT;
+    EXPORT,
+    /**
+     * Extension: stored messages whose words match {@code msg} (in the conversation with {@code id}, or in all when
+     * {@code id} is empty), newest first, one SEARCH frame each, then END with the count.
+     */
+    SEARCH;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -1,6 +1,7 @@
 package org.torchat.protocol;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where a daemon keeps its state, as both the daemon and a client on the same machine must agree on it: the
@@ -13,9 +14,26 @@ public final class DataDirectoryLayout {
     private DataDirectoryLayout() {
     }
 
-    /** {@code $TORCHAT_HOME}, else {@code ~/.torchat}. */
+    /** {@code $TORCHAT_HOME}, else {@code ~/.torchat}, where {@code ~} is {@link #homeDirectory()}. */
     public static Path defaultDataDir() {
-        String home = System.getenv("TORCHAT_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".torchat");
+        return defaultDataDir(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path defaultDataDir(Map<String, String> env, String userHome) {
+        String home = env.get("TORCHAT_HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : homeDirectory(env, userHome).resolve(".torchat");
+    }
+
+    /**
+     * The user's home directory: {@code $HOME} as shells, SSH and every Unix tool take it, else the JVM's
+     * {@code user.home}, which comes from the password file and ignores {@code $HOME}.
+     */
+    public static Path homeDirectory() {
+        return homeDirectory(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path homeDirectory(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(userHome);
     }
 }

@@ -90,6 +90,10 @@ public final class Extensions {
      * client reads REQUESTS again only when there is something new. Opaque: compare it, never parse it.
      */
     public static final String REQUESTS_VERSION = "requests";
+    /** SEARCH: the most matches wanted. */
+    public static final String LIMIT = "limit";
+    /** SEARCH: per match, how many messages of its conversation are newer (counted up to 1001). */
+    public static final String NEWER = "newer";
 
     private Extensions() {
     }

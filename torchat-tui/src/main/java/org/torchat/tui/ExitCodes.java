@@ -1,5 +1,6 @@
 package org.torchat.tui;
 
+import org.torchat.protocol.text.TerminalText;
 import picocli.CommandLine;
 
 /**
@@ -37,11 +38,12 @@ public final class ExitCodes {
     public static CommandLine.IExecutionExceptionHandler handler() {
         return (e, commandLine, parseResult) -> {
             if (e instanceof TorchatException t) {
-                commandLine.getErr().println("torchat: " + t.getMessage());
+                // An ERR text may relay what a peer sent: one safe line.
+                commandLine.getErr().println("torchat: " + TerminalText.oneLine(String.valueOf(t.getMessage())));
                 commandLine.getErr().flush();
                 return of(t);
             }
-            commandLine.getErr().println("torchat: unexpected failure: " + e);
+            commandLine.getErr().println("torchat: unexpected failure: " + TerminalText.oneLine(e.toString()));
             commandLine.getErr().flush();
             return FAILURE;
         };

@@ -19,15 +19,18 @@ import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
 import org.torchat.tui.cli.ReadCommand;
+import org.torchat.tui.cli.SearchCommand;
 import org.torchat.tui.cli.SendCommand;
 import org.torchat.tui.cli.StatusCommand;
 import org.torchat.tui.cli.StopCommand;
 import org.torchat.tui.cli.WatchCommand;
 import org.torchat.tui.daemon.DaemonConnection;
+import org.torchat.tui.ui.ClientSettings;
 import org.torchat.tui.ui.InteractiveClient;
 import org.torchat.tui.cli.TokenOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -39,8 +42,9 @@ import picocli.CommandLine.Parameters;
             StopCommand.class, WatchCommand.class, ContactsCommand.class, AddCommand.class, NickCommand.class,
             RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
             SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
-            FileDecisionCommand.Reject.class, BackupCommand.class, ExportCommand.class},
-        customSynopsis = {"torchat [-hV] HOST PORT",
+            FileDecisionCommand.Reject.class, BackupCommand.class, ExportCommand.class,
+            SearchCommand.class},
+        customSynopsis = {"torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {
             "The TORchat terminal client.",
@@ -66,6 +70,17 @@ public final class TorchatCommand implements Callable<Integer> {
     @Mixin
     TokenOptions token;
 
+    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
+            description = "Colour: auto (none with NO_COLOR set, TERM=dumb or a monochrome terminal), always, never.")
+    String color;
+
+    @Option(names = "--bell", defaultValue = "on", paramLabel = "WHEN",
+            description = "Ring the terminal bell for a message to a peer that is not open: on, off, contacts.")
+    String bell;
+
+    @Option(names = "--title", description = "Show the unread total in the terminal's title.")
+    boolean title;
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +91,12 @@ public final class TorchatCommand implements Callable<Integer> {
                     ? "Missing required parameters: 'HOST', 'PORT'" : "Missing required parameter: 'PORT'");
         }
         DaemonOptions.checkPort(port, "PORT");
-        return InteractiveClient.run(new DaemonConnection(host, port, token.find(host).orElse(null)));
+        ClientSettings settings;
+        try {
+            settings = ClientSettings.of(color, bell, title, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--color takes auto, always or never; --bell on, off or contacts");
+        }
+        return InteractiveClient.run(new DaemonConnection(host, port, token.find(host).orElse(null)), settings);
     }
 }

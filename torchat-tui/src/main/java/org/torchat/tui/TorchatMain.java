@@ -1,5 +1,6 @@
 package org.torchat.tui;
 
+import org.torchat.protocol.cli.HelpParagraphs;
 import picocli.CommandLine;
 
 /** Entry point of {@code torchat}. The only place that calls {@code System.exit}. */
@@ -13,7 +14,7 @@ public final class TorchatMain {
 
     /** The whole command line, with the exit-code mapping installed; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TorchatCommand());
+        CommandLine cl = HelpParagraphs.apply(new CommandLine(new TorchatCommand()));
         cl.setExecutionExceptionHandler(ExitCodes.handler());
         return cl;
     }

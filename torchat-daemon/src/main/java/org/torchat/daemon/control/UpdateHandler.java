@@ -2,7 +2,6 @@ package org.torchat.daemon.control;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import org.torchat.protocol.Extensions;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.torchat.daemon.store.ArrivalSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.StoredMessage;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -50,7 +50,8 @@ public final class UpdateHandler implements CommandHandler {
         }
         StoredMessage m = oldest.get();
         String date = Dates.arrival(m.receivedAt().atZone(zone));
-        // verified: an extension the seed's client ignores; ours marks an unsigned message, which anyone could forge.
+        // verified: an extension the seed's client ignores; ours marks an unsigned message, which anyone could
+        // forge, and appends a signed one as it is, without reading the history again.
         replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date)
                 .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(m.verified())));
     }

@@ -110,7 +110,28 @@ final class Migrations {
                                          WHERE m.peer = contacts.address AND m.direction = 'in')
                     WHERE state = 'request'""",
                     "UPDATE contacts SET request_since = added_at WHERE state = 'request' AND request_since IS NULL",
-                    "CREATE INDEX contacts_requests ON contacts (request_since) WHERE state = 'request'")));
+                    "CREATE INDEX contacts_requests ON contacts (request_since) WHERE state = 'request'")),
+            // issue 14: search index
+            // Full-text search over message bodies (SEARCH): an external-content FTS5 table, so the text is stored
+            // once, kept in step with messages by triggers in this one place. unicode61 with remove_diacritics
+            // matches whole words and their prefixes, in any letter case and with or without accents.
+            new Migration(6, List.of(
+                    "CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id', "
+                            + "tokenize='unicode61 remove_diacritics 2')",
+                    "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+                    """
+                    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+                        INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+                    END""",
+                    """
+                    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+                        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+                    END""",
+                    """
+                    CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+                        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+                        INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+                    END""")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

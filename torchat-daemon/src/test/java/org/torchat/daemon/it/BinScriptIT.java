@@ -30,6 +30,8 @@ class BinScriptIT {
         assertTrue(onion.find(), started.output());
         assertTrue(started.output().contains("pid file:      " + tmp.resolve("home1/torchatd.pid")), started.output());
         assertTrue(started.output().contains("log:           " + tmp.resolve("home1/info.log")), started.output());
+        // Issue 14: no tor in use, so the banner says the address is not published (and how to install tor).
+        assertTrue(started.output().contains("the onion address is NOT published"), started.output());
 
         DaemonClient client = new DaemonClient("127.0.0.1", port);
         try {
@@ -47,6 +49,26 @@ class BinScriptIT {
             long pid = Long.parseLong(Files.readString(tmp.resolve("home1/torchatd.pid")).strip());
             client.exit();
             awaitExit(pid);
+        }
+    }
+
+    @Test
+    void theDataDirectoryFollowsHome() throws Exception {
+        int port = FreePorts.next();
+        Path home = tmp.resolve("home-of-another");
+        String[] command = {Processes.repository().resolve("bin/torchatd").toString(), "-d", "--socks", "127.0.0.1:9",
+            "--peer-port", String.valueOf(FreePorts.next()), String.valueOf(port)};
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("TORCHAT_HOME");
+        pb.environment().put("HOME", home.toString());
+        Processes.Result started = Processes.run(pb, tmp.resolve("home.out"), 120);
+        assertEquals(0, started.exitCode(), started.output());
+        Path pidFile = home.resolve(".torchat/torchatd.pid");
+        try {
+            assertTrue(started.output().contains("pid file:      " + pidFile), started.output());
+        } finally {
+            new DaemonClient("127.0.0.1", port).exit();
+            awaitExit(Long.parseLong(Files.readString(pidFile).strip()));
         }
     }
 

@@ -16,6 +16,11 @@ import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.Processes;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
+import org.torchat.daemon.testing.Wire;
+import org.torchat.protocol.identity.Ed25519Identity;
+import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.protocol.signature.MessageSignatures;
+import org.torchat.protocol.signature.SignedFields;
 
 /**
  * The real {@code bin/torchat}, as a user runs it: in a shell inside tmux, attached to a real daemon, talking to
@@ -71,12 +76,26 @@ class TuiInTmuxIT {
         assertEquals("hello bob, from the terminal", bob.client().update(alice.address().hostname()).orElseThrow().msg());
 
         long t1 = System.nanoTime();
-        bob.client().send(alice.address().hostname(), "hi alice, bob here");
+        // Issue 14: emoji (with a skin tone), an accent and CJK come back exactly, and what follows stays in place.
+        String text = "hi alice, bob here \ud83c\udf89 \ud83d\udc4d\ud83c\udffd caf\u00e9 \u4e2d\u6587 end";
+        bob.client().send(alice.address().hostname(), text);
         String reply = Await.until(this::screen, s -> s.contains("hi alice, bob here"), Duration.ofSeconds(20));
+        String row = reply.lines().filter(l -> l.contains("hi alice, bob here")).findFirst().orElseThrow();
+        assertTrue(row.endsWith("] " + text), "exactly as sent:\n" + reply + "\n" + row.codePoints()
+                .mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
+        assertEquals('|', row.charAt(30), row);
         long screenMillis = (System.nanoTime() - t1) / 1_000_000;
         assertTrue(reply.contains("hello bob, from the terminal"), reply);
         assertTrue(reply.contains("1. " + bob.address().hostname().substring(0, 27)), reply);
         long rssKb = tuiResidentKb();
+
+        // A message for a peer that is not open rings the bell: tmux flags the window, seen from another one.
+        tmux("new-window", "-t", SESSION);
+        assertEquals("0", tmux("display-message", "-p", "-t", SESSION + ":0", "#{window_bell_flag}").strip());
+        strangerWrites(alice, "are you there?");
+        Await.until(() -> tmux("display-message", "-p", "-t", SESSION + ":0", "#{window_bell_flag}").strip(),
+                "1"::equals, Duration.ofSeconds(20));
+        tmux("select-window", "-t", SESSION + ":0");
 
         keys("/quit", "Enter");
         String after = Await.until(this::screen, s -> s.strip().endsWith("READY$"), Duration.ofSeconds(20));
@@ -102,27 +121,47 @@ class TuiInTmuxIT {
     }
 
     private void keys(String text, String key) throws Exception {
-        tmux("send-keys", "-t", SESSION, "-l", text);
-        tmux("send-keys", "-t", SESSION, key);
+        tmux("send-keys", "-t", SESSION + ":0", "-l", text);
+        tmux("send-keys", "-t", SESSION + ":0", key);
+    }
+
+    /** A signed RECV from a made-up peer, written to {@code to}'s peer port as another daemon would. */
+    private static void strangerWrites(TestDaemon to, String text) throws Exception {
+        Ed25519Identity stranger = Ed25519Identity.generate();
+        OnionAddress from = stranger.onionAddress();
+        String mid = String.format("%032x", System.nanoTime());
+        long ts = System.currentTimeMillis();
+        byte[] sig = MessageSignatures.sign(stranger, new SignedFields(from, to.address(), mid, ts, text));
+        String reply = Wire.exchange(to.peerPort(), Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + from.hostname()
+                + "\",\"mid\":\"" + mid + "\",\"msg\":\"" + text + "\",\"portno\":80,\"proto\":2,\"sig\":\""
+                + MessageSignatures.toBase64(sig) + "\",\"ts\":" + ts + "}"));
+        assertTrue(reply.contains("END"), reply);
     }
 
     private String screen() throws Exception {
-        Process p = new ProcessBuilder("tmux", "-L", SOCKET, "capture-pane", "-p", "-t", SESSION).start();
+        ProcessBuilder pb = new ProcessBuilder("tmux", "-L", SOCKET, "capture-pane", "-p", "-t", SESSION + ":0");
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         return out;
     }
 
-    private static void tmux(String... args) throws Exception {
-        String[] command = new String[args.length + 3];
+    /** Runs tmux on the test's server; UTF-8 throughout, so the server, the shell and bin/torchat speak it. */
+    private static String tmux(String... args) throws Exception {
+        String[] command = new String[args.length + 4];
         command[0] = "tmux";
-        command[1] = "-L";
-        command[2] = SOCKET;
-        System.arraycopy(args, 0, command, 3, args.length);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        command[1] = "-u";
+        command[2] = "-L";
+        command[3] = SOCKET;
+        System.arraycopy(args, 0, command, 4, args.length);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + out);
         }
+        return out;
     }
 }

@@ -112,7 +112,7 @@ class TwoDaemonsIT {
         String update = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 1234, "
                 + "\"date\": \"18:57:48 2026\", \"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));
         assertTrue(update.matches("\\d{4}\\{\"cmd\":\"RECV\",\"date\":\"\\d\\d:\\d\\d\",\"id\":\"" + aliceId
-                + "\",\"msg\":\"hello bob\",\"portno\":1234,\"verified\":true}"), update);
+                + "\",\"msg\":\"hello bob\",\"portno\":1234,\"verified\":true}"), update); // an extension, as END's mid
 
         String drained = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 8000, "
                 + "\"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));

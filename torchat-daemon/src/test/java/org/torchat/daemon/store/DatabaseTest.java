@@ -64,12 +64,16 @@ class DatabaseTest {
         }
     }
 
+    /** The tables of the latest schema, with the full-text index's own (issue 14). */
+    private static final List<String> LATEST_TABLES = List.of("contacts", "messages", "messages_fts",
+            "messages_fts_config", "messages_fts_data", "messages_fts_docsize", "messages_fts_idx", "transfers");
+
     @Test
     void aNewFileGetsTheLatestSchema() throws Exception {
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertTrue(Migrations.latest() >= 1);
-            assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
+            assertEquals(LATEST_TABLES, tables(db));
         }
         assertTrue(Files.exists(file()));
     }
@@ -78,7 +82,7 @@ class DatabaseTest {
     void anInMemoryDatabaseGetsTheSameSchema() throws Exception {
         try (Database db = Database.inMemory()) {
             assertEquals(Migrations.latest(), db.userVersion());
-            assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
+            assertEquals(LATEST_TABLES, tables(db));
         }
     }
 
@@ -89,11 +93,26 @@ class DatabaseTest {
         }
         raw(file(), "DROP TABLE transfers", "DROP INDEX contacts_requests", // schema 3: contacts, no files yet
                 "ALTER TABLE contacts DROP COLUMN request_since", "ALTER TABLE contacts DROP COLUMN request_messages",
-                "ALTER TABLE contacts DROP COLUMN request_bytes", "PRAGMA user_version = 3");
+                "ALTER TABLE contacts DROP COLUMN request_bytes", "DROP TRIGGER messages_fts_insert",
+                "DROP TRIGGER messages_fts_delete", "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts",
+                "PRAGMA user_version = 3");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
-            assertEquals(List.of("contacts", "messages", "transfers"), tables(db));
+            assertEquals(LATEST_TABLES, tables(db));
             assertEquals("from before files", new Outbox(db).oldestQueued(BOB).orElseThrow().text());
+        }
+    }
+
+    @Test
+    void aStoreFromBeforeSearchGetsItsMessagesIndexed() throws Exception {
+        try (Database db = Database.open(file())) {
+            new Outbox(db).enqueue(BOB, "written before the index", 80, "", T0);
+        }
+        raw(file(), "DROP TRIGGER messages_fts_insert", "DROP TRIGGER messages_fts_delete",
+                "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts", "PRAGMA user_version = 5");
+        try (Database db = Database.open(file())) {
+            assertEquals(Migrations.latest(), db.userVersion());
+            assertEquals(1, new Search(db).find("before", BOB, 10).size());
         }
     }
 

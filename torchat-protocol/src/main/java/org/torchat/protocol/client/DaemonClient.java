@@ -140,6 +140,16 @@ public final class DaemonClient {
         return listing(Message.of(Command.HISTORY, peer, port, String.valueOf(n)));
     }
 
+    /**
+     * Stored messages whose words match {@code text}, newest first (SEARCH): in the conversation with {@code peer}
+     * (an address or nickname), or in all when {@code peer} is empty; at most {@code limit}.
+     */
+    public List<Message> search(String peer, String text, int limit)
+            throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.SEARCH, peer, port, text)
+                .withExtension(Extensions.LIMIT, JsonNodeFactory.instance.numberNode(limit)));
+    }
+
     /** The contact list (CONTACTS, protocol 2): one frame per contact, details in extension fields. */
     public List<Message> contacts() throws IOException, ProtocolException, DaemonErrorException {
         return listing(Message.of(Command.CONTACTS, LOCALHOST, port, ""));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.torchat.protocol.Json;
+import org.torchat.protocol.text.TerminalText;
 import org.torchat.tui.daemon.ContactEntry;
 
 /** How {@code torchat contacts} and {@code torchat requests} print entries: a line each, or one JSON array. */
@@ -25,7 +26,7 @@ final class ContactFormat {
         if (json) {
             out.println(json(entries));
         } else {
-            entries.forEach(e -> out.println(line.apply(e, ZoneId.systemDefault())));
+            entries.forEach(e -> out.println(TerminalText.oneLine(line.apply(e, ZoneId.systemDefault()))));
         }
         out.flush();
     }
@@ -39,7 +40,7 @@ final class ContactFormat {
 
     /** {@code ADDRESS  N unread  last seen DATE  "first message"}. */
     static String requestLine(ContactEntry r, ZoneId zone) {
-        String first = r.firstMessage() == null ? "" : r.firstMessage().replace("\n", " ");
+        String first = r.firstMessage() == null ? "" : TerminalText.oneLine(r.firstMessage());
         return r.address() + "  " + r.unread() + " unread  " + lastSeen(r, zone) + "  \"" + first + "\"";
     }
 

@@ -1,5 +1,7 @@
 package org.torchat.tui.cli;
 
+import org.torchat.protocol.text.TerminalText;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,8 +63,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private void text(String onion, PrintWriter out) throws TorchatException {
-        out.println("# TORchat conversation with " + PlainText.line(onion));
-        long count = daemon.connect().export(onion, e -> out.println(PlainText.lines(e.display(), "    ")));
+        out.println("# TORchat conversation with " + TerminalText.line(onion));
+        long count = daemon.connect().export(onion, e -> out.println(TerminalText.indented(e.display(), "    ")));
         out.println("# " + count + " messages");
     }
 

@@ -2,6 +2,7 @@ package org.torchat.tui.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.torchat.protocol.text.TerminalText;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.UsageException;
 import org.torchat.tui.daemon.HistoryEntry;
@@ -49,7 +50,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         for (HistoryEntry entry : daemon.connect().history(onion, n)) {
-            out.println(json ? json(entry) : entry.display());
+            out.println(json ? json(entry) : TerminalText.indented(entry.display(), ReadCommand.CONTINUATION));
         }
         out.flush();
         return 0;

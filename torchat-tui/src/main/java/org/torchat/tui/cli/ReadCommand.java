@@ -3,6 +3,7 @@ package org.torchat.tui.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.torchat.protocol.text.TerminalText;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.IncomingMessage;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
         description = {"Print all unread messages of a peer as '[HH:MM] text', oldest first (UPDATE until END).",
             "They are then read: the daemon forgets them."})
 public final class ReadCommand implements Callable<Integer> {
+    /** Under {@code [HH:MM] }: a peer's line break cannot start a line that looks like a message of its own. */
+    static final String CONTINUATION = "        ";
+
     @Mixin
     DaemonOptions daemon;
 
@@ -34,7 +38,7 @@ public final class ReadCommand implements Callable<Integer> {
         try {
             Optional<IncomingMessage> next;
             while ((next = api.popUnread(onion)).isPresent()) {
-                out.println(next.get().display());
+                out.println(TerminalText.indented(next.get().display(), CONTINUATION));
                 out.flush();
             }
         } finally {

@@ -30,7 +30,7 @@ public final class SendFileCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Parameters(index = "0", paramLabel = "ONION", description = "The peer's v3 onion address.")
+    @Parameters(index = "0", paramLabel = "PEER", description = "The peer's onion address, or a contact's nickname.")
     String peer;
 
     @Parameters(index = "1", paramLabel = "PATH", description = "The file to send.")
@@ -45,11 +45,12 @@ public final class SendFileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        String onion = OnionArgument.parse(peer);
+        String named = PeerArgument.parse(peer);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new UsageException(file + " is not a readable file");
         }
         DaemonApi api = daemon.connect();
+        String onion = PeerArgument.address(named, api);
         PrintWriter out = spec.commandLine().getOut();
         String tid = api.sendFile(onion, file, (sent, total) -> { });
         out.println(tid);

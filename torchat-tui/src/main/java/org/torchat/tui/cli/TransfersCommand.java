@@ -2,6 +2,7 @@ package org.torchat.tui.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.torchat.protocol.text.TerminalText;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.daemon.TransferEntry;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ public final class TransfersCommand implements Callable<Integer> {
     public Integer call() throws TorchatException {
         PrintWriter out = spec.commandLine().getOut();
         for (TransferEntry t : daemon.connect().transfers()) {
-            out.println(json ? json(t) : t.transferId() + " " + t.peer() + " " + t.display());
+            out.println(json ? json(t) : TerminalText.oneLine(t.transferId() + " " + t.peer() + " " + t.display()));
         }
         out.flush();
         return 0;

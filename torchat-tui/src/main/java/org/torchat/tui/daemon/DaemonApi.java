@@ -40,6 +40,12 @@ public interface DaemonApi {
     /** The last {@code n} messages with {@code peer}, oldest first (HISTORY). */
     List<HistoryEntry> history(String peer, int n) throws TorchatException;
 
+    /**
+     * Stored messages whose words match {@code text}, newest first, at most {@code limit} (SEARCH): with {@code peer}
+     * (an address or nickname), in that conversation; with null, in all. The daemon searches its index.
+     */
+    List<SearchMatch> search(String peer, String text, int limit) throws TorchatException;
+
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
     String status() throws TorchatException;
 

@@ -159,6 +159,14 @@ public final class DaemonConnection implements DaemonApi {
         }
     }
 
+    @Override
+    public List<SearchMatch> search(String peer, String text, int limit) throws TorchatException {
+        return call(() -> client.search(peer == null ? "" : peer, text, limit)).stream()
+                .map(m -> new SearchMatch(m.id(), entry(m), m.extension(Extensions.NEWER)
+                        .filter(n -> n.canConvertToInt()).map(n -> n.intValue()).orElse(Integer.MAX_VALUE)))
+                .toList();
+    }
+
     private static HistoryEntry entry(Message m) {
         return new HistoryEntry(m.date() == null ? "" : m.date(),
                 "in".equals(text(m, Extensions.DIRECTION)), String.valueOf(text(m, Extensions.STATUS)), m.msg(),

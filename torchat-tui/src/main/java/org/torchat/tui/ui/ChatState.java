@@ -28,50 +28,62 @@ public final class ChatState {
         /** The input line asks for an onion address ({@link #ASK_PEER_PROMPT}). */
         ASK_PEER,
         /** Up/Down move through the peer list, Enter chooses, Space asks for a new address. */
-        SELECT_PEER
+        SELECT_PEER,
+        /** The chat pane lists what /search found: Up/Down choose, Enter jumps to it, Esc returns. */
+        SEARCH
     }
 
-    public static final List<String> COMMANDS = List.of("/peer", "/history", "/add", "/nick", "/block", "/unblock",
-            "/accept", "/remove", "/contacts", "/fileup", "/acceptfile", "/rejectfile", "/quit", "/exit", "/help");
+    /** The commands, from the one table that /help and dispatch read too. */
+    public static final List<String> COMMANDS = SlashCommands.names();
     /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
-    static final List<String> PEER_COMMANDS = List.of("/peer", "/add", "/block", "/unblock", "/accept", "/remove");
+    static final List<String> PEER_COMMANDS = SlashCommands.peerCommands();
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
+    public static final String SEARCH_PROMPT = "Search results: Up/Down choose, Enter jumps to it, Esc returns";
+    /** The line above the first message that was unread when the conversation was opened. */
+    public static final String NEW_MESSAGES = "--- new messages ---";
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
     static final int MAX_BUFFER_LINES = 10_000;
-    static final int MAX_HISTORY = 500;
+    static final int MAX_HISTORY = LineEditor.MAX_HISTORY;
 
     private final String ownAddress;
     private final List<String> peers = new ArrayList<>();
-    private final Map<String, List<String>> buffers = new HashMap<>();
+    private final Map<String, List<Line>> buffers = new HashMap<>();
     /** What is shown while there is no current peer. */
-    private final List<String> console = new ArrayList<>();
+    private final List<Line> console = new ArrayList<>();
     private final Map<String, Integer> unread = new HashMap<>();
     /** Address to nickname, from the daemon's contact list. */
     private final Map<String, String> nicknames = new HashMap<>();
+    /** Addresses of our contacts (CONTACTS). */
+    private final java.util.Set<String> contacts = new java.util.HashSet<>();
+    /**
+     * Per open peer, the first message that was unread when it was opened: the "new messages" line goes above it.
+     * Kept as the message's time and text, because HISTORY is read again while the peer is open.
+     */
+    private final Map<String, String> firstUnread = new HashMap<>();
+    /** Per peer, the unread count when it was opened, until the history shows where the line goes. */
+    private final Map<String, Integer> unreadAtOpen = new HashMap<>();
     /** Strangers who wrote to us, with their first message (REQUESTS). */
     private List<ContactEntry> requests = List.of();
+    /** What the last /search found, shown while in {@link Mode#SEARCH}. */
+    private SearchResults search;
+    /** The match Enter jumped to: its peer, and its key, until the history that holds it arrives. */
+    private String jumpPeer;
+    private String jumpKey;
     private String currentPeer;
     private Mode mode;
     private int selection;
 
-    private final StringBuilder input = new StringBuilder();
-    private int cursor;
-    private final List<String> history = new ArrayList<>();
-    /** {@code history.size()} while not walking the history. */
-    private int historyIndex;
-    /** The line being typed before the history walk started. */
-    private String draft = "";
+    /** The input line, edited on the UI thread like the rest. */
+    private final LineEditor editor = new LineEditor();
 
     private int scrollOffset;
     private String daemonProblem;
     private String torStatus;
     /** Peers whose buffer shows their stored conversation (HISTORY); new messages re-read it. */
     private final java.util.Set<String> historyShown = new java.util.HashSet<>();
-    /** The daemon's file transfers by id, as TRANSFERS last listed them. */
-    private final Map<String, TransferEntry> transfers = new java.util.LinkedHashMap<>();
-    /** Per peer, the line of a file being streamed to the daemon right now. */
-    private final Map<String, String> uploads = new HashMap<>();
+    /** The file transfers below each conversation. */
+    private final TransferLines transfers = new TransferLines();
 
     private ChatState(String ownAddress) {
         this.ownAddress = ownAddress;
@@ -118,11 +130,11 @@ public final class ChatState {
     }
 
     public String input() {
-        return input.toString();
+        return editor.text();
     }
 
     public int cursor() {
-        return cursor;
+        return editor.cursor();
     }
 
     public String prompt() {
@@ -130,6 +142,7 @@ public final class ChatState {
             case CHAT -> "";
             case ASK_PEER -> ASK_PEER_PROMPT;
             case SELECT_PEER -> SELECT_PEER_PROMPT;
+            case SEARCH -> SEARCH_PROMPT;
         };
     }
 
@@ -138,19 +151,59 @@ public final class ChatState {
      * console's lines when there is no current peer.
      */
     public List<String> visibleBuffer() {
+        return visibleLines().stream().map(Line::text).toList();
+    }
+
+    /** {@link #visibleBuffer()} with the role of each part, for the renderer's colours. */
+    List<Line> visibleLines() {
+        if (mode == Mode.SEARCH && search != null) {
+            return search.lines(this::displayName);
+        }
         if (currentPeer == null) {
             return Collections.unmodifiableList(console);
         }
-        List<String> lines = new ArrayList<>(buffer(currentPeer));
-        for (TransferEntry t : transfers.values()) {
-            if (t.peer().equals(currentPeer)) {
-                lines.add(String.join(" ", TextLines.sanitize(t.display()))); // one line, whatever the name holds
-            }
-        }
-        if (uploads.containsKey(currentPeer)) {
-            lines.add(uploads.get(currentPeer));
-        }
+        List<Line> lines = new ArrayList<>(buffer(currentPeer));
+        lines.addAll(transfers.lines(currentPeer));
         return Collections.unmodifiableList(lines);
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /** What /search found: the chat pane lists it (newest at the bottom, chosen) until Enter or Esc. */
+    public void showSearch(String query, boolean everywhere, List<org.torchat.tui.daemon.SearchMatch> matches) {
+        search = new SearchResults(query, everywhere, matches);
+        mode = Mode.SEARCH;
+        scrollOffset = 0;
+    }
+
+    /** Up/Down among the matches; the view scrolls to keep the chosen one on screen. */
+    public void moveSearchSelection(int delta) {
+        if (mode == Mode.SEARCH && search != null) {
+            search.move(-delta); // the list is drawn newest at the bottom: Up is an older match
+            scrollOffset = Math.max(0, search.linesBelowSelection() - 5);
+        }
+    }
+
+    /**
+     * Enter on a match: its conversation becomes current and, once its history holds the match, the view is
+     * scrolled to it. Returns how many messages of history that takes, or empty when nothing is chosen.
+     */
+    public Optional<UiAction.LoadHistory> jumpToSearchSelection() {
+        if (mode != Mode.SEARCH || search == null || search.selected().isEmpty()) {
+            return Optional.empty();
+        }
+        org.torchat.tui.daemon.SearchMatch m = search.selected().get();
+        if (m.newer() >= InputHandler.MAX_HISTORY) {
+            notice("! that message is older than the last " + InputHandler.MAX_HISTORY
+                    + " of its conversation: torchat search shows it with its date");
+            return Optional.empty();
+        }
+        mode = Mode.CHAT;
+        selectPeer(m.peer());
+        jumpPeer = m.peer();
+        jumpKey = HistoryLines.key(m.entry());
+        return Optional.of(new UiAction.LoadHistory(m.peer(),
+                Math.min(InputHandler.MAX_HISTORY, Math.max(DaemonWorker.DEFAULT_HISTORY, m.newer() + 1 + 20))));
     }
 
     // ---------------------------------------------------------------- file transfers
@@ -160,24 +213,12 @@ public final class ChatState {
      * counts as unread there, like a message.
      */
     public void setTransfers(List<TransferEntry> latest) {
-        for (TransferEntry t : latest) {
-            TransferEntry before = transfers.put(t.transferId(), t);
-            if (before == null && t.awaitsAnswer()) {
-                countIncoming(t.peer());
-            }
-        }
+        transfers.update(latest).forEach(t -> countIncoming(t.peer()));
     }
 
     /** A file going to the daemon for {@code peer}: one line with a progress bar, gone when {@code done}. */
     public void setUpload(String peer, String name, long sent, long total, boolean done) {
-        if (done) {
-            uploads.remove(peer);
-            return;
-        }
-        int percent = total == 0 ? 100 : (int) (sent * 100 / total);
-        uploads.put(peer, TextLines.sanitize("[file] > " + name + " (" + TransferEntry.humanSize(total) + ") "
-                + TransferEntry.bar(percent) + " to the daemon " + percent + "%")
-                .get(0));
+        transfers.upload(peer, name, sent, total, done);
     }
 
     /**
@@ -185,17 +226,20 @@ public final class ChatState {
      * prefix, those of the current peer.
      */
     public List<TransferEntry> offersAwaitingAnswer(String prefix) {
-        return transfers.values().stream().filter(TransferEntry::awaitsAnswer)
-                .filter(t -> prefix.isEmpty() ? t.peer().equals(currentPeer) : t.transferId().startsWith(prefix))
-                .toList();
+        return transfers.awaitingAnswer(prefix, currentPeer);
     }
 
     public List<String> bufferOf(String peer) {
-        return Collections.unmodifiableList(buffers.getOrDefault(peer, List.of()));
+        return buffers.getOrDefault(peer, List.of()).stream().map(Line::text).toList();
     }
 
     public int unread(String peer) {
         return unread.getOrDefault(peer, 0);
+    }
+
+    /** Unread messages over all peers, for the status line and the terminal's title. */
+    public int unreadTotal() {
+        return unread.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Lines scrolled back from the bottom of the visible buffer (0: following the conversation). */
@@ -214,7 +258,7 @@ public final class ChatState {
     }
 
     public List<String> history() {
-        return Collections.unmodifiableList(history);
+        return editor.history();
     }
 
     /** Strangers who wrote to us, oldest first. */
@@ -235,7 +279,11 @@ public final class ChatState {
      */
     public void setContacts(List<ContactEntry> contacts) {
         nicknames.clear();
+        this.contacts.clear();
         for (ContactEntry c : contacts) {
+            if ("contact".equals(c.state())) {
+                this.contacts.add(c.address());
+            }
             if (c.nickname() != null) {
                 nicknames.put(c.address(), c.nickname());
             }
@@ -243,6 +291,11 @@ public final class ChatState {
                 addPeer(c.address());
             }
         }
+    }
+
+    /** Whether {@code peer} is one of our contacts (the bell can be for contacts only). */
+    public boolean isContact(String peer) {
+        return contacts.contains(peer);
     }
 
     public void setRequests(List<ContactEntry> pending) {
@@ -285,6 +338,17 @@ public final class ChatState {
     /** Makes {@code peer} the current one (adding it if new), marks its messages read, back to chatting. */
     public void selectPeer(String peer) {
         selection = addPeer(peer);
+        if (!peer.equals(currentPeer)) {
+            if (currentPeer != null) {
+                firstUnread.remove(currentPeer); // read now: no line when it is opened again
+                unreadAtOpen.remove(currentPeer);
+                buffer(currentPeer).removeIf(l -> l.text().equals(NEW_MESSAGES));
+            }
+            int waiting = unread.getOrDefault(peer, 0);
+            if (waiting > 0) {
+                unreadAtOpen.put(peer, waiting);
+            }
+        }
         currentPeer = peer;
         unread.remove(peer);
         mode = Mode.CHAT;
@@ -319,10 +383,11 @@ public final class ChatState {
         mode = Mode.ASK_PEER;
     }
 
-    /** Esc: back to chatting with the current peer, if there is one. */
+    /** Esc: back to chatting with the current peer, if there is one (or to the console from search results). */
     public void cancel() {
-        if (currentPeer != null) {
-            mode = Mode.CHAT;
+        if (currentPeer != null || mode == Mode.SEARCH) {
+            mode = currentPeer == null && mode == Mode.SEARCH ? Mode.ASK_PEER : Mode.CHAT;
+            scrollOffset = 0;
         }
     }
 
@@ -330,7 +395,7 @@ public final class ChatState {
 
     /** A line the user sent, shown as typed. */
     public void appendOwn(String peer, String text) {
-        append(buffer(peer), TextLines.sanitize(text), "");
+        append(buffer(peer), TextLines.sanitize(text), "", Role.OWN_TEXT);
         if (peer.equals(currentPeer)) {
             scrollOffset = 0;
         }
@@ -339,17 +404,43 @@ public final class ChatState {
     /** A message popped from the daemon, shown as {@code [HH:MM] text} in its sender's buffer. */
     public void appendIncoming(IncomingMessage m) {
         addPeer(m.peer());
+        if (!m.peer().equals(currentPeer) && unread.getOrDefault(m.peer(), 0) == 0) {
+            buffer(m.peer()).removeIf(l -> l.text().equals(NEW_MESSAGES));
+            buffer(m.peer()).add(Line.of(NEW_MESSAGES, Role.NEW_MARKER));
+        }
+        if (showsHistory(m.peer())) {
+            addDayLine(buffer(m.peer()), java.time.LocalDate.now().toString());
+        }
         String prefix = "[" + TextLines.sanitize(m.time()).get(0) + "] ";
-        List<String> lines = TextLines.sanitize(m.text());
-        lines.set(0, prefix + lines.get(0));
-        lines.set(lines.size() - 1, lines.get(lines.size() - 1) + m.mark());
-        append(buffer(m.peer()), lines, " ".repeat(prefix.length()));
+        List<Line> lines = new ArrayList<>();
+        for (String text : TextLines.sanitize(m.text())) {
+            lines.add(Line.of(text, Role.THEIR_TEXT));
+        }
+        lines.set(0, lines.get(0).prefixed(prefix, Role.TIMESTAMP));
+        if (!m.mark().isEmpty()) {
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1).suffixed(m.mark(), Role.WARNING));
+        }
+        appendLines(buffer(m.peer()), lines, " ".repeat(prefix.length()));
         if (!m.peer().equals(currentPeer)) {
             unread.merge(m.peer(), 1, Integer::sum);
         }
     }
 
-    /** Whether {@code peer}'s buffer shows its stored conversation: a new message is shown by re-reading it. */
+    /** The date line before a message appended to a shown history on a new day, as the history would have it. */
+    private static void addDayLine(List<Line> buffer, String day) {
+        String line = "--- " + day + " ---";
+        for (int i = buffer.size() - 1; i >= 0; i--) {
+            if (buffer.get(i).spans().stream().anyMatch(s -> s.role() == Role.DATE)) {
+                if (!buffer.get(i).text().equals(line)) {
+                    buffer.add(Line.of(line, Role.DATE));
+                }
+                return;
+            }
+        }
+        buffer.add(Line.of(line, Role.DATE));
+    }
+
+    /** Whether {@code peer}'s buffer shows its stored conversation: an unsigned new message is shown by re-reading it. */
     public boolean showsHistory(String peer) {
         return historyShown.contains(peer);
     }
@@ -364,21 +455,30 @@ public final class ChatState {
 
     /** A note from the client itself, in the buffer on screen. */
     public void notice(String text) {
-        append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "");
+        append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "", noticeRole(text));
     }
 
     /** A note about one peer's conversation (a failed SEND), in that peer's buffer. */
     public void notice(String peer, String text) {
-        append(buffer(peer), TextLines.sanitize(text), "");
+        append(buffer(peer), TextLines.sanitize(text), "", noticeRole(text));
     }
 
-    private List<String> buffer(String peer) {
+    /** Notes that something went wrong start with "!". */
+    private static Role noticeRole(String text) {
+        return text.startsWith("!") ? Role.ERROR : Role.NOTICE;
+    }
+
+    private List<Line> buffer(String peer) {
         return buffers.computeIfAbsent(peer, p -> new ArrayList<>());
     }
 
-    private static void append(List<String> buffer, List<String> lines, String continuationIndent) {
+    private static void append(List<Line> buffer, List<String> lines, String continuationIndent, Role role) {
+        appendLines(buffer, lines.stream().map(l -> Line.of(l, role)).toList(), continuationIndent);
+    }
+
+    private static void appendLines(List<Line> buffer, List<Line> lines, String continuationIndent) {
         for (int i = 0; i < lines.size(); i++) {
-            buffer.add(i == 0 ? lines.get(i) : continuationIndent + lines.get(i));
+            buffer.add(i == 0 ? lines.get(i) : lines.get(i).prefixed(continuationIndent, Role.PLAIN));
         }
         if (buffer.size() > MAX_BUFFER_LINES) {
             buffer.subList(0, buffer.size() - MAX_BUFFER_LINES).clear();
@@ -408,162 +508,100 @@ public final class ChatState {
     public void showHistory(String peer, List<HistoryEntry> entries) {
         addPeer(peer);
         historyShown.add(peer);
-        List<String> buffer = buffer(peer);
+        List<Line> buffer = buffer(peer);
         buffer.clear();
-        append(buffer, historyLines(entries), "");
+        String match = peer.equals(jumpPeer) ? jumpKey : null;
+        appendLines(buffer, HistoryLines.styled(entries, newMessagesKey(peer, entries), match), "");
         if (peer.equals(currentPeer)) {
             scrollOffset = Math.min(scrollOffset, buffer.size());
         }
+        int at = match == null ? -1 : indexOfRole(buffer, Role.MATCH);
+        if (at >= 0 && peer.equals(currentPeer)) {
+            scrollOffset = Math.max(0, buffer.size() - at - 3); // the match a few lines above the bottom
+            jumpPeer = null;
+        }
     }
 
-    /** How the view of a conversation shows stored messages; a line with the date before each new day. */
-    static List<String> historyLines(List<HistoryEntry> entries) {
-        boolean peerVerified = entries.stream().anyMatch(e -> e.incoming() && Boolean.TRUE.equals(e.verified()));
-        List<String> out = new ArrayList<>();
-        String day = null;
-        for (HistoryEntry e : entries) {
-            String time = e.time();
-            String clock = time;
-            if (time.length() == 16 && time.charAt(10) == ' ') { // yyyy-MM-dd HH:mm
-                if (!time.substring(0, 10).equals(day)) {
-                    day = time.substring(0, 10);
-                    out.add("--- " + day + " ---");
+    /** Which stored message the "new messages" line goes above for {@code peer}, or null for none. */
+    private String newMessagesKey(String peer, List<HistoryEntry> entries) {
+        Integer waiting = unreadAtOpen.remove(peer);
+        if (waiting != null && peer.equals(currentPeer)) {
+            int seen = 0;
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (entries.get(i).incoming() && ++seen == waiting) {
+                    firstUnread.put(peer, HistoryLines.key(entries.get(i)));
+                    break;
                 }
-                clock = time.substring(11);
-            }
-            String prefix = "[" + TextLines.sanitize(clock).get(0) + "] " + (e.incoming() ? "" : "> ");
-            List<String> lines = TextLines.sanitize(e.text());
-            lines.set(0, prefix + lines.get(0));
-            String mark = mark(e, peerVerified);
-            if (!mark.isEmpty()) {
-                int last = lines.size() - 1;
-                lines.set(last, lines.get(last) + "  " + TextLines.sanitize(mark).get(0));
-            }
-            String indent = " ".repeat(prefix.length());
-            for (int i = 0; i < lines.size(); i++) {
-                out.add(i == 0 ? lines.get(i) : indent + lines.get(i));
             }
         }
-        return out;
+        return firstUnread.get(peer);
     }
 
-    /** The delivery status of ours, {@code (unverified)} on theirs without a valid signature. */
-    static String mark(HistoryEntry e, boolean peerVerified) {
-        if (e.incoming()) {
-            if (!e.unverified()) {
-                return "";
+    private static int indexOfRole(List<Line> lines, Role role) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).spans().stream().anyMatch(s -> s.role() == role)) {
+                return i;
             }
-            // A peer that signs signs every message: an unsigned one "from" it is most likely forged.
-            return peerVerified ? "(UNVERIFIED: not signed by this peer, likely forged)" : "(unverified)";
         }
-        return switch (e.status()) {
-            case "queued" -> e.error() == null ? "(queued)" : "(queued, retrying: " + e.error() + ")";
-            case "failed" -> "(FAILED" + (e.error() == null ? "" : ": " + e.error()) + ")";
-            default -> "(" + e.status() + ")";
-        };
+        return -1;
     }
 
     // ---------------------------------------------------------------- input line
 
     public void insert(char c) {
-        input.insert(cursor, c);
-        cursor++;
+        editor.insert(c);
     }
 
     public void backspace() {
-        if (cursor > 0) {
-            input.deleteCharAt(--cursor);
-        }
+        editor.backspace();
     }
 
     public void delete() {
-        if (cursor < input.length()) {
-            input.deleteCharAt(cursor);
-        }
+        editor.delete();
     }
 
     public void cursorLeft() {
-        cursor = Math.max(0, cursor - 1);
+        editor.left();
     }
 
     public void cursorRight() {
-        cursor = Math.min(input.length(), cursor + 1);
+        editor.right();
     }
 
     public void cursorHome() {
-        cursor = 0;
+        editor.home();
     }
 
     public void cursorEnd() {
-        cursor = input.length();
+        editor.end();
     }
 
-    /** Ctrl-U: deletes everything before the cursor. */
     public void killToStart() {
-        input.delete(0, cursor);
-        cursor = 0;
+        editor.killToStart();
     }
 
-    /** Ctrl-K: deletes everything from the cursor on. */
     public void killToEnd() {
-        input.setLength(cursor);
+        editor.killToEnd();
     }
 
-    /** Ctrl-W: deletes the word before the cursor. */
     public void deleteWordBack() {
-        int start = cursor;
-        while (start > 0 && input.charAt(start - 1) == ' ') {
-            start--;
-        }
-        while (start > 0 && input.charAt(start - 1) != ' ') {
-            start--;
-        }
-        input.delete(start, cursor);
-        cursor = start;
+        editor.deleteWordBack();
     }
 
-    /** Replaces the input line, cursor at its end. */
     public void setInput(String text) {
-        input.setLength(0);
-        input.append(text);
-        cursor = input.length();
+        editor.set(text);
     }
 
-    /** Enter: returns the line, empties the input, remembers the line in the history (not blanks or repeats). */
     public String takeInput() {
-        String line = input.toString();
-        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
-            history.add(line);
-            if (history.size() > MAX_HISTORY) {
-                history.remove(0);
-            }
-        }
-        historyIndex = history.size();
-        draft = "";
-        setInput("");
-        return line;
+        return editor.take();
     }
 
-    /** Up: the previous line of the history; the line being typed is kept for the way back down. */
     public void historyPrevious() {
-        if (historyIndex == 0 || history.isEmpty()) {
-            return;
-        }
-        if (historyIndex >= history.size()) {
-            historyIndex = history.size();
-            draft = input.toString();
-        }
-        historyIndex--;
-        setInput(history.get(historyIndex));
+        editor.previous();
     }
 
-    /** Down: the next line of the history, and finally the line that was being typed. */
     public void historyNext() {
-        if (historyIndex >= history.size()) {
-            return;
-        }
-        historyIndex++;
-        setInput(historyIndex == history.size() ? draft : history.get(historyIndex));
+        editor.next();
     }
 
     /**
@@ -571,10 +609,10 @@ public final class ChatState {
      * When several candidates remain, completes their common prefix, or lists them when that adds nothing.
      */
     public void complete() {
-        if (mode == Mode.SELECT_PEER || cursor != input.length()) {
+        if (mode == Mode.SELECT_PEER || mode == Mode.SEARCH || editor.cursor() != editor.text().length()) {
             return;
         }
-        String text = input.toString();
+        String text = editor.text();
         if (text.startsWith("/")) {
             int space = text.indexOf(' ');
             if (space < 0) {

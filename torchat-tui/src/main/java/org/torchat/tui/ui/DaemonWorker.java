@@ -63,6 +63,9 @@ public final class DaemonWorker implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /** Matches listed by /search: a screenful or two, the newest. */
+    static final int SEARCH_LIMIT = 100;
+
     public static DaemonWorker start(DaemonApi daemon, Consumer<UiEvent> sink) {
         return new DaemonWorker(daemon, sink, Executors.newSingleThreadExecutor(new DaemonThreads("torchat-send")),
                 Executors.newSingleThreadExecutor(new DaemonThreads("torchat-upload")),
@@ -119,6 +122,19 @@ public final class DaemonWorker implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             following.remove(peer); // shutting down
         }
+    }
+
+    /** Asks the daemon to search (SEARCH); what it found is reported, or why it could not. */
+    public void search(String peer, String text) {
+        submit(() -> {
+            try {
+                sink.accept(new UiEvent.SearchFound(text, peer == null, daemon.search(peer, text, SEARCH_LIMIT)));
+            } catch (TorchatException e) {
+                sink.accept(new UiEvent.Notice("! search: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                sink.accept(new UiEvent.Notice("! search failed: " + e));
+            }
+        });
     }
 
     public void send(String peer, String text) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.torchat.protocol.DataDirectoryLayout;
 import org.torchat.protocol.Nicknames;
 import org.torchat.protocol.onion.InvalidOnionAddressException;
 import org.torchat.protocol.onion.OnionAddress;
@@ -23,29 +24,8 @@ public final class InputHandler {
     /** The daemon's HISTORY limit. */
     static final int MAX_HISTORY = 1000;
 
-    static final List<String> HELP = List.of(
-            "Commands:",
-            "  /peer          choose the peer to talk to: Up/Down, Enter; Space for a new address",
-            "  /peer PEER     talk to PEER: an onion address or a contact's nickname",
-            "  /history [N]   show the last N (default 100, at most 1000) messages with the peer, with",
-            "                 delivery marks: (queued) (sent) (delivered) (FAILED: why); (unverified) on theirs",
-            "  /add ONION [NICK]  add a contact, with a nickname shown instead of its address",
-            "  /nick NAME     give the current peer a nickname (it must be a contact)",
-            "  /accept [NICK] accept the current peer's request (/accept ONION [NICK] for another)",
-            "  /block [PEER]  drop their messages from now on (the current peer if none); /unblock undoes it",
-            "  /remove [PEER] no longer a contact (the history stays)",
-            "  /contacts      list the contacts and the strangers' requests",
-            "  /fileup PATH   send the file PATH (on this machine) to the peer; its progress shows below",
-            "                 the conversation: offered, sending n%, delivered (or FAILED: why)",
-            "  /acceptfile [ID]  receive a file the peer offers (ID: the id shown with the offer; without it,",
-            "                 the peer's only offer); it is saved in the daemon's downloads directory",
-            "  /rejectfile [ID]  refuse a file offer",
-            "  /quit          leave this client (the daemon keeps running and receiving)",
-            "  /exit          stop the daemon, then leave",
-            "  /help          this text",
-            "  //text         send a line that starts with '/'",
-            "Keys: Up/Down input history, Tab completes, PgUp/PgDn scroll, Ctrl-A/E/U/K/W edit,",
-            "      Ctrl-C or Ctrl-D leave.");
+    /** What /help shows, from the one command table. */
+    static final List<String> HELP = SlashCommands.help();
 
     private final ChatState state;
 
@@ -63,6 +43,9 @@ public final class InputHandler {
         }
         if (state.mode() == ChatState.Mode.SELECT_PEER) {
             return selecting(type);
+        }
+        if (state.mode() == ChatState.Mode.SEARCH) {
+            return searching(type);
         }
         switch (type) {
             case Enter:
@@ -115,6 +98,9 @@ public final class InputHandler {
             return control(Character.toLowerCase(c));
         }
         if (key.isAltDown()) {
+            return Optional.empty();
+        }
+        if (state.mode() == ChatState.Mode.SEARCH) {
             return Optional.empty();
         }
         if (state.mode() == ChatState.Mode.SELECT_PEER) {
@@ -182,6 +168,48 @@ public final class InputHandler {
         return Optional.empty();
     }
 
+    /** Keys while the chat pane lists search results. */
+    private Optional<UiAction> searching(KeyType type) {
+        switch (type) {
+            case ArrowUp:
+                state.moveSearchSelection(-1);
+                break;
+            case ArrowDown:
+                state.moveSearchSelection(1);
+                break;
+            case Enter:
+                return state.jumpToSearchSelection().map(UiAction.class::cast);
+            case Escape:
+                state.cancel();
+                break;
+            case PageUp:
+                state.scrollBack(PAGE);
+                break;
+            case PageDown:
+                state.scrollForward(PAGE);
+                break;
+            default:
+                break;
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /search TEXT} in the current conversation, {@code /search --all TEXT} in all of them. */
+    Optional<UiAction> search(String arg) {
+        boolean all = arg.equals("--all") || arg.startsWith("--all ");
+        String text = all ? arg.substring("--all".length()).strip() : arg;
+        if (text.isEmpty()) {
+            state.notice("! /search TEXT searches this conversation, /search --all TEXT all of them");
+            return Optional.empty();
+        }
+        Optional<String> peer = state.currentPeer();
+        if (!all && peer.isEmpty()) {
+            state.notice("! /search needs a peer (choose one with /peer), or search all: /search --all " + text);
+            return Optional.empty();
+        }
+        return Optional.of(new UiAction.Search(all ? null : peer.get(), text));
+    }
+
     private Optional<UiAction> submit() {
         String line = state.takeInput();
         String trimmed = line.strip();
@@ -216,52 +244,32 @@ public final class InputHandler {
     private Optional<UiAction> command(String line) {
         String[] parts = line.split("\\s+", 2);
         String arg = parts.length > 1 ? parts[1].strip() : "";
-        switch (parts[0].toLowerCase(Locale.ROOT)) {
-            case "/quit":
-                return quit();
-            case "/exit":
-                return Optional.of(new UiAction.StopDaemon());
-            case "/help":
-                HELP.forEach(state::notice);
-                break;
-            case "/history":
-                return history(arg);
-            case "/add":
-                return add(arg);
-            case "/nick":
-                return nick(arg);
-            case "/accept":
-                return accept(arg);
-            case "/block":
-                return onPeer(ContactChange.Kind.BLOCK, parts[0], arg);
-            case "/unblock":
-                return onPeer(ContactChange.Kind.UNBLOCK, parts[0], arg);
-            case "/remove":
-                return onPeer(ContactChange.Kind.REMOVE, parts[0], arg);
-            case "/contacts":
-                return Optional.of(new UiAction.ShowContacts());
-            case "/fileup":
-                return fileUp(arg);
-            case "/acceptfile":
-                return decide(arg, true);
-            case "/rejectfile":
-                return decide(arg, false);
-            case "/peer":
-                if (arg.isEmpty()) {
-                    state.beginPeerSelection();
-                } else {
-                    choosePeer(arg);
-                }
-                break;
-            default:
-                state.notice("! unknown command " + parts[0] + " (/help lists the commands)");
-                break;
+        Optional<SlashCommand> command = SlashCommands.find(parts[0]);
+        if (command.isEmpty()) {
+            state.notice("! unknown command " + parts[0] + " (/help lists the commands)");
+            return Optional.empty();
+        }
+        return command.get().handler().run(this, arg);
+    }
+
+    /** {@code /help}. */
+    Optional<UiAction> help(String arg) {
+        HELP.forEach(state::notice);
+        return Optional.empty();
+    }
+
+    /** {@code /peer}: choose among the peers; {@code /peer PEER}: talk to PEER. */
+    Optional<UiAction> peer(String arg) {
+        if (arg.isEmpty()) {
+            state.beginPeerSelection();
+        } else {
+            choosePeer(arg);
         }
         return Optional.empty();
     }
 
     /** {@code /history [N]}: the stored conversation with the current peer. */
-    private Optional<UiAction> history(String arg) {
+    Optional<UiAction> history(String arg) {
         Optional<String> peer = state.currentPeer();
         if (peer.isEmpty()) {
             state.notice("! /history needs a peer: choose one with /peer");
@@ -283,7 +291,7 @@ public final class InputHandler {
     }
 
     /** {@code /fileup PATH}: a file on this machine, to the current peer; {@code ~/} is the home directory. */
-    private Optional<UiAction> fileUp(String arg) {
+    Optional<UiAction> fileUp(String arg) {
         Optional<String> peer = state.currentPeer();
         if (peer.isEmpty()) {
             state.notice("! /fileup needs a peer: choose one with /peer");
@@ -293,7 +301,7 @@ public final class InputHandler {
             state.notice("! /fileup PATH: which file?");
             return Optional.empty();
         }
-        String path = arg.startsWith("~/") ? System.getProperty("user.home") + arg.substring(1) : arg;
+        String path = arg.startsWith("~/") ? DataDirectoryLayout.homeDirectory() + arg.substring(1) : arg;
         try {
             return Optional.of(new UiAction.SendFile(peer.get(), Path.of(path)));
         } catch (InvalidPathException e) {
@@ -303,7 +311,7 @@ public final class InputHandler {
     }
 
     /** {@code /acceptfile [ID]}, {@code /rejectfile [ID]}: the one offer the id (or else the current peer) names. */
-    private Optional<UiAction> decide(String arg, boolean accept) {
+    Optional<UiAction> decide(String arg, boolean accept) {
         String verb = accept ? "/acceptfile" : "/rejectfile";
         List<TransferEntry> offers = state.offersAwaitingAnswer(arg.toLowerCase(Locale.ROOT));
         if (offers.size() == 1) {
@@ -329,7 +337,7 @@ public final class InputHandler {
     }
 
     /** {@code /add ONION [NICK]}. */
-    private Optional<UiAction> add(String arg) {
+    Optional<UiAction> add(String arg) {
         if (arg.isEmpty()) {
             state.notice("! /add ONION [NICK]: the contact's onion address is missing");
             return Optional.empty();
@@ -349,7 +357,7 @@ public final class InputHandler {
     }
 
     /** {@code /nick NAME}: renames the current peer. */
-    private Optional<UiAction> nick(String arg) {
+    Optional<UiAction> nick(String arg) {
         Optional<String> peer = state.currentPeer();
         if (peer.isEmpty() || arg.isEmpty()) {
             state.notice("! /nick NAME gives the current peer a nickname" + (peer.isEmpty() ? ": choose one with /peer" : ""));
@@ -359,7 +367,7 @@ public final class InputHandler {
     }
 
     /** {@code /accept [NICK]} for the current peer, {@code /accept ONION [NICK]} for another. */
-    private Optional<UiAction> accept(String arg) {
+    Optional<UiAction> accept(String arg) {
         if (!arg.isEmpty() && Nicknames.looksLikeAddress(arg.split("\\s+", 2)[0])) {
             return withAddress(ContactChange.Kind.ACCEPT, arg);
         }
@@ -372,7 +380,7 @@ public final class InputHandler {
     }
 
     /** A change about the peer named in {@code arg}, else the current peer. */
-    private Optional<UiAction> onPeer(ContactChange.Kind kind, String command, String arg) {
+    Optional<UiAction> onPeer(ContactChange.Kind kind, String command, String arg) {
         if (arg.isEmpty()) {
             Optional<String> peer = state.currentPeer();
             if (peer.isEmpty()) {

@@ -15,7 +15,7 @@ public final class InteractiveClient {
     private InteractiveClient() {
     }
 
-    public static int run(DaemonApi daemon) throws TorchatException {
+    public static int run(DaemonApi daemon, ClientSettings settings) throws TorchatException {
         String self = daemon.host();
         List<String> peers = daemon.peersWithUnread();
         ChatState state = ChatState.start(self, peers);
@@ -28,7 +28,7 @@ public final class InteractiveClient {
             poller.start();
             worker.loadContacts(false); // nicknames and requests, shortly after the first screen
             transfers.start();
-            new TuiApp(terminal.screen(), state, events, worker).run();
+            new TuiApp(terminal.screen(), state, events, worker, settings).run();
         } catch (IOException e) {
             throw new ClientFailureException("the terminal failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

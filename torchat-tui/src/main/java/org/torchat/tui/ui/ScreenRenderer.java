@@ -1,6 +1,5 @@
 package org.torchat.tui.ui;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
@@ -13,6 +12,18 @@ import java.util.List;
  * layout. Stateless: the whole screen is drawn from the state every time, so a resize is just another draw.
  */
 public final class ScreenRenderer {
+    private final Theme theme;
+    private final AsciiCells ascii = new AsciiCells();
+
+    /** With the colour theme. */
+    public ScreenRenderer() {
+        this(Theme.colour());
+    }
+
+    ScreenRenderer(Theme theme) {
+        this.theme = theme;
+    }
+
     static final String ADDRESS_TITLE = "TORchat Address:";
     /** The original client's onion, drawn above our address when the pane has room to spare. */
     static final List<String> ONION_ART = List.of(
@@ -35,14 +46,15 @@ public final class ScreenRenderer {
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.clearModifiers();
         g.fillRectangle(TerminalPosition.TOP_LEFT_CORNER, size, ' ');
-        drawPeerPane(state, g, l);
-        drawSeparator(g, l);
-        drawChat(state, g, l);
-        drawLine(state, g, l);
-        return drawInput(state, g, l);
+        Cells cells = new Cells(g, theme, ascii);
+        drawPeerPane(state, cells, l);
+        drawSeparator(cells, l);
+        drawChat(state, cells, l);
+        drawLine(state, cells, l);
+        return drawInput(state, cells, l);
     }
 
-    private static void drawPeerPane(ChatState state, TextGraphics g, Layout l) {
+    private static void drawPeerPane(ChatState state, Cells g, Layout l) {
         if (l.paneWidth() <= 0 || l.paneHeight() <= 0) {
             return;
         }
@@ -53,9 +65,9 @@ public final class ScreenRenderer {
             peerRows = l.paneHeight() - block - 1;
             int top = l.paneHeight() - block;
             String title = TextLines.fit(ADDRESS_TITLE, l.paneWidth());
-            g.putString(Math.max(0, (l.paneWidth() - title.length() - 1) / 2), top, title);
+            g.put(Math.max(0, (l.paneWidth() - title.length() - 1) / 2), top, title, Role.ADDRESS);
             for (int i = 0; i < address.size(); i++) {
-                g.putString(0, top + 1 + i, address.get(i));
+                g.put(0, top + 1 + i, address.get(i), Role.ADDRESS);
             }
             peerRows = drawOnion(state, g, l, peerRows);
         }
@@ -74,25 +86,25 @@ public final class ScreenRenderer {
     }
 
     /** Strangers who wrote to us, below the peers: the address, then the first message in quotes. */
-    private static void drawRequests(ChatState state, TextGraphics g, Layout l, int top, int rows) {
+    private static void drawRequests(ChatState state, Cells g, Layout l, int top, int rows) {
         if (rows <= 0) {
             return;
         }
-        g.putString(0, top, TextLines.fit(REQUESTS_TITLE + " " + state.requests().size(), l.paneWidth()));
+        g.put(0, top, TextLines.fit(REQUESTS_TITLE + " " + state.requests().size(), l.paneWidth()), Role.REQUEST);
         int row = top + 1;
         for (var r : state.requests()) {
             if (row + ROWS_PER_REQUEST > top + rows) {
                 break;
             }
-            g.putString(0, row, TextLines.fit("? " + r.address(), l.paneWidth()));
+            g.put(0, row, TextLines.fit("? " + r.address(), l.paneWidth()), Role.REQUEST);
             String first = r.firstMessage() == null ? "" : TextLines.sanitize(r.firstMessage()).get(0);
-            g.putString(0, row + 1, TextLines.fit("  \"" + first + "\"", l.paneWidth()));
+            g.put(0, row + 1, TextLines.fit("  \"" + first + "\"", l.paneWidth()), Role.REQUEST_TEXT);
             row += ROWS_PER_REQUEST;
         }
     }
 
     /** Draws the onion at the bottom of the peer rows if the peers leave room; returns the rows left for peers. */
-    private static int drawOnion(ChatState state, TextGraphics g, Layout l, int peerRows) {
+    private static int drawOnion(ChatState state, Cells g, Layout l, int peerRows) {
         int artWidth = ONION_ART.stream().mapToInt(String::length).max().orElse(0);
         int needed = Math.max(MIN_PEER_ROWS, state.peers().size() + requestRows(state, peerRows));
         if (l.paneWidth() < artWidth + 1 || peerRows - ONION_ART.size() < needed) {
@@ -101,12 +113,12 @@ public final class ScreenRenderer {
         int top = peerRows - ONION_ART.size();
         int left = Math.max(0, (l.paneWidth() - artWidth) / 2);
         for (int i = 0; i < ONION_ART.size(); i++) {
-            g.putString(left, top + i, ONION_ART.get(i));
+            g.put(left, top + i, ONION_ART.get(i), Role.FRAME);
         }
         return top;
     }
 
-    private static void drawPeers(ChatState state, TextGraphics g, Layout l, int rows) {
+    private static void drawPeers(ChatState state, Cells g, Layout l, int rows) {
         List<String> peers = state.peers();
         int current = state.currentPeer().map(peers::indexOf).orElse(-1);
         boolean selecting = state.mode() == ChatState.Mode.SELECT_PEER;
@@ -116,76 +128,88 @@ public final class ScreenRenderer {
             String peer = peers.get(i);
             int unread = state.unread(peer);
             String suffix = unread > 0 ? " (" + unread + ")" : "";
-            String label = (i + 1) + ". " + state.displayName(peer);
-            String text = suffix.length() < l.paneWidth()
-                    ? TextLines.fit(label, l.paneWidth() - suffix.length()) + suffix
+            String label = (i + 1) + ". " + TextLines.sanitize(state.displayName(peer)).get(0);
+            String name = suffix.length() < l.paneWidth()
+                    ? TextLines.fit(label, l.paneWidth() - suffix.length())
                     : TextLines.fit(label, l.paneWidth());
+            String shownSuffix = suffix.length() < l.paneWidth() ? suffix : "";
             int row = i - top;
             if (i == highlighted) {
-                g.enableModifiers(SGR.REVERSE);
-                g.putString(0, row, text + " ".repeat(Math.max(0, l.paneWidth() - TextLines.width(text))));
-                g.disableModifiers(SGR.REVERSE);
-            } else if (i == current) {
-                g.enableModifiers(SGR.BOLD);
-                g.putString(0, row, text);
-                g.disableModifiers(SGR.BOLD);
+                Role role = selecting ? Role.SELECTED_PEER : Role.CURRENT_PEER;
+                g.fill(0, row, l.paneWidth(), role);
+                g.put(0, row, name + shownSuffix, role);
             } else {
-                g.putString(0, row, text);
+                int after = g.put(0, row, name, Role.PEER);
+                g.put(after, row, shownSuffix, Role.UNREAD);
             }
         }
     }
 
-    private static void drawSeparator(TextGraphics g, Layout l) {
+    private static void drawSeparator(Cells g, Layout l) {
         if (l.separatorColumn() >= l.width() || l.paneWidth() <= 0) {
             return;
         }
         for (int row = 0; row < l.paneHeight(); row++) {
-            g.setCharacter(l.separatorColumn(), row, '|');
+            g.put(l.separatorColumn(), row, "|", Role.FRAME);
         }
     }
 
-    private static void drawChat(ChatState state, TextGraphics g, Layout l) {
+    private static void drawChat(ChatState state, Cells g, Layout l) {
         if (l.chatWidth() <= 0 || l.paneHeight() <= 0) {
             return;
         }
-        List<String> buffer = state.visibleBuffer();
+        List<Line> buffer = state.visibleLines();
         int need = state.scrollOffset() + l.paneHeight();
-        List<String> tail = new ArrayList<>(); // wrapped lines from the bottom up
+        List<Piece> tail = new ArrayList<>(); // wrapped lines from the bottom up
         for (int i = buffer.size() - 1; i >= 0 && tail.size() < need; i--) {
-            List<String> wrapped = TextLines.wrap(buffer.get(i), l.chatWidth());
+            Line line = buffer.get(i);
+            List<int[]> wrapped = TextLines.wrapRanges(line.text(), l.chatWidth());
             for (int j = wrapped.size() - 1; j >= 0; j--) {
-                tail.add(wrapped.get(j));
+                tail.add(new Piece(line, wrapped.get(j)[0], wrapped.get(j)[1]));
             }
         }
         int offset = Math.min(state.scrollOffset(), Math.max(0, tail.size() - l.paneHeight()));
         int count = Math.min(l.paneHeight(), tail.size() - offset);
         for (int row = 0; row < count; row++) {
-            g.putString(l.chatColumn(), row, tail.get(offset + count - 1 - row));
+            Piece p = tail.get(offset + count - 1 - row);
+            g.put(l.chatColumn(), row, p.line(), p.start(), p.end());
         }
     }
 
-    private static void drawLine(ChatState state, TextGraphics g, Layout l) {
+    /** One screen row of a wrapped conversation line. */
+    private record Piece(Line line, int start, int end) {
+    }
+
+    private static void drawLine(ChatState state, Cells g, Layout l) {
         if (l.lineRow() < 0 || l.width() <= 0) {
             return;
         }
-        g.drawLine(0, l.lineRow(), l.width() - 1, l.lineRow(), '-');
-        String scrolled = state.scrollOffset() > 0 ? " scrolled back: PgDn to follow " : "";
-        String label = state.daemonProblem().map(p -> " daemon unreachable: " + p + " ")
-                .or(() -> state.torStatus().map(t -> " daemon reachable | " + TextLines.sanitize(t).get(0) + " "
-                        + (scrolled.isEmpty() ? "" : "|" + scrolled)))
-                .orElse(scrolled);
+        Role role = state.daemonProblem().isPresent() ? Role.STATUS_PROBLEM : Role.STATUS;
+        g.put(0, l.lineRow(), "-".repeat(l.width()), role);
+        String label = statusLabel(state);
         if (!label.isEmpty() && l.width() > 6) {
-            g.putString(2, l.lineRow(), TextLines.fit(label, l.width() - 4));
+            g.put(2, l.lineRow(), TextLines.fit(label, l.width() - 4), role);
         }
     }
 
-    private static TerminalPosition drawInput(ChatState state, TextGraphics g, Layout l) {
+    /** Whether the daemon is reachable and Tor's state, the unread total, whether the view is scrolled back. */
+    static String statusLabel(ChatState state) {
+        String scrolled = state.scrollOffset() > 0 ? " scrolled back: PgDn to follow " : "";
+        int unread = state.unreadTotal();
+        String unreadPart = unread > 0 ? "| " + unread + " unread " : "";
+        return state.daemonProblem().map(p -> " daemon unreachable: " + TextLines.sanitize(p).get(0) + " ")
+                .or(() -> state.torStatus().map(t -> " daemon reachable | " + TextLines.sanitize(t).get(0) + " "
+                        + unreadPart + (scrolled.isEmpty() ? "" : "|" + scrolled)))
+                .orElse(unread > 0 ? " " + unreadPart + scrolled : scrolled);
+    }
+
+    private static TerminalPosition drawInput(ChatState state, Cells g, Layout l) {
         if (l.inputRow() < 0 || l.width() <= 0) {
             return null;
         }
         String prompt = TextLines.fit(state.prompt(), l.width());
-        g.putString(0, l.inputRow(), prompt);
-        if (state.mode() == ChatState.Mode.SELECT_PEER) {
+        g.put(0, l.inputRow(), prompt, Role.PROMPT);
+        if (state.mode() == ChatState.Mode.SELECT_PEER || state.mode() == ChatState.Mode.SEARCH) {
             return null;
         }
         int promptColumns = TextLines.width(prompt);
@@ -195,12 +219,12 @@ public final class ScreenRenderer {
         }
         String input = state.input();
         int cursor = state.cursor();
-        // Scroll the line horizontally so the cursor's cell stays on screen.
+        // Scroll the line horizontally, a grapheme at a time, so the cursor's cell stays on screen.
         int start = 0;
         while (start < cursor && TextLines.width(input.substring(start, cursor)) >= available) {
-            start++;
+            start = Graphemes.next(input, start);
         }
-        g.putString(promptColumns, l.inputRow(), TextLines.fit(input.substring(start), available));
+        g.put(promptColumns, l.inputRow(), TextLines.fit(input.substring(start), available), Role.PLAIN);
         return new TerminalPosition(promptColumns + TextLines.width(input.substring(start, cursor)), l.inputRow());
     }
 }

@@ -1,8 +1,8 @@
 package org.torchat.tui.ui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
 import java.util.ArrayList;
 import java.util.List;
+import org.torchat.protocol.text.TerminalText;
 
 /** Text helpers for the screen: make untrusted text safe to draw, measure it in columns, wrap and cut it. */
 final class TextLines {
@@ -10,83 +10,74 @@ final class TextLines {
     }
 
     /**
-     * Splits {@code text} into display lines: line breaks start new lines, a tab becomes a space and every
-     * other control character (a peer's escape sequences, for one) becomes {@code ?}, so nothing a peer sends
-     * can move the cursor or change the terminal.
+     * Splits {@code text} into display lines made safe by the clients' one filter ({@link TerminalText}): nothing a
+     * peer sends can move the cursor, change the terminal, or hide or reorder text.
      */
     static List<String> sanitize(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            StringBuilder b = new StringBuilder(line.length());
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\t') {
-                    b.append(' ');
-                } else if (Character.isISOControl(c) || isInvisibleFormat(c)) {
-                    b.append('?');
-                } else {
-                    b.append(c);
-                }
-            }
-            lines.add(b.toString());
-        }
-        return lines;
+        return TerminalText.lines(text);
     }
 
-    /** Bidirectional overrides and the like: they would reorder what the user sees. */
-    private static boolean isInvisibleFormat(char c) {
-        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    /** The columns {@code s} takes on a terminal, grapheme by grapheme ({@link Graphemes}). */
+    static int width(String s) {
+        return Graphemes.columns(s);
     }
 
-    static int width(char c) {
-        return TerminalTextUtils.isCharDoubleWidth(c) ? 2 : 1;
-    }
-
-    static int width(CharSequence s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += width(s.charAt(i));
-        }
-        return w;
-    }
-
-    /** The longest prefix of {@code s} that fits in {@code columns}. */
+    /** The longest prefix of {@code s} that fits in {@code columns}, never splitting a grapheme. */
     static String fit(String s, int columns) {
-        if (columns <= 0) {
-            return "";
-        }
+        return s.substring(0, fitEnd(s, 0, columns));
+    }
+
+    /** The end of the longest run of whole graphemes from {@code start} that fits in {@code columns}. */
+    static int fitEnd(String s, int start, int columns) {
         int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += width(s.charAt(i));
+        int i = start;
+        while (i < s.length()) {
+            int end = Graphemes.next(s, i);
+            w += Graphemes.width(s.substring(i, end));
             if (w > columns) {
-                return s.substring(0, i);
+                return i;
             }
+            i = end;
         }
-        return s;
+        return i;
     }
 
     /** Cuts {@code s} into pieces of at most {@code columns}, breaking at spaces where it can. */
     static List<String> wrap(String s, int columns) {
         List<String> out = new ArrayList<>();
+        for (int[] r : wrapRanges(s, columns)) {
+            out.add(s.substring(r[0], r[1]));
+        }
+        return out;
+    }
+
+    /**
+     * Where {@link #wrap} cuts {@code s}: {@code [start, end)} of each piece. A space where the line breaks is
+     * dropped; a word longer than the line is cut between graphemes, never inside one.
+     */
+    static List<int[]> wrapRanges(String s, int columns) {
+        List<int[]> out = new ArrayList<>();
         if (columns <= 0) {
             return out;
         }
-        String rest = s;
-        while (width(rest) > columns) {
-            String head = fit(rest, columns);
-            int space = head.lastIndexOf(' ');
-            if (space > 0) {
-                out.add(head.substring(0, space));
-                rest = rest.substring(space + 1);
+        int start = 0;
+        while (Graphemes.columns(s.substring(start)) > columns) {
+            int end = fitEnd(s, start, columns);
+            int space = s.lastIndexOf(' ', end - 1);
+            if (space > start && end < s.length()) {
+                out.add(new int[] {start, space});
+                start = space + 1;
             } else {
-                if (head.isEmpty()) {
-                    head = rest.substring(0, 1); // one double-width char in one column: cut it anyway
+                if (end == start) {
+                    end = Graphemes.next(s, start); // one wide grapheme in one column: show it anyway
                 }
-                out.add(head);
-                rest = rest.substring(head.length());
+                out.add(new int[] {start, end});
+                start = end;
             }
         }
-        out.add(rest);
+        if (start < s.length() || out.isEmpty()) {
+            out.add(new int[] {start, s.length()});
+        }
         return out;
     }
 
@@ -96,14 +87,14 @@ final class TextLines {
         if (columns <= 0) {
             return out;
         }
-        String rest = s;
-        while (!rest.isEmpty()) {
-            String head = fit(rest, columns);
-            if (head.isEmpty()) {
-                head = rest.substring(0, 1);
+        int start = 0;
+        while (start < s.length()) {
+            int end = fitEnd(s, start, columns);
+            if (end == start) {
+                end = Graphemes.next(s, start);
             }
-            out.add(head);
-            rest = rest.substring(head.length());
+            out.add(s.substring(start, end));
+            start = end;
         }
         return out;
     }

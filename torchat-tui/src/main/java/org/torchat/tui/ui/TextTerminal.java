@@ -2,7 +2,6 @@ package org.torchat.tui.ui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
@@ -29,10 +28,9 @@ public final class TextTerminal implements AutoCloseable {
         }
         Terminal terminal = null;
         try {
-            terminal = new DefaultTerminalFactory()
-                    .setForceTextTerminal(true)
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .createTerminal();
+            // What DefaultTerminalFactory makes on Unix with a console, but writing emoji whole (GraphemeTerminal).
+            terminal = new GraphemeTerminal(System.in, System.out, java.nio.charset.Charset.defaultCharset(),
+                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();
             return new TextTerminal(terminal, screen);

@@ -4,6 +4,8 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ExtendedTerminal;
 import java.io.IOException;
 import java.util.Optional;
 import org.torchat.tui.daemon.IncomingMessage;
@@ -20,15 +22,25 @@ public final class TuiApp {
     private final Screen screen;
     private final ChatState state;
     private final InputHandler input;
-    private final ScreenRenderer renderer = new ScreenRenderer();
+    private final ScreenRenderer renderer;
+    private final ClientSettings settings;
     private final EventQueue events;
     private final DaemonWorker worker;
     private boolean running = true;
     /** The peer whose history was last asked for when it became current. */
     private String shownPeer;
 
+    /** The shown unread total in the terminal's title, -1 before the first. */
+    private int titleUnread = -1;
+
     public TuiApp(Screen screen, ChatState state, EventQueue events, DaemonWorker worker) {
+        this(screen, state, events, worker, ClientSettings.defaults());
+    }
+
+    public TuiApp(Screen screen, ChatState state, EventQueue events, DaemonWorker worker, ClientSettings settings) {
         this.screen = screen;
+        this.settings = settings;
+        this.renderer = new ScreenRenderer(settings.theme());
         this.state = state;
         this.input = new InputHandler(state);
         this.events = events;
@@ -100,6 +112,8 @@ public final class TuiApp {
             worker.changeContact(change.change());
         } else if (action instanceof UiAction.ShowContacts) {
             worker.loadContacts(true);
+        } else if (action instanceof UiAction.Search search) {
+            worker.search(search.peer(), search.text());
         } else if (action instanceof UiAction.Quit) {
             running = false;
         } else if (action instanceof UiAction.StopDaemon) {
@@ -111,16 +125,22 @@ public final class TuiApp {
     void apply(UiEvent event) {
         if (event instanceof UiEvent.MessagesArrived arrived) {
             java.util.Set<String> reread = new java.util.LinkedHashSet<>();
+            boolean ring = false;
             for (IncomingMessage m : arrived.messages()) {
-                if (state.showsHistory(m.peer())) {
-                    // HISTORY already lists it (it was stored before UPDATE popped it), with its verified mark
+                boolean open = m.peer().equals(state.currentPeer().orElse(null));
+                ring |= !open && settings.bell().rings(state.isContact(m.peer()));
+                if (state.showsHistory(m.peer()) && !Boolean.TRUE.equals(m.verified())) {
+                    // Unsigned, or a daemon that does not say: only HISTORY knows whether it looks forged.
                     state.countIncoming(m.peer());
                     reread.add(m.peer());
                 } else {
-                    state.appendIncoming(m);
+                    state.appendIncoming(m); // a signed message is shown as it is: no round trip, no re-read
                 }
             }
             reread.forEach(worker::reloadHistory);
+            if (ring) {
+                bell();
+            }
         } else if (event instanceof UiEvent.DaemonStatus status) {
             state.setDaemonProblem(status.problem());
             state.notice(status.reachable() ? "the daemon is reachable again" : "! " + status.problem());
@@ -146,12 +166,41 @@ public final class TuiApp {
             state.setTransfers(changed.transfers());
         } else if (event instanceof UiEvent.UploadProgress upload) {
             state.setUpload(upload.peer(), upload.name(), upload.sent(), upload.total(), upload.done());
+        } else if (event instanceof UiEvent.SearchFound found) {
+            state.showSearch(found.query(), found.everywhere(), found.matches());
         } else if (event instanceof UiEvent.Notice notice) {
             state.notice(notice.text());
         }
     }
 
+    /** The terminal bell: tmux and screen also flag the window, so it is seen from another one. */
+    private void bell() {
+        if (screen instanceof TerminalScreen t) {
+            try {
+                t.getTerminal().bell();
+            } catch (IOException e) {
+                // a bell that cannot ring is not worth a failure
+            }
+        }
+    }
+
+    /** With {@code --title}: the terminal's title says how many messages are unread. */
+    private void updateTitle() {
+        int unread = state.unreadTotal();
+        if (!settings.title() || unread == titleUnread
+                || !(screen instanceof TerminalScreen t && t.getTerminal() instanceof ExtendedTerminal terminal)) {
+            return;
+        }
+        titleUnread = unread;
+        try {
+            terminal.setTitle(unread == 0 ? "torchat" : "torchat (" + unread + " unread)");
+        } catch (IOException e) {
+            // the title is a nicety
+        }
+    }
+
     private void draw(Screen.RefreshType refresh) throws IOException {
+        updateTitle();
         TerminalPosition cursor = renderer.render(state, screen.newTextGraphics(), screen.getTerminalSize());
         screen.setCursorPosition(cursor);
         screen.refresh(refresh);

@@ -36,6 +36,10 @@ public sealed interface UiAction {
     record DecideFile(String transferId, boolean accept) implements UiAction {
     }
 
+    /** Ask the daemon for stored messages matching {@code text}: with {@code peer}, or in all ({@code peer} null). */
+    record Search(String peer, String text) implements UiAction {
+    }
+
     /** Leave the client; the daemon keeps running. */
     record Quit() implements UiAction {
     }

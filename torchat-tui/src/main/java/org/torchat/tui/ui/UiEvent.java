@@ -71,6 +71,14 @@ public sealed interface UiEvent {
     record UploadProgress(String peer, String name, long sent, long total, boolean done) implements UiEvent {
     }
 
+    /** What SEARCH found for {@code query} ({@code everywhere}: in all conversations), newest first. */
+    record SearchFound(String query, boolean everywhere, List<org.torchat.tui.daemon.SearchMatch> matches)
+            implements UiEvent {
+        public SearchFound {
+            matches = List.copyOf(matches);
+        }
+    }
+
     /** Anything else worth a line in the buffer on screen. */
     record Notice(String text) implements UiEvent {
     }

@@ -182,7 +182,7 @@ class ScriptingCommandsTest extends CommandLineHarness {
     @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().startsWith("Usage: torchat [-hV] HOST PORT"), out.toString());
+        assertTrue(out.toString().startsWith("Usage: torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT"), out.toString());
         for (String sub : List.of("host", "peers", "read", "send", "stop")) {
             assertTrue(out.toString().contains("  " + sub + " "), sub);
         }

@@ -138,6 +138,29 @@ public class FakeDaemonApi implements DaemonApi {
         return List.copyOf(history.subList(Math.max(0, history.size() - n), history.size()));
     }
 
+    /** Per peer, the messages SEARCH looks through (newest last); searching matches substrings, ignoring case. */
+    public final Map<String, List<HistoryEntry>> searchable = new LinkedHashMap<>();
+
+    @Override
+    public synchronized List<SearchMatch> search(String peer, String text, int limit) throws TorchatException {
+        if (failure != null) {
+            throw failure;
+        }
+        List<SearchMatch> out = new ArrayList<>();
+        for (Map.Entry<String, List<HistoryEntry>> e : searchable.entrySet()) {
+            if (peer != null && !peer.equals(e.getKey())) {
+                continue;
+            }
+            List<HistoryEntry> list = e.getValue();
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).text().toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(new SearchMatch(e.getKey(), list.get(i), list.size() - 1 - i));
+                }
+            }
+        }
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
     public static ContactEntry contact(String address, String nickname) {
         return new ContactEntry(address, nickname, "contact", 0, null, false, 0, true, null);
     }

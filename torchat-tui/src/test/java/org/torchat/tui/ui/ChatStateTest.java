@@ -89,7 +89,7 @@ class ChatStateTest {
         type(s, "/");
         s.complete();
         assertEquals("/", s.input());
-        assertEquals("/peer  /history  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
+        assertEquals("/peer  /history  /search  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
                 + "/rejectfile  /quit  /exit  /help", last(s.visibleBuffer()));
     }
 
@@ -126,13 +126,14 @@ class ChatStateTest {
         s.appendIncoming(new IncomingMessage(BOB, "19:00", "bob here\nsecond line"));
 
         assertEquals(List.of("hi alice", "[18:59] hello"), s.visibleBuffer());
-        assertEquals(List.of("[19:00] bob here", "        second line"), s.bufferOf(BOB));
+        // Bob is not open: his first unread message has the "new messages" line above it.
+        assertEquals(List.of(ChatState.NEW_MESSAGES, "[19:00] bob here", "        second line"), s.bufferOf(BOB));
         assertEquals(List.of(ALICE, BOB), s.peers());
         assertEquals(0, s.unread(ALICE));
         assertEquals(1, s.unread(BOB));
 
         s.selectPeer(BOB);
-        assertEquals(List.of("[19:00] bob here", "        second line"), s.visibleBuffer());
+        assertEquals(List.of(ChatState.NEW_MESSAGES, "[19:00] bob here", "        second line"), s.visibleBuffer());
         assertEquals(0, s.unread(BOB));
     }
 

@@ -13,7 +13,14 @@ final class VirtualScreen implements AutoCloseable {
     final DefaultVirtualTerminal terminal;
     final TerminalScreen screen;
 
+    private final ScreenRenderer renderer;
+
     VirtualScreen(int columns, int rows) throws IOException {
+        this(columns, rows, Theme.colour());
+    }
+
+    VirtualScreen(int columns, int rows, Theme theme) throws IOException {
+        renderer = new ScreenRenderer(theme);
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
@@ -22,7 +29,7 @@ final class VirtualScreen implements AutoCloseable {
     /** Renders {@code state} as the app does and pushes it to the terminal. */
     TerminalPosition draw(ChatState state) throws IOException {
         screen.doResizeIfNecessary();
-        TerminalPosition cursor = new ScreenRenderer().render(state, screen.newTextGraphics(), screen.getTerminalSize());
+        TerminalPosition cursor = renderer.render(state, screen.newTextGraphics(), screen.getTerminalSize());
         screen.setCursorPosition(cursor);
         screen.refresh(Screen.RefreshType.COMPLETE);
         return cursor;
@@ -40,6 +47,25 @@ final class VirtualScreen implements AutoCloseable {
 
     boolean reversed(int col, int row) {
         return terminal.getCharacter(col, row).getModifiers().contains(SGR.REVERSE);
+    }
+
+    /** The cell Lanterna sends to the terminal at {@code (col, row)}: a whole grapheme cluster. */
+    com.googlecode.lanterna.TextCharacter cell(int col, int row) {
+        return screen.getFrontCharacter(col, row);
+    }
+
+    /** The graphemes of row {@code row} from column {@code from}, as the screen holds them, a wide one once. */
+    java.util.List<String> clusters(int from, int row) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int columns = terminal.getTerminalSize().getColumns();
+        for (int col = from; col < columns; col++) {
+            com.googlecode.lanterna.TextCharacter c = cell(col, row);
+            out.add(c.getCharacterString());
+            if (c.isDoubleWidth()) {
+                col++;
+            }
+        }
+        return out;
     }
 
     String text() {
