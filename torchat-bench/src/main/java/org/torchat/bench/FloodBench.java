@@ -185,6 +185,18 @@ public final class FloodBench {
         }
         System.out.println("answers to the strangers per phase:");
         phases.forEach(p -> System.out.println("  " + p.name() + ": " + p.answers()));
+        System.out.println("the contact's messages that needed a retry or are not stored yet, by state and last error:");
+        Map<String, Long> trouble = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + aDir.resolve("torchat.db"));
+             PreparedStatement ps = c.prepareStatement("SELECT status, attempts, last_error FROM messages "
+                     + "WHERE direction = 'out' AND (attempts <> 1 OR status <> 'delivered')");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                trouble.merge(rs.getString(1) + " after " + rs.getInt(2) + " attempts: " + rs.getString(3), 1L,
+                        Long::sum);
+            }
+        }
+        trouble.forEach((k, v) -> System.out.println("  " + v + " x " + k));
     }
 
     private static Map<String, Long> query(Path dir, String sql) throws Exception {
