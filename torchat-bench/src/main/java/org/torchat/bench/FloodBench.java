@@ -34,7 +34,8 @@ import org.torchat.protocol.onion.OnionAddress;
  * {@link StrangerFlood} sends B RECVs from made-up strangers, half signed with throwaway keys, at a multiple of the
  * strangers' budget. Phases: idle, then each multiple in turn. Per phase: the contact's SEND to stored-at-B latency
  * (B's own commit time, read from its store afterwards), whether any of its messages needed a second attempt (an ERR
- * or a lost connection), B's resident memory and CPU, and how its store and logs grew.
+ * or a lost connection), B's resident memory and CPU, and how its store and logs grew. B's user reads the contact's
+ * messages as they come (UPDATE with wait, as the TUI does): left unread, they would reach {@code maxunread}.
  *
  * <p>Usage, from the repository root: {@code java -cp torchat-bench/target/torchat-bench.jar
  * org.torchat.bench.FloodBench [flood-minutes] [idle-seconds] [multiples] [B's JVM options...]} (defaults 10 120
@@ -71,6 +72,7 @@ public final class FloodBench {
             bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "Alice");
             System.out.printf(Locale.ROOT, "B: daemon on %d (peer %d), JVM %s%n", bob.port(),
                     bob.peerPort(), String.join(" ", jvm));
+            Thread reader = reader(bob, alice.address().hostname());
             List<Phase> phases = new ArrayList<>();
             StrangerFlood flood = new StrangerFlood(bob.peerPort(), bobAddress, FLOOD_TEXT_BYTES, 2_000);
             phases.add(phase("idle", idleSeconds, 0, bob, bDir, alice, bobAddress, flood));
@@ -79,10 +81,29 @@ public final class FloodBench {
                         alice, bobAddress, flood));
             }
             TimeUnit.SECONDS.sleep(5); // the last probes arrive
+            reader.interrupt();
             report(phases, bDir, tmp.resolve("alice"));
         } finally {
             TempFiles.deleteTree(tmp);
         }
+    }
+
+    /** B's user, reading what the contact writes as it arrives. */
+    private static Thread reader(DaemonUnderTest bob, String contact) {
+        DaemonClient client = new DaemonClient("127.0.0.1", bob.port(), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(90));
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    client.awaitUpdate(contact, java.time.Duration.ofSeconds(30));
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "reader");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static List<String> binOptions() throws IOException {

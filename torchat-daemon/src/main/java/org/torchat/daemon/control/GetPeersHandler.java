@@ -52,7 +52,8 @@ public final class GetPeersHandler implements CommandHandler {
         if (unread.size() > MAX_PEERS) {
             reply = reply.withExtension(Extensions.MORE, JsonNodeFactory.instance.numberNode(unread.size() - MAX_PEERS));
         }
-        if (requestsVersion != null) {
+        // Only for a client of ours (it asks with wait): the seed's client gets the seed's bytes.
+        if (requestsVersion != null && request.extension(Extensions.WAIT).isPresent()) {
             reply = reply.withExtension(Extensions.REQUESTS_VERSION,
                     JsonNodeFactory.instance.textNode(requestsVersion.get()));
         }

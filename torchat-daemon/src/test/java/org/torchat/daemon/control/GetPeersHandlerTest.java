@@ -129,12 +129,17 @@ class GetPeersHandlerTest {
     void withTheRequestsTokenEveryReplyCarriesItAndItChangesWithTheRequests() throws Exception {
         org.torchat.daemon.store.Contacts contacts = new org.torchat.daemon.store.Contacts(db);
         GetPeersHandler withToken = new GetPeersHandler(store, contacts::requestsVersion);
-        withToken.handle(Message.of(Command.GET_PEERS, "localhost", 8000, ""), replies::add);
+        Message polling = Message.of(Command.GET_PEERS, "localhost", 8000, "")
+                .withExtension("wait", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0));
+        withToken.handle(polling, replies::add);
         receive(CAROL, "a stranger's first word", NOW);
+        withToken.handle(polling, replies::add);
         withToken.handle(Message.of(Command.GET_PEERS, "localhost", 8000, ""), replies::add);
         String before = replies.get(0).extension("requests").orElseThrow().textValue();
         String after = replies.get(1).extension("requests").orElseThrow().textValue();
         assertEquals(contacts.requestsVersion(), after);
         assertTrue(!before.equals(after), before + " then " + after);
+        assertTrue(replies.get(2).extension("requests").isEmpty(), "the seed's client, which never waits, gets the "
+                + "seed's bytes");
     }
 }
