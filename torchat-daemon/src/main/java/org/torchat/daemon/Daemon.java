@@ -265,7 +265,8 @@ public final class Daemon implements AutoCloseable {
         housekeeping.every(Duration.ofMinutes(10), "expiring requests", () -> {
             int expired = requests.expireBefore(clock.instant().minus(expiry));
             if (expired > 0) {
-                LOG.info("{} requests from strangers expired unanswered after {}", expired, expiry);
+                LOG.info("{} requests from strangers expired unanswered after {} (requestexpiry)", expired,
+                        expiry.toHours() >= 48 ? expiry.toDays() + " days" : expiry.toMinutes() + " min");
             }
         });
     }
