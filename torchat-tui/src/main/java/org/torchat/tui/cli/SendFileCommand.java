@@ -37,7 +37,7 @@ public final class SendFileCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--wait", description = {"Then wait until the peer has the whole file, printing each change",
-        "(offered, sending n%, delivered); exit 1 if it fails or the peer refuses it."})
+        "(offered, sending n%%, delivered); exit 1 if it fails or the peer refuses it."})
     boolean waitForDelivery;
 
     @Spec
