@@ -1,16 +1,13 @@
 package org.torchat.daemon.control;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
 import org.torchat.daemon.net.CommandHandler;
-import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.StoredMessage;
-import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -46,7 +43,6 @@ public final class ExportHandler implements CommandHandler {
                 count++;
             }
         } while (page.size() == PAGE);
-        replies.send(Replies.end(peer.hostname(), request.portno(), String.valueOf(count))
-                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(history.peerVerified(peer))));
+        replies.send(HistoryHandler.end(history, peer, request.portno(), count));
     }
 }

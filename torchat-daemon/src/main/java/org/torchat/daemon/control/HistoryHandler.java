@@ -50,8 +50,13 @@ public final class HistoryHandler implements CommandHandler {
         for (StoredMessage m : messages) {
             replies.send(frame(m, request.portno(), zone));
         }
-        replies.send(Replies.end(peer.hostname(), request.portno(), String.valueOf(messages.size()))
-                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(history.peerVerified(peer))));
+        replies.send(end(history, peer, request.portno(), messages.size()));
+    }
+
+    /** The END of a listing of {@code peer}'s messages: the count, and whether the peer has ever signed. */
+    static Message end(History history, OnionAddress peer, int portno, long count) {
+        return Replies.end(peer.hostname(), portno, String.valueOf(count))
+                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(history.peerVerified(peer)));
     }
 
     private static int count(String text) throws RequestException {
