@@ -5,8 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Ports the kernel just handed out and released: free now, never a fixed number that could collide. */
+/**
+ * Ports the kernel just handed out and released: free now, never a fixed number that could collide. A port is
+ * handed out once per JVM: the kernel may give a released port again at once, and a daemon's control and peer
+ * ports taken one after the other must differ.
+ */
 public final class FreePorts {
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private FreePorts() {
     }
 
@@ -31,7 +37,9 @@ public final class FreePorts {
             try (ServerSocket s = new ServerSocket()) {
                 s.setReuseAddress(true);
                 s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-                return port;
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
             } catch (IOException e) {
                 // taken: try another
             }
@@ -40,11 +48,15 @@ public final class FreePorts {
     }
 
     public static int next() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
