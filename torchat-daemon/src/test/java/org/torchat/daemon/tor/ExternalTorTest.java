@@ -13,37 +13,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 /** Our side of the control protocol, against {@link FakeControlPort}: auth, events, ADD_ONION, reconnects. */
-@Timeout(30)
-class ExternalTorTest {
+class ExternalTorTest extends FakeTorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path tmp;
-    private FakeControlPort fake;
-    private ExternalTor tor;
-    private final Ed25519Identity identity = Ed25519Identity.generate();
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new FakeControlPort(tmp);
-        fake.serviceId = identity.onionAddress().serviceId();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (tor != null) {
-            tor.close();
-        }
-        fake.close();
-    }
 
     private ExternalTor connect(TorAuthentication auth) throws TorException {
         tor = ExternalTor.connect(ExternalTor.Options.of("127.0.0.1", fake.port(), auth)

@@ -5,45 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.config.OnionDefences;
 import org.torchat.daemon.config.OnionDefences.PowDefense;
-import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
  * Tor's own defences as we ask for them in ADD_ONION, against {@link FakeControlPort}: a tor that takes the
  * proof-of-work arguments, and one before 0.4.9 that refuses them (then: retry without, or refuse to publish).
  */
-@Timeout(30)
-class OnionDefencesTest {
+class OnionDefencesTest extends FakeTorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path tmp;
-    private FakeControlPort fake;
-    private ExternalTor tor;
-    private final Ed25519Identity identity = Ed25519Identity.generate();
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new FakeControlPort(tmp);
-        fake.serviceId = identity.onionAddress().serviceId();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (tor != null) {
-            tor.close();
-        }
-        fake.close();
-    }
 
     private void publishWith(OnionDefences defences) throws Exception {
         tor = ExternalTor.connect(ExternalTor.Options.of("127.0.0.1", fake.port(),

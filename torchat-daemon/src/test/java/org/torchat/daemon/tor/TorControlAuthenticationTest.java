@@ -6,48 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.StartupException;
 import org.torchat.daemon.testing.TestDaemon;
-import org.torchat.protocol.identity.Ed25519Identity;
 
 /**
  * A control port that cannot prove it is tor gets nothing secret: not the cookie, not the password, and above all
  * not our identity key (ADD_ONION). Every case runs against {@link FakeControlPort}, which records every line it
  * received, so "nothing was sent" is checked on what arrived.
  */
-@Timeout(30)
-class TorControlAuthenticationTest {
-    @TempDir
-    Path tmp;
-    private FakeControlPort fake;
-    private ExternalTor tor;
-    private final Ed25519Identity identity = Ed25519Identity.generate();
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new FakeControlPort(tmp);
-        fake.serviceId = identity.onionAddress().serviceId();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (tor != null) {
-            tor.close();
-        }
-        fake.close();
-    }
-
+class TorControlAuthenticationTest extends FakeTorTest {
     /** Connects and, if that works, publishes: what the daemon does at start. */
     private void connectAndPublish(TorAuthentication auth) throws TorException {
         tor = ExternalTor.connect(ExternalTor.Options.of("127.0.0.1", fake.port(), auth)
