@@ -204,8 +204,7 @@ public final class Daemon implements AutoCloseable {
 
     private void serve(Settings settings, Clock clock) throws StartupException {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
-                arrivals, settings.strangers(), new RequestLimits(settings.maxRequests(), settings.requestMessages(),
-                        settings.requestBytes(), settings.strangerQuota()));
+                arrivals, settings.strangers(), RequestLimits.of(settings));
         expireRequests(new RequestExpiry(database), settings.requestExpiry(), clock);
         Outbox outbox = new Outbox(database);
         Contacts contacts = new Contacts(database);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.config.Strangers;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -116,7 +117,7 @@ class RequestLimitsTest {
 
     @Test
     void requestsArePagedOldestFirstWithThePreviewCutByTheStore() throws Exception {
-        Inbox inbox = inbox(RequestLimits.DEFAULT);
+        Inbox inbox = inbox(RequestLimits.of(new Settings.Builder().build()));
         List<OnionAddress> order = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             OnionAddress s = stranger();
@@ -151,7 +152,7 @@ class RequestLimitsTest {
 
     @Test
     void expiryKeepsTheHistoryOfAFormerContactAndItsBlock() throws Exception {
-        Inbox inbox = inbox(RequestLimits.DEFAULT);
+        Inbox inbox = inbox(RequestLimits.of(new Settings.Builder().build()));
         OnionAddress former = stranger();
         contacts.add(former, "Former", T0);
         store(inbox, former, "while a contact", T0);
@@ -189,7 +190,7 @@ class RequestLimitsTest {
 
     @Test
     void expiryDropsOnlyWhatWasNeverReadAndKeepsARequestThatWasRead() throws Exception {
-        Inbox inbox = inbox(RequestLimits.DEFAULT);
+        Inbox inbox = inbox(RequestLimits.of(new Settings.Builder().build()));
         OnionAddress partly = stranger();
         store(inbox, partly, "read", T0);
         store(inbox, partly, "never read", T0);
