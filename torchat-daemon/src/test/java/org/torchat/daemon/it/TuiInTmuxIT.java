@@ -79,7 +79,9 @@ class TuiInTmuxIT {
         // Issue 14: emoji (with a skin tone), an accent and CJK come back exactly, and what follows stays in place.
         String text = "hi alice, bob here \ud83c\udf89 \ud83d\udc4d\ud83c\udffd caf\u00e9 \u4e2d\u6587 end";
         bob.client().send(alice.address().hostname(), text);
-        String reply = Await.until(this::screen, s -> s.contains("hi alice, bob here"), Duration.ofSeconds(20));
+        // Wait for the whole row: capture-pane can catch the terminal between the text and the emoji after it.
+        String reply = Await.until(this::screen, s -> s.lines().anyMatch(l -> l.endsWith("] " + text)),
+                Duration.ofSeconds(20));
         String row = reply.lines().filter(l -> l.contains("hi alice, bob here")).findFirst().orElseThrow();
         assertTrue(row.endsWith("] " + text), "exactly as sent:\n" + reply + "\n" + row.codePoints()
                 .mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
