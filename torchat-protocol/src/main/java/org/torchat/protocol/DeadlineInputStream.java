@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class DeadlineInputStream extends FilterInputStream {
     private final Socket socket;
     private final Duration budget;
-    private long deadlineNanos;
+    private volatile long deadlineNanos;
+    private volatile boolean cutShort;
 
     public DeadlineInputStream(Socket socket, Duration budget) throws IOException {
         super(socket.getInputStream());
@@ -27,21 +28,42 @@ public final class DeadlineInputStream extends FilterInputStream {
         deadlineNanos = System.nanoTime() + budget.toNanos();
     }
 
+    /**
+     * Ends the deadline now, from another thread: a read blocked on the socket wakes (its input is shut down) and
+     * fails as a timeout, so the reader answers as it does to any peer that ran out of time.
+     */
+    public void cutShort() {
+        cutShort = true;
+        deadlineNanos = System.nanoTime();
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            // already closed: the reader fails on its own
+        }
+    }
+
     @Override
     public int read() throws IOException {
         armTimeout();
-        return super.read();
+        return afterRead(super.read());
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         armTimeout();
-        return super.read(b, off, len);
+        return afterRead(super.read(b, off, len));
+    }
+
+    private int afterRead(int result) throws SocketTimeoutException {
+        if (result < 0 && cutShort) {
+            throw new SocketTimeoutException("read deadline cut short");
+        }
+        return result;
     }
 
     private void armTimeout() throws IOException {
         long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (leftMillis <= 0) {
+        if (leftMillis <= 0 || cutShort) {
             throw new SocketTimeoutException("read deadline passed");
         }
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, leftMillis));

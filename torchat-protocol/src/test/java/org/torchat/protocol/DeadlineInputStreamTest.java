@@ -119,6 +119,33 @@ class DeadlineInputStreamTest {
         assertEquals(FrameException.Error.TIMEOUT, e.error());
     }
 
+    @Test
+    void cuttingTheDeadlineShortWakesABlockedReadAsATimeout() throws Exception {
+        DeadlineInputStream in = new DeadlineInputStream(client, Duration.ofSeconds(30));
+        FrameReader reader = new FrameReader(in);
+        Thread cutter = new Thread(() -> {
+            sleepQuietly(200);
+            in.cutShort();
+        }, "cutter");
+        long start = System.nanoTime();
+        cutter.start();
+
+        FrameException e = assertThrows(FrameException.class, reader::read);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(FrameException.Error.TIMEOUT, e.error());
+        assertTrue(elapsedMillis < 10_000, "the blocked read should wake at once, not after 30 s: " + elapsedMillis);
+        cutter.join();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Announces a full-size frame, then sends one byte every 200 ms until the connection or thread ends. */
     private void trickle(AtomicInteger sent) {
         try {

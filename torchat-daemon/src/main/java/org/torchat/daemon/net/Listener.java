@@ -21,7 +21,8 @@ import org.torchat.protocol.DeadlineInputStream;
 /**
  * A TCP listener: the one place where the daemon accepts sockets. Each connection is served on a worker
  * thread; at most {@code maxConnections} at once. When all are taken, the oldest connection that has not yet sent
- * its whole request is closed to make room: whoever holds connections open without sending (anyone on the Tor
+ * its whole request has its read deadline cut short (it gets the same ERR as any connection out of time) to make
+ * room: whoever holds connections open without sending (anyone on the Tor
  * network can) only pushes out its own kind, and a peer that sends its frame at once (a contact's daemon) gets
  * served. Only when every connection is busy with a request does a new one get ERR and is closed at once.
  */
@@ -40,7 +41,11 @@ public final class Listener implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
     /** Connections that have not sent their whole request yet, oldest first. */
-    private final ConcurrentLinkedDeque<Socket> waitingForRequest = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Connection> waitingForRequest = new ConcurrentLinkedDeque<>();
+
+    /** An accepted socket and the one stream its request is read through. */
+    private record Connection(Socket socket, DeadlineInputStream in) {
+    }
 
     private Listener(String name, ServerSocket server, Duration frameDeadline, int maxConnections) {
         this.name = name;
@@ -97,47 +102,57 @@ public final class Listener implements AutoCloseable {
     }
 
     private void submit(Socket socket) {
-        waitingForRequest.addLast(socket);
-        if (tryExecute(socket)) {
+        Connection connection;
+        try {
+            connection = new Connection(socket, new DeadlineInputStream(socket, frameDeadline));
+        } catch (IOException e) {
+            LOG.debug("{}: accepted connection already gone: {}", name, e.getMessage());
+            closeQuietly(socket);
             return;
         }
-        Socket oldest = waitingForRequest.pollFirst();
-        if (oldest != null && oldest != socket) {
-            LOG.debug("{} {}: closed to make room: no request after {} connections", name,
-                    oldest.getRemoteSocketAddress(), maxConnections);
-            closeQuietly(oldest);
+        waitingForRequest.addLast(connection);
+        if (tryExecute(connection)) {
+            return;
+        }
+        Connection oldest = waitingForRequest.pollFirst();
+        if (oldest != null && oldest != connection) {
+            LOG.debug("{} {}: deadline cut short to make room: no request after {} connections", name,
+                    oldest.socket().getRemoteSocketAddress(), maxConnections);
+            oldest.in().cutShort();
             long giveUp = System.nanoTime() + EVICTION_WAIT_MILLIS * 1_000_000;
             while (System.nanoTime() < giveUp) {
-                if (tryExecute(socket)) {
+                if (tryExecute(connection)) {
                     return;
                 }
                 pause();
             }
         }
-        waitingForRequest.remove(socket);
+        waitingForRequest.remove(connection);
         refuse(socket);
     }
 
-    private boolean tryExecute(Socket socket) {
+    private boolean tryExecute(Connection connection) {
         try {
-            workers.execute(() -> serve(socket));
+            workers.execute(() -> serve(connection));
             return true;
         } catch (RejectedExecutionException e) {
             return false;
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Connection connection) {
+        Socket socket = connection.socket();
         String remote = String.valueOf(socket.getRemoteSocketAddress());
         try (socket) {
             socket.setTcpNoDelay(true);
-            DeadlineInputStream in = new DeadlineInputStream(socket, frameDeadline);
-            processor.process(in, socket.getOutputStream(), remote, () -> waitingForRequest.remove(socket), in::renew);
+            DeadlineInputStream in = connection.in();
+            processor.process(in, socket.getOutputStream(), remote, () -> waitingForRequest.remove(connection),
+                    in::renew);
             finish(socket);
         } catch (IOException e) {
             LOG.debug("{} {}: connection ended: {}", name, remote, e.getMessage());
         } finally {
-            waitingForRequest.remove(socket);
+            waitingForRequest.remove(connection);
         }
     }
 
