@@ -57,7 +57,18 @@ public enum Command {
      * Extension: stored messages whose words match {@code msg} (in the conversation with {@code id}, or in all when
      * {@code id} is empty), newest first, one SEARCH frame each, then END with the count.
      */
-    SEARCH;
+    SEARCH,
+    /**
+     * Extension (protocol 2, sessions): the four handshake frames that open a mutually authenticated session between
+     * two contacts' daemons ({@code step} hello, challenge, proof, ready; docs/PROTOCOL.md, "Sessions").
+     */
+    SESSION,
+    /** Extension (sessions): a heartbeat; each side sends one when it has sent nothing for a heartbeat interval. */
+    PING,
+    /** Extension (sessions): the sender's presence in {@code msg}: online or away. */
+    PRESENCE,
+    /** Extension (control): the user is active at a client, so the daemon is not away (docs/PROTOCOL.md). */
+    ACTIVITY;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -97,4 +97,19 @@ public final class Extensions {
 
     private Extensions() {
     }
+
+    /** SESSION: which of the four handshake frames this is: hello, challenge, proof or ready. */
+    public static final String STEP = "step";
+    /** SESSION hello and challenge: the sender's fresh 32 random bytes (base64). */
+    public static final String NONCE = "nonce";
+    /** SESSION hello and challenge: the sender's ephemeral X25519 public key for this session (base64, 32 bytes). */
+    public static final String EPHEMERAL = "eph";
+    /** SESSION proof and ready: the sender's Ed25519 signature over the session transcript (base64, 64 bytes). */
+    public static final String PROOF = "proof";
+    /** Every frame inside a session: HMAC-SHA256 of the frame under the session's key (base64, 32 bytes). */
+    public static final String MAC = "mac";
+    /** CONTACTS: the contact's presence, online, away or offline. */
+    public static final String PRESENCE = "presence";
+    /** CONTACTS: the id of the session with the contact, when one is open (the same on both sides). */
+    public static final String SESSION = "session";
 }

@@ -28,6 +28,7 @@ class CommandTest {
         assertEquals(Set.of("SEND", "RECV", "UPDATE", "GET_PEERS", "HISTORY", "HOST", "END", "ERR", "EXIT",
                 "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS", "CONTACTS", "ADD_CONTACT", "RENAME",
                 "REMOVE_CONTACT", "BLOCK", "UNBLOCK", "REQUESTS", "ACCEPT", "TRANSFERS", "FILEACCEPT", "FILEREJECT",
+                "SESSION", "PING", "PRESENCE", "ACTIVITY",
                 "BACKUP", "EXPORT", "SEARCH"),
                 names);
     }

@@ -10,34 +10,40 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The unambiguous byte encoding signatures are made over: integers big-endian, every string as a 4-byte length
- * followed by its UTF-8 bytes. Shared by message and file-frame signatures, which differ in their label.
+ * followed by its UTF-8 bytes. Shared by message and file-frame signatures and by the session transcript, which differ in their label.
  */
-final class CanonicalEncoding {
+public final class CanonicalEncoding {
     private final ByteArrayOutputStream out;
 
-    CanonicalEncoding(int expectedSize) {
+    public CanonicalEncoding(int expectedSize) {
         this.out = new ByteArrayOutputStream(expectedSize);
     }
 
     /** @throws IllegalArgumentException if {@code value} is not valid Unicode (a lone surrogate) */
-    CanonicalEncoding putString(String value, String what) {
+    public CanonicalEncoding putString(String value, String what) {
         byte[] bytes = utf8(value, what);
         putInt(bytes.length);
         out.writeBytes(bytes);
         return this;
     }
 
-    CanonicalEncoding putInt(int value) {
+    public CanonicalEncoding putInt(int value) {
         out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
         return this;
     }
 
-    CanonicalEncoding putLong(long value) {
+    public CanonicalEncoding putLong(long value) {
         out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
         return this;
     }
 
-    byte[] bytes() {
+    /** Bytes of a fixed size, written as they are (no length: the reader knows it). */
+    public CanonicalEncoding putFixed(byte[] value) {
+        out.writeBytes(value);
+        return this;
+    }
+
+    public byte[] bytes() {
         return out.toByteArray();
     }
 

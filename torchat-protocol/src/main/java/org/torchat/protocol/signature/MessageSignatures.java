@@ -106,6 +106,14 @@ public final class MessageSignatures {
         return Ed25519Identity.verify(publicKey, encoded, signature);
     }
 
+    /**
+     * Whether {@code signature} is {@code signer}'s over {@code data}, with the same refusals as {@link #verify}: for
+     * proofs whose bytes are made elsewhere (a session's transcript).
+     */
+    public static boolean verifyRaw(OnionAddress signer, byte[] data, byte[] signature) {
+        return verifyEncoding(signer, () -> data, signature);
+    }
+
     /** The wire form of a signature: standard base64 with padding (88 characters). */
     public static String toBase64(byte[] signature) {
         return Base64.getEncoder().encodeToString(signature);
