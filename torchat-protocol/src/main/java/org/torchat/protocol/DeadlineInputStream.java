@@ -25,7 +25,12 @@ public final class DeadlineInputStream extends FilterInputStream {
 
     /** Gives the next read the whole budget again: a connection that streams frames has the budget per frame. */
     public void renew() {
-        deadlineNanos = System.nanoTime() + budget.toNanos();
+        renew(budget);
+    }
+
+    /** Gives the next read {@code time}, instead of the usual budget: a session waits a heartbeat for its next frame. */
+    public void renew(Duration time) {
+        deadlineNanos = System.nanoTime() + time.toNanos();
     }
 
     /**

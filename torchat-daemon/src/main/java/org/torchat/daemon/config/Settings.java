@@ -72,7 +72,8 @@ public record Settings(
         FileAcceptance fileAccept,
         long fileAutoAcceptMax,
         long fileMaxSize,
-        long spoolQuota) {
+        long spoolQuota,
+        SessionSettings sessions) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
@@ -94,7 +95,8 @@ public record Settings(
             "recvrate", "recvburst", "unsignedrate", "unsignedburst", "strangerrate", "strangerburst", "strangers",
             "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
             "logmaxsize", "logfiles", "logwarnings",
-            "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota");
+            "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota",
+            "sessions", "heartbeat", "connectparallel", "connectpace", "appearoffline", "awayafter");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
     public static final List<String> OLD_KEYS = List.of("recvratetotal", "recvbursttotal");
@@ -115,6 +117,12 @@ public record Settings(
         private int socksPort = 9250;
         private Path dataDir;
         private int maxConnections = 256;
+        private boolean sessionsEnabled = SessionSettings.DEFAULTS.enabled();
+        private long heartbeatMillis = SessionSettings.DEFAULTS.heartbeat().toMillis();
+        private int connectParallel = SessionSettings.DEFAULTS.connectParallel();
+        private long connectPaceMillis = SessionSettings.DEFAULTS.connectPace().toMillis();
+        private boolean appearOffline = SessionSettings.DEFAULTS.appearOffline();
+        private long awayAfterSeconds = SessionSettings.DEFAULTS.awayAfter().toSeconds();
         private int backlog = 64;
         private int maxFramePayload = 9999;
         private long torConnectTimeoutMillis = 120_000;
@@ -229,6 +237,12 @@ public record Settings(
                 case "fileautoacceptmax" -> fileAutoAcceptMax = longIn(value, 0, MAX_FILE_BYTES);
                 case "filemaxsize" -> fileMaxSize = longIn(value, 1, MAX_FILE_BYTES);
                 case "spoolquota" -> spoolQuota = longIn(value, 1, Long.MAX_VALUE);
+                case "sessions" -> sessionsEnabled = bool(value);
+                case "heartbeat" -> heartbeatMillis = intIn(value, 200, 3_600_000);
+                case "connectparallel" -> connectParallel = intIn(value, 1, 256);
+                case "connectpace" -> connectPaceMillis = intIn(value, 0, 600_000);
+                case "appearoffline" -> appearOffline = bool(value);
+                case "awayafter" -> awayAfterSeconds = intIn(value, 0, 7 * 24 * 3600);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
@@ -318,7 +332,9 @@ public record Settings(
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
                     recvRate, recvBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst, strangers,
                     maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
-                    logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota);
+                    logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota,
+                    new SessionSettings(sessionsEnabled, Duration.ofMillis(heartbeatMillis), connectParallel,
+                            Duration.ofMillis(connectPaceMillis), appearOffline, Duration.ofSeconds(awayAfterSeconds)));
         }
 
         private TorMode effectiveTorMode() {

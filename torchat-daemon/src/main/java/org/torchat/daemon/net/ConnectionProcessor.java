@@ -3,6 +3,7 @@ package org.torchat.daemon.net;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +59,15 @@ public final class ConnectionProcessor {
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {
-        process(in, out, remote, () -> { }, () -> { });
+        process(in, out, remote, () -> { }, ReadDeadline.NONE);
     }
 
     /**
      * {@code requestRead} runs once the request frame has arrived whole (the listener then stops counting the
-     * connection as one that has sent nothing yet); {@code renewDeadline} gives each further frame of a streaming
-     * command the whole read deadline again.
+     * connection as one that has sent nothing yet); {@code deadline} gives each further frame of a streaming
+     * command the whole read deadline again (or a session's longer one).
      */
-    public void process(InputStream in, OutputStream out, String remote, Runnable requestRead, Runnable renewDeadline)
+    public void process(InputStream in, OutputStream out, String remote, Runnable requestRead, ReadDeadline deadline)
             throws IOException {
         FrameWriter writer = new FrameWriter(out);
         FrameReader reader = new FrameReader(in, maxPayload);
@@ -87,7 +88,7 @@ public final class ConnectionProcessor {
             return;
         }
         try {
-            dispatcher.dispatch(message, () -> readFollowing(reader, renewDeadline), reply -> write(writer, reply));
+            dispatcher.dispatch(message, following(reader, deadline, in), reply -> write(writer, reply));
         } catch (RequestException e) {
             warnings.warn("refused " + message.cmd(), "{} {}: {} refused: {}", listenerName, remote, message.cmd(),
                     e.getMessage());
@@ -122,10 +123,33 @@ public final class ConnectionProcessor {
         return Optional.empty();
     }
 
-    /** A frame after the first, for a streaming handler: bad framing or JSON ends the stream with ERR. */
-    private static Optional<Message> readFollowing(FrameReader reader, Runnable renewDeadline)
-            throws IOException, RequestException {
-        renewDeadline.run();
+    /** The frames after the first, for a streaming handler: bad framing or JSON ends the stream with ERR. */
+    private static FrameSource following(FrameReader reader, ReadDeadline deadline, InputStream in) {
+        return new FrameSource() {
+            @Override
+            public Optional<Message> next() throws IOException, RequestException {
+                deadline.renew();
+                return read(reader);
+            }
+
+            @Override
+            public Optional<Message> next(Duration time) throws IOException, RequestException {
+                deadline.renew(time);
+                return read(reader);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    in.close(); // a socket's input: closing it closes the socket and fails a read under way
+                } catch (IOException e) {
+                    LOG.debug("closing a connection: {}", e.getMessage());
+                }
+            }
+        };
+    }
+
+    private static Optional<Message> read(FrameReader reader) throws IOException, RequestException {
         try {
             Optional<String> payload = reader.read();
             return payload.isEmpty() ? Optional.empty() : Optional.of(MessageCodec.decode(payload.get()));

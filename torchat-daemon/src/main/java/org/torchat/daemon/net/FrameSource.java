@@ -1,6 +1,7 @@
 package org.torchat.daemon.net;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.torchat.protocol.Message;
 
@@ -15,4 +16,16 @@ public interface FrameSource {
 
     /** The next frame, or empty when the other side closed its end. */
     Optional<Message> next() throws IOException, RequestException;
+
+    /**
+     * The next frame, waiting up to {@code deadline} for it instead of the listener's {@code readtimeout}: a session
+     * is idle between heartbeats. Sources that cannot wait longer answer as {@link #next()}.
+     */
+    default Optional<Message> next(Duration deadline) throws IOException, RequestException {
+        return next();
+    }
+
+    /** Ends the connection now, from any thread (a session replaced by another); a read under way fails. */
+    default void close() {
+    }
 }

@@ -147,13 +147,27 @@ public final class Listener implements AutoCloseable {
             socket.setTcpNoDelay(true);
             DeadlineInputStream in = connection.in();
             processor.process(in, socket.getOutputStream(), remote, () -> waitingForRequest.remove(connection),
-                    in::renew);
+                    deadlineOf(in));
             finish(socket);
         } catch (IOException e) {
             LOG.debug("{} {}: connection ended: {}", name, remote, e.getMessage());
         } finally {
             waitingForRequest.remove(connection);
         }
+    }
+
+    private static ReadDeadline deadlineOf(DeadlineInputStream in) {
+        return new ReadDeadline() {
+            @Override
+            public void renew() {
+                in.renew();
+            }
+
+            @Override
+            public void renew(Duration time) {
+                in.renew(time);
+            }
+        };
     }
 
     private static void pause() {

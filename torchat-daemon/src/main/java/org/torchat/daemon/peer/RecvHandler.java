@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
@@ -15,7 +13,6 @@ import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.MessageIds;
-import org.torchat.daemon.store.PeerLimitException;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -32,9 +29,7 @@ import org.torchat.protocol.signature.SignedFields;
  * recipient, is refused and nothing is stored; no signature (the original C daemon) stores it unverified, unless
  * {@code requireSignatures}, which refuses it.
  *
- * <p>Replays: a message id already stored from that sender is acknowledged again and not stored twice, however
- * old. A new id whose {@code ts} is more than {@code maxAge} in the past is refused, as is a {@code ts} more than
- * {@code maxAhead} in the future.
+ * <p>Replays and the store's caps: {@link IncomingMessages}.
  *
  * <p>Budgets (docs/SECURITY.md, "Hostile peers"): the {@link SenderGate} sorts the sender into its traffic class
  * and spends the class's shared budget before the signature is checked, and the sender's own budget, keyed on its
@@ -45,20 +40,15 @@ import org.torchat.protocol.signature.SignedFields;
  * {@code strangers: contacts} a stranger's message is refused with ERR.
  */
 public final class RecvHandler implements CommandHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(RecvHandler.class);
     /** A new message sent longer ago than this is refused: see docs/PROTOCOL.md, "Replays". */
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
+    public static final Duration DEFAULT_MAX_AGE = IncomingMessages.DEFAULT_MAX_AGE;
     /** A message claiming to be sent further in the future than this is refused. */
-    public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(1);
+    public static final Duration DEFAULT_MAX_AHEAD = IncomingMessages.DEFAULT_MAX_AHEAD;
 
     private final OnionAddress self;
-    private final Inbox inbox;
+    private final IncomingMessages incoming;
     private final SenderGate gate;
-    private final Clock clock;
-    private final boolean logText;
     private final boolean requireSignatures;
-    private final Duration maxAge;
-    private final Duration maxAhead;
 
     /** Accepts unsigned messages, with the default replay window. */
     public RecvHandler(OnionAddress self, Inbox inbox, SenderGate gate, Clock clock, boolean logText) {
@@ -73,17 +63,14 @@ public final class RecvHandler implements CommandHandler {
      */
     public RecvHandler(OnionAddress self, Inbox inbox, SenderGate gate, Clock clock, boolean logText,
                        boolean requireSignatures, Duration maxAge, Duration maxAhead) {
-        if (maxAge.isNegative() || maxAge.isZero() || maxAhead.isNegative()) {
-            throw new IllegalArgumentException("the replay window must be positive and the allowance ahead not negative");
-        }
+        this(self, new IncomingMessages(inbox, clock, logText, maxAge, maxAhead), gate, requireSignatures);
+    }
+
+    public RecvHandler(OnionAddress self, IncomingMessages incoming, SenderGate gate, boolean requireSignatures) {
         this.self = self;
-        this.inbox = inbox;
+        this.incoming = incoming;
         this.gate = gate;
-        this.clock = clock;
-        this.logText = logText;
         this.requireSignatures = requireSignatures;
-        this.maxAge = maxAge;
-        this.maxAhead = maxAhead;
     }
 
     @Override
@@ -103,24 +90,8 @@ public final class RecvHandler implements CommandHandler {
         }
         boolean verified = signature != null;
         gate.admit(trafficClass, sender);
-        Instant now = clock.instant();
-        checkNotAhead(sentAt, now);
-        String messageId = claimedId != null ? claimedId : MessageIds.random();
-        Inbox.Outcome outcome;
-        try {
-            outcome = inbox.store(sender, messageId, text, sentAt, now, verified, now.minus(maxAge));
-        } catch (PeerLimitException e) {
-            throw new RequestException("not stored: " + e.getMessage() + "; try again later");
-        }
-        if (outcome == Inbox.Outcome.REFUSED) {
-            throw SenderGate.notAccepted(sender);
-        }
-        if (outcome == Inbox.Outcome.TOO_OLD) {
-            throw new RequestException("too old: message " + messageId + " was sent at " + sentAt + ", more than "
-                    + describe(maxAge) + " ago, and is not one already received; refused as a possible replay");
-        }
-        LOG.info("RECV from {} ({}, {}): {}{}", sender, messageId, verified ? "verified" : "unsigned",
-                outcome.name().toLowerCase(), logText ? " \"" + text + "\"" : "");
+        String messageId = incoming.accept(sender, claimedId, text, sentAt, verified,
+                verified ? "verified" : "unsigned");
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         replies.send(Replies.end(self.hostname(), request.portno(), "")
                 .withExtension(Extensions.MESSAGE_ID, nodes.textNode(messageId))
@@ -149,30 +120,6 @@ public final class RecvHandler implements CommandHandler {
             throw new RequestException("bad signature: message " + messageId + " is not signed by " + sender + " for "
                     + self + " (forged, altered on the way, or meant for another recipient); not stored");
         }
-    }
-
-    private void checkNotAhead(Instant sentAt, Instant now) throws RequestException {
-        if (sentAt != null && sentAt.isAfter(now.plus(maxAhead))) {
-            throw new RequestException("field '" + Extensions.TIMESTAMP + "' is " + describe(Duration.between(now, sentAt))
-                    + " ahead of this daemon's clock (at most " + describe(maxAhead) + " is accepted); not stored: "
-                    + "check the sender's clock");
-        }
-    }
-
-    /** A duration for people: exact when it is whole days or hours, else rounded down to a sensible unit. */
-    static String describe(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds > 0 && seconds % 86_400 == 0 || seconds >= 2 * 86_400) {
-            long days = seconds / 86_400;
-            return days + (days == 1 ? " day" : " days");
-        }
-        if (seconds > 0 && seconds % 3600 == 0 || seconds >= 2 * 3600) {
-            return seconds / 3600 + " h";
-        }
-        if (seconds >= 120) {
-            return seconds / 60 + " min";
-        }
-        return seconds + " s";
     }
 
     /** The sender's message id, or null when the frame has none. */

@@ -304,7 +304,18 @@ class ConnectionProcessorTest {
         byte[] input = concat(frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
                 frame("{\"cmd\":\"FILEDATA\",\"id\":\"localhost\",\"msg\":\"1\",\"portno\":1}"),
                 frame("{\"cmd\":\"FILEEND\",\"id\":\"localhost\",\"msg\":\"2\",\"portno\":1}"));
-        streaming(seen).process(new ByteArrayInputStream(input), out, "test-client", () -> { }, () -> renewals[0]++);
+        ReadDeadline counting = new ReadDeadline() {
+            @Override
+            public void renew() {
+                renewals[0]++;
+            }
+
+            @Override
+            public void renew(java.time.Duration time) {
+                throw new AssertionError("a file stream keeps the listener's deadline");
+            }
+        };
+        streaming(seen).process(new ByteArrayInputStream(input), out, "test-client", () -> { }, counting);
         assertEquals(List.of("FILEDATA 1", "FILEEND 2"), seen);
         assertEquals(3, renewals[0], "one renewal before each further frame, and before the end");
         assertEquals("2", frames(out.toByteArray()).get(0).msg());

@@ -631,13 +631,13 @@ class RecvHandlerTest {
 
     @Test
     void durationsAreWrittenForPeople() {
-        assertEquals("7 days", RecvHandler.describe(Duration.ofDays(7)));
-        assertEquals("1 day", RecvHandler.describe(Duration.ofDays(1)));
-        assertEquals("2 days", RecvHandler.describe(Duration.ofDays(3).minusSeconds(1)));
-        assertEquals("47 h", RecvHandler.describe(Duration.ofDays(2).minusSeconds(1)));
-        assertEquals("1 h", RecvHandler.describe(Duration.ofHours(1)));
-        assertEquals("119 min", RecvHandler.describe(Duration.ofHours(2).minusSeconds(1)));
-        assertEquals("119 s", RecvHandler.describe(Duration.ofSeconds(119)));
-        assertEquals("0 s", RecvHandler.describe(Duration.ZERO));
+        assertEquals("7 days", IncomingMessages.describe(Duration.ofDays(7)));
+        assertEquals("1 day", IncomingMessages.describe(Duration.ofDays(1)));
+        assertEquals("2 days", IncomingMessages.describe(Duration.ofDays(3).minusSeconds(1)));
+        assertEquals("47 h", IncomingMessages.describe(Duration.ofDays(2).minusSeconds(1)));
+        assertEquals("1 h", IncomingMessages.describe(Duration.ofHours(1)));
+        assertEquals("119 min", IncomingMessages.describe(Duration.ofHours(2).minusSeconds(1)));
+        assertEquals("119 s", IncomingMessages.describe(Duration.ofSeconds(119)));
+        assertEquals("0 s", IncomingMessages.describe(Duration.ZERO));
     }
 }
