@@ -5,7 +5,7 @@ package org.torchat.daemon.peer;
  * token, so that at r tokens a minute it gains exactly r units a millisecond and refills are exact. Not thread-safe:
  * its owner locks. The clock is whatever milliseconds the owner passes (only differences count).
  */
-final class TokenBucket {
+public final class TokenBucket {
     private static final long TOKEN = 60_000;
 
     private final int perMinute;
@@ -13,7 +13,7 @@ final class TokenBucket {
     private long units;
     private long last;
 
-    TokenBucket(int perMinute, int capacity, long now) {
+    public TokenBucket(int perMinute, int capacity, long now) {
         if (perMinute < 1 || capacity < 1) {
             throw new IllegalArgumentException("a bucket needs a positive rate and capacity");
         }
@@ -24,7 +24,7 @@ final class TokenBucket {
     }
 
     /** Takes one token if there is one. */
-    boolean tryTake(long now) {
+    public boolean tryTake(long now) {
         refill(now);
         if (units < TOKEN) {
             return false;

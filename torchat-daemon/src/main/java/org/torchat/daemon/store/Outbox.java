@@ -57,6 +57,18 @@ public final class Outbox {
         });
     }
 
+    /** The first {@code limit} queued messages to {@code peer}, oldest first: what a session sends, in order. */
+    public List<StoredMessage> queued(OnionAddress peer, int limit) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
+                    + " FROM messages WHERE peer = ? AND status = 'queued' ORDER BY id LIMIT ?")) {
+                ps.setString(1, peer.hostname());
+                ps.setInt(2, limit);
+                return Rows.messages(ps);
+            }
+        });
+    }
+
     /** Makes every queued message to {@code peer} due now: the peer just showed it is reachable. */
     public int retryNow(OnionAddress peer, Instant now) {
         return db.run(c -> {
@@ -92,13 +104,25 @@ public final class Outbox {
     }
 
     public void markDelivered(StoredMessage m, Instant at) {
+        markDelivered(List.of(m), at);
+    }
+
+    /** Acknowledgements that arrived together, in one transaction: one disk sync for all of them. */
+    public void markDelivered(List<StoredMessage> messages, Instant at) {
+        if (messages.isEmpty()) {
+            return;
+        }
         db.run(c -> {
-            setStatus(c, m, MessageStatus.DELIVERED, at, null);
+            for (StoredMessage m : messages) {
+                setStatus(c, m, MessageStatus.DELIVERED, at, null);
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE contacts SET acks = 1, last_seen = ? WHERE address = ?")) {
-                ps.setLong(1, at.toEpochMilli());
-                ps.setString(2, m.peer().hostname());
-                ps.executeUpdate();
+                for (OnionAddress peer : messages.stream().map(StoredMessage::peer).distinct().toList()) {
+                    ps.setLong(1, at.toEpochMilli());
+                    ps.setString(2, peer.hostname());
+                    ps.executeUpdate();
+                }
             }
             return null;
         });

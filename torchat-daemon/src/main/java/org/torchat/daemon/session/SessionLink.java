@@ -1,0 +1,103 @@
+package org.torchat.daemon.session;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.protocol.session.FrameAuthenticator;
+import org.torchat.protocol.session.SessionException;
+import org.torchat.protocol.session.SessionKeys;
+
+/**
+ * One authenticated session with a contact: every frame sent gets the session's MAC, every frame read must carry
+ * the right one. Writes come from several threads (delivery, acknowledgements, heartbeats) and are serialised here;
+ * one thread reads.
+ */
+public final class SessionLink {
+    private final OnionAddress peer;
+    private final OnionAddress initiator;
+    private final String id;
+    private final Instant established;
+    private final SessionTransport transport;
+    private final FrameAuthenticator authenticator;
+    private final Object writeLock = new Object();
+    private volatile long lastSentNanos = System.nanoTime();
+    private volatile Presence presence = Presence.OFFLINE;
+    private volatile boolean closed;
+
+    SessionLink(OnionAddress peer, OnionAddress initiator, SessionKeys keys, Instant established,
+                SessionTransport transport) {
+        this.peer = peer;
+        this.initiator = initiator;
+        this.id = keys.sessionId();
+        this.established = established;
+        this.transport = transport;
+        this.authenticator = keys.authenticator();
+    }
+
+    public OnionAddress peer() {
+        return peer;
+    }
+
+    /** The daemon that opened the stream: what the simultaneous-open tie-break compares. */
+    public OnionAddress initiator() {
+        return initiator;
+    }
+
+    /** The same on both ends (a hash of the handshake's transcript). */
+    public String id() {
+        return id;
+    }
+
+    public Instant established() {
+        return established;
+    }
+
+    /** What the contact last said of its user; offline until it says something (it may appear offline). */
+    public Presence presence() {
+        return presence;
+    }
+
+    void presence(Presence said) {
+        this.presence = said;
+    }
+
+    public void send(Message frame) throws IOException {
+        synchronized (writeLock) {
+            if (closed) {
+                throw new IOException("the session with " + peer + " is closed");
+            }
+            transport.send(authenticator.seal(frame));
+            lastSentNanos = System.nanoTime();
+        }
+    }
+
+    /** How long since this side last sent anything. */
+    Duration idle() {
+        return Duration.ofNanos(System.nanoTime() - lastSentNanos);
+    }
+
+    Optional<Message> receive(Duration deadline) throws IOException, SessionException {
+        Optional<Message> frame = transport.next(deadline);
+        if (frame.isEmpty()) {
+            return frame;
+        }
+        return Optional.of(authenticator.open(frame.get()));
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public void close() {
+        closed = true;
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "session " + id.substring(0, 8) + " with " + peer;
+    }
+}

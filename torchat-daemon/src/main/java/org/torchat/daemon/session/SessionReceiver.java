@@ -1,0 +1,84 @@
+package org.torchat.daemon.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import org.torchat.daemon.net.Arguments;
+import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.peer.IncomingMessages;
+import org.torchat.daemon.store.MessageIds;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.protocol.session.SessionException;
+
+/**
+ * Acts on one authenticated frame from a session: stores messages and acknowledges each (or says why not, with
+ * its id), hands acknowledgements of ours to the delivery engine, notes the contact's presence. Anything else
+ * inside a session ends it.
+ */
+final class SessionReceiver {
+    private final OnionAddress self;
+    private final IncomingMessages incoming;
+    private final SessionEvents events;
+    private final Runnable presenceChanged;
+
+    SessionReceiver(OnionAddress self, IncomingMessages incoming, SessionEvents events, Runnable presenceChanged) {
+        this.self = self;
+        this.incoming = incoming;
+        this.events = events;
+        this.presenceChanged = presenceChanged;
+    }
+
+    void handle(SessionLink link, Message frame) throws IOException, SessionException {
+        switch (frame.cmd()) {
+            case RECV -> store(link, frame);
+            case END -> events.acknowledged(link, messageId(frame));
+            case ERR -> events.refused(link, messageId(frame), frame.msg());
+            case PING -> {
+                // the heartbeat: having read it is all it is for
+            }
+            case PRESENCE -> presence(link, frame);
+            default -> throw new SessionException(frame.cmd() + " is not a frame of a session");
+        }
+    }
+
+    private void store(SessionLink link, Message frame) throws IOException, SessionException {
+        String messageId = messageId(frame);
+        try {
+            String text = Arguments.text(frame.msg(), "msg");
+            Instant sentAt = timestamp(frame);
+            incoming.accept(link.peer(), messageId, text, sentAt, true, "session");
+            link.send(SessionFrames.ack(self, messageId));
+        } catch (RequestException e) {
+            link.send(SessionFrames.refusal(self, messageId, e.getMessage()));
+        }
+    }
+
+    private void presence(SessionLink link, Message frame) throws SessionException {
+        Presence said = Presence.fromFrame(frame.msg()).orElseThrow(
+                () -> new SessionException("PRESENCE must say online or away"));
+        if (link.presence() != said) {
+            link.presence(said);
+            presenceChanged.run();
+        }
+    }
+
+    /** Every message and acknowledgement in a session names its message. */
+    private static String messageId(Message frame) throws SessionException {
+        JsonNode id = frame.extension(Extensions.MESSAGE_ID).orElse(null);
+        if (id == null || !id.isTextual() || !MessageIds.isAcceptable(id.textValue())) {
+            throw new SessionException(frame.cmd() + " in a session needs '" + Extensions.MESSAGE_ID
+                    + "': 16..64 letters, digits, '-' or '_'");
+        }
+        return id.textValue();
+    }
+
+    private static Instant timestamp(Message frame) throws RequestException {
+        JsonNode ts = frame.extension(Extensions.TIMESTAMP).orElse(null);
+        if (ts == null || !ts.isIntegralNumber() || !ts.canConvertToLong() || ts.longValue() < 0) {
+            throw new RequestException("field '" + Extensions.TIMESTAMP + "' must be milliseconds since the epoch");
+        }
+        return Instant.ofEpochMilli(ts.longValue());
+    }
+}

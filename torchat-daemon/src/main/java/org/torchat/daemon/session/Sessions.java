@@ -1,0 +1,192 @@
+package org.torchat.daemon.session;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchat.daemon.DaemonThreads;
+import org.torchat.daemon.config.SessionSettings;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.onion.OnionAddress;
+import org.torchat.protocol.session.SessionException;
+
+/**
+ * The live sessions, at most one per contact: registers new ones (the tie-break decides between two), reads each
+ * until it ends, sends heartbeats on idle ones and our presence on all. Which contacts are online is read here.
+ */
+public final class Sessions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
+    private final OnionAddress self;
+    private final SessionSettings settings;
+    private final Clock clock;
+    private final SessionReceiver receiver;
+    private final SessionEvents events;
+    private final Runnable presenceChanged;
+    private final Consumer<OnionAddress> ended;
+    private final Map<OnionAddress, SessionLink> live = new HashMap<>();
+    private final ScheduledExecutorService heartbeats;
+    private volatile Presence own = Presence.ONLINE;
+
+    /**
+     * @param presenceChanged runs whenever a contact's presence changes (a session opens or ends, or the contact says)
+     * @param ended           runs with the peer after a session with it ended (the dialler plans the next attempt)
+     */
+    public Sessions(OnionAddress self, SessionSettings settings, Clock clock, SessionReceiver receiver,
+                    SessionEvents events, Runnable presenceChanged, Consumer<OnionAddress> ended) {
+        this.self = self;
+        this.settings = settings;
+        this.clock = clock;
+        this.receiver = receiver;
+        this.events = events;
+        this.presenceChanged = presenceChanged;
+        this.ended = ended;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "heartbeat"));
+        long period = Math.max(50, settings.heartbeat().toMillis() / 3);
+        heartbeats.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Optional<SessionLink> link(OnionAddress peer) {
+        synchronized (live) {
+            return Optional.ofNullable(live.get(peer));
+        }
+    }
+
+    /** What the contact's daemon last said; offline without a session. */
+    public Presence presenceOf(OnionAddress peer) {
+        return link(peer).map(SessionLink::presence).orElse(Presence.OFFLINE);
+    }
+
+    public int count() {
+        synchronized (live) {
+            return live.size();
+        }
+    }
+
+    /**
+     * Makes {@code link} the session with its peer, unless the one already there wins the tie-break; then
+     * {@code link} is closed and false returned. A replaced session is closed; its reader ends it.
+     */
+    boolean register(SessionLink link) {
+        SessionLink replaced;
+        synchronized (live) {
+            SessionLink existing = live.get(link.peer());
+            if (existing != null && !existing.isClosed() && !SessionTieBreak.replaces(existing, link)) {
+                LOG.info("{}: closed, {} stays (tie-break)", link, existing);
+                link.close();
+                return false;
+            }
+            replaced = existing;
+            live.put(link.peer(), link);
+        }
+        if (replaced != null) {
+            LOG.info("{}: replaced by {}", replaced, link);
+            replaced.close();
+        }
+        LOG.info("{}: open ({})", link, link.initiator().equals(self) ? "we dialled" : "it dialled");
+        sendPresence(link, own);
+        events.opened(link);
+        presenceChanged.run();
+        return true;
+    }
+
+    /** Reads {@code link}, registered, on the calling thread until it ends; then it is forgotten. */
+    void serve(SessionLink link) {
+        try {
+            while (true) {
+                Optional<Message> frame = link.receive(settings.deadAfter());
+                if (frame.isEmpty()) {
+                    LOG.info("{}: closed by the peer", link);
+                    break;
+                }
+                receiver.handle(link, frame.get());
+            }
+        } catch (SessionException e) {
+            LOG.warn("{}: ended: {}", link, e.getMessage());
+        } catch (IOException e) {
+            LOG.info("{}: ended: {}", link, link.isClosed() ? "closed here" : e.getMessage());
+        } finally {
+            end(link);
+        }
+    }
+
+    private void end(SessionLink link) {
+        link.close();
+        boolean wasLive;
+        synchronized (live) {
+            wasLive = live.remove(link.peer(), link);
+        }
+        events.closed(link);
+        if (wasLive) {
+            presenceChanged.run();
+            ended.accept(link.peer());
+        }
+    }
+
+    /** Our user's presence changed: every contact with a session hears it (unless we appear offline). */
+    public void ownPresence(Presence presence) {
+        if (presence == own) {
+            return;
+        }
+        own = presence;
+        for (SessionLink link : links()) {
+            sendPresence(link, presence);
+        }
+    }
+
+    public Presence ownPresence() {
+        return settings.appearOffline() ? Presence.OFFLINE : own;
+    }
+
+    private void sendPresence(SessionLink link, Presence presence) {
+        if (settings.appearOffline()) {
+            return;
+        }
+        try {
+            link.send(SessionFrames.presence(self, presence));
+        } catch (IOException e) {
+            link.close();
+        }
+    }
+
+    /** A PING on every session that has sent nothing for a heartbeat, so the peer knows it is alive. */
+    private void beat() {
+        for (SessionLink link : links()) {
+            if (link.idle().compareTo(settings.heartbeat()) >= 0) {
+                try {
+                    link.send(SessionFrames.ping(self));
+                } catch (IOException e) {
+                    LOG.info("{}: heartbeat failed: {}", link, e.getMessage());
+                    link.close();
+                }
+            }
+        }
+    }
+
+    private List<SessionLink> links() {
+        synchronized (live) {
+            return List.copyOf(live.values());
+        }
+    }
+
+    /** Ends every session (the daemon stops); peers see the streams close. */
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        for (SessionLink link : links()) {
+            link.close();
+        }
+    }
+}
