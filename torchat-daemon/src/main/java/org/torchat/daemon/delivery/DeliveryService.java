@@ -85,33 +85,46 @@ public final class DeliveryService implements AutoCloseable {
         return attempt(m);
     }
 
+    /** One attempt at {@code m}; true when the peer's next message may go now. */
     private boolean attempt(StoredMessage m) {
-        Message frame;
-        try {
-            frame = PeerFrames.recv(self, m);
-        } catch (IllegalArgumentException e) {
-            // SEND refuses such texts; only a message stored by an older version can get here. Retrying cannot help.
-            outbox.markFailed(m, "cannot sign the message: " + e.getMessage());
-            LOG.warn("message {} to {} failed: cannot sign it: {}", m.messageId(), m.peer(), e.getMessage());
+        Optional<Message> frame = signed(m);
+        if (frame.isEmpty()) {
             return true;
         }
         try {
-            DeliveryOutcome outcome = delivery.deliver(m.peer(), m.portno(), frame);
-            if (outcome == DeliveryOutcome.ACKNOWLEDGED) {
-                outbox.markDelivered(m, clock.instant());
-            } else if (outbox.acknowledges(m.peer())) {
-                // A peer that has acknowledged before went silent mid-delivery: it may have crashed before storing.
-                return failed(m, "the peer closed the connection without acknowledging");
-            } else {
-                outbox.markSent(m);
-            }
-            LOG.info("message {} to {}: {}{}", m.messageId(), m.peer(), outcome.name().toLowerCase(), describe(m));
-            return true;
+            return recorded(m, delivery.deliver(m.peer(), m.portno(), frame.get()));
         } catch (DeliveryException e) {
             return failed(m, e.getMessage());
         }
     }
 
+    /** The RECV frame that carries {@code m}; empty, and {@code m} failed for good, when it cannot be signed. */
+    private Optional<Message> signed(StoredMessage m) {
+        try {
+            return Optional.of(PeerFrames.recv(self, m));
+        } catch (IllegalArgumentException e) {
+            // SEND refuses such texts; only a message stored by an older version can get here. Retrying cannot help.
+            outbox.markFailed(m, "cannot sign the message: " + e.getMessage());
+            LOG.warn("message {} to {} failed: cannot sign it: {}", m.messageId(), m.peer(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores what became of {@code m} once the peer took the frame; true when its next message may go now. */
+    private boolean recorded(StoredMessage m, DeliveryOutcome outcome) {
+        if (outcome == DeliveryOutcome.ACKNOWLEDGED) {
+            outbox.markDelivered(m, clock.instant());
+        } else if (outbox.acknowledges(m.peer())) {
+            // A peer that has acknowledged before went silent mid-delivery: it may have crashed before storing.
+            return failed(m, "the peer closed the connection without acknowledging");
+        } else {
+            outbox.markSent(m);
+        }
+        LOG.info("message {} to {}: {}{}", m.messageId(), m.peer(), outcome.name().toLowerCase(), describe(m));
+        return true;
+    }
+
+    /** Retries {@code m} after its backoff, or fails it when it is too old; true when the next message may go now. */
     private boolean failed(StoredMessage m, String reason) {
         Instant now = clock.instant();
         if (retry.gaveUp(m.sentAt(), now)) {
