@@ -3,15 +3,8 @@ package org.torchat.daemon.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.StoredMessage;
@@ -27,22 +20,13 @@ import org.torchat.protocol.onion.OnionAddress;
 public final class DeliveryService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
 
-    /** Per-peer scheduling state; guarded by the service's lock. */
-    private static final class PeerState {
-        boolean running;
-        boolean wokenWhileRunning;
-        Instant timerAt;
-    }
-
     private final Outbox outbox;
     private final Delivery delivery;
     private final Ed25519Identity self;
     private final RetryPolicy retry;
     private final Clock clock;
     private final boolean logText;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService timers;
-    private final Map<OnionAddress, PeerState> peers = new HashMap<>();
+    private final RetryScheduler<OnionAddress> peers;
 
     /** {@code self}: our identity; every message goes out signed with it. */
     public DeliveryService(Outbox outbox, Delivery delivery, Ed25519Identity self, RetryPolicy retry, Clock clock,
@@ -53,8 +37,7 @@ public final class DeliveryService implements AutoCloseable {
         this.retry = retry;
         this.clock = clock;
         this.logText = logText;
-        this.workers = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("delivery"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "delivery-timer"));
+        this.peers = new RetryScheduler<>("delivery", parallelism, clock, retry.firstDelay(), this::drain);
     }
 
     /** Picks up what was queued before a restart. */
@@ -66,19 +49,7 @@ public final class DeliveryService implements AutoCloseable {
 
     /** Something was queued for {@code peer}, or its retry time came. */
     public void wake(OnionAddress peer) {
-        synchronized (peers) {
-            PeerState state = peers.computeIfAbsent(peer, p -> new PeerState());
-            if (state.running) {
-                state.wokenWhileRunning = true;
-                return;
-            }
-            state.running = true;
-        }
-        try {
-            workers.execute(() -> drain(peer));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("delivery to {} not started: shutting down", peer);
-        }
+        peers.wake(peer);
     }
 
     /**
@@ -92,16 +63,10 @@ public final class DeliveryService implements AutoCloseable {
         }
     }
 
+    /** One run for {@code peer}: its due messages in queue order, until one must wait. */
     private void drain(OnionAddress peer) {
-        try {
-            while (deliverNext(peer)) {
-                // keep going while messages are due
-            }
-        } catch (RuntimeException e) {
-            LOG.error("delivery to {} failed unexpectedly; retrying later", peer, e);
-            scheduleWake(peer, clock.instant().plus(retry.firstDelay()));
-        } finally {
-            finishRun(peer);
+        while (deliverNext(peer)) {
+            // keep going while messages are due
         }
     }
 
@@ -114,39 +79,52 @@ public final class DeliveryService implements AutoCloseable {
         StoredMessage m = next.get();
         Instant now = clock.instant();
         if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(now)) {
-            scheduleWake(peer, m.nextAttemptAt());
+            peers.wakeAt(peer, m.nextAttemptAt());
             return false;
         }
         return attempt(m);
     }
 
+    /** One attempt at {@code m}; true when the peer's next message may go now. */
     private boolean attempt(StoredMessage m) {
-        Message frame;
-        try {
-            frame = PeerFrames.recv(self, m);
-        } catch (IllegalArgumentException e) {
-            // SEND refuses such texts; only a message stored by an older version can get here. Retrying cannot help.
-            outbox.markFailed(m, "cannot sign the message: " + e.getMessage());
-            LOG.warn("message {} to {} failed: cannot sign it: {}", m.messageId(), m.peer(), e.getMessage());
+        Optional<Message> frame = signed(m);
+        if (frame.isEmpty()) {
             return true;
         }
         try {
-            DeliveryOutcome outcome = delivery.deliver(m.peer(), m.portno(), frame);
-            if (outcome == DeliveryOutcome.ACKNOWLEDGED) {
-                outbox.markDelivered(m, clock.instant());
-            } else if (outbox.acknowledges(m.peer())) {
-                // A peer that has acknowledged before went silent mid-delivery: it may have crashed before storing.
-                return failed(m, "the peer closed the connection without acknowledging");
-            } else {
-                outbox.markSent(m);
-            }
-            LOG.info("message {} to {}: {}{}", m.messageId(), m.peer(), outcome.name().toLowerCase(), describe(m));
-            return true;
+            return recorded(m, delivery.deliver(m.peer(), m.portno(), frame.get()));
         } catch (DeliveryException e) {
             return failed(m, e.getMessage());
         }
     }
 
+    /** The RECV frame that carries {@code m}; empty, and {@code m} failed for good, when it cannot be signed. */
+    private Optional<Message> signed(StoredMessage m) {
+        try {
+            return Optional.of(PeerFrames.recv(self, m));
+        } catch (IllegalArgumentException e) {
+            // SEND refuses such texts; only a message stored by an older version can get here. Retrying cannot help.
+            outbox.markFailed(m, "cannot sign the message: " + e.getMessage());
+            LOG.warn("message {} to {} failed: cannot sign it: {}", m.messageId(), m.peer(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores what became of {@code m} once the peer took the frame; true when its next message may go now. */
+    private boolean recorded(StoredMessage m, DeliveryOutcome outcome) {
+        if (outcome == DeliveryOutcome.ACKNOWLEDGED) {
+            outbox.markDelivered(m, clock.instant());
+        } else if (outbox.acknowledges(m.peer())) {
+            // A peer that has acknowledged before went silent mid-delivery: it may have crashed before storing.
+            return failed(m, "the peer closed the connection without acknowledging");
+        } else {
+            outbox.markSent(m);
+        }
+        LOG.info("message {} to {}: {}{}", m.messageId(), m.peer(), outcome.name().toLowerCase(), describe(m));
+        return true;
+    }
+
+    /** Retries {@code m} after its backoff, or fails it when it is too old; true when the next message may go now. */
     private boolean failed(StoredMessage m, String reason) {
         Instant now = clock.instant();
         if (retry.gaveUp(m.sentAt(), now)) {
@@ -156,44 +134,10 @@ public final class DeliveryService implements AutoCloseable {
         }
         Duration delay = retry.delayAfter(m.attempts() + 1);
         outbox.scheduleRetry(m, now.plus(delay), reason);
-        scheduleWake(m.peer(), now.plus(delay));
+        peers.wakeAt(m.peer(), now.plus(delay));
         LOG.info("message {} to {}: attempt {} failed ({}); next try in {} ms", m.messageId(), m.peer(),
                 m.attempts() + 1, reason, delay.toMillis());
         return false;
-    }
-
-    private void finishRun(OnionAddress peer) {
-        boolean again;
-        synchronized (peers) {
-            PeerState state = peers.get(peer);
-            state.running = false;
-            again = state.wokenWhileRunning;
-            state.wokenWhileRunning = false;
-        }
-        if (again) {
-            wake(peer);
-        }
-    }
-
-    private void scheduleWake(OnionAddress peer, Instant at) {
-        synchronized (peers) {
-            PeerState state = peers.computeIfAbsent(peer, p -> new PeerState());
-            if (state.timerAt != null && !state.timerAt.isAfter(at) && state.timerAt.isAfter(clock.instant())) {
-                return;
-            }
-            state.timerAt = at;
-        }
-        long delayMillis = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        try {
-            timers.schedule(() -> {
-                synchronized (peers) {
-                    peers.get(peer).timerAt = null;
-                }
-                wake(peer);
-            }, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("retry of {} not scheduled: shutting down", peer);
-        }
     }
 
     private String describe(StoredMessage m) {
@@ -203,13 +147,7 @@ public final class DeliveryService implements AutoCloseable {
     /** Stops delivering; what is still queued goes out after the next start. */
     @Override
     public void close() {
-        timers.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        peers.close();
     }
 
 }

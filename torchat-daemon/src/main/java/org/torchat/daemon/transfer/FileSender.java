@@ -13,16 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.delivery.DeliveryException;
 import org.torchat.daemon.delivery.RetryPolicy;
+import org.torchat.daemon.delivery.RetryScheduler;
 import org.torchat.daemon.store.Transfer;
 import org.torchat.daemon.store.TransferState;
 import org.torchat.daemon.store.Transfers;
@@ -73,10 +68,7 @@ public final class FileSender implements AutoCloseable {
     private final Ed25519Identity self;
     private final RetryPolicy retry;
     private final Clock clock;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService timers;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Set<String> wokenWhileRunning = ConcurrentHashMap.newKeySet();
+    private final RetryScheduler<String> sends;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     public FileSender(Transfers transfers, Spool spool, PeerConnector connector, Ed25519Identity self,
@@ -87,8 +79,7 @@ public final class FileSender implements AutoCloseable {
         this.self = self;
         this.retry = retry;
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(PARALLELISM, DaemonThreads.numbered("file"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "file-timer"));
+        this.sends = new RetryScheduler<>("file", PARALLELISM, clock, retry.firstDelay(), this::sendIfDue);
     }
 
     /**
@@ -113,27 +104,7 @@ public final class FileSender implements AutoCloseable {
 
     /** Sends outgoing transfer {@code transferId} now if it is due (its upload finished, or its retry time came). */
     public void wake(String transferId) {
-        if (!running.add(transferId)) {
-            wokenWhileRunning.add(transferId); // looked at again when the attempt in progress ends
-            return;
-        }
-        try {
-            workers.execute(() -> {
-                try {
-                    transfers.outgoing(transferId).ifPresent(this::attemptIfDue);
-                } catch (RuntimeException e) {
-                    LOG.error("transfer {} failed unexpectedly; retrying later", transferId, e);
-                    scheduleWake(transferId, clock.instant().plus(retry.firstDelay()));
-                } finally {
-                    running.remove(transferId);
-                    if (wokenWhileRunning.remove(transferId)) {
-                        wake(transferId);
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            running.remove(transferId);
-        }
+        sends.wake(transferId);
     }
 
     /**
@@ -148,13 +119,18 @@ public final class FileSender implements AutoCloseable {
         }
     }
 
+    /** One run for {@code transferId}: one attempt, if it is still to be sent and due. */
+    private void sendIfDue(String transferId) {
+        transfers.outgoing(transferId).ifPresent(this::attemptIfDue);
+    }
+
     private void attemptIfDue(Transfer t) {
         if (t.state().isFinal() || t.state() == TransferState.UPLOADING) {
             return;
         }
         Instant now = clock.instant();
         if (t.nextAttemptAt() != null && t.nextAttemptAt().isAfter(now)) {
-            scheduleWake(t.transferId(), t.nextAttemptAt());
+            sends.wakeAt(t.transferId(), t.nextAttemptAt());
             return;
         }
         long before = t.offset();
@@ -205,7 +181,7 @@ public final class FileSender implements AutoCloseable {
                 }
                 Transfer waiting = transfers.scheduleRetry(t, t.offset(), now.plus(PENDING_PAUSE),
                         "waiting for the peer to accept", false, now);
-                scheduleWake(t.transferId(), waiting.nextAttemptAt());
+                sends.wakeAt(t.transferId(), waiting.nextAttemptAt());
                 return waiting;
             }
             case "accepted" -> {
@@ -299,7 +275,7 @@ public final class FileSender implements AutoCloseable {
         // A connection that broke after moving data is worth retrying soon; repeated failures back off.
         Duration delay = progressed ? retry.firstDelay() : retry.delayAfter(t.attempts() + 1);
         transfers.scheduleRetry(t, t.offset(), now.plus(delay), reason, !progressed, now);
-        scheduleWake(t.transferId(), now.plus(delay));
+        sends.wakeAt(t.transferId(), now.plus(delay));
         LOG.info("transfer {} to {}: attempt failed ({}); next try in {} ms", t.transferId(), t.peer(), reason,
                 delay.toMillis());
     }
@@ -316,32 +292,18 @@ public final class FileSender implements AutoCloseable {
         return done;
     }
 
-    private void scheduleWake(String transferId, Instant at) {
-        long delayMillis = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        try {
-            timers.schedule(() -> wake(transferId), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("retry of transfer {} not scheduled: shutting down", transferId);
-        }
-    }
-
     /** Stops sending; unfinished transfers resume after the next start. */
     @Override
     public void close() {
-        timers.shutdownNow();
-        workers.shutdownNow();
+        sends.stop();
         for (Socket s : open) {
             try {
                 s.close();
             } catch (IOException ignored) {
-                // closing only to unblock the worker
+                // closing only to unblock the worker: an interrupt does not reach a socket read
             }
         }
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sends.close();
     }
 
 }
