@@ -46,7 +46,11 @@ import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
 import org.torchat.daemon.logging.WarningDigest;
 import org.torchat.daemon.peer.ReachabilityNotifier;
+import org.torchat.daemon.peer.IncomingMessages;
 import org.torchat.daemon.peer.RecvHandler;
+import org.torchat.daemon.session.SessionService;
+import org.torchat.daemon.control.ActivityHandler;
+import org.torchat.daemon.net.StreamingHandler;
 import org.torchat.daemon.peer.PeerBudgets;
 import org.torchat.daemon.peer.SenderGate;
 import org.torchat.daemon.control.HistoryHandler;
@@ -93,6 +97,7 @@ public final class Daemon implements AutoCloseable {
     private Database database;
     private DeliveryService deliveryService;
     private FileSender fileSender;
+    private SessionService sessionService;
     private FileTransfer fileTransfer;
     private final Housekeeping housekeeping = new Housekeeping();
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -128,6 +133,7 @@ public final class Daemon implements AutoCloseable {
             daemon.serve(settings, clock);
             daemon.writeStateFiles();
             daemon.deliveryService.start();
+            daemon.sessionService.start();
             daemon.ready = true;
         } catch (StartupException e) {
             daemon.close();
@@ -214,6 +220,11 @@ public final class Daemon implements AutoCloseable {
         deliveryService = new DeliveryService(outbox, socks, identity, retry, clock, DELIVERY_PARALLELISM,
                 settings.logMessageText());
         startFileTransfer(settings, contacts, socks, retry, clock);
+        IncomingMessages incoming = new IncomingMessages(inbox, clock, settings.logMessageText(),
+                settings.replayWindow(), settings.maxClockSkew());
+        sessionService = new SessionService(identity, settings.sessions(), settings.torConnectTimeout(), clock, contacts,
+                outbox, incoming, deliveryService, retry, socks::open, arrivals::signal);
+        housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
                 Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, contacts::requestsVersion)),
@@ -222,7 +233,8 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.HISTORY, new HistoryHandler(new History(database), peers, clock.getZone())),
                 Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus)),
                 Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
-                Map.entry(Command.CONTACTS, new ContactsHandler(contacts)),
+                Map.entry(Command.CONTACTS, new ContactsHandler(contacts, sessionService)),
+                Map.entry(Command.ACTIVITY, new ActivityHandler(sessionService)),
                 Map.entry(Command.ADD_CONTACT, new AddContactHandler(contacts, address, clock)),
                 Map.entry(Command.RENAME, new RenameHandler(contacts, peers)),
                 Map.entry(Command.REMOVE_CONTACT, new RemoveContactHandler(contacts, peers)),
@@ -241,11 +253,12 @@ public final class Daemon implements AutoCloseable {
                 settings.recvRate(), settings.recvBurst(), settings.unsignedRate(), settings.unsignedBurst(),
                 settings.strangerRate(), settings.strangerBurst()), PeerBudgets.DEFAULT_MAX_TRACKED, clock::millis),
                 settings.strangers());
+        Map<Command, StreamingHandler> peerStreams = new EnumMap<>(fileTransfer.peerStreams());
+        peerStreams.put(Command.SESSION, sessionService.handler());
         Dispatcher peerDispatcher = new Dispatcher(
-                Map.of(Command.RECV, new ReachabilityNotifier(new RecvHandler(address, inbox, gate, clock,
-                        settings.logMessageText(), settings.requireSignatures(), settings.replayWindow(),
-                        settings.maxClockSkew()), this::peerReachable)),
-                fileTransfer.peerStreams(), Daemon::refusedOnPeerPort);
+                Map.of(Command.RECV, new ReachabilityNotifier(new RecvHandler(address, incoming, gate,
+                        settings.requireSignatures()), this::peerReachable)),
+                peerStreams, Daemon::refusedOnPeerPort);
         control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
                 controlAuthenticator, warnings("control", settings.logWarnings())));
         peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload(),
@@ -395,6 +408,9 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         requestShutdown();
+        if (sessionService != null) {
+            sessionService.close(); // sessions hold peer-listener threads: end them before the listener waits
+        }
         if (control != null) {
             control.close(SHUTDOWN_GRACE);
         }

@@ -27,6 +27,7 @@ public final class DeliveryService implements AutoCloseable {
     private final Clock clock;
     private final boolean logText;
     private final RetryScheduler<OnionAddress> peers;
+    private volatile SessionPipe sessions = SessionPipe.NONE;
 
     /** {@code self}: our identity; every message goes out signed with it. */
     public DeliveryService(Outbox outbox, Delivery delivery, Ed25519Identity self, RetryPolicy retry, Clock clock,
@@ -38,6 +39,11 @@ public final class DeliveryService implements AutoCloseable {
         this.clock = clock;
         this.logText = logText;
         this.peers = new RetryScheduler<>("delivery", parallelism, clock, retry.firstDelay(), this::drain);
+    }
+
+    /** From now on, messages to peers with a session go on it (sessions and delivery need each other). */
+    public void useSessions(SessionPipe pipe) {
+        this.sessions = pipe;
     }
 
     /** Picks up what was queued before a restart. */
@@ -63,10 +69,33 @@ public final class DeliveryService implements AutoCloseable {
         }
     }
 
-    /** One run for {@code peer}: its due messages in queue order, until one must wait. */
+    /** One run for {@code peer}: its due messages in queue order, on its session or one frame each. */
     private void drain(OnionAddress peer) {
+        if (outbox.oldestQueued(peer).isEmpty() || sentOnSession(peer)) {
+            return;
+        }
         while (deliverNext(peer)) {
             // keep going while messages are due
+        }
+    }
+
+    /** Whether the peer's session took its messages (or reaching it failed, and they wait for a retry). */
+    private boolean sentOnSession(OnionAddress peer) {
+        try {
+            SessionPipe.Outcome outcome = sessions.send(peer);
+            if (outcome.nextDue() != null) {
+                peers.wakeAt(peer, outcome.nextDue());
+            }
+            return outcome.used();
+        } catch (DeliveryException e) {
+            outbox.oldestQueued(peer).ifPresent(m -> {
+                if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(clock.instant())) {
+                    peers.wakeAt(peer, m.nextAttemptAt());
+                } else {
+                    failed(m, e.getMessage());
+                }
+            });
+            return true;
         }
     }
 

@@ -119,6 +119,24 @@ public final class Contacts {
         });
     }
 
+    /** {@code peer} was seen online at {@code at} (a session opened or ended): "last seen" is exact. */
+    public void seen(OnionAddress peer, Instant at) {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET last_seen = ? WHERE address = ?")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setString(2, peer.hostname());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Addresses of every contact (not requests, not blocked): whom the daemon keeps sessions with. */
+    public List<OnionAddress> contactAddresses() {
+        return list().stream().filter(c -> c.state() == ContactState.CONTACT && !c.blocked())
+                .map(Contact::address).toList();
+    }
+
     public boolean isBlocked(OnionAddress peer) {
         return db.run(c -> isBlocked(c, peer));
     }

@@ -1,0 +1,132 @@
+package org.torchat.daemon.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.torchat.daemon.config.SessionSettings;
+import org.torchat.daemon.delivery.DeliveryService;
+import org.torchat.daemon.delivery.RetryPolicy;
+import org.torchat.daemon.peer.IncomingMessages;
+import org.torchat.daemon.store.Contacts;
+import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.transfer.PeerConnector;
+import org.torchat.protocol.identity.Ed25519Identity;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * Sessions and presence, put together for the daemon: the live sessions, the dialler, the pipelined sender that the
+ * delivery engine uses, the SESSION handler for the peer port, and our own presence (away after {@code awayafter}
+ * without activity at a client).
+ */
+public final class SessionService implements AutoCloseable {
+    private final SessionSettings settings;
+    private final Clock clock;
+    private final Contacts contacts;
+    private final Sessions sessions;
+    private final SessionDialer dialer;
+    private final SessionSender sender;
+    private final SessionHandler handler;
+    private final AtomicLong presenceVersion = new AtomicLong();
+    private final Runnable changed;
+    private volatile Instant lastActivity;
+
+    /** {@code changed}: runs after any contact's presence changed (wakes clients' long polls). */
+    public SessionService(Ed25519Identity identity, SessionSettings settings, Duration connectTimeout, Clock clock,
+                          Contacts contacts, Outbox outbox, IncomingMessages incoming, DeliveryService delivery,
+                          RetryPolicy retry, PeerConnector connector, Runnable changed) {
+        this.settings = settings;
+        this.clock = clock;
+        this.contacts = contacts;
+        this.changed = changed;
+        this.lastActivity = clock.instant();
+        OnionAddress self = identity.onionAddress();
+        this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
+        SessionDialer[] dialerRef = new SessionDialer[1];
+        this.sessions = new Sessions(self, settings, clock, new SessionReceiver(self, incoming, sender, this::presenceChanged),
+                new SessionEvents() {
+                    @Override
+                    public void opened(SessionLink link) {
+                        contacts.seen(link.peer(), clock.instant());
+                        sender.opened(link);
+                    }
+
+                    @Override
+                    public void closed(SessionLink link) {
+                        sender.closed(link);
+                    }
+
+                    @Override
+                    public void acknowledged(SessionLink link, String messageId) {
+                        sender.acknowledged(link, messageId);
+                    }
+
+                    @Override
+                    public void refused(SessionLink link, String messageId, String reason) {
+                        sender.refused(link, messageId, reason);
+                    }
+                }, this::presenceChanged, peer -> {
+                    contacts.seen(peer, clock.instant());
+                    dialerRef[0].sessionEnded(peer);
+                });
+        this.dialer = new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock,
+                peer -> contacts.standing(peer).contact() && !contacts.standing(peer).blocked());
+        dialerRef[0] = dialer;
+        this.handler = new SessionHandler(identity, settings.enabled(), contacts::standing, sessions, dialer);
+        delivery.useSessions(new SessionRoute(dialer, sender));
+    }
+
+    /** Dials every contact in the background, paced: presence is known soon after start. */
+    public void start() {
+        dialer.dialAll(contacts.contactAddresses());
+    }
+
+    public SessionHandler handler() {
+        return handler;
+    }
+
+    public Presence presenceOf(OnionAddress peer) {
+        return sessions.presenceOf(peer);
+    }
+
+    /** The id of the session with {@code peer}, or null. */
+    public String sessionId(OnionAddress peer) {
+        return sessions.link(peer).map(SessionLink::id).orElse(null);
+    }
+
+    /** Changes whenever any contact's presence changes: clients re-read CONTACTS only then. */
+    public String presenceVersion() {
+        return Long.toString(presenceVersion.get());
+    }
+
+    /** Our user did something at a client. */
+    public void activity() {
+        lastActivity = clock.instant();
+        sessions.ownPresence(Presence.ONLINE);
+    }
+
+    /** What contacts see of us now. */
+    public Presence ownPresence() {
+        return sessions.ownPresence();
+    }
+
+    /** Turns us away once {@code awayafter} has passed without activity; run every few seconds. */
+    public void checkAway() {
+        Duration after = settings.awayAfter();
+        if (!after.isZero() && clock.instant().isAfter(lastActivity.plus(after))) {
+            sessions.ownPresence(Presence.AWAY);
+        }
+    }
+
+    private void presenceChanged() {
+        presenceVersion.incrementAndGet();
+        changed.run();
+    }
+
+    @Override
+    public void close() {
+        dialer.close();
+        sessions.close();
+        sender.close();
+    }
+}

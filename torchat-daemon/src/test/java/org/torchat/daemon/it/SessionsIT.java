@@ -1,0 +1,178 @@
+package org.torchat.daemon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.Await;
+import org.torchat.daemon.testing.TestDaemon;
+import org.torchat.daemon.testing.TestSocks5Server;
+import org.torchat.daemon.testing.Wire;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Message;
+
+/** Sessions and presence between real daemons on loopback, through a SOCKS5 server standing in for Tor. */
+class SessionsIT {
+    private static final String[] CONFIG = {"heartbeat: 300", "connectpace: 0", "retrydelay: 200",
+        "maxunread: 5000", "maxunreadbytes: 10000000"};
+
+    @TempDir
+    Path tmp;
+    private TestSocks5Server socks;
+    private final List<TestDaemon> running = new ArrayList<>();
+
+    @BeforeEach
+    void socks() throws Exception {
+        socks = new TestSocks5Server();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        running.forEach(TestDaemon::close);
+        socks.close();
+    }
+
+    private TestDaemon start(String name, String... extra) throws Exception {
+        List<String> lines = new ArrayList<>(List.of(CONFIG));
+        lines.addAll(List.of(extra));
+        TestDaemon d = TestDaemon.startReachable(tmp, name, socks, lines.toArray(String[]::new));
+        running.add(d);
+        return d;
+    }
+
+    private static void befriend(TestDaemon a, TestDaemon b) throws Exception {
+        a.client().changeContact(Command.ADD_CONTACT, b.address().hostname(), "");
+        b.client().changeContact(Command.ADD_CONTACT, a.address().hostname(), "");
+    }
+
+    /** The CONTACTS frame {@code of} shows for {@code peer}. */
+    private static Message contact(TestDaemon of, TestDaemon peer) throws Exception {
+        return of.client().contacts().stream().filter(m -> m.id().equals(peer.address().hostname())).findFirst()
+                .orElseThrow();
+    }
+
+    private static String presence(TestDaemon of, TestDaemon peer) throws Exception {
+        return contact(of, peer).extension(Extensions.PRESENCE).map(JsonNode::asText).orElse("absent");
+    }
+
+    @Test
+    void presenceGoesOnlineWhenTheContactStartsAndOfflineWhenItStops() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon bob = start("bob");
+        befriend(alice, bob);
+        assertEquals("offline", presence(alice, bob), "no session until there is a reason for one");
+
+        bob.close();
+        running.remove(bob);
+        TestDaemon bobAgain = start("bob");
+        // Bob dials his contacts when he starts: Alice sees him online without having sent anything.
+        Await.until(() -> presence(alice, bobAgain), "online"::equals, Duration.ofSeconds(20));
+        Await.until(() -> presence(bobAgain, alice), "online"::equals, Duration.ofSeconds(20));
+        String sessionAtAlice = contact(alice, bobAgain).extension(Extensions.SESSION).orElseThrow().asText();
+        String sessionAtBob = contact(bobAgain, alice).extension(Extensions.SESSION).orElseThrow().asText();
+        assertEquals(sessionAtAlice, sessionAtBob, "both ends name the same session");
+
+        bobAgain.close();
+        running.remove(bobAgain);
+        Await.until(() -> presence(alice, bobAgain), "offline"::equals, Duration.ofSeconds(10));
+        Message row = contact(alice, bobAgain);
+        assertTrue(row.extension(Extensions.SESSION).orElseThrow().isNull(), row.toString());
+        assertTrue(row.extension(Extensions.LAST_SEEN).orElseThrow().asLong() > System.currentTimeMillis() - 15_000,
+                "last seen is when the session ended: " + row);
+    }
+
+    @Test
+    void aThousandMessagesEachWayAtOnceArriveInOrderWithoutLossOrRepeat() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon bob = start("bob");
+        befriend(alice, bob);
+        int n = 1000;
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> fromAlice = senders.submit(() -> sendNumbered(alice, bob, n));
+            Future<?> fromBob = senders.submit(() -> sendNumbered(bob, alice, n));
+            fromAlice.get();
+            fromBob.get();
+        } finally {
+            senders.shutdown();
+        }
+        assertArrivedInOrder(bob, alice, n);
+        assertArrivedInOrder(alice, bob, n);
+        assertNotNull(contact(alice, bob).extension(Extensions.SESSION).filter(s -> !s.isNull()).orElse(null),
+                "they travelled on a session");
+    }
+
+    private static Void sendNumbered(TestDaemon from, TestDaemon to, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            from.client().send(to.address().hostname(), "n " + i + " 🎉");
+        }
+        return null;
+    }
+
+    private static void assertArrivedInOrder(TestDaemon at, TestDaemon from, int n) throws Exception {
+        List<Message> history = Await.until(() -> incoming(at, from, n), h -> h.size() >= n, Duration.ofSeconds(120));
+        assertEquals(n, history.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            assertEquals("n " + i + " 🎉", history.get(i).msg(), "message " + i);
+            ids.add(history.get(i).extension(Extensions.MESSAGE_ID).orElseThrow().asText());
+            assertTrue(history.get(i).extension(Extensions.VERIFIED).orElseThrow().asBoolean(),
+                    "a session authenticates its messages");
+        }
+        assertEquals(n, ids.size(), "no message stored twice");
+    }
+
+    private static List<Message> incoming(TestDaemon at, TestDaemon from, int n) throws Exception {
+        // EXPORT: the whole conversation, however long (HISTORY reads at most 1,000)
+        return at.client().requestUntilEnd(Message.of(Command.EXPORT, from.address().hostname(), 80, "")).stream()
+                .filter(m -> m.cmd() == Command.HISTORY)
+                .filter(m -> m.extension(Extensions.DIRECTION).map(JsonNode::asText).orElse("").equals("in"))
+                .toList();
+    }
+
+    @Test
+    void aPeerWithoutSessionsStillExchangesMessagesOneFrameEach() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon old = start("old", "sessions: false");
+        befriend(alice, old);
+        alice.client().send(old.address().hostname(), "to the old one");
+        old.client().send(alice.address().hostname(), "from the old one");
+        Await.until(() -> incoming(old, alice, 1), h -> h.size() == 1, Duration.ofSeconds(20));
+        Await.until(() -> incoming(alice, old, 1), h -> h.size() == 1, Duration.ofSeconds(20));
+        assertEquals("offline", presence(alice, old), "no session, so no presence");
+        assertEquals("to the old one", incoming(old, alice, 1).get(0).msg());
+    }
+
+    @Test
+    void aSeedFrameWithoutProtoIsStillStored() throws Exception {
+        TestDaemon alice = start("alice", "strangers: allow");
+        String sender = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
+        String reply = Wire.exchange(alice.peerPort(), Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + sender
+                + "\",\"msg\":\"seed says hi\",\"portno\":80}"));
+        assertTrue(reply.contains("\"cmd\":\"END\""), reply);
+    }
+
+    @Test
+    void aStrangerCannotOpenASession() throws Exception {
+        TestDaemon alice = start("alice");
+        String stranger = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
+        String reply = Wire.exchange(alice.peerPort(), Wire.frame("{\"cmd\":\"SESSION\",\"id\":\"" + stranger
+                + "\",\"msg\":\"\",\"portno\":80,\"step\":\"hello\"}"));
+        assertTrue(reply.contains("\"cmd\":\"ERR\"") && reply.contains("sessions are only for contacts"), reply);
+    }
+}
