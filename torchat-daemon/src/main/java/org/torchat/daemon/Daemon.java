@@ -223,7 +223,7 @@ public final class Daemon implements AutoCloseable {
         IncomingMessages incoming = new IncomingMessages(inbox, clock, settings.logMessageText(),
                 settings.replayWindow(), settings.maxClockSkew());
         sessionService = new SessionService(identity, settings.sessions(), settings.torConnectTimeout(), clock, contacts,
-                outbox, incoming, deliveryService, retry, socks::open, arrivals::signal);
+                outbox, incoming, deliveryService, retry, socks::open, arrivals::signal, this::peerReachable);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),

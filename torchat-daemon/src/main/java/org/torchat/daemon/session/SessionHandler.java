@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.FrameSource;
+import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.net.StreamingHandler;
@@ -55,7 +56,11 @@ public final class SessionHandler implements StreamingHandler {
         }
         PeerStanding peer = standing.apply(initiator);
         if (!peer.contact() || peer.blocked()) {
-            throw new RequestException("sessions are only for contacts: send RECV, one frame per connection");
+            // Not a warning: someone who has us as a contact before we have them is ordinary, and falls back at once.
+            LOG.debug("SESSION from {} refused: not a contact", initiator);
+            replies.send(Replies.error(identity.onionAddress(), hello.portno(),
+                    "sessions are only for contacts: send RECV, one frame per connection"));
+            return;
         }
         if (!takeHandshake()) {
             throw new RequestException("too many session handshakes; try again later");

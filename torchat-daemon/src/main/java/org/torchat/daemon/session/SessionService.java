@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.torchat.daemon.config.SessionSettings;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
@@ -31,10 +32,14 @@ public final class SessionService implements AutoCloseable {
     private final Runnable changed;
     private volatile Instant lastActivity;
 
-    /** {@code changed}: runs after any contact's presence changed (wakes clients' long polls). */
+    /**
+     * {@code changed}: runs after any contact's presence changed (wakes clients' long polls); {@code reachable}: runs
+     * when a session opens, so that what waits for that peer goes now.
+     */
     public SessionService(Ed25519Identity identity, SessionSettings settings, Duration connectTimeout, Clock clock,
                           Contacts contacts, Outbox outbox, IncomingMessages incoming, DeliveryService delivery,
-                          RetryPolicy retry, PeerConnector connector, Runnable changed) {
+                          RetryPolicy retry, PeerConnector connector, Runnable changed,
+                          Consumer<OnionAddress> reachable) {
         this.settings = settings;
         this.clock = clock;
         this.contacts = contacts;
@@ -49,6 +54,7 @@ public final class SessionService implements AutoCloseable {
                     public void opened(SessionLink link) {
                         contacts.seen(link.peer(), clock.instant());
                         sender.opened(link);
+                        reachable.accept(link.peer()); // files waiting in a backoff go now too
                     }
 
                     @Override

@@ -31,10 +31,13 @@ final class ContactFormat {
         out.flush();
     }
 
-    /** {@code ADDRESS  NICKNAME  N unread  last seen DATE  verified  BLOCKED (N dropped)}; "-" for no nickname. */
+    /**
+     * {@code ADDRESS  NICKNAME  PRESENCE  N unread  last seen DATE  verified  BLOCKED (N dropped)}; "-" for no
+     * nickname.
+     */
     static String contactLine(ContactEntry c, ZoneId zone) {
-        return c.address() + "  " + (c.nickname() == null ? "-" : c.nickname()) + "  " + c.unread() + " unread  "
-                + lastSeen(c, zone) + (c.verified() ? "  verified" : "")
+        return c.address() + "  " + (c.nickname() == null ? "-" : c.nickname()) + "  " + c.presence() + "  "
+                + c.unread() + " unread  " + (c.online() ? "online now" : lastSeen(c, zone)) + (c.verified() ? "  verified" : "")
                 + (c.blocked() ? "  BLOCKED (" + c.dropped() + " dropped)" : "");
     }
 
@@ -56,6 +59,7 @@ final class ContactFormat {
             node.put("blocked", e.blocked());
             node.put("dropped", e.dropped());
             node.put("verified", e.verified());
+            node.put("presence", e.presence());
             if (e.firstMessage() != null) {
                 node.put("first_message", e.firstMessage());
             }

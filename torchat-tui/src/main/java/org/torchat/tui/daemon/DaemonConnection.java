@@ -207,7 +207,8 @@ public final class DaemonConnection implements DaemonApi {
                 m.extension(Extensions.LAST_SEEN).filter(n -> n.isIntegralNumber()).map(n -> n.asLong()).orElse(null),
                 m.extension(Extensions.BLOCKED).map(n -> n.asBoolean()).orElse(false),
                 m.extension(Extensions.DROPPED).map(n -> n.asLong()).orElse(0L),
-                m.extension(Extensions.VERIFIED).map(n -> n.asBoolean()).orElse(false), firstMessage);
+                m.extension(Extensions.VERIFIED).map(n -> n.asBoolean()).orElse(false), firstMessage,
+                m.extension(Extensions.PRESENCE).filter(n -> n.isTextual()).map(n -> n.asText()).orElse("offline"));
     }
 
     @Override

@@ -31,7 +31,8 @@ class ContactCommandsTest extends CommandLineHarness {
     /** Answers every change with the END a daemon sends, and the listings with two entries. */
     private void fakeDaemon() throws IOException {
         daemon = new FakeDaemonServer(r -> switch (r.cmd()) {
-            case CONTACTS -> List.of(contact(Command.CONTACTS, ALICE, "Alice", false, 0),
+            case CONTACTS -> List.of(contact(Command.CONTACTS, ALICE, "Alice", false, 0)
+                            .withExtension("presence", NODES.textNode("away")),
                     contact(Command.CONTACTS, BOB, null, true, 3), Message.of(Command.END, "localhost", 80, "2"));
             case REQUESTS -> List.of(Message.of(Command.REQUESTS, BOB, 80, "hello,\nmay I?")
                     .withExtension("unread", NODES.numberNode(1)), Message.of(Command.END, "localhost", 80, "1"));
@@ -44,13 +45,14 @@ class ContactCommandsTest extends CommandLineHarness {
     void contactsPrintsALineEachAndJsonOnRequest() throws IOException {
         fakeDaemon();
         assertEquals(0, run("contacts", "-p", port()));
-        assertEquals(List.of(ALICE + "  Alice  2 unread  never seen  verified",
-                BOB + "  -  2 unread  never seen  verified  BLOCKED (3 dropped)"), out.toString().lines().toList());
+        assertEquals(List.of(ALICE + "  Alice  away  2 unread  online now  verified",
+                BOB + "  -  offline  2 unread  never seen  verified  BLOCKED (3 dropped)"), out.toString().lines().toList());
         out.getBuffer().setLength(0);
         assertEquals(0, run("contacts", "--json", "-p", port()));
         String json = out.toString().strip();
         assertTrue(json.startsWith("[{\"address\":\"" + ALICE + "\",\"nickname\":\"Alice\",\"state\":\"contact\""), json);
         assertTrue(json.contains("\"nickname\":null") && json.contains("\"dropped\":3"), json);
+        assertTrue(json.contains("\"presence\":\"away\"") && json.contains("\"presence\":\"offline\""), json);
     }
 
     @Test

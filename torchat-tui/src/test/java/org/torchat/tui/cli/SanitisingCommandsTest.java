@@ -71,7 +71,7 @@ class SanitisingCommandsTest extends CommandLineHarness {
                 .withExtension("dropped", NODES.numberNode(0)).withExtension("verified", NODES.booleanNode(true)),
                 Message.of(Command.END, "localhost", 80, "1")));
         assertEquals(0, run("contacts", "-p", port()));
-        assertEquals(List.of(ALICE + "  A?[8m  0 unread  never seen  verified"), out.toString().lines().toList());
+        assertEquals(List.of(ALICE + "  A?[8m  offline  0 unread  never seen  verified"), out.toString().lines().toList());
     }
 
     @Test
