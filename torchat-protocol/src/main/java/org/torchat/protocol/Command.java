@@ -57,7 +57,14 @@ public enum Command {
      * Extension: stored messages whose words match {@code msg} (in the conversation with {@code id}, or in all when
      * {@code id} is empty), newest first, one SEARCH frame each, then END with the count.
      */
-    SEARCH;
+    SEARCH,
+    /**
+     * Extension (protocol 2, issue 17): the passphrase in {@code msg} opens the key of history sealed at rest
+     * (sealhistory); clients read history until LOCK or the daemon's end. END "unlocked", or ERR.
+     */
+    UNLOCK,
+    /** Extension (protocol 2, issue 17): forgets the key UNLOCK opened; history is unreadable again. */
+    LOCK;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -72,7 +72,9 @@ public record Settings(
         FileAcceptance fileAccept,
         long fileAutoAcceptMax,
         long fileMaxSize,
-        long spoolQuota) {
+        long spoolQuota,
+        /** Message texts and file names stored sealed to the key in seal.key (docs/SEALING.md). */
+        boolean sealHistory) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
@@ -94,7 +96,7 @@ public record Settings(
             "recvrate", "recvburst", "unsignedrate", "unsignedburst", "strangerrate", "strangerburst", "strangers",
             "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
             "logmaxsize", "logfiles", "logwarnings",
-            "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota");
+            "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota", "sealhistory");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
     public static final List<String> OLD_KEYS = List.of("recvratetotal", "recvbursttotal");
@@ -124,6 +126,7 @@ public record Settings(
         private String errorLogName = "error.log";
         private boolean logMessageText;
         private boolean ephemeral;
+        private boolean sealHistory;
         private int maxUnreadMessages = 1000;
         private long maxUnreadBytes = 4L * 1024 * 1024;
         private long retryDelayMillis = 5_000;
@@ -192,6 +195,7 @@ public record Settings(
                 case "readtimeout" -> frameDeadlineMillis = intIn(value, 100, 600_000);
                 case "logmessages" -> logMessageText = bool(value);
                 case "ephemeral" -> ephemeral = bool(value);
+                case "sealhistory" -> sealHistory = bool(value);
                 case "maxunread" -> maxUnreadMessages = intIn(value, 1, 1_000_000);
                 case "maxunreadbytes" -> maxUnreadBytes = intIn(value, 10_000, Integer.MAX_VALUE);
                 case "retrydelay" -> retryDelayMillis = intIn(value, 100, 3_600_000);
@@ -318,7 +322,8 @@ public record Settings(
                     Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
                     recvRate, recvBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst, strangers,
                     maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
-                    logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota);
+                    logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota,
+                    sealHistory);
         }
 
         private TorMode effectiveTorMode() {

@@ -52,7 +52,7 @@ public final class Outbox {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
                     + " FROM messages WHERE peer = ? AND status = 'queued' ORDER BY id LIMIT 1")) {
                 ps.setString(1, peer.hostname());
-                return Rows.messages(ps).stream().findFirst();
+                return Rows.messages(ps, db.seal()).stream().findFirst();
             }
         });
     }
@@ -94,6 +94,7 @@ public final class Outbox {
     public void markDelivered(StoredMessage m, Instant at) {
         db.run(c -> {
             setStatus(c, m, MessageStatus.DELIVERED, at, null);
+            sealDone(c, m);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE contacts SET acks = 1, last_seen = ? WHERE address = ?")) {
                 ps.setLong(1, at.toEpochMilli());
@@ -102,6 +103,7 @@ public final class Outbox {
             }
             return null;
         });
+        checkpointIfSealed();
     }
 
     public void markSent(StoredMessage m) {
@@ -109,7 +111,37 @@ public final class Outbox {
     }
 
     public void markFailed(StoredMessage m, String error) {
-        db.run(c -> setStatus(c, m, MessageStatus.FAILED, null, error));
+        db.run(c -> {
+            setStatus(c, m, MessageStatus.FAILED, null, error);
+            return sealDone(c, m);
+        });
+        checkpointIfSealed();
+    }
+
+    /**
+     * A queued text stays in the clear until it is done with (delivered, failed): the delivery worker must send it
+     * while the daemon is locked. Then it is sealed, and SQLite (secure_delete) zeroes the clear text it replaces.
+     */
+    private Void sealDone(Connection c, StoredMessage m) throws SQLException {
+        if (db.seal().on()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET body = '', sealed = ? WHERE id = ?")) {
+                ps.setBytes(1, db.seal().seal(m.text()));
+                ps.setLong(2, m.localId());
+                ps.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    /** The clear text also left the write-ahead log's frames: the log is emptied into the (zeroed) store. */
+    private void checkpointIfSealed() {
+        if (db.seal().on()) {
+            try {
+                db.checkpoint();
+            } catch (SQLException e) {
+                throw new StoreException("emptying the write-ahead log: " + e.getMessage(), e);
+            }
+        }
     }
 
     public void scheduleRetry(StoredMessage m, Instant nextAttempt, String error) {
@@ -138,10 +170,10 @@ public final class Outbox {
         return null;
     }
 
-    private static StoredMessage byId(Connection c, long id) throws SQLException {
+    private StoredMessage byId(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE id = ?")) {
             ps.setLong(1, id);
-            return Rows.messages(ps).get(0);
+            return Rows.messages(ps, db.seal()).get(0);
         }
     }
 }
