@@ -230,7 +230,7 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
                 Map.entry(Command.HISTORY, unlessLocked(seal, new HistoryHandler(new History(database), peers,
                         clock.getZone()))),
-                Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus)),
+                Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus, seal::state)),
                 Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
                 Map.entry(Command.CONTACTS, new ContactsHandler(contacts)),
                 Map.entry(Command.ADD_CONTACT, new AddContactHandler(contacts, address, clock)),

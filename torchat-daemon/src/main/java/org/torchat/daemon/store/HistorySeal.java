@@ -40,6 +40,11 @@ public final class HistorySeal {
         return on() && privateKey == null;
     }
 
+    /** For STATUS: "clear" (not sealed), "locked" or "unlocked". */
+    public String state() {
+        return !on() ? "clear" : locked() ? "locked" : "unlocked";
+    }
+
     /**
      * Opens the private half with {@code passphrase}. One attempt at a time: each costs an Argon2id derivation
      * (32 MiB), and parallel guesses must not multiply that.
