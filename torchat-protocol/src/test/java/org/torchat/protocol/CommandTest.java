@@ -28,7 +28,7 @@ class CommandTest {
         assertEquals(Set.of("SEND", "RECV", "UPDATE", "GET_PEERS", "HISTORY", "HOST", "END", "ERR", "EXIT",
                 "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS", "CONTACTS", "ADD_CONTACT", "RENAME",
                 "REMOVE_CONTACT", "BLOCK", "UNBLOCK", "REQUESTS", "ACCEPT", "TRANSFERS", "FILEACCEPT", "FILEREJECT",
-                "BACKUP", "EXPORT", "SEARCH"),
+                "BACKUP", "EXPORT", "SEARCH", "UNLOCK", "LOCK"),
                 names);
     }
 

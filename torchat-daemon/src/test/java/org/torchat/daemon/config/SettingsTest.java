@@ -197,13 +197,15 @@ class SettingsTest {
                 "recvrate: 5", "recvburst: 2", "unsignedrate: 40", "unsignedburst: 9", "strangerrate: 50", "strangerburst: 20",
                 "strangers: contacts", "maxrequests: 11", "requestmessages: 2", "requestbytes: 30000",
                 "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4", "logwarnings: 7",
-                "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000");
+                "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000",
+                "sealhistory: yes");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
 
         assertTrue(s.requireControlToken());
         assertEquals(Strangers.CONTACTS, s.strangers());
+        assertTrue(s.sealHistory());
         assertEquals(3, s.maxConnections());
         assertEquals(3, s.backlog());
         assertEquals(Duration.ofMillis(3000), s.torConnectTimeout());
