@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Benchmarks leave nothing behind: a store of a million messages is half a gigabyte. */
-final class TempFiles {
+public final class TempFiles {
     private TempFiles() {
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

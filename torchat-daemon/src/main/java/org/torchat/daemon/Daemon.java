@@ -1,5 +1,8 @@
 package org.torchat.daemon;
 
+import static org.torchat.daemon.seal.SealState.searchUnlessSealed;
+import static org.torchat.daemon.seal.SealState.unlessLocked;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -61,7 +64,11 @@ import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.ControlCookie;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.daemon.store.NativeLibraryDirectory;
+import org.torchat.daemon.seal.LockHandler;
+import org.torchat.daemon.seal.SealStartup;
+import org.torchat.daemon.seal.UnlockHandler;
 import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.HistorySeal;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.Search;
 import org.torchat.daemon.store.ArrivalSignal;
@@ -129,6 +136,7 @@ public final class Daemon implements AutoCloseable {
             daemon.tor = TorLauncher.start(settings, dataDir.root()).orElse(null);
             daemon.publish();
             daemon.database = openDatabase(settings, dataDir);
+            SealStartup.apply(settings, dataDir, daemon.database);
             daemon.controlAuthenticator = controlAuthenticator(settings, dataDir);
             daemon.serve(settings, clock);
             daemon.writeStateFiles();
@@ -209,6 +217,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void serve(Settings settings, Clock clock) throws StartupException {
+        HistorySeal seal = database.seal();
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
                 arrivals, settings.strangers(), RequestLimits.of(settings));
         expireRequests(new RequestExpiry(database), settings.requestExpiry(), clock);
@@ -228,10 +237,11 @@ public final class Daemon implements AutoCloseable {
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
                 Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, contacts::requestsVersion)),
-                Map.entry(Command.UPDATE, new UpdateHandler(inbox, peers, clock.getZone())),
+                Map.entry(Command.UPDATE, unlessLocked(seal, new UpdateHandler(inbox, peers, clock.getZone()))),
                 Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
-                Map.entry(Command.HISTORY, new HistoryHandler(new History(database), peers, clock.getZone())),
-                Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus)),
+                Map.entry(Command.HISTORY, unlessLocked(seal, new HistoryHandler(new History(database), peers,
+                        clock.getZone()))),
+                Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus, seal::state)),
                 Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
                 Map.entry(Command.CONTACTS, new ContactsHandler(contacts, sessionService)),
                 Map.entry(Command.ACTIVITY, new ActivityHandler(sessionService)),
@@ -240,13 +250,17 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.REMOVE_CONTACT, new RemoveContactHandler(contacts, peers)),
                 Map.entry(Command.BLOCK, new BlockHandler(contacts, peers, address, clock)),
                 Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers)),
-                Map.entry(Command.REQUESTS, new RequestsHandler(contacts)),
+                Map.entry(Command.REQUESTS, unlessLocked(seal, new RequestsHandler(contacts))),
                 Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock)),
-                Map.entry(Command.SEARCH, new SearchHandler(new Search(database), peers, clock.getZone()))));
+                Map.entry(Command.SEARCH, searchUnlessSealed(seal, new SearchHandler(new Search(database), peers,
+                        clock.getZone()))),
+                Map.entry(Command.UNLOCK, new UnlockHandler(seal)),
+                Map.entry(Command.LOCK, new LockHandler(seal))));
         clientCommands.putAll(fileTransfer.clientCommands());
         // issue 17: backup and export
         clientCommands.put(Command.BACKUP, backupHandler(settings));
-        clientCommands.put(Command.EXPORT, new ExportHandler(new History(database), peers, clock.getZone()));
+        clientCommands.put(Command.EXPORT, unlessLocked(seal, new ExportHandler(new History(database), peers,
+                clock.getZone())));
         Dispatcher controlDispatcher = new Dispatcher(clientCommands, fileTransfer.clientStreams(),
                 Daemon::refusedOnControlPort);
         SenderGate gate = new SenderGate(contacts::standing, new PeerBudgets(new PeerBudgets.Limits(

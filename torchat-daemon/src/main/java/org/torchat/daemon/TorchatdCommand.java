@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.torchat.daemon.backup.Restore;
+import org.torchat.daemon.seal.SealInit;
 import org.torchat.daemon.config.ConfigException;
 import org.torchat.daemon.config.ConfigFile;
 import org.torchat.daemon.config.HostPort;
@@ -95,8 +96,14 @@ final class TorchatdCommand implements Callable<Integer> {
     Path restore;
 
     @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "With --restore: the backup's passphrase is the first line of FILE.")
+            description = "With --restore or --seal-init: the passphrase is the first line of FILE.")
     Path passphraseFile;
+
+    @Option(names = "--seal-init",
+            description = "Create the key that history is sealed to (sealhistory, docs/SEALING.md) in the data "
+                    + "directory, its private half under a passphrase (--passphrase-file, else asked twice on the "
+                    + "terminal), then exit. The daemon must be stopped.")
+    boolean sealInit;
 
     @Option(names = "--ready-file", hidden = true, paramLabel = "FILE",
             description = "Written once the daemon accepts connections (used by bin/torchatd).")
@@ -123,8 +130,11 @@ final class TorchatdCommand implements Callable<Integer> {
         if (restore != null) {
             return restore();
         }
+        if (sealInit) {
+            return sealInit();
+        }
         if (passphraseFile != null) {
-            throw new UsageException("--passphrase-file only goes with --restore");
+            throw new UsageException("--passphrase-file only goes with --restore or --seal-init");
         }
         Settings settings = settings();
         DataDirectory dir = DataDirectory.open(settings.dataDir());
@@ -156,6 +166,28 @@ final class TorchatdCommand implements Callable<Integer> {
             out.println("restored " + result.address().hostname() + " into " + result.dataDir());
             out.println("start it with: torchatd --data-dir " + result.dataDir() + " (stop the old daemon first: "
                     + "two daemons with one onion address take turns receiving)");
+            out.flush();
+            return 0;
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** {@code --seal-init}: the passphrase from the file or the terminal only (not the backups' variable). */
+    private int sealInit() throws TorchatdException {
+        Path root = settings().dataDir();
+        char[] passphrase;
+        try {
+            passphrase = Passphrases.obtain(passphraseFile, java.util.Map.of(), System.console(),
+                    "Passphrase for sealed history", true);
+        } catch (Passphrases.UnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            Path key = SealInit.run(root, passphrase);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("created " + key + "; set sealhistory: true in torchat.conf and start the daemon: it seals "
+                    + "what is stored and starts locked (torchat unlock)");
             out.flush();
             return 0;
         } finally {

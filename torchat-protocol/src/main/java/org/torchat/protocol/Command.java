@@ -68,7 +68,14 @@ public enum Command {
     /** Extension (sessions): the sender's presence in {@code msg}: online or away. */
     PRESENCE,
     /** Extension (control): the user is active at a client, so the daemon is not away (docs/PROTOCOL.md). */
-    ACTIVITY;
+    ACTIVITY,
+    /**
+     * Extension (protocol 2, issue 17): the passphrase in {@code msg} opens the key of history sealed at rest
+     * (sealhistory); clients read history until LOCK or the daemon's end. END "unlocked", or ERR.
+     */
+    UNLOCK,
+    /** Extension (protocol 2, issue 17): forgets the key UNLOCK opened; history is unreadable again. */
+    LOCK;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

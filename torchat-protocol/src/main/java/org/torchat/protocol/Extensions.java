@@ -94,6 +94,8 @@ public final class Extensions {
     public static final String LIMIT = "limit";
     /** SEARCH: per match, how many messages of its conversation are newer (counted up to 1001). */
     public static final String NEWER = "newer";
+    /** STATUS: history sealed at rest: "clear" (sealhistory off), "locked" or "unlocked". */
+    public static final String HISTORY = "history";
 
     private Extensions() {
     }

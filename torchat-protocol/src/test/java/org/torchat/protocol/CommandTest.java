@@ -29,7 +29,7 @@ class CommandTest {
                 "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS", "CONTACTS", "ADD_CONTACT", "RENAME",
                 "REMOVE_CONTACT", "BLOCK", "UNBLOCK", "REQUESTS", "ACCEPT", "TRANSFERS", "FILEACCEPT", "FILEREJECT",
                 "SESSION", "PING", "PRESENCE", "ACTIVITY",
-                "BACKUP", "EXPORT", "SEARCH"),
+                "BACKUP", "EXPORT", "SEARCH", "UNLOCK", "LOCK"),
                 names);
     }
 

@@ -11,7 +11,9 @@ import org.torchat.tui.cli.DaemonOptions;
 import org.torchat.tui.cli.NickCommand;
 import org.torchat.tui.cli.RemoveCommand;
 import org.torchat.tui.cli.RequestsCommand;
+import org.torchat.tui.cli.LockCommand;
 import org.torchat.tui.cli.UnblockCommand;
+import org.torchat.tui.cli.UnlockCommand;
 import org.torchat.tui.cli.FileDecisionCommand;
 import org.torchat.tui.cli.SendFileCommand;
 import org.torchat.tui.cli.TransfersCommand;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Parameters;
             RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
             SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
             FileDecisionCommand.Reject.class, BackupCommand.class, ExportCommand.class,
-            SearchCommand.class},
+            SearchCommand.class, UnlockCommand.class, LockCommand.class},
         customSynopsis = {"torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {

@@ -77,6 +77,10 @@ public final class BackupHandler implements CommandHandler {
         if (Files.isRegularFile(config)) {
             entry(bundle, BackupBundle.CONFIG, config);
         }
+        Path sealKey = dataDir.resolve(BackupBundle.SEAL_KEY);
+        if (Files.isRegularFile(sealKey)) {
+            entry(bundle, BackupBundle.SEAL_KEY, sealKey);
+        }
         entry(bundle, BackupBundle.STORE, snapshot);
         bundle.finish();
     }

@@ -73,7 +73,9 @@ public record Settings(
         long fileAutoAcceptMax,
         long fileMaxSize,
         long spoolQuota,
-        SessionSettings sessions) {
+        SessionSettings sessions,
+        /** Message texts and file names stored sealed to the key in seal.key (docs/SEALING.md). */
+        boolean sealHistory) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
@@ -96,7 +98,8 @@ public record Settings(
             "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
             "logmaxsize", "logfiles", "logwarnings",
             "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota",
-            "sessions", "heartbeat", "connectparallel", "connectpace", "appearoffline", "awayafter");
+            "sessions", "heartbeat", "connectparallel", "connectpace", "appearoffline", "awayafter",
+            "sealhistory");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
     public static final List<String> OLD_KEYS = List.of("recvratetotal", "recvbursttotal");
@@ -132,6 +135,7 @@ public record Settings(
         private String errorLogName = "error.log";
         private boolean logMessageText;
         private boolean ephemeral;
+        private boolean sealHistory;
         private int maxUnreadMessages = 1000;
         private long maxUnreadBytes = 4L * 1024 * 1024;
         private long retryDelayMillis = 5_000;
@@ -200,6 +204,7 @@ public record Settings(
                 case "readtimeout" -> frameDeadlineMillis = intIn(value, 100, 600_000);
                 case "logmessages" -> logMessageText = bool(value);
                 case "ephemeral" -> ephemeral = bool(value);
+                case "sealhistory" -> sealHistory = bool(value);
                 case "maxunread" -> maxUnreadMessages = intIn(value, 1, 1_000_000);
                 case "maxunreadbytes" -> maxUnreadBytes = intIn(value, 10_000, Integer.MAX_VALUE);
                 case "retrydelay" -> retryDelayMillis = intIn(value, 100, 3_600_000);
@@ -334,7 +339,8 @@ public record Settings(
                     maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
                     logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota,
                     new SessionSettings(sessionsEnabled, Duration.ofMillis(heartbeatMillis), connectParallel,
-                            Duration.ofMillis(connectPaceMillis), appearOffline, Duration.ofSeconds(awayAfterSeconds)));
+                            Duration.ofMillis(connectPaceMillis), appearOffline, Duration.ofSeconds(awayAfterSeconds)),
+                    sealHistory);
         }
 
         private TorMode effectiveTorMode() {

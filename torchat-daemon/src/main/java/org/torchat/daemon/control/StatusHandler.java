@@ -19,15 +19,19 @@ import org.torchat.protocol.onion.OnionAddress;
  * bootstrapping, ready, restarting, closed, or none without a control port), {@code progress} (bootstrap %),
  * {@code published} (tor confirmed uploading our onion service descriptor), {@code proto}, and once tor accepted our
  * onion service, {@code defences}: what tor accepted of its own defences for it ({@code pow}: on, off or
- * unsupported; {@code powqueuerate}, {@code powqueueburst}; {@code maxstreams}, 0 for no limit).
+ * unsupported; {@code powqueuerate}, {@code powqueueburst}; {@code maxstreams}, 0 for no limit); {@code history}:
+ * clear, or sealed and locked or unlocked.
  */
 public final class StatusHandler implements CommandHandler {
     private final OnionAddress self;
     private final Supplier<Optional<TorStatus>> tor;
+    private final Supplier<String> history;
 
-    public StatusHandler(OnionAddress self, Supplier<Optional<TorStatus>> tor) {
+    /** {@code history}: whether history is sealed, and locked (docs/SEALING.md): clear, locked or unlocked. */
+    public StatusHandler(OnionAddress self, Supplier<Optional<TorStatus>> tor, Supplier<String> history) {
         this.self = self;
         this.tor = tor;
+        this.history = history;
     }
 
     @Override
@@ -40,7 +44,8 @@ public final class StatusHandler implements CommandHandler {
                 .withExtension(Extensions.PROTO, nodes.numberNode(Extensions.PROTOCOL_VERSION))
                 .withExtension("tor", nodes.textNode(status.map(s -> s.state().name().toLowerCase()).orElse("none")))
                 .withExtension("progress", nodes.numberNode(status.map(TorStatus::progress).orElse(0)))
-                .withExtension("published", nodes.booleanNode(status.map(TorStatus::published).orElse(false)));
+                .withExtension("published", nodes.booleanNode(status.map(TorStatus::published).orElse(false)))
+                .withExtension(Extensions.HISTORY, nodes.textNode(history.get()));
         Optional<AppliedDefences> defences = status.map(TorStatus::defences);
         replies.send(defences.isEmpty() ? reply : reply.withExtension("defences", json(defences.get())));
     }

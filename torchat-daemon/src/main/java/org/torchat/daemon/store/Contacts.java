@@ -18,15 +18,18 @@ import org.torchat.protocol.onion.OnionAddress;
  */
 public final class Contacts {
     private static final String COLUMNS = "c.address, c.nickname, c.state, c.added_at, c.last_seen, c.unread_count, "
-            + "c.blocked, c.blocked_drops, c.verified, NULL AS first_message";
+            + "c.blocked, c.blocked_drops, c.verified, NULL AS first_message, NULL AS first_sealed";
     /**
      * With a request's preview: the first {@code ?} characters of its first message since it became a request, cut
      * in SQL so that a listing never loads whole messages. The lookup walks the peer's messages from where the
      * request began (only REQUESTS asks for it: for a contact it would walk its whole history).
      */
-    private static final String COLUMNS_WITH_PREVIEW = COLUMNS.replace("NULL AS first_message",
-            "(SELECT SUBSTR(m.body, 1, ?) FROM messages m WHERE m.peer = c.address AND m.direction = 'in' "
-                    + "AND m.received_at >= c.request_since ORDER BY m.id LIMIT 1) AS first_message");
+    private static final String FIRST_MESSAGE = " FROM messages m WHERE m.peer = c.address AND m.direction = 'in' "
+            + "AND m.received_at >= c.request_since ORDER BY m.id LIMIT 1)";
+    /** A sealed first message cannot be cut in SQL: it is opened and cut here ({@link #preview}). */
+    private static final String COLUMNS_WITH_PREVIEW = COLUMNS.replace("NULL AS first_message, NULL AS first_sealed",
+            "(SELECT SUBSTR(m.body, 1, ?)" + FIRST_MESSAGE + " AS first_message, (SELECT m.sealed" + FIRST_MESSAGE
+                    + " AS first_sealed");
 
     private final Database db;
 
@@ -51,7 +54,7 @@ public final class Contacts {
                 ps.setInt(1, previewChars);
                 ps.setInt(2, limit);
                 ps.setInt(3, offset);
-                return contacts(ps);
+                return contacts(ps, db.seal(), previewChars);
             }
         });
     }
@@ -305,7 +308,7 @@ public final class Contacts {
     private List<Contact> query(String where) {
         return db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c " + where)) {
-                return contacts(ps);
+                return contacts(ps, db.seal(), 0);
             }
         });
     }
@@ -314,23 +317,35 @@ public final class Contacts {
         return db.run(c -> query(c, peer, where));
     }
 
-    private static List<Contact> query(Connection c, OnionAddress peer, String where) throws SQLException {
+    private List<Contact> query(Connection c, OnionAddress peer, String where) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c " + where)) {
             ps.setString(1, peer.hostname());
-            return contacts(ps);
+            return contacts(ps, db.seal(), 0);
         }
     }
 
-    private static List<Contact> contacts(PreparedStatement query) throws SQLException {
+    private static List<Contact> contacts(PreparedStatement query, HistorySeal seal, int previewChars)
+            throws SQLException {
         List<Contact> result = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 result.add(new Contact(Rows.address(rs.getString("address")), rs.getString("nickname"),
                         ContactState.fromDb(rs.getString("state")), Rows.instant(rs, "added_at"),
                         Rows.instant(rs, "last_seen"), rs.getInt("unread_count"), rs.getInt("blocked") != 0,
-                        rs.getLong("blocked_drops"), rs.getInt("verified") != 0, rs.getString("first_message")));
+                        rs.getLong("blocked_drops"), rs.getInt("verified") != 0,
+                        preview(rs.getString("first_message"), rs.getBytes("first_sealed"), seal, previewChars)));
             }
         }
         return result;
+    }
+
+    /** The first {@code chars} characters (code points, as SQLite's SUBSTR counts) of a sealed first message. */
+    private static String preview(String plain, byte[] sealed, HistorySeal seal, int chars) {
+        if (sealed == null) {
+            return plain;
+        }
+        String text = seal.open(sealed);
+        return text.codePointCount(0, text.length()) <= chars ? text
+                : text.substring(0, text.offsetByCodePoints(0, chars));
     }
 }

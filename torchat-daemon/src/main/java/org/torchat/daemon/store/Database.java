@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final String description;
+    private volatile HistorySeal seal = HistorySeal.off();
 
     private Database(Connection connection, String description) {
         this.connection = connection;
@@ -96,6 +97,41 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * From now on texts are stored sealed by {@code seal}. SQLite then zeroes what it deletes (secure_delete), so
+     * that a text replaced by its sealed form does not linger in free pages.
+     */
+    public void useSeal(HistorySeal seal) throws SQLException {
+        if (seal.on()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA secure_delete = ON");
+            }
+        }
+        this.seal = seal;
+    }
+
+    public HistorySeal seal() {
+        return seal;
+    }
+
+    /**
+     * Rewrites the file without its free pages (VACUUM) and empties the write-ahead log into it (checkpoint,
+     * TRUNCATE): afterwards no deleted or replaced content is left in torchat.db or torchat.db-wal.
+     */
+    public synchronized void compact() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM");
+        }
+        checkpoint();
+    }
+
+    /** Empties the write-ahead log into the store (best effort: a reader elsewhere, e.g. a backup, may hold it). */
+    public synchronized void checkpoint() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     public int userVersion() throws SQLException {

@@ -21,7 +21,7 @@ public final class History {
                     + " FROM messages WHERE peer = ? ORDER BY id DESC LIMIT ?")) {
                 ps.setString(1, peer.hostname());
                 ps.setInt(2, n);
-                return Rows.messages(ps);
+                return Rows.messages(ps, db.seal());
             }
         });
         Collections.reverse(newestFirst);
@@ -40,7 +40,7 @@ public final class History {
                 ps.setString(1, peer.hostname());
                 ps.setLong(2, afterLocalId);
                 ps.setInt(3, limit);
-                return Rows.messages(ps);
+                return Rows.messages(ps, db.seal());
             }
         });
     }

@@ -105,7 +105,7 @@ public final class Inbox {
                 if (Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
                     requests.admit(c, peer, bytes, receivedAt);
                 }
-                long id = insert(c, peer, messageId, text, sentAt, receivedAt, verified);
+                long id = insert(c, peer, messageId, text, db.seal(), sentAt, receivedAt, verified);
                 countUnread(c, peer, id, bytes);
                 return Outcome.STORED;
             });
@@ -128,7 +128,7 @@ public final class Inbox {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
                     + " FROM messages WHERE peer = ? AND unread = 1 ORDER BY id LIMIT 1")) {
                 ps.setString(1, peer.hostname());
-                oldest = Rows.messages(ps).stream().findFirst();
+                oldest = Rows.messages(ps, db.seal()).stream().findFirst();
             }
             if (oldest.isPresent()) {
                 markRead(c, oldest.get());
@@ -212,17 +212,21 @@ public final class Inbox {
         }
     }
 
-    private static long insert(Connection c, OnionAddress peer, String messageId, String text, Instant sentAt,
-                               Instant receivedAt, boolean verified) throws SQLException {
+    /** Sealed as it is stored when sealing is on: an incoming text is never on disk in the clear. */
+    private static long insert(Connection c, OnionAddress peer, String messageId, String text, HistorySeal seal,
+                               Instant sentAt, Instant receivedAt, boolean verified) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
-                + "sent_at, received_at, status, unread, verified) VALUES (?, 'in', ?, ?, ?, ?, 'received', 1, ?)",
+                + "sent_at, received_at, status, unread, verified, sealed) "
+                + "VALUES (?, 'in', ?, ?, ?, ?, 'received', 1, ?, ?)",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
+            byte[] sealed = seal.sealIfOn(text).orElse(null);
             ps.setString(1, peer.hostname());
             ps.setString(2, messageId);
-            ps.setString(3, text);
+            ps.setString(3, sealed == null ? text : "");
             Rows.setMillis(ps, 4, sentAt);
             Rows.setMillis(ps, 5, receivedAt);
             ps.setInt(6, verified ? 1 : 0);
+            ps.setBytes(7, sealed);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -131,7 +131,13 @@ final class Migrations {
                     CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
                         INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
                         INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
-                    END""")));
+                    END""")),
+            // issue 17: history sealed at rest (docs/SEALING.md). A sealed text or file name is kept in its own column
+            // (the plain column then holds ''), so that a row says by itself whether it is sealed and a store can be
+            // sealed a row at a time. Nothing is sealed here: that needs the key, and happens at start.
+            new Migration(7, List.of(
+                    "ALTER TABLE messages ADD COLUMN sealed BLOB",
+                    "ALTER TABLE transfers ADD COLUMN name_sealed BLOB")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

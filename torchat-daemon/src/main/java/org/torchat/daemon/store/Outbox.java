@@ -52,7 +52,7 @@ public final class Outbox {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
                     + " FROM messages WHERE peer = ? AND status = 'queued' ORDER BY id LIMIT 1")) {
                 ps.setString(1, peer.hostname());
-                return Rows.messages(ps).stream().findFirst();
+                return Rows.messages(ps, db.seal()).stream().findFirst();
             }
         });
     }
@@ -64,7 +64,7 @@ public final class Outbox {
                     + " FROM messages WHERE peer = ? AND status = 'queued' ORDER BY id LIMIT ?")) {
                 ps.setString(1, peer.hostname());
                 ps.setInt(2, limit);
-                return Rows.messages(ps);
+                return Rows.messages(ps, db.seal());
             }
         });
     }
@@ -115,6 +115,7 @@ public final class Outbox {
         db.run(c -> {
             for (StoredMessage m : messages) {
                 setStatus(c, m, MessageStatus.DELIVERED, at, null);
+                sealDone(c, m);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE contacts SET acks = 1, last_seen = ? WHERE address = ?")) {
@@ -126,6 +127,7 @@ public final class Outbox {
             }
             return null;
         });
+        checkpointIfSealed();
     }
 
     public void markSent(StoredMessage m) {
@@ -133,7 +135,37 @@ public final class Outbox {
     }
 
     public void markFailed(StoredMessage m, String error) {
-        db.run(c -> setStatus(c, m, MessageStatus.FAILED, null, error));
+        db.run(c -> {
+            setStatus(c, m, MessageStatus.FAILED, null, error);
+            return sealDone(c, m);
+        });
+        checkpointIfSealed();
+    }
+
+    /**
+     * A queued text stays in the clear until it is done with (delivered, failed): the delivery worker must send it
+     * while the daemon is locked. Then it is sealed, and SQLite (secure_delete) zeroes the clear text it replaces.
+     */
+    private Void sealDone(Connection c, StoredMessage m) throws SQLException {
+        if (db.seal().on()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET body = '', sealed = ? WHERE id = ?")) {
+                ps.setBytes(1, db.seal().seal(m.text()));
+                ps.setLong(2, m.localId());
+                ps.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    /** The clear text also left the write-ahead log's frames: the log is emptied into the (zeroed) store. */
+    private void checkpointIfSealed() {
+        if (db.seal().on()) {
+            try {
+                db.checkpoint();
+            } catch (SQLException e) {
+                throw new StoreException("emptying the write-ahead log: " + e.getMessage(), e);
+            }
+        }
     }
 
     public void scheduleRetry(StoredMessage m, Instant nextAttempt, String error) {
@@ -162,10 +194,10 @@ public final class Outbox {
         return null;
     }
 
-    private static StoredMessage byId(Connection c, long id) throws SQLException {
+    private StoredMessage byId(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE id = ?")) {
             ps.setLong(1, id);
-            return Rows.messages(ps).get(0);
+            return Rows.messages(ps, db.seal()).get(0);
         }
     }
 }

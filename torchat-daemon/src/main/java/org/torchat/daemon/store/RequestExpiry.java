@@ -31,7 +31,7 @@ public final class RequestExpiry {
                 int count = execute(c.prepareStatement("UPDATE contacts SET request_messages = 0, request_bytes = 0, "
                         + "unread_count = (SELECT COUNT(*) FROM messages m WHERE m.peer = contacts.address "
                         + "AND m.unread = 1), "
-                        + "unread_bytes = (SELECT COALESCE(SUM(LENGTH(CAST(m.body AS BLOB))), 0) FROM messages m "
+                        + "unread_bytes = (SELECT COALESCE(SUM(" + Rows.TEXT_BYTES + "), 0) FROM messages m "
                         + "WHERE m.peer = contacts.address AND m.unread = 1), "
                         + "unread_since = (SELECT MIN(m.id) FROM messages m WHERE m.peer = contacts.address "
                         + "AND m.unread = 1) "

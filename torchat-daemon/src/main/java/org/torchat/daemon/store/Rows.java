@@ -12,28 +12,32 @@ import org.torchat.protocol.onion.OnionAddress;
 /** Mapping between rows and domain values, shared by the store's tables. */
 final class Rows {
     static final String MESSAGE_COLUMNS = "id, peer, direction, message_id, body, sent_at, received_at, status, unread, "
-            + "portno, date_text, attempts, next_attempt_at, last_error, verified";
+            + "portno, date_text, attempts, next_attempt_at, last_error, verified, sealed";
+    /** The UTF-8 length of a message's text, sealed or not (sealing adds exactly SealedBox.OVERHEAD bytes). */
+    static final String TEXT_BYTES = "CASE WHEN m.sealed IS NULL THEN LENGTH(CAST(m.body AS BLOB)) "
+            + "ELSE LENGTH(m.sealed) - " + org.torchat.protocol.seal.SealedBox.OVERHEAD + " END";
 
     private Rows() {
     }
 
-    static List<StoredMessage> messages(PreparedStatement query) throws SQLException {
+    /** The messages {@code query} selects ({@link #MESSAGE_COLUMNS}), sealed texts opened by {@code seal}. */
+    static List<StoredMessage> messages(PreparedStatement query, HistorySeal seal) throws SQLException {
         List<StoredMessage> result = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                result.add(message(rs));
+                result.add(message(rs, seal));
             }
         }
         return result;
     }
 
-    static StoredMessage message(ResultSet rs) throws SQLException {
+    static StoredMessage message(ResultSet rs, HistorySeal seal) throws SQLException {
         return new StoredMessage(
                 rs.getLong("id"),
                 address(rs.getString("peer")),
                 Direction.fromDb(rs.getString("direction")),
                 rs.getString("message_id"),
-                rs.getString("body"),
+                seal.text(rs.getString("body"), rs.getBytes("sealed")),
                 instant(rs, "sent_at"),
                 instant(rs, "received_at"),
                 MessageStatus.fromDb(rs.getString("status")),

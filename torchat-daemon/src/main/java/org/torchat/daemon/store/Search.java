@@ -51,7 +51,7 @@ public final class Search {
                 List<Match> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Match(Rows.message(rs), rs.getInt("newer")));
+                        out.add(new Match(Rows.message(rs, db.seal()), rs.getInt("newer")));
                     }
                 }
                 return out;

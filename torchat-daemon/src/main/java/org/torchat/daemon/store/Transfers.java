@@ -14,7 +14,7 @@ import org.torchat.protocol.onion.OnionAddress;
 /** File transfers in both directions (the transfers table, docs/STORAGE.md). Every change is durable on return. */
 public final class Transfers {
     private static final String COLUMNS = "id, transfer_id, peer, direction, name, size, sha256, state, done_bytes, "
-            + "portno, path, created_at, updated_at, attempts, next_attempt_at, last_error";
+            + "portno, path, created_at, updated_at, attempts, next_attempt_at, last_error, name_sealed";
 
     private final Database db;
 
@@ -152,6 +152,7 @@ public final class Transfers {
                 ps.setLong(6, t.rowId());
                 ps.executeUpdate();
             }
+            sealName(c, t);
             return byRow(c, t.rowId());
         });
     }
@@ -182,15 +183,30 @@ public final class Transfers {
         });
     }
 
-    private static Transfer byRow(Connection c, long rowId) throws SQLException {
+    /**
+     * A finished transfer's name is sealed (sealhistory); a running one's stays in the clear, since sending or saving
+     * the file needs it while the daemon is locked.
+     */
+    private void sealName(Connection c, Transfer t) throws SQLException {
+        if (db.seal().on()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE transfers SET name = '', name_sealed = ? WHERE id = ? AND name_sealed IS NULL")) {
+                ps.setBytes(1, db.seal().seal(t.name()));
+                ps.setLong(2, t.rowId());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private Transfer byRow(Connection c, long rowId) throws SQLException {
         return find(c, "id = ?", rowId).orElseThrow();
     }
 
-    private static Optional<Transfer> find(Connection c, String where, Object... args) throws SQLException {
+    private Optional<Transfer> find(Connection c, String where, Object... args) throws SQLException {
         return list(c, where, args).stream().findFirst();
     }
 
-    private static List<Transfer> list(Connection c, String where, Object... args) throws SQLException {
+    private List<Transfer> list(Connection c, String where, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM transfers WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -217,14 +233,14 @@ public final class Transfers {
         }
     }
 
-    private static Transfer transfer(ResultSet rs) throws SQLException {
+    private Transfer transfer(ResultSet rs) throws SQLException {
         String path = rs.getString("path");
         return new Transfer(
                 rs.getLong("id"),
                 rs.getString("transfer_id"),
                 Rows.address(rs.getString("peer")),
                 Direction.fromDb(rs.getString("direction")),
-                rs.getString("name"),
+                db.seal().name(rs.getString("name"), rs.getBytes("name_sealed")),
                 rs.getLong("size"),
                 rs.getString("sha256"),
                 TransferState.fromDb(rs.getString("state")),

@@ -199,13 +199,14 @@ class SettingsTest {
                 "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4", "logwarnings: 7",
                 "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000",
                 "sessions: no", "heartbeat: 1500", "connectparallel: 2", "connectpace: 40", "appearoffline: yes",
-                "awayafter: 90");
+                "awayafter: 90", "sealhistory: yes");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
 
         assertTrue(s.requireControlToken());
         assertEquals(Strangers.CONTACTS, s.strangers());
+        assertTrue(s.sealHistory());
         assertEquals(3, s.maxConnections());
         assertEquals(3, s.backlog());
         assertEquals(Duration.ofMillis(3000), s.torConnectTimeout());

@@ -22,7 +22,7 @@ class StatusHandlerTest {
     private final List<Message> replies = new ArrayList<>();
 
     private Message status(Optional<TorStatus> tor) throws Exception {
-        new StatusHandler(SELF, () -> tor).handle(Message.of(Command.STATUS, "localhost", 8000, ""), replies::add);
+        new StatusHandler(SELF, () -> tor, () -> "clear").handle(Message.of(Command.STATUS, "localhost", 8000, ""), replies::add);
         assertEquals(1, replies.size());
         return replies.get(0);
     }

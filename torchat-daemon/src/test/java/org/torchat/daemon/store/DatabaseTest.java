@@ -95,7 +95,7 @@ class DatabaseTest {
                 "ALTER TABLE contacts DROP COLUMN request_since", "ALTER TABLE contacts DROP COLUMN request_messages",
                 "ALTER TABLE contacts DROP COLUMN request_bytes", "DROP TRIGGER messages_fts_insert",
                 "DROP TRIGGER messages_fts_delete", "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts",
-                "PRAGMA user_version = 3");
+                "ALTER TABLE messages DROP COLUMN sealed", "PRAGMA user_version = 3");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertEquals(LATEST_TABLES, tables(db));
@@ -109,7 +109,8 @@ class DatabaseTest {
             new Outbox(db).enqueue(BOB, "written before the index", 80, "", T0);
         }
         raw(file(), "DROP TRIGGER messages_fts_insert", "DROP TRIGGER messages_fts_delete",
-                "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts", "PRAGMA user_version = 5");
+                "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts", "ALTER TABLE messages DROP COLUMN sealed",
+                "ALTER TABLE transfers DROP COLUMN name_sealed", "PRAGMA user_version = 5");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertEquals(1, new Search(db).find("before", BOB, 10).size());

@@ -19,11 +19,14 @@ public final class BackupBundle {
     public static final String IDENTITY = "identity.key";
     public static final String STORE = "torchat.db";
     public static final String CONFIG = "torchat.conf";
+    /** The key sealed history needs (docs/SEALING.md): without it a sealed store could never be read again. */
+    public static final String SEAL_KEY = org.torchat.protocol.seal.SealKeyFile.FILE_NAME;
     /** The entries a bundle may hold, with the largest size each may have. */
     private static final Map<String, Long> MAX_BYTES = Map.of(
             IDENTITY, 4096L,
             STORE, 1L << 40,
-            CONFIG, 1L << 20);
+            CONFIG, 1L << 20,
+            SEAL_KEY, 4096L);
     /** What a restore needs at least. */
     public static final Set<String> REQUIRED = Set.of(IDENTITY, STORE);
     private static final int ENTRY = 1;

@@ -20,12 +20,12 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism) {
     static final int MAX_PARALLELISM = 16;
 
     /** Whether a header's parameters are within what any TORchat writes (or could sensibly write). */
-    boolean acceptable() {
+    public boolean acceptable() {
         return memoryKiB >= 8 * parallelism && memoryKiB <= MAX_MEMORY_KIB && iterations >= 1
                 && iterations <= MAX_ITERATIONS && parallelism >= 1 && parallelism <= MAX_PARALLELISM;
     }
 
-    byte[] derive(char[] passphrase, byte[] salt, int length) {
+    public byte[] derive(char[] passphrase, byte[] salt, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKiB)

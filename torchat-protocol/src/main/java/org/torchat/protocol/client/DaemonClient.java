@@ -262,6 +262,16 @@ public final class DaemonClient {
     }
 
     /** Asks the daemon to shut down. */
+    /** UNLOCK: opens sealed history with {@code passphrase} (docs/SEALING.md). */
+    public Message unlock(char[] passphrase) throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.UNLOCK, LOCALHOST, port, new String(passphrase))));
+    }
+
+    /** LOCK: the daemon forgets the key UNLOCK opened. */
+    public Message lock() throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.LOCK, LOCALHOST, port, "")));
+    }
+
     public void exit() throws IOException, ProtocolException, DaemonErrorException {
         ok(request(Message.of(Command.EXIT, LOCALHOST, port, "")));
     }

@@ -88,6 +88,21 @@ public interface DaemonApi {
     /** Accepts ({@code accept}) or refuses an incoming file offer (FILEACCEPT / FILEREJECT). */
     void decideFile(String transferId, boolean accept) throws TorchatException;
 
+    /** Whether the daemon's history is sealed and locked (STATUS {@code history}): then it must be unlocked to read. */
+    default boolean historyLocked() throws TorchatException {
+        return false;
+    }
+
+    /** Opens sealed history with {@code passphrase} (UNLOCK); the daemon's ERR (e.g. wrong passphrase) is thrown. */
+    default void unlock(char[] passphrase) throws TorchatException {
+        throw new ClientFailureException("this connection cannot unlock");
+    }
+
+    /** Makes sealed history unreadable again (LOCK). */
+    default void lock() throws TorchatException {
+        throw new ClientFailureException("this connection cannot lock");
+    }
+
     /** Asks the daemon to shut down (EXIT). */
     void stop() throws TorchatException;
 

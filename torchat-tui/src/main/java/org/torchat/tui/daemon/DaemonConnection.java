@@ -121,7 +121,12 @@ public final class DaemonConnection implements DaemonApi {
     public List<String> statusReport() throws TorchatException {
         Message reply = call(client::status);
         Optional<JsonNode> defences = reply.extension("defences").filter(JsonNode::isObject);
-        return defences.isEmpty() ? List.of(reply.msg()) : List.of(reply.msg(), "defences: " + defences(defences.get()));
+        List<String> lines = new java.util.ArrayList<>(List.of(reply.msg()));
+        defences.ifPresent(d -> lines.add("defences: " + defences(d)));
+        reply.extension(Extensions.HISTORY).filter(JsonNode::isTextual).map(JsonNode::textValue)
+                .filter(h -> !h.equals("clear"))
+                .ifPresent(h -> lines.add("history: sealed, " + h + (h.equals("locked") ? " (torchat unlock)" : "")));
+        return List.copyOf(lines);
     }
 
     /** The STATUS {@code defences} object (docs/PROTOCOL.md) as one phrase. */
@@ -236,6 +241,22 @@ public final class DaemonConnection implements DaemonApi {
 
     private static long number(Message m, String field) {
         return m.extension(field).filter(n -> n.canConvertToLong()).map(n -> n.longValue()).orElse(0L);
+    }
+
+    @Override
+    public boolean historyLocked() throws TorchatException {
+        return call(client::status).extension(Extensions.HISTORY).filter(JsonNode::isTextual)
+                .map(n -> n.textValue().equals("locked")).orElse(false);
+    }
+
+    @Override
+    public void unlock(char[] passphrase) throws TorchatException {
+        call(() -> client.unlock(passphrase));
+    }
+
+    @Override
+    public void lock() throws TorchatException {
+        call(client::lock);
     }
 
     @Override

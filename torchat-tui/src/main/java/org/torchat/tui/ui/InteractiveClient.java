@@ -17,9 +17,13 @@ public final class InteractiveClient {
 
     public static int run(DaemonApi daemon, ClientSettings settings) throws TorchatException {
         String self = daemon.host();
+        String unlocked = UnlockPrompt.unlockIfLocked(daemon, System.console());
         List<String> peers = daemon.peersWithUnread();
         ChatState state = ChatState.start(self, peers);
         state.notice("Attached to torchatd at " + daemon.endpoint() + ". /help lists the commands.");
+        if (unlocked != null) {
+            state.notice(unlocked);
+        }
         EventQueue events = new EventQueue();
         try (TextTerminal terminal = TextTerminal.open();
                 DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_WAIT);

@@ -151,8 +151,8 @@ class ScriptingCommandsTest extends CommandLineHarness {
         assertEquals(1, run("localhost", port()));
         assertEquals("torchat: the interactive client needs a terminal on stdin and stdout; for scripts use the "
                 + "subcommands (torchat --help)" + System.lineSeparator(), err.toString());
-        assertEquals(List.of(Command.HOST, Command.GET_PEERS), daemon.requests.stream().map(Message::cmd).toList(),
-                "it asked the daemon first, and popped nothing");
+        assertEquals(List.of(Command.HOST, Command.STATUS, Command.GET_PEERS), daemon.requests.stream().map(Message::cmd).toList(),
+                "it asked the daemon first (and whether history is locked), and popped nothing");
     }
 
     @Test
