@@ -33,6 +33,7 @@ import org.torchat.daemon.control.RemoveContactHandler;
 import org.torchat.daemon.control.RenameHandler;
 import org.torchat.daemon.control.RequestsHandler;
 import org.torchat.daemon.control.UnblockHandler;
+import org.torchat.daemon.control.ChangeTokens;
 import org.torchat.daemon.control.GetPeersHandler;
 import org.torchat.daemon.control.HostHandler;
 import org.torchat.daemon.control.SendHandler;
@@ -60,7 +61,7 @@ import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.Search;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.RequestExpiry;
@@ -71,6 +72,7 @@ import org.torchat.daemon.transfer.FileSender;
 import org.torchat.daemon.transfer.FileTransfer;
 import org.torchat.daemon.transfer.Spool;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -97,8 +99,11 @@ public final class Daemon implements AutoCloseable {
     private final Housekeeping housekeeping = new Housekeeping();
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
-    private final ArrivalSignal arrivals = new ArrivalSignal();
+    /**
+     * Wakes UPDATE/GET_PEERS requests waiting for a message or a change of delivery; closed on shutdown so that they
+     * end at once.
+     */
+    private final ChangeSignal changes = new ChangeSignal();
     private volatile boolean ready;
     private Listener control;
     private Listener peer;
@@ -204,9 +209,9 @@ public final class Daemon implements AutoCloseable {
 
     private void serve(Settings settings, Clock clock) throws StartupException {
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
-                arrivals, settings.strangers(), RequestLimits.of(settings));
+                changes, settings.strangers(), RequestLimits.of(settings));
         expireRequests(new RequestExpiry(database), settings.requestExpiry(), clock);
-        Outbox outbox = new Outbox(database);
+        Outbox outbox = new Outbox(database, changes);
         Contacts contacts = new Contacts(database);
         PeerResolver peers = new PeerResolver(contacts);
         SocksDelivery socks = new SocksDelivery(socksAddress(settings), settings.torConnectTimeout());
@@ -216,7 +221,7 @@ public final class Daemon implements AutoCloseable {
         startFileTransfer(settings, contacts, socks, retry, clock);
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
-                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, contacts::requestsVersion)),
+                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, changeTokens(contacts))),
                 Map.entry(Command.UPDATE, new UpdateHandler(inbox, peers, clock.getZone())),
                 Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
                 Map.entry(Command.HISTORY, new HistoryHandler(new History(database), peers, clock.getZone())),
@@ -252,6 +257,16 @@ public final class Daemon implements AutoCloseable {
                 ControlAuthenticator.OPEN, warnings("peer", settings.logWarnings())));
     }
 
+    /**
+     * The tokens a waiting GET_PEERS reports (docs/PROTOCOL.md): one line each. A counted one changes whenever its
+     * topic is signalled, so whatever changes it must also call {@code changes.signal(topic)} after its commit.
+     */
+    private ChangeTokens changeTokens(Contacts contacts) {
+        return new ChangeTokens(changes)
+                .computed(Extensions.REQUESTS_VERSION, contacts::requestsVersion)
+                .counted(Extensions.DELIVERY_VERSION, ChangeSignal.DELIVERY);
+    }
+
     /** A listener's warning digest, its summary written every minute even when the listener falls quiet. */
     private WarningDigest warnings(String listener, int perMinute) {
         WarningDigest digest = ConnectionProcessor.digest(perMinute);
@@ -282,7 +297,7 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot create the file spool in " + dataDir.root() + ": " + e.getMessage(), e);
         }
-        Transfers transfers = new Transfers(database);
+        Transfers transfers = new Transfers(database, changes);
         fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
         fileTransfer = new FileTransfer(address, settings, transfers, contacts, spool, fileSender, clock);
         fileSender.start();
@@ -360,7 +375,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Control requests (UPDATE/GET_PEERS with {@code wait}) waiting for a message right now; for tests and logs. */
     public int waitingRequests() {
-        return arrivals.waiters();
+        return changes.waiters();
     }
 
     public int controlPort() {
@@ -378,7 +393,7 @@ public final class Daemon implements AutoCloseable {
     /** Asks the daemon to stop; {@link #awaitShutdownRequest()} returns. Safe from any thread, any number of times. */
     public void requestShutdown() {
         shutdownRequested.countDown();
-        arrivals.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
+        changes.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
         if (fileTransfer != null) {
             fileTransfer.stopWaiting();
         }
