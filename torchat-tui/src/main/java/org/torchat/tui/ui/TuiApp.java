@@ -154,6 +154,11 @@ public final class TuiApp {
             state.setTorStatus(tor.line());
         } else if (event instanceof UiEvent.HistoryLoaded loaded) {
             state.showHistory(loaded.peer(), loaded.entries());
+        } else if (event instanceof UiEvent.DeliveryChanged) {
+            // Only the open conversation's marks that can still change; another one is read in full when opened.
+            state.pendingMarks().ifPresent(read -> worker.refreshMarks(read.peer(), read.count()));
+        } else if (event instanceof UiEvent.MarksLoaded marks) {
+            state.updateMarks(marks.peer(), marks.entries());
         } else if (event instanceof UiEvent.ContactsLoaded loaded) {
             state.setContacts(loaded.contacts());
             state.setRequests(loaded.requests());
