@@ -54,6 +54,11 @@ final class ArrivalPathSwitch implements DaemonApi {
     }
 
     @Override
+    public Optional<String> changeToken(String name) {
+        return daemon.changeToken(name);
+    }
+
+    @Override
     public void send(String peer, String text) throws TorchatException {
         daemon.send(peer, text);
     }

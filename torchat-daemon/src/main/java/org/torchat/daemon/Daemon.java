@@ -36,6 +36,7 @@ import org.torchat.daemon.control.RemoveContactHandler;
 import org.torchat.daemon.control.RenameHandler;
 import org.torchat.daemon.control.RequestsHandler;
 import org.torchat.daemon.control.UnblockHandler;
+import org.torchat.daemon.control.ChangeTokens;
 import org.torchat.daemon.control.GetPeersHandler;
 import org.torchat.daemon.control.HostHandler;
 import org.torchat.daemon.control.SendHandler;
@@ -71,7 +72,7 @@ import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.HistorySeal;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.Search;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.RequestExpiry;
@@ -82,6 +83,7 @@ import org.torchat.daemon.transfer.FileSender;
 import org.torchat.daemon.transfer.FileTransfer;
 import org.torchat.daemon.transfer.Spool;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -109,8 +111,11 @@ public final class Daemon implements AutoCloseable {
     private final Housekeeping housekeeping = new Housekeeping();
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Wakes UPDATE/GET_PEERS requests waiting for a message; closed on shutdown so that they end at once. */
-    private final ArrivalSignal arrivals = new ArrivalSignal();
+    /**
+     * Wakes UPDATE/GET_PEERS requests waiting for a message or a change of delivery; closed on shutdown so that they
+     * end at once.
+     */
+    private final ChangeSignal changes = new ChangeSignal();
     private volatile boolean ready;
     private Listener control;
     private Listener peer;
@@ -219,9 +224,9 @@ public final class Daemon implements AutoCloseable {
     private void serve(Settings settings, Clock clock) throws StartupException {
         HistorySeal seal = database.seal();
         Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
-                arrivals, settings.strangers(), RequestLimits.of(settings));
+                changes, settings.strangers(), RequestLimits.of(settings));
         expireRequests(new RequestExpiry(database), settings.requestExpiry(), clock);
-        Outbox outbox = new Outbox(database);
+        Outbox outbox = new Outbox(database, changes);
         Contacts contacts = new Contacts(database);
         PeerResolver peers = new PeerResolver(contacts);
         SocksDelivery socks = new SocksDelivery(socksAddress(settings), settings.torConnectTimeout());
@@ -232,11 +237,12 @@ public final class Daemon implements AutoCloseable {
         IncomingMessages incoming = new IncomingMessages(inbox, clock, settings.logMessageText(),
                 settings.replayWindow(), settings.maxClockSkew());
         sessionService = new SessionService(identity, settings.sessions(), settings.torConnectTimeout(), clock, contacts,
-                outbox, incoming, deliveryService, retry, socks::open, arrivals::signal, this::peerReachable);
+                outbox, incoming, deliveryService, retry, socks::open,
+                () -> changes.signal(ChangeSignal.PRESENCE), this::peerReachable);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
-                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, contacts::requestsVersion)),
+                Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, changeTokens(contacts))),
                 Map.entry(Command.UPDATE, unlessLocked(seal, new UpdateHandler(inbox, peers, clock.getZone()))),
                 Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
                 Map.entry(Command.HISTORY, unlessLocked(seal, new HistoryHandler(new History(database), peers,
@@ -279,6 +285,17 @@ public final class Daemon implements AutoCloseable {
                 ControlAuthenticator.OPEN, warnings("peer", settings.logWarnings())));
     }
 
+    /**
+     * The tokens a waiting GET_PEERS reports (docs/PROTOCOL.md): one line each. A counted one changes whenever its
+     * topic is signalled, so whatever changes it must also call {@code changes.signal(topic)} after its commit.
+     */
+    private ChangeTokens changeTokens(Contacts contacts) {
+        return new ChangeTokens(changes)
+                .computed(Extensions.REQUESTS_VERSION, contacts::requestsVersion)
+                .counted(Extensions.DELIVERY_VERSION, ChangeSignal.DELIVERY)
+                .counted(Extensions.PRESENCE_VERSION, ChangeSignal.PRESENCE);
+    }
+
     /** A listener's warning digest, its summary written every minute even when the listener falls quiet. */
     private WarningDigest warnings(String listener, int perMinute) {
         WarningDigest digest = ConnectionProcessor.digest(perMinute);
@@ -309,7 +326,7 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot create the file spool in " + dataDir.root() + ": " + e.getMessage(), e);
         }
-        Transfers transfers = new Transfers(database);
+        Transfers transfers = new Transfers(database, changes);
         fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
         fileTransfer = new FileTransfer(address, settings, transfers, contacts, spool, fileSender, clock);
         fileSender.start();
@@ -387,7 +404,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Control requests (UPDATE/GET_PEERS with {@code wait}) waiting for a message right now; for tests and logs. */
     public int waitingRequests() {
-        return arrivals.waiters();
+        return changes.waiters();
     }
 
     public int controlPort() {
@@ -405,7 +422,7 @@ public final class Daemon implements AutoCloseable {
     /** Asks the daemon to stop; {@link #awaitShutdownRequest()} returns. Safe from any thread, any number of times. */
     public void requestShutdown() {
         shutdownRequested.countDown();
-        arrivals.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
+        changes.close(); // waiting UPDATE/GET_PEERS answer now, so the listeners drain quickly
         if (fileTransfer != null) {
             fileTransfer.stopWaiting();
         }

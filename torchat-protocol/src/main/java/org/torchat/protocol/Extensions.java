@@ -90,6 +90,17 @@ public final class Extensions {
      * client reads REQUESTS again only when there is something new. Opaque: compare it, never parse it.
      */
     public static final String REQUESTS_VERSION = "requests";
+    /**
+     * GET_PEERS reply (with {@code wait}): a token that changes whenever an outgoing message's status (or last error)
+     * or a file transfer's state or progress changes. A client that sends back the tokens it last saw in its waiting
+     * GET_PEERS ({@link #REQUESTS_VERSION} too) is answered as soon as one differs. Opaque: compare it, never parse it.
+     */
+    public static final String DELIVERY_VERSION = "delivery";
+    /**
+     * GET_PEERS reply (with {@code wait}): a token that changes whenever a contact's presence changes; sent back, as
+     * {@link #DELIVERY_VERSION}, a waiting GET_PEERS is answered when it differs. Clients then re-read CONTACTS.
+     */
+    public static final String PRESENCE_VERSION = "presence";
     /** SEARCH: the most matches wanted. */
     public static final String LIMIT = "limit";
     /** SEARCH: per match, how many messages of its conversation are newer (counted up to 1001). */

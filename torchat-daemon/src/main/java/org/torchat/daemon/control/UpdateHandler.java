@@ -13,7 +13,7 @@ import org.torchat.daemon.net.Dates;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.StoredMessage;
 import org.torchat.protocol.Command;
@@ -58,7 +58,7 @@ public final class UpdateHandler implements CommandHandler {
 
     /** Pops at once, or waits up to {@code wait} for a message of {@code peer} to be stored. */
     private Optional<StoredMessage> popOrWait(OnionAddress peer, Duration wait) {
-        ArrivalSignal arrivals = inbox.arrivals();
+        ChangeSignal arrivals = inbox.changes(); // woken by other changes too: it looks again
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long seen = arrivals.generation(); // before looking: a message stored from here on changes it

@@ -3,7 +3,6 @@ package org.torchat.daemon.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.torchat.daemon.config.SessionSettings;
 import org.torchat.daemon.delivery.DeliveryService;
@@ -28,7 +27,6 @@ public final class SessionService implements AutoCloseable {
     private final SessionDialer dialer;
     private final SessionSender sender;
     private final SessionHandler handler;
-    private final AtomicLong presenceVersion = new AtomicLong();
     private final Runnable changed;
     private volatile Instant lastActivity;
 
@@ -100,11 +98,6 @@ public final class SessionService implements AutoCloseable {
         return sessions.link(peer).map(SessionLink::id).orElse(null);
     }
 
-    /** Changes whenever any contact's presence changes: clients re-read CONTACTS only then. */
-    public String presenceVersion() {
-        return Long.toString(presenceVersion.get());
-    }
-
     /** Our user did something at a client. */
     public void activity() {
         lastActivity = clock.instant();
@@ -125,7 +118,6 @@ public final class SessionService implements AutoCloseable {
     }
 
     private void presenceChanged() {
-        presenceVersion.incrementAndGet();
         changed.run();
     }
 

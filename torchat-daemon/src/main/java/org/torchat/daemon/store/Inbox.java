@@ -32,38 +32,39 @@ public final class Inbox {
 
     private final Database db;
     private final UnreadLimits limits;
-    private final ArrivalSignal arrivals;
+    private final ChangeSignal changes;
     private final Strangers strangers;
     private final PendingRequests requests;
 
     /** Strangers allowed, as before contacts existed, and their requests not capped. */
     public Inbox(Database db, UnreadLimits limits) {
-        this(db, limits, new ArrivalSignal(), Strangers.ALLOW);
+        this(db, limits, new ChangeSignal(), Strangers.ALLOW);
     }
 
     /** Requests not capped (only the per-peer unread limits apply). */
-    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals, Strangers strangers) {
-        this(db, limits, arrivals, strangers, new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
+    public Inbox(Database db, UnreadLimits limits, ChangeSignal changes, Strangers strangers) {
+        this(db, limits, changes, strangers, new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
                 Integer.MAX_VALUE, Long.MAX_VALUE / 2));
     }
 
     /**
-     * {@code arrivals} is signalled after every message stored (committed), for requests that wait for one;
+     * {@code changes} is signalled ({@link ChangeSignal#MESSAGES}) after every message stored (committed), for
+     * requests that wait for one;
      * {@code strangers} says what happens to messages from addresses that are not contacts, and
      * {@code requestLimits} how much of them the store keeps before the user accepts them.
      */
-    public Inbox(Database db, UnreadLimits limits, ArrivalSignal arrivals, Strangers strangers,
+    public Inbox(Database db, UnreadLimits limits, ChangeSignal changes, Strangers strangers,
                  RequestLimits requestLimits) {
         this.db = db;
         this.limits = limits;
-        this.arrivals = arrivals;
+        this.changes = changes;
         this.strangers = strangers;
         this.requests = new PendingRequests(requestLimits);
     }
 
-    /** Signalled whenever a new message has been stored. */
-    public ArrivalSignal arrivals() {
-        return arrivals;
+    /** Signalled ({@link ChangeSignal#MESSAGES}) whenever a new message has been stored. */
+    public ChangeSignal changes() {
+        return changes;
     }
 
     /** Stores an unverified message with no age limit (see the full form below). */
@@ -116,7 +117,7 @@ public final class Inbox {
             throw new StoreException("storing a message from " + peer + ": " + e.getMessage(), e);
         }
         if (outcome == Outcome.STORED) {
-            arrivals.signal(); // after the commit: a woken waiter finds the message
+            changes.signal(ChangeSignal.MESSAGES); // after the commit: a woken waiter finds the message
         }
         return outcome;
     }

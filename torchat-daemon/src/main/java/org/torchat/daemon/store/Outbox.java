@@ -9,12 +9,23 @@ import java.util.List;
 import java.util.Optional;
 import org.torchat.protocol.onion.OnionAddress;
 
-/** Outgoing messages: queued by SEND, taken by the delivery worker in order, per peer. */
+/**
+ * Outgoing messages: queued by SEND, taken by the delivery worker in order, per peer. Every change of a message's
+ * status (or of its last error, which HISTORY shows) is signalled after its commit ({@link ChangeSignal#DELIVERY}),
+ * so that a client's long poll hears of it.
+ */
 public final class Outbox {
     private final Database db;
+    private final ChangeSignal changes;
 
+    /** For tests and tools that nobody waits on. */
     public Outbox(Database db) {
+        this(db, new ChangeSignal());
+    }
+
+    public Outbox(Database db, ChangeSignal changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     /**
@@ -112,7 +123,7 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        db.run(c -> {
+        changed(c -> {
             for (StoredMessage m : messages) {
                 setStatus(c, m, MessageStatus.DELIVERED, at, null);
                 sealDone(c, m);
@@ -131,11 +142,11 @@ public final class Outbox {
     }
 
     public void markSent(StoredMessage m) {
-        db.run(c -> setStatus(c, m, MessageStatus.SENT, null, null));
+        changed(c -> setStatus(c, m, MessageStatus.SENT, null, null));
     }
 
     public void markFailed(StoredMessage m, String error) {
-        db.run(c -> {
+        changed(c -> {
             setStatus(c, m, MessageStatus.FAILED, null, error);
             return sealDone(c, m);
         });
@@ -169,7 +180,7 @@ public final class Outbox {
     }
 
     public void scheduleRetry(StoredMessage m, Instant nextAttempt, String error) {
-        db.run(c -> {
+        changed(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET attempts = attempts + 1, "
                     + "next_attempt_at = ?, last_error = ? WHERE id = ?")) {
                 ps.setLong(1, nextAttempt.toEpochMilli());
@@ -179,6 +190,12 @@ public final class Outbox {
             }
             return null;
         });
+    }
+
+    /** Runs {@code change} and, once it is committed, wakes the clients that wait for one. */
+    private void changed(Database.Work<?> change) {
+        db.run(change);
+        changes.signal(ChangeSignal.DELIVERY);
     }
 
     private static Void setStatus(Connection c, StoredMessage m, MessageStatus status, Instant receivedAt, String error)

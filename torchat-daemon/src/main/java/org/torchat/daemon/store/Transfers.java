@@ -17,15 +17,29 @@ public final class Transfers {
             + "portno, path, created_at, updated_at, attempts, next_attempt_at, last_error, name_sealed";
 
     private final Database db;
+    /** Told of every change a client shows (state, progress), after its commit: {@link ChangeSignal#DELIVERY}. */
+    private final ChangeSignal changes;
 
+    /** For tests and tools that nobody waits on. */
     public Transfers(Database db) {
+        this(db, new ChangeSignal());
+    }
+
+    public Transfers(Database db, ChangeSignal changes) {
         this.db = db;
+        this.changes = changes;
+    }
+
+    /** After a committed change: wakes the clients that wait for one (GET_PEERS {@code delivery}). */
+    private <T> T changed(T result) {
+        changes.signal(ChangeSignal.DELIVERY);
+        return result;
     }
 
     /** A new transfer row; outgoing ones start UPLOADING, incoming ones OFFERED or RECEIVING. */
     public Transfer create(String transferId, OnionAddress peer, Direction direction, String name, long size,
                            String sha256, TransferState state, int portno, Path path, Instant now) {
-        return db.run(c -> {
+        return changed(db.run(c -> {
             Rows.ensureContact(c, peer, now);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO transfers (transfer_id, peer, direction, name, "
                     + "size, sha256, state, portno, path, created_at, updated_at, next_attempt_at) "
@@ -46,7 +60,7 @@ public final class Transfers {
             }
             return find(c, "peer = ? AND direction = ? AND transfer_id = ?", peer.hostname(), direction.dbValue(),
                     transferId).orElseThrow();
-        });
+        }));
     }
 
     public Optional<Transfer> find(OnionAddress peer, Direction direction, String transferId) {
@@ -126,7 +140,7 @@ public final class Transfers {
 
     /** Moves {@code t} to {@code state} with {@code offset} bytes done; clears the last error. */
     public Transfer update(Transfer t, TransferState state, long offset, Instant now) {
-        return db.run(c -> {
+        return changed(db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE transfers SET state = ?, done_bytes = ?, "
                     + "updated_at = ?, last_error = NULL WHERE id = ?")) {
                 ps.setString(1, state.dbValue());
@@ -136,12 +150,12 @@ public final class Transfers {
                 ps.executeUpdate();
             }
             return byRow(c, t.rowId());
-        });
+        }));
     }
 
     /** Ends {@code t} in a final state, with why (null when it went well) and where the file is (incoming). */
     public Transfer finish(Transfer t, TransferState state, long offset, Path path, String error, Instant now) {
-        return db.run(c -> {
+        return changed(db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE transfers SET state = ?, done_bytes = ?, path = ?, "
                     + "last_error = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ?")) {
                 ps.setString(1, state.dbValue());
@@ -154,12 +168,12 @@ public final class Transfers {
             }
             sealName(c, t);
             return byRow(c, t.rowId());
-        });
+        }));
     }
 
     /** Records a failed or postponed attempt of an outgoing transfer and when to try again. */
     public Transfer scheduleRetry(Transfer t, long offset, Instant at, String reason, boolean countAttempt, Instant now) {
-        return db.run(c -> {
+        return changed(db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE transfers SET state = 'offered', done_bytes = ?, "
                     + "next_attempt_at = ?, last_error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?")) {
                 ps.setLong(1, offset);
@@ -171,16 +185,16 @@ public final class Transfers {
                 ps.executeUpdate();
             }
             return byRow(c, t.rowId());
-        });
+        }));
     }
 
     public void delete(Transfer t) {
-        db.run(c -> {
+        changed(db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM transfers WHERE id = ?")) {
                 ps.setLong(1, t.rowId());
                 return ps.executeUpdate();
             }
-        });
+        }));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.net.StreamingHandler;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Direction;
 import org.torchat.daemon.store.Transfer;
 import org.torchat.daemon.store.TransferState;
@@ -52,13 +52,13 @@ public final class FileBeginHandler implements StreamingHandler {
     private final SpoolQuota quota;
     private final AcceptancePolicy policy;
     private final long maxSize;
-    private final ArrivalSignal decisions;
+    private final ChangeSignal decisions;
     private final Clock clock;
     /** Transfers being received right now: a second connection for one of them would interleave its writes. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     FileBeginHandler(OnionAddress self, Transfers transfers, Spool spool, SpoolQuota quota, AcceptancePolicy policy,
-                     long maxSize, ArrivalSignal decisions, Clock clock) {
+                     long maxSize, ChangeSignal decisions, Clock clock) {
         this.self = self;
         this.transfers = transfers;
         this.spool = spool;

@@ -10,7 +10,7 @@ import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Transfer;
 import org.torchat.daemon.store.TransferState;
 import org.torchat.daemon.store.Transfers;
@@ -27,11 +27,11 @@ final class FileDecisionHandler implements CommandHandler {
 
     private final Transfers transfers;
     private final SpoolQuota quota;
-    private final ArrivalSignal decisions;
+    private final ChangeSignal decisions;
     private final boolean accept;
     private final Clock clock;
 
-    FileDecisionHandler(Transfers transfers, SpoolQuota quota, ArrivalSignal decisions, boolean accept, Clock clock) {
+    FileDecisionHandler(Transfers transfers, SpoolQuota quota, ChangeSignal decisions, boolean accept, Clock clock) {
         this.transfers = transfers;
         this.quota = quota;
         this.decisions = decisions;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.StreamingHandler;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Transfers;
 import org.torchat.protocol.Command;
@@ -20,7 +20,7 @@ public final class FileTransfer {
     private final Map<Command, StreamingHandler> clientStreams;
     private final Map<Command, StreamingHandler> peerStreams;
     /** Wakes offers held for our user's answer; closed on shutdown so that they end at once. */
-    private final ArrivalSignal decisions = new ArrivalSignal();
+    private final ChangeSignal decisions = new ChangeSignal();
 
     public FileTransfer(OnionAddress self, Settings settings, Transfers transfers, Contacts contacts, Spool spool,
                         FileSender sender, Clock clock) {

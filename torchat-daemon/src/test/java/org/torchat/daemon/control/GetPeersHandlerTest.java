@@ -128,7 +128,8 @@ class GetPeersHandlerTest {
     @Test
     void withTheRequestsTokenEveryReplyCarriesItAndItChangesWithTheRequests() throws Exception {
         org.torchat.daemon.store.Contacts contacts = new org.torchat.daemon.store.Contacts(db);
-        GetPeersHandler withToken = new GetPeersHandler(store, contacts::requestsVersion);
+        GetPeersHandler withToken = new GetPeersHandler(store,
+                new ChangeTokens(store.changes()).computed("requests", contacts::requestsVersion));
         Message polling = Message.of(Command.GET_PEERS, "localhost", 8000, "")
                 .withExtension("wait", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0));
         withToken.handle(polling, replies::add);

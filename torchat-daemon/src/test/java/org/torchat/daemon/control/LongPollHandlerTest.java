@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.config.Strangers;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.MessageIds;
+import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.StoredMessage;
 import org.torchat.daemon.store.UnreadLimits;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
@@ -38,16 +40,22 @@ class LongPollHandlerTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Database db;
-    private final ArrivalSignal arrivals = new ArrivalSignal();
+    private final ChangeSignal arrivals = new ChangeSignal();
     private final Inbox inbox;
     private final UpdateHandler update;
     private final GetPeersHandler getPeers;
+
+    private final Outbox outbox;
+    /** GET_PEERS as the daemon builds it: with the delivery token. */
+    private final GetPeersHandler withTokens;
 
     LongPollHandlerTest() throws Exception {
         db = Database.inMemory();
         inbox = new Inbox(db, new UnreadLimits(1000, 1_000_000), arrivals, Strangers.ALLOW);
         update = new UpdateHandler(inbox, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         getPeers = new GetPeersHandler(inbox);
+        outbox = new Outbox(db, arrivals);
+        withTokens = new GetPeersHandler(inbox, new ChangeTokens(arrivals).counted("delivery", ChangeSignal.DELIVERY));
     }
 
     @AfterEach
@@ -218,5 +226,56 @@ class LongPollHandlerTest {
         receive(BOB, "keep me");
         assertThrows(RequestException.class, () -> update.handle(update(BOB, NODES.numberNode(-5)), r -> { }));
         assertEquals(List.of(BOB), inbox.peersWithUnread());
+    }
+
+    /** A waiting GET_PEERS that sends back {@code delivery}. */
+    private static Message getPeersSeeing(String delivery, int waitMillis) {
+        return getPeers(NODES.numberNode(waitMillis)).withExtension("delivery", NODES.textNode(delivery));
+    }
+
+    private String deliveryToken() throws Exception {
+        return start(withTokens, getPeers(NODES.numberNode(0))).get(5, TimeUnit.SECONDS).get(0)
+                .extension("delivery").orElseThrow().textValue();
+    }
+
+    @Test
+    void aWaitingGetPeersWithTheDeliveryTokenReturnsWhenOurMessageIsDelivered() throws Exception {
+        StoredMessage sent = outbox.enqueue(BOB, "hi bob", 80, "", Instant.now());
+        String before = deliveryToken();
+        CompletableFuture<List<Message>> reply = start(withTokens, getPeersSeeing(before, 30_000));
+        awaitWaiters(1);
+        assertFalse(reply.isDone(), "nothing changed yet: held");
+
+        long changed = System.nanoTime();
+        outbox.markDelivered(sent, Instant.now());
+        Message answer = reply.get(5, TimeUnit.SECONDS).get(0);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changed);
+        assertEquals("", answer.msg(), "nothing unread");
+        String after = answer.extension("delivery").orElseThrow().textValue();
+        assertFalse(before.equals(after), "the token changed: " + before);
+        assertTrue(millis < 1000, "woke " + millis + " ms after the change, not at the end of the wait");
+    }
+
+    @Test
+    void aStaleTokenIsAnsweredAtOnceAndACurrentOneWaits() throws Exception {
+        String stale = deliveryToken();
+        outbox.markFailed(outbox.enqueue(BOB, "x", 80, "", Instant.now()), "gave up");
+        List<Message> p = start(withTokens, getPeersSeeing(stale, 60_000)).get(5, TimeUnit.SECONDS);
+        String now = p.get(0).extension("delivery").orElseThrow().textValue();
+        assertFalse(stale.equals(now));
+        List<Message> held = start(withTokens, getPeersSeeing(now, 300)).get(10, TimeUnit.SECONDS);
+        assertEquals(now, held.get(0).extension("delivery").orElseThrow().textValue(), "waited the whole wait");
+    }
+
+    @Test
+    void aClientThatSendsNoTokenWaitsForMessagesOnly() throws Exception {
+        StoredMessage sent = outbox.enqueue(BOB, "hi", 80, "", Instant.now());
+        CompletableFuture<List<Message>> reply = start(withTokens, getPeers(NODES.numberNode(30_000)));
+        awaitWaiters(1);
+        outbox.markSent(sent);
+        awaitWaiters(1); // woke, nothing for it, waits again
+        assertFalse(reply.isDone());
+        receive(CAROL, "now");
+        assertEquals(CAROL.hostname(), reply.get(5, TimeUnit.SECONDS).get(0).msg());
     }
 }

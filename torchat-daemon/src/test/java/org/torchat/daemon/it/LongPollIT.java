@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.Wire;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.client.DaemonClient;
 
@@ -119,6 +121,29 @@ class LongPollIT {
         assertEquals(List.of(a), peers);
         assertEquals("any peer", bob.client().update(a).orElseThrow().msg());
         assertEquals(Optional.empty(), bob.client().update(a));
+    }
+
+    @Test
+    void aWaitingGetPeersOnAReturnsWhenItsSendIsDelivered() throws Exception {
+        String b = bob.address().hostname();
+        Message first = longClient(alice).awaitPeersReply(Duration.ZERO);
+        String seen = first.extension(Extensions.DELIVERY_VERSION).orElseThrow().textValue();
+        Map<String, String> tokens = Map.of(Extensions.DELIVERY_VERSION, seen,
+                Extensions.REQUESTS_VERSION, first.extension(Extensions.REQUESTS_VERSION).orElseThrow().textValue());
+        CompletableFuture<Message> waiting = async(() -> longClient(alice).awaitPeersReply(WAIT, tokens));
+        awaitWaiting(alice, 1);
+        long start = System.nanoTime();
+        alice.client().send(b, "tell me when it is there");
+        Message reply = waiting.get(20, TimeUnit.SECONDS);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        System.out.printf("LongPollIT: SEND on A -> A's waiting GET_PEERS returned with a new delivery token in %d ms%n",
+                ms);
+        assertEquals("", reply.msg(), "nothing unread on A");
+        assertFalse(seen.equals(reply.extension(Extensions.DELIVERY_VERSION).orElseThrow().textValue()));
+        // The change it reported is the delivery (or, on a slow machine, an earlier step of it): soon delivered.
+        Await.until(() -> alice.client().history(b, 1).get(0).extension("status").orElseThrow().textValue(),
+                "delivered"::equals);
+        assertTrue(ms < 10_000, "answered on the change, not at the end of the wait: " + ms + " ms");
     }
 
     @Test

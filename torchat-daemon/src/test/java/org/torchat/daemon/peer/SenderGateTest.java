@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.torchat.daemon.config.Strangers;
 import org.torchat.daemon.net.RequestException;
-import org.torchat.daemon.store.ArrivalSignal;
+import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
@@ -49,7 +49,7 @@ class SenderGateTest {
         db = Database.inMemory();
         contacts = new Contacts(db);
         history = new History(db);
-        inbox = new Inbox(db, new UnreadLimits(1000, 1_000_000), new ArrivalSignal(), Strangers.REQUESTS);
+        inbox = new Inbox(db, new UnreadLimits(1000, 1_000_000), new ChangeSignal(), Strangers.REQUESTS);
         contacts.add(FRIEND.onionAddress(), "Friend", CLOCK.instant());
         contacts.add(OLD_FRIEND, "Old", CLOCK.instant());
     }

@@ -31,7 +31,7 @@ class InboxContactsTest {
     }
 
     private Inbox inbox(Strangers policy) {
-        return new Inbox(db, new UnreadLimits(1000, 1_000_000), new ArrivalSignal(), policy);
+        return new Inbox(db, new UnreadLimits(1000, 1_000_000), new ChangeSignal(), policy);
     }
 
     private static Inbox.Outcome store(Inbox inbox, OnionAddress from, String text) throws PeerLimitException {

@@ -38,7 +38,7 @@ class RequestLimitsTest {
     }
 
     private Inbox inbox(RequestLimits limits) {
-        return new Inbox(db, new UnreadLimits(1000, 1_000_000), new ArrivalSignal(), Strangers.REQUESTS, limits);
+        return new Inbox(db, new UnreadLimits(1000, 1_000_000), new ChangeSignal(), Strangers.REQUESTS, limits);
     }
 
     private static Inbox.Outcome store(Inbox inbox, OnionAddress from, String text, Instant at)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.DeadlineInputStream;
@@ -112,8 +113,21 @@ public final class DaemonClient {
 
     /** As {@link #awaitPeersWithUnread}, the whole reply: its extensions say more ({@code requests}, {@code more}). */
     public Message awaitPeersReply(Duration wait) throws IOException, ProtocolException, DaemonErrorException {
-        return ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, "")
-                .withExtension(Extensions.WAIT, JsonNodeFactory.instance.numberNode(wait.toMillis()))));
+        return awaitPeersReply(wait, Map.of());
+    }
+
+    /**
+     * As {@link #awaitPeersReply(Duration)}, sending back the change tokens last seen (name to value: {@code requests},
+     * {@code delivery}): the daemon then also answers as soon as one of them is out of date.
+     */
+    public Message awaitPeersReply(Duration wait, Map<String, String> seenTokens)
+            throws IOException, ProtocolException, DaemonErrorException {
+        Message request = Message.of(Command.GET_PEERS, LOCALHOST, port, "")
+                .withExtension(Extensions.WAIT, JsonNodeFactory.instance.numberNode(wait.toMillis()));
+        for (Map.Entry<String, String> token : seenTokens.entrySet()) {
+            request = request.withExtension(token.getKey(), JsonNodeFactory.instance.textNode(token.getValue()));
+        }
+        return ok(request(request));
     }
 
     /** The peers a GET_PEERS reply lists. */

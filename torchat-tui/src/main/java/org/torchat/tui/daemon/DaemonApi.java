@@ -61,10 +61,11 @@ public interface DaemonApi {
     List<ContactEntry> requests() throws TorchatException;
 
     /**
-     * The token of the request list that the last {@link #awaitPeersWithUnread} answered with: it changes when the
-     * list does. Empty when the daemon does not send one (then a client must ask REQUESTS to know).
+     * A change token (docs/PROTOCOL.md, "Change tokens": {@code requests}, {@code delivery}) as the last
+     * {@link #awaitPeersWithUnread} answered it: it changes when what it stands for does. Empty when the daemon does
+     * not send it (then a client must ask to know).
      */
-    default Optional<String> requestsVersion() {
+    default Optional<String> changeToken(String name) {
         return Optional.empty();
     }
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,8 +33,10 @@ public final class DaemonConnection implements DaemonApi {
 
     /** The requests the client lists: more than a screen holds, and few enough that reading them is cheap. */
     static final int SHOWN_REQUESTS = 50;
-    /** What the last GET_PEERS said of the requests; empty from a daemon that does not say. */
-    private volatile Optional<String> requestsVersion = Optional.empty();
+    /** The change tokens the last waiting GET_PEERS answered; sent back with the next, so it wakes on their change. */
+    private volatile Map<String, String> tokens = Map.of();
+    /** The change tokens this client follows. */
+    private static final List<String> TOKENS = List.of(Extensions.REQUESTS_VERSION, Extensions.DELIVERY_VERSION);
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
     static final Duration CONNECT = Duration.ofSeconds(5);
@@ -89,15 +93,19 @@ public final class DaemonConnection implements DaemonApi {
     /** GET_PEERS with {@code wait}: on the client with the long reply timeout, which outlasts any wait (60 s max). */
     @Override
     public List<String> awaitPeersWithUnread(Duration wait) throws TorchatException {
-        Message reply = call(() -> sendClient.awaitPeersReply(wait));
-        requestsVersion = reply.extension(Extensions.REQUESTS_VERSION).filter(JsonNode::isTextual)
-                .map(JsonNode::textValue);
+        Map<String, String> seen = tokens;
+        Message reply = call(() -> sendClient.awaitPeersReply(wait, seen));
+        Map<String, String> now = new HashMap<>();
+        for (String name : TOKENS) {
+            reply.extension(name).filter(JsonNode::isTextual).ifPresent(t -> now.put(name, t.textValue()));
+        }
+        tokens = Map.copyOf(now);
         return DaemonClient.peers(reply).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 
     @Override
-    public Optional<String> requestsVersion() {
-        return requestsVersion;
+    public Optional<String> changeToken(String name) {
+        return Optional.ofNullable(tokens.get(name));
     }
 
     @Override

@@ -2,22 +2,20 @@ package org.torchat.tui.ui;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.torchat.protocol.Nicknames;
+import java.util.TreeSet;
 import org.torchat.protocol.onion.InvalidOnionAddressException;
-import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.HistoryEntry;
 import org.torchat.tui.daemon.IncomingMessage;
+import org.torchat.tui.daemon.SearchMatch;
 import org.torchat.tui.daemon.TransferEntry;
 
 /**
- * Everything the client shows, and nothing about how: the peers, one chat buffer per peer, the current peer,
- * the input line with its cursor and history, and the mode of the input line. No Lanterna, no threads: it
+ * Everything the client shows, and nothing about how, coordinated: the {@link PeerList}, one {@link Conversation}
+ * per peer ({@link Conversations}), the {@link ContactBook}, the {@link RequestSection}, the
+ * {@link NewMessagesMarker}, the input line ({@link LineEditor}) and the mode it is in. No Lanterna, no threads: it
  * lives on the UI thread, and tests drive it directly.
  */
 public final class ChatState {
@@ -34,56 +32,34 @@ public final class ChatState {
     }
 
     /** The commands, from the one table that /help and dispatch read too. */
-    public static final List<String> COMMANDS = SlashCommands.names();
-    /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
-    static final List<String> PEER_COMMANDS = SlashCommands.peerCommands();
+    public static final List<String> COMMANDS = TabCompletion.COMMANDS;
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
     public static final String SEARCH_PROMPT = "Search results: Up/Down choose, Enter jumps to it, Esc returns";
     /** The line above the first message that was unread when the conversation was opened. */
     public static final String NEW_MESSAGES = "--- new messages ---";
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
-    static final int MAX_BUFFER_LINES = 10_000;
     static final int MAX_HISTORY = LineEditor.MAX_HISTORY;
 
     private final String ownAddress;
-    private final List<String> peers = new ArrayList<>();
-    private final Map<String, List<Line>> buffers = new HashMap<>();
-    /** What is shown while there is no current peer. */
-    private final List<Line> console = new ArrayList<>();
-    private final Map<String, Integer> unread = new HashMap<>();
-    /** Address to nickname, from the daemon's contact list. */
-    private final Map<String, String> nicknames = new HashMap<>();
-    /** Addresses of our contacts (CONTACTS). */
-    private final java.util.Set<String> contacts = new java.util.HashSet<>();
-    /**
-     * Per open peer, the first message that was unread when it was opened: the "new messages" line goes above it.
-     * Kept as the message's time and text, because HISTORY is read again while the peer is open.
-     */
-    private final Map<String, String> firstUnread = new HashMap<>();
-    /** Per peer, the unread count when it was opened, until the history shows where the line goes. */
-    private final Map<String, Integer> unreadAtOpen = new HashMap<>();
-    /** Strangers who wrote to us, with their first message (REQUESTS). */
-    private List<ContactEntry> requests = List.of();
+    private final PeerList peers = new PeerList();
+    private final Conversations conversations = new Conversations();
+    private final ContactBook contacts = new ContactBook();
+    private final RequestSection requests = new RequestSection();
+    private final NewMessagesMarker newMessages = new NewMessagesMarker();
+    /** The input line, edited on the UI thread like the rest. */
+    private final LineEditor editor = new LineEditor();
+    /** The file transfers below each conversation. */
+    private final TransferLines transfers = new TransferLines();
     /** What the last /search found, shown while in {@link Mode#SEARCH}. */
     private SearchResults search;
     /** The match Enter jumped to: its peer, and its key, until the history that holds it arrives. */
     private String jumpPeer;
     private String jumpKey;
-    private String currentPeer;
     private Mode mode;
-    private int selection;
-
-    /** The input line, edited on the UI thread like the rest. */
-    private final LineEditor editor = new LineEditor();
-
     private int scrollOffset;
     private String daemonProblem;
     private String torStatus;
-    /** Peers whose buffer shows their stored conversation (HISTORY); new messages re-read it. */
-    private final java.util.Set<String> historyShown = new java.util.HashSet<>();
-    /** The file transfers below each conversation. */
-    private final TransferLines transfers = new TransferLines();
 
     private ChatState(String ownAddress) {
         this.ownAddress = ownAddress;
@@ -95,13 +71,11 @@ public final class ChatState {
      */
     public static ChatState start(String ownAddress, List<String> peersWithUnread) {
         ChatState s = new ChatState(ownAddress);
-        for (String p : peersWithUnread) {
-            s.addPeer(p);
-        }
+        peersWithUnread.forEach(s::addPeer);
         if (s.peers.isEmpty()) {
             s.mode = Mode.ASK_PEER;
         } else {
-            s.selectPeer(s.peers.get(0));
+            s.selectPeer(s.peers.peers().get(0));
         }
         return s;
     }
@@ -113,11 +87,11 @@ public final class ChatState {
     }
 
     public List<String> peers() {
-        return Collections.unmodifiableList(peers);
+        return peers.peers();
     }
 
     public Optional<String> currentPeer() {
-        return Optional.ofNullable(currentPeer);
+        return peers.current();
     }
 
     public Mode mode() {
@@ -126,7 +100,12 @@ public final class ChatState {
 
     /** Index into {@link #peers()} of the highlighted peer while choosing one. */
     public int selection() {
-        return selection;
+        return peers.selection();
+    }
+
+    /** The input line. */
+    LineEditor editor() {
+        return editor;
     }
 
     public String input() {
@@ -159,18 +138,61 @@ public final class ChatState {
         if (mode == Mode.SEARCH && search != null) {
             return search.lines(this::displayName);
         }
-        if (currentPeer == null) {
-            return Collections.unmodifiableList(console);
+        Optional<String> current = peers.current();
+        if (current.isEmpty()) {
+            return Collections.unmodifiableList(conversations.console().lines());
         }
-        List<Line> lines = new ArrayList<>(buffer(currentPeer));
-        lines.addAll(transfers.lines(currentPeer));
+        List<Line> lines = conversations.of(current.get()).lines();
+        lines.addAll(transfers.lines(current.get()));
         return Collections.unmodifiableList(lines);
+    }
+
+    public List<String> bufferOf(String peer) {
+        return conversations.existing(peer).map(c -> c.lines().stream().map(Line::text).toList()).orElse(List.of());
+    }
+
+    public int unread(String peer) {
+        return peers.unread(peer);
+    }
+
+    /** Unread messages over all peers, for the status line and the terminal's title. */
+    public int unreadTotal() {
+        return peers.unreadTotal();
+    }
+
+    /** Lines scrolled back from the bottom of the visible buffer (0: following the conversation). */
+    public int scrollOffset() {
+        return scrollOffset;
+    }
+
+    /** Why the daemon cannot be reached right now, or empty. */
+    public Optional<String> daemonProblem() {
+        return Optional.ofNullable(daemonProblem);
+    }
+
+    /** The daemon's last STATUS line (Tor's state), or empty before the first. */
+    public Optional<String> torStatus() {
+        return Optional.ofNullable(torStatus);
+    }
+
+    public List<String> history() {
+        return editor.history();
+    }
+
+    /** Strangers who wrote to us, oldest first. */
+    public List<ContactEntry> requests() {
+        return requests.list();
+    }
+
+    /** How the peer is shown: its nickname, else its address. */
+    public String displayName(String peer) {
+        return contacts.displayName(peer);
     }
 
     // ---------------------------------------------------------------- search
 
     /** What /search found: the chat pane lists it (newest at the bottom, chosen) until Enter or Esc. */
-    public void showSearch(String query, boolean everywhere, List<org.torchat.tui.daemon.SearchMatch> matches) {
+    public void showSearch(String query, boolean everywhere, List<SearchMatch> matches) {
         search = new SearchResults(query, everywhere, matches);
         mode = Mode.SEARCH;
         scrollOffset = 0;
@@ -192,7 +214,7 @@ public final class ChatState {
         if (mode != Mode.SEARCH || search == null || search.selected().isEmpty()) {
             return Optional.empty();
         }
-        org.torchat.tui.daemon.SearchMatch m = search.selected().get();
+        SearchMatch m = search.selected().get();
         if (m.newer() >= InputHandler.MAX_HISTORY) {
             notice("! that message is older than the last " + InputHandler.MAX_HISTORY
                     + " of its conversation: torchat search shows it with its date");
@@ -226,80 +248,26 @@ public final class ChatState {
      * prefix, those of the current peer.
      */
     public List<TransferEntry> offersAwaitingAnswer(String prefix) {
-        return transfers.awaitingAnswer(prefix, currentPeer);
+        return transfers.awaitingAnswer(prefix, peers.current().orElse(null));
     }
 
-    public List<String> bufferOf(String peer) {
-        return buffers.getOrDefault(peer, List.of()).stream().map(Line::text).toList();
-    }
-
-    public int unread(String peer) {
-        return unread.getOrDefault(peer, 0);
-    }
-
-    /** Unread messages over all peers, for the status line and the terminal's title. */
-    public int unreadTotal() {
-        return unread.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    /** Lines scrolled back from the bottom of the visible buffer (0: following the conversation). */
-    public int scrollOffset() {
-        return scrollOffset;
-    }
-
-    /** Why the daemon cannot be reached right now, or empty. */
-    public Optional<String> daemonProblem() {
-        return Optional.ofNullable(daemonProblem);
-    }
-
-    /** The daemon's last STATUS line (Tor's state), or empty before the first. */
-    public Optional<String> torStatus() {
-        return Optional.ofNullable(torStatus);
-    }
-
-    public List<String> history() {
-        return editor.history();
-    }
-
-    /** Strangers who wrote to us, oldest first. */
-    public List<ContactEntry> requests() {
-        return requests;
-    }
-
-    /** How the peer is shown: its nickname, else its address. */
-    public String displayName(String peer) {
-        return nicknames.getOrDefault(peer, peer);
-    }
-
-    // ---------------------------------------------------------------- contacts
+    // ---------------------------------------------------------------- contacts and requests
 
     /**
      * The daemon's contact list: contacts join the peer list (blocked ones only if already there), and every
      * nickname is shown instead of its address.
      */
-    public void setContacts(List<ContactEntry> contacts) {
-        nicknames.clear();
-        this.contacts.clear();
-        for (ContactEntry c : contacts) {
-            if ("contact".equals(c.state())) {
-                this.contacts.add(c.address());
-            }
-            if (c.nickname() != null) {
-                nicknames.put(c.address(), c.nickname());
-            }
-            if ("contact".equals(c.state()) && !c.blocked()) {
-                addPeer(c.address());
-            }
-        }
+    public void setContacts(List<ContactEntry> entries) {
+        contacts.set(entries).forEach(this::addPeer);
     }
 
     /** Whether {@code peer} is one of our contacts (the bell can be for contacts only). */
     public boolean isContact(String peer) {
-        return contacts.contains(peer);
+        return contacts.isContact(peer);
     }
 
     public void setRequests(List<ContactEntry> pending) {
-        requests = List.copyOf(pending);
+        requests.set(pending);
     }
 
     /**
@@ -307,50 +275,29 @@ public final class ChatState {
      * Throws with the reason when it is neither.
      */
     public String resolvePeer(String text) throws InvalidOnionAddressException {
-        if (!Nicknames.looksLikeAddress(text)) {
-            for (Map.Entry<String, String> e : nicknames.entrySet()) {
-                if (Nicknames.key(e.getValue()).equals(Nicknames.key(text))) {
-                    return e.getKey();
-                }
-            }
-            try {
-                OnionAddress.parse(text);
-            } catch (InvalidOnionAddressException e) {
-                throw new InvalidOnionAddressException(e.getMessage() + "; nor is it a contact's nickname");
-            }
-        }
-        return OnionAddress.parse(text).hostname();
+        return contacts.resolve(text);
     }
 
     // ---------------------------------------------------------------- peers
 
     /** Adds {@code peer} to the list if it is new; returns its index. */
     public int addPeer(String peer) {
-        int i = peers.indexOf(peer);
-        if (i >= 0) {
-            return i;
-        }
-        peers.add(peer);
-        buffers.putIfAbsent(peer, new ArrayList<>());
-        return peers.size() - 1;
+        conversations.of(peer);
+        return peers.add(peer);
     }
 
     /** Makes {@code peer} the current one (adding it if new), marks its messages read, back to chatting. */
     public void selectPeer(String peer) {
-        selection = addPeer(peer);
-        if (!peer.equals(currentPeer)) {
-            if (currentPeer != null) {
-                firstUnread.remove(currentPeer); // read now: no line when it is opened again
-                unreadAtOpen.remove(currentPeer);
-                buffer(currentPeer).removeIf(l -> l.text().equals(NEW_MESSAGES));
-            }
-            int waiting = unread.getOrDefault(peer, 0);
-            if (waiting > 0) {
-                unreadAtOpen.put(peer, waiting);
-            }
+        Optional<String> before = peers.current();
+        if (!before.equals(Optional.of(peer))) {
+            before.ifPresent(p -> {
+                newMessages.left(p);
+                conversations.of(p).dropNewMessagesLine();
+            });
+            newMessages.opened(peer, peers.unread(peer));
         }
-        currentPeer = peer;
-        unread.remove(peer);
+        addPeer(peer);
+        peers.makeCurrent(peer);
         mode = Mode.CHAT;
         scrollOffset = 0;
     }
@@ -362,19 +309,18 @@ public final class ChatState {
             return;
         }
         mode = Mode.SELECT_PEER;
-        selection = currentPeer == null ? 0 : Math.max(0, peers.indexOf(currentPeer));
+        peers.highlightCurrent();
     }
 
     public void moveSelection(int delta) {
-        if (mode != Mode.SELECT_PEER || peers.isEmpty()) {
-            return;
+        if (mode == Mode.SELECT_PEER) {
+            peers.moveSelection(delta);
         }
-        selection = Math.max(0, Math.min(peers.size() - 1, selection + delta));
     }
 
     public void chooseSelection() {
         if (mode == Mode.SELECT_PEER && !peers.isEmpty()) {
-            selectPeer(peers.get(selection));
+            selectPeer(peers.selected());
         }
     }
 
@@ -385,104 +331,50 @@ public final class ChatState {
 
     /** Esc: back to chatting with the current peer, if there is one (or to the console from search results). */
     public void cancel() {
-        if (currentPeer != null || mode == Mode.SEARCH) {
-            mode = currentPeer == null && mode == Mode.SEARCH ? Mode.ASK_PEER : Mode.CHAT;
+        boolean hasPeer = peers.current().isPresent();
+        if (hasPeer || mode == Mode.SEARCH) {
+            mode = !hasPeer && mode == Mode.SEARCH ? Mode.ASK_PEER : Mode.CHAT;
             scrollOffset = 0;
         }
     }
 
-    // ---------------------------------------------------------------- buffers
+    // ---------------------------------------------------------------- conversations
 
     /** A line the user sent, shown as typed. */
     public void appendOwn(String peer, String text) {
-        append(buffer(peer), TextLines.sanitize(text), "", Role.OWN_TEXT);
-        if (peer.equals(currentPeer)) {
+        conversations.appendOwn(peer, text);
+        if (peers.isCurrent(peer)) {
             scrollOffset = 0;
         }
     }
 
-    /** A message popped from the daemon, shown as {@code [HH:MM] text} in its sender's buffer. */
+    /** A message popped from the daemon, shown as {@code [HH:MM] text} in its sender's conversation. */
     public void appendIncoming(IncomingMessage m) {
         addPeer(m.peer());
-        if (!m.peer().equals(currentPeer) && unread.getOrDefault(m.peer(), 0) == 0) {
-            buffer(m.peer()).removeIf(l -> l.text().equals(NEW_MESSAGES));
-            buffer(m.peer()).add(Line.of(NEW_MESSAGES, Role.NEW_MARKER));
-        }
-        if (showsHistory(m.peer())) {
-            addDayLine(buffer(m.peer()), java.time.LocalDate.now().toString());
-        }
-        String prefix = "[" + TextLines.sanitize(m.time()).get(0) + "] ";
-        List<Line> lines = new ArrayList<>();
-        for (String text : TextLines.sanitize(m.text())) {
-            lines.add(Line.of(text, Role.THEIR_TEXT));
-        }
-        lines.set(0, lines.get(0).prefixed(prefix, Role.TIMESTAMP));
-        if (!m.mark().isEmpty()) {
-            lines.set(lines.size() - 1, lines.get(lines.size() - 1).suffixed(m.mark(), Role.WARNING));
-        }
-        appendLines(buffer(m.peer()), lines, " ".repeat(prefix.length()));
-        if (!m.peer().equals(currentPeer)) {
-            unread.merge(m.peer(), 1, Integer::sum);
-        }
+        boolean firstUnseen = !peers.isCurrent(m.peer()) && peers.unread(m.peer()) == 0;
+        conversations.appendIncoming(m, firstUnseen);
+        peers.countIncoming(m.peer());
     }
 
-    /** The date line before a message appended to a shown history on a new day, as the history would have it. */
-    private static void addDayLine(List<Line> buffer, String day) {
-        String line = "--- " + day + " ---";
-        for (int i = buffer.size() - 1; i >= 0; i--) {
-            if (buffer.get(i).spans().stream().anyMatch(s -> s.role() == Role.DATE)) {
-                if (!buffer.get(i).text().equals(line)) {
-                    buffer.add(Line.of(line, Role.DATE));
-                }
-                return;
-            }
-        }
-        buffer.add(Line.of(line, Role.DATE));
-    }
-
-    /** Whether {@code peer}'s buffer shows its stored conversation: an unsigned new message is shown by re-reading it. */
+    /** Whether {@code peer}'s conversation shows its stored history: an unsigned new message is shown by re-reading it. */
     public boolean showsHistory(String peer) {
-        return historyShown.contains(peer);
+        return conversations.existing(peer).map(Conversation::showsHistory).orElse(false);
     }
 
     /** A message from {@code peer} that will appear with the re-read history: counted unread unless current. */
     public void countIncoming(String peer) {
         addPeer(peer);
-        if (!peer.equals(currentPeer)) {
-            unread.merge(peer, 1, Integer::sum);
-        }
+        peers.countIncoming(peer);
     }
 
-    /** A note from the client itself, in the buffer on screen. */
+    /** A note from the client itself, in the conversation on screen. */
     public void notice(String text) {
-        append(currentPeer == null ? console : buffer(currentPeer), TextLines.sanitize(text), "", noticeRole(text));
+        conversations.notice(peers.current().orElse(null), text);
     }
 
-    /** A note about one peer's conversation (a failed SEND), in that peer's buffer. */
+    /** A note about one peer's conversation (a failed SEND), in that peer's conversation. */
     public void notice(String peer, String text) {
-        append(buffer(peer), TextLines.sanitize(text), "", noticeRole(text));
-    }
-
-    /** Notes that something went wrong start with "!". */
-    private static Role noticeRole(String text) {
-        return text.startsWith("!") ? Role.ERROR : Role.NOTICE;
-    }
-
-    private List<Line> buffer(String peer) {
-        return buffers.computeIfAbsent(peer, p -> new ArrayList<>());
-    }
-
-    private static void append(List<Line> buffer, List<String> lines, String continuationIndent, Role role) {
-        appendLines(buffer, lines.stream().map(l -> Line.of(l, role)).toList(), continuationIndent);
-    }
-
-    private static void appendLines(List<Line> buffer, List<Line> lines, String continuationIndent) {
-        for (int i = 0; i < lines.size(); i++) {
-            buffer.add(i == 0 ? lines.get(i) : lines.get(i).prefixed(continuationIndent, Role.PLAIN));
-        }
-        if (buffer.size() > MAX_BUFFER_LINES) {
-            buffer.subList(0, buffer.size() - MAX_BUFFER_LINES).clear();
-        }
+        conversations.notice(peer, text);
     }
 
     public void scrollBack(int lines) {
@@ -502,160 +394,52 @@ public final class ChatState {
     }
 
     /**
-     * The stored conversation with {@code peer} (HISTORY, oldest first) replaces what its buffer shows: each
+     * The stored conversation with {@code peer} (HISTORY, oldest first) replaces what its conversation shows: each
      * message with its time, ours with {@code >} and their delivery status, theirs marked when unsigned.
      */
     public void showHistory(String peer, List<HistoryEntry> entries) {
         addPeer(peer);
-        historyShown.add(peer);
-        List<Line> buffer = buffer(peer);
-        buffer.clear();
+        boolean current = peers.isCurrent(peer);
         String match = peer.equals(jumpPeer) ? jumpKey : null;
-        appendLines(buffer, HistoryLines.styled(entries, newMessagesKey(peer, entries), match), "");
-        if (peer.equals(currentPeer)) {
-            scrollOffset = Math.min(scrollOffset, buffer.size());
+        Conversation c = conversations.of(peer);
+        c.showHistory(entries, newMessages.keyFor(peer, entries, current), match);
+        if (current) {
+            scrollOffset = Math.min(scrollOffset, c.size());
         }
-        int at = match == null ? -1 : indexOfRole(buffer, Role.MATCH);
-        if (at >= 0 && peer.equals(currentPeer)) {
-            scrollOffset = Math.max(0, buffer.size() - at - 3); // the match a few lines above the bottom
+        int at = match == null ? -1 : c.lastIndexOf(Role.MATCH);
+        if (at >= 0 && current) {
+            scrollOffset = Math.max(0, c.size() - at - 3); // the match a few lines above the bottom
             jumpPeer = null;
         }
     }
 
-    /** Which stored message the "new messages" line goes above for {@code peer}, or null for none. */
-    private String newMessagesKey(String peer, List<HistoryEntry> entries) {
-        Integer waiting = unreadAtOpen.remove(peer);
-        if (waiting != null && peer.equals(currentPeer)) {
-            int seen = 0;
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                if (entries.get(i).incoming() && ++seen == waiting) {
-                    firstUnread.put(peer, HistoryLines.key(entries.get(i)));
-                    break;
-                }
-            }
-        }
-        return firstUnread.get(peer);
+    /**
+     * What to read to bring the current conversation's delivery marks up to date: its peer and how many of the
+     * newest messages (HISTORY), or empty when none of ours there is still queued.
+     */
+    public Optional<UiAction.LoadHistory> pendingMarks() {
+        return peers.current().flatMap(p -> {
+            int span = conversations.of(p).pendingSpan();
+            return span == 0 ? Optional.empty()
+                    : Optional.of(new UiAction.LoadHistory(p, Math.min(InputHandler.MAX_HISTORY, span)));
+        });
     }
 
-    private static int indexOfRole(List<Line> lines, Role role) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).spans().stream().anyMatch(s -> s.role() == role)) {
-                return i;
-            }
-        }
-        return -1;
+    /** The newest messages with {@code peer} as HISTORY reads them now: our messages' marks follow them. */
+    public void updateMarks(String peer, List<HistoryEntry> latest) {
+        conversations.existing(peer).ifPresent(c -> c.updateStatus(latest));
     }
 
     // ---------------------------------------------------------------- input line
 
-    public void insert(char c) {
-        editor.insert(c);
-    }
-
-    public void backspace() {
-        editor.backspace();
-    }
-
-    public void delete() {
-        editor.delete();
-    }
-
-    public void cursorLeft() {
-        editor.left();
-    }
-
-    public void cursorRight() {
-        editor.right();
-    }
-
-    public void cursorHome() {
-        editor.home();
-    }
-
-    public void cursorEnd() {
-        editor.end();
-    }
-
-    public void killToStart() {
-        editor.killToStart();
-    }
-
-    public void killToEnd() {
-        editor.killToEnd();
-    }
-
-    public void deleteWordBack() {
-        editor.deleteWordBack();
-    }
-
-    public void setInput(String text) {
-        editor.set(text);
-    }
-
-    public String takeInput() {
-        return editor.take();
-    }
-
-    public void historyPrevious() {
-        editor.previous();
-    }
-
-    public void historyNext() {
-        editor.next();
-    }
-
-    /**
-     * Tab: completes a /command, the peer after {@code /peer }, or an address at the "Onion Address:" prompt.
-     * When several candidates remain, completes their common prefix, or lists them when that adds nothing.
-     */
+    /** Tab: completes a /command, a peer after a command that takes one, or an address at the address prompt. */
     public void complete() {
-        if (mode == Mode.SELECT_PEER || mode == Mode.SEARCH || editor.cursor() != editor.text().length()) {
+        if (mode == Mode.SELECT_PEER || mode == Mode.SEARCH) {
             return;
         }
-        String text = editor.text();
-        if (text.startsWith("/")) {
-            int space = text.indexOf(' ');
-            if (space < 0) {
-                completeWord("", text, COMMANDS);
-            } else if (PEER_COMMANDS.contains(text.substring(0, space).toLowerCase(Locale.ROOT))) {
-                String word = text.substring(space + 1);
-                if (word.indexOf(' ') < 0) {
-                    completeWord(text.substring(0, space + 1), word, peerNames());
-                }
-            }
-        } else if (mode == Mode.ASK_PEER && text.indexOf(' ') < 0) {
-            completeWord("", text, peerNames());
-        }
-    }
-
-    /** What may be typed for a peer: nicknames, the listed peers' addresses, the requests' addresses. */
-    private List<String> peerNames() {
-        List<String> names = new ArrayList<>(new java.util.TreeSet<>(nicknames.values()));
-        names.addAll(peers);
-        requests.stream().map(ContactEntry::address).filter(a -> !names.contains(a)).forEach(names::add);
-        return names;
-    }
-
-    /** Completes {@code typed} among {@code candidates}, ignoring letter case (nicknames have capitals). */
-    private void completeWord(String before, String typed, List<String> candidates) {
-        String word = typed.toLowerCase(Locale.ROOT);
-        List<String> matches = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(word)).toList();
-        if (matches.isEmpty()) {
-            return;
-        }
-        String common = matches.get(0);
-        for (String m : matches) {
-            int n = 0;
-            while (n < common.length() && n < m.length()
-                    && Character.toLowerCase(common.charAt(n)) == Character.toLowerCase(m.charAt(n))) {
-                n++;
-            }
-            common = common.substring(0, n);
-        }
-        if (common.length() > word.length() || matches.size() == 1 && !common.equals(typed)) {
-            setInput(before + common); // also puts a nickname typed in other letter case as it is spelled
-        } else if (matches.size() > 1) {
-            notice(String.join("  ", matches));
-        }
+        List<String> names = new ArrayList<>(new TreeSet<>(contacts.nicknames()));
+        names.addAll(peers.peers());
+        requests.addresses().stream().filter(a -> !names.contains(a)).forEach(names::add);
+        TabCompletion.complete(editor, mode == Mode.ASK_PEER, names, this::notice);
     }
 }

@@ -22,7 +22,9 @@ import org.torchat.tui.daemon.IncomingMessage;
  * reached it retries every {@link #RETRY}. Runs on its own thread and touches no UI state: results go to the sink
  * (the UI thread's {@link EventQueue}). Only changes are reported: new messages, the daemon going away or coming
  * back, a new STATUS line, new strangers' requests. Requests (REQUESTS) are not listed by GET_PEERS: they are read
- * when a long poll ends early with nothing listed (a daemon answers so when a request arrived) and with STATUS.
+ * when the daemon's {@code requests} token changed (or, from a daemon without it, when a long poll ends early with
+ * nothing listed) and with STATUS. A change of the daemon's {@code delivery} token is reported as such: the long poll
+ * sends both tokens back, so the daemon answers as soon as either changes.
  */
 public final class DaemonPoller implements AutoCloseable {
     /** Below the daemon's one-minute maximum, and short enough that a dead connection is noticed soon. */
@@ -57,6 +59,8 @@ public final class DaemonPoller implements AutoCloseable {
     private String requestsRead;
     /** An older daemon without REQUESTS: not asked again. */
     private boolean noRequests;
+    /** The daemon's delivery token last reported (null: none yet). */
+    private String deliverySeen;
 
     public DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration wait) {
         this(daemon, sink, wait, RETRY, STATUS_INTERVAL, MIN_ROUND);
@@ -125,12 +129,24 @@ public final class DaemonPoller implements AutoCloseable {
      * kept at the caps cost no REQUESTS at all; a daemon that says nothing is asked when {@code maybe}.
      */
     void refreshRequestsIfChanged(boolean maybe) {
-        java.util.Optional<String> version = daemon.requestsVersion();
+        Optional<String> version = daemon.changeToken(Extensions.REQUESTS_VERSION);
         if (version.isPresent() ? version.get().equals(requestsRead) : !maybe) {
             return;
         }
         if (refreshRequests()) {
             requestsRead = version.orElse(null);
+        }
+    }
+
+    /**
+     * Tells the UI when the daemon's delivery token moved: a message of ours or a transfer changed. The UI then reads
+     * only the marks it shows that can still change; nothing is read here.
+     */
+    private void reportDeliveryChange() {
+        Optional<String> token = daemon.changeToken(Extensions.DELIVERY_VERSION);
+        if (token.isPresent() && !token.get().equals(deliverySeen)) {
+            deliverySeen = token.get();
+            sink.accept(new UiEvent.DeliveryChanged());
         }
     }
 
@@ -166,6 +182,7 @@ public final class DaemonPoller implements AutoCloseable {
             List<String> peers = daemon.awaitPeersWithUnread(wait);
             // Woken with nothing listed: maybe a stranger's request arrived (the daemon's token says for sure).
             refreshRequestsIfChanged(peers.isEmpty() && System.nanoTime() - asked < wait.toNanos());
+            reportDeliveryChange();
             for (String peer : peers) {
                 Optional<IncomingMessage> next;
                 int n = 0;

@@ -2,7 +2,6 @@ package org.torchat.tui.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.torchat.tui.DaemonRefusedException;
 import org.torchat.tui.TorchatException;
@@ -23,44 +20,31 @@ import org.torchat.tui.daemon.HistoryEntry;
 /**
  * Runs the requests the user asked for (SEND, EXIT) off the UI thread, one at a time and in order, so that a
  * SEND that waits for Tor never freezes the screen and messages to a peer leave in the order typed. Outcomes
- * go to the sink as {@link UiEvent}s. After a SEND it reads the peer's HISTORY at once (the message shows as
- * queued) and again a few times, further and further apart ({@link #FOLLOW_DELAYS}), while a message of ours to
- * that peer is still queued, so that its mark becomes sent, delivered or failed without any polling loop.
+ * go to the sink as {@link UiEvent}s. After a SEND it reads the peer's HISTORY once (the message shows as queued);
+ * later marks follow the daemon's {@code delivery} token (the long poll), each read covering only the messages whose
+ * mark can still change ({@link #refreshMarks}).
  */
 public final class DaemonWorker implements AutoCloseable {
     private final DaemonApi daemon;
     private final Consumer<UiEvent> sink;
-    /** When HISTORY is read again after a SEND, while our message is still queued; then no more. */
-    static final List<Duration> FOLLOW_DELAYS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofMinutes(2));
     /** How many messages the view of a conversation shows unless /history asks for another number. */
     public static final int DEFAULT_HISTORY = 100;
 
     private final Executor executor;
     /** Runs file uploads, which can take long, apart from the requests above. */
     private final Executor uploads;
-    /** Runs the delayed HISTORY re-reads; null: none (tests that run requests inline). */
-    private final ScheduledExecutorService scheduler;
-    /** Peers whose delivery is being followed, and the next step of {@link #FOLLOW_DELAYS}. */
-    private final Map<String, Integer> following = new ConcurrentHashMap<>();
     private final Map<String, Integer> historySizes = new ConcurrentHashMap<>();
 
     /** {@code executor} runs the requests; tests pass {@code Runnable::run} to run them inline. */
     public DaemonWorker(DaemonApi daemon, Consumer<UiEvent> sink, Executor executor) {
-        this(daemon, sink, executor, null);
+        this(daemon, sink, executor, executor);
     }
 
-    DaemonWorker(DaemonApi daemon, Consumer<UiEvent> sink, Executor executor, ScheduledExecutorService scheduler) {
-        this(daemon, sink, executor, executor, scheduler);
-    }
-
-    private DaemonWorker(DaemonApi daemon, Consumer<UiEvent> sink, Executor executor, Executor uploads,
-                         ScheduledExecutorService scheduler) {
+    private DaemonWorker(DaemonApi daemon, Consumer<UiEvent> sink, Executor executor, Executor uploads) {
         this.daemon = daemon;
         this.sink = sink;
         this.executor = executor;
         this.uploads = uploads;
-        this.scheduler = scheduler;
     }
 
     /** Matches listed by /search: a screenful or two, the newest. */
@@ -68,8 +52,7 @@ public final class DaemonWorker implements AutoCloseable {
 
     public static DaemonWorker start(DaemonApi daemon, Consumer<UiEvent> sink) {
         return new DaemonWorker(daemon, sink, Executors.newSingleThreadExecutor(new DaemonThreads("torchat-send")),
-                Executors.newSingleThreadExecutor(new DaemonThreads("torchat-upload")),
-                Executors.newSingleThreadScheduledExecutor(new DaemonThreads("torchat-follow")));
+                Executors.newSingleThreadExecutor(new DaemonThreads("torchat-upload")));
     }
 
     /** Reads the last {@code n} messages with {@code peer} (HISTORY); the view of that peer then shows them. */
@@ -96,32 +79,18 @@ public final class DaemonWorker implements AutoCloseable {
         return null;
     }
 
-    /** After a SEND: the history now, then again while one of our messages to {@code peer} is queued. */
-    private void follow(String peer) {
-        boolean running = following.put(peer, 0) != null; // a chain already running starts over
-        if (running) {
-            fetchHistory(peer);
-        } else {
-            followStep(peer);
-        }
-    }
-
-    private void followStep(String peer) {
-        List<HistoryEntry> entries = fetchHistory(peer);
-        boolean queued = entries != null
-                && entries.stream().anyMatch(e -> !e.incoming() && "queued".equals(e.status()));
-        Integer step = following.get(peer);
-        if (!queued || step == null || scheduler == null || step >= FOLLOW_DELAYS.size()) {
-            following.remove(peer);
-            return;
-        }
-        following.put(peer, step + 1);
-        try {
-            scheduler.schedule(() -> submit(() -> followStep(peer)), FOLLOW_DELAYS.get(step).toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            following.remove(peer); // shutting down
-        }
+    /**
+     * Reads the newest {@code n} messages with {@code peer} for their delivery marks only ({@link UiEvent.MarksLoaded}):
+     * {@code n} covers the messages whose mark can still change, not the conversation.
+     */
+    public void refreshMarks(String peer, int n) {
+        submit(() -> {
+            try {
+                sink.accept(new UiEvent.MarksLoaded(peer, daemon.history(peer, n)));
+            } catch (TorchatException | RuntimeException e) {
+                // the next change, or opening the conversation again, reads them; the poller reports a lost daemon
+            }
+        });
     }
 
     /** Asks the daemon to search (SEARCH); what it found is reported, or why it could not. */
@@ -141,7 +110,7 @@ public final class DaemonWorker implements AutoCloseable {
         submit(() -> {
             try {
                 daemon.send(peer, text);
-                follow(peer);
+                fetchHistory(peer); // shows it queued; its later marks follow the delivery token
             } catch (DaemonRefusedException e) {
                 sink.accept(new UiEvent.SendFailed(peer, e.reason()));
             } catch (TorchatException e) {
@@ -263,9 +232,6 @@ public final class DaemonWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
         if (executor instanceof ExecutorService service) {
             service.shutdownNow();
         }

@@ -51,28 +51,28 @@ public final class InputHandler {
             case Enter:
                 return submit();
             case Backspace:
-                state.backspace();
+                state.editor().backspace();
                 break;
             case Delete:
-                state.delete();
+                state.editor().delete();
                 break;
             case ArrowLeft:
-                state.cursorLeft();
+                state.editor().left();
                 break;
             case ArrowRight:
-                state.cursorRight();
+                state.editor().right();
                 break;
             case Home:
-                state.cursorHome();
+                state.editor().home();
                 break;
             case End:
-                state.cursorEnd();
+                state.editor().end();
                 break;
             case ArrowUp:
-                state.historyPrevious();
+                state.editor().previous();
                 break;
             case ArrowDown:
-                state.historyNext();
+                state.editor().next();
                 break;
             case Tab:
                 state.complete();
@@ -109,7 +109,7 @@ public final class InputHandler {
             }
             return Optional.empty();
         }
-        state.insert(c);
+        state.editor().insert(c);
         return Optional.empty();
     }
 
@@ -119,22 +119,22 @@ public final class InputHandler {
             case 'd':
                 return quit();
             case 'a':
-                state.cursorHome();
+                state.editor().home();
                 break;
             case 'e':
-                state.cursorEnd();
+                state.editor().end();
                 break;
             case 'u':
-                state.killToStart();
+                state.editor().killToStart();
                 break;
             case 'k':
-                state.killToEnd();
+                state.editor().killToEnd();
                 break;
             case 'w':
-                state.deleteWordBack();
+                state.editor().deleteWordBack();
                 break;
             case 'h':
-                state.backspace();
+                state.editor().backspace();
                 break;
             default:
                 break;
@@ -211,7 +211,7 @@ public final class InputHandler {
     }
 
     private Optional<UiAction> submit() {
-        String line = state.takeInput();
+        String line = state.editor().take();
         String trimmed = line.strip();
         if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
             return command(trimmed);

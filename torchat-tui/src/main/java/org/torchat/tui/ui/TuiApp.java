@@ -30,8 +30,8 @@ public final class TuiApp {
     /** The peer whose history was last asked for when it became current. */
     private String shownPeer;
 
-    /** The shown unread total in the terminal's title, -1 before the first. */
-    private int titleUnread = -1;
+    /** With {@code --title}: the unread total in the terminal's title. */
+    private final UnreadTitle title = new UnreadTitle();
 
     public TuiApp(Screen screen, ChatState state, EventQueue events, DaemonWorker worker) {
         this(screen, state, events, worker, ClientSettings.defaults());
@@ -154,6 +154,11 @@ public final class TuiApp {
             state.setTorStatus(tor.line());
         } else if (event instanceof UiEvent.HistoryLoaded loaded) {
             state.showHistory(loaded.peer(), loaded.entries());
+        } else if (event instanceof UiEvent.DeliveryChanged) {
+            // Only the open conversation's marks that can still change; another one is read in full when opened.
+            state.pendingMarks().ifPresent(read -> worker.refreshMarks(read.peer(), read.count()));
+        } else if (event instanceof UiEvent.MarksLoaded marks) {
+            state.updateMarks(marks.peer(), marks.entries());
         } else if (event instanceof UiEvent.ContactsLoaded loaded) {
             state.setContacts(loaded.contacts());
             state.setRequests(loaded.requests());
@@ -186,16 +191,8 @@ public final class TuiApp {
 
     /** With {@code --title}: the terminal's title says how many messages are unread. */
     private void updateTitle() {
-        int unread = state.unreadTotal();
-        if (!settings.title() || unread == titleUnread
-                || !(screen instanceof TerminalScreen t && t.getTerminal() instanceof ExtendedTerminal terminal)) {
-            return;
-        }
-        titleUnread = unread;
-        try {
-            terminal.setTitle(unread == 0 ? "torchat" : "torchat (" + unread + " unread)");
-        } catch (IOException e) {
-            // the title is a nicety
+        if (settings.title() && screen instanceof TerminalScreen t && t.getTerminal() instanceof ExtendedTerminal terminal) {
+            title.show(terminal, state.unreadTotal());
         }
     }
 

@@ -45,6 +45,17 @@ public sealed interface UiEvent {
         }
     }
 
+    /** The daemon's {@code delivery} token changed: a message of ours or a file transfer moved on. */
+    record DeliveryChanged() implements UiEvent {
+    }
+
+    /** The newest messages with {@code peer} (HISTORY), read for their delivery marks only. */
+    record MarksLoaded(String peer, List<HistoryEntry> entries) implements UiEvent {
+        public MarksLoaded {
+            entries = List.copyOf(entries);
+        }
+    }
+
     /** The contact list and the requests (CONTACTS, REQUESTS); {@code show}: also list them in the buffer. */
     record ContactsLoaded(List<ContactEntry> contacts, List<ContactEntry> requests, boolean show) implements UiEvent {
         public ContactsLoaded {

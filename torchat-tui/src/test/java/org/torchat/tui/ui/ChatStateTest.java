@@ -36,27 +36,27 @@ class ChatStateTest {
     void historyWalksBackAndForthAndKeepsTheDraft() {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
         type(s, "one");
-        s.takeInput();
+        s.editor().take();
         type(s, "two");
-        s.takeInput();
+        s.editor().take();
         type(s, "two");
-        s.takeInput(); // a repeat is not stored twice
-        s.takeInput(); // nor is an empty line
+        s.editor().take(); // a repeat is not stored twice
+        s.editor().take(); // nor is an empty line
         assertEquals(List.of("one", "two"), s.history());
 
         type(s, "draft");
-        s.historyPrevious();
+        s.editor().previous();
         assertEquals("two", s.input());
-        s.historyPrevious();
+        s.editor().previous();
         assertEquals("one", s.input());
-        s.historyPrevious(); // stays at the oldest
+        s.editor().previous(); // stays at the oldest
         assertEquals("one", s.input());
         assertEquals(3, s.cursor());
-        s.historyNext();
+        s.editor().next();
         assertEquals("two", s.input());
-        s.historyNext();
+        s.editor().next();
         assertEquals("draft", s.input());
-        s.historyNext(); // stays at the draft
+        s.editor().next(); // stays at the draft
         assertEquals("draft", s.input());
     }
 
@@ -64,13 +64,13 @@ class ChatStateTest {
     void historyWalkRestartsAfterEachLine() {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
         type(s, "one");
-        s.takeInput();
-        s.historyPrevious();
-        assertEquals("one", s.takeInput());
+        s.editor().take();
+        s.editor().previous();
+        assertEquals("one", s.editor().take());
         type(s, "x");
-        s.historyPrevious();
+        s.editor().previous();
         assertEquals("one", s.input());
-        s.historyNext();
+        s.editor().next();
         assertEquals("x", s.input());
     }
 
@@ -186,23 +186,23 @@ class ChatStateTest {
     void lineEditing() {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
         type(s, "helo world");
-        s.cursorHome();
-        s.cursorRight();
-        s.cursorRight();
-        s.cursorRight();
-        s.insert('l');
+        s.editor().home();
+        s.editor().right();
+        s.editor().right();
+        s.editor().right();
+        s.editor().insert('l');
         assertEquals("hello world", s.input());
-        s.cursorEnd();
-        s.deleteWordBack();
+        s.editor().end();
+        s.editor().deleteWordBack();
         assertEquals("hello ", s.input());
-        s.backspace();
-        s.cursorLeft();
-        s.delete();
+        s.editor().backspace();
+        s.editor().left();
+        s.editor().delete();
         assertEquals("hell", s.input());
-        s.cursorLeft();
-        s.killToEnd();
+        s.editor().left();
+        s.editor().killToEnd();
         assertEquals("hel", s.input());
-        s.killToStart();
+        s.editor().killToStart();
         assertEquals("", s.input());
         assertEquals(0, s.cursor());
     }
@@ -219,12 +219,12 @@ class ChatStateTest {
         assertEquals(3, s.scrollOffset());
         s.appendOwn(ALICE, "new");
         assertEquals(0, s.scrollOffset(), "sending follows the conversation again");
-        assertTrue(s.visibleBuffer().size() <= ChatState.MAX_BUFFER_LINES);
+        assertTrue(s.visibleBuffer().size() <= Conversation.MAX_APPENDED_LINES);
     }
 
     private static void type(ChatState s, String text) {
         for (char c : text.toCharArray()) {
-            s.insert(c);
+            s.editor().insert(c);
         }
     }
 

@@ -95,10 +95,10 @@ class ContactsUiTest {
         assertEquals(Optional.of(new UiAction.ChangeContact(new ContactChange(ContactChange.Kind.ADD, BOB, "Bob Smith"))),
                 enter(h, s, "/add " + BOB.toUpperCase() + " Bob Smith"));
         s.setContacts(List.of(contact(BOB, "Bob Smith")));
-        s.setInput("/peer bo");
+        s.editor().set("/peer bo");
         s.complete();
         assertEquals("/peer Bob Smith", s.input(), "nicknames complete, in their own letter case");
-        s.setInput("");
+        s.editor().set("");
         enter(h, s, "/peer BOB SMITH");
         assertEquals(Optional.of(BOB), s.currentPeer());
         assertEquals(Optional.of(new UiAction.ChangeContact(new ContactChange(ContactChange.Kind.RENAME, BOB, "Robert"))),
@@ -178,8 +178,8 @@ class ContactsUiTest {
         String[] version = {"0.0.0"};
         FakeDaemonApi saying = new FakeDaemonApi(SELF) {
             @Override
-            public Optional<String> requestsVersion() {
-                return Optional.of(version[0]);
+            public Optional<String> changeToken(String name) {
+                return "requests".equals(name) ? Optional.of(version[0]) : Optional.empty();
             }
         };
         DaemonPoller poller = new DaemonPoller(saying, seen::add, java.time.Duration.ZERO);
@@ -203,7 +203,7 @@ class ContactsUiTest {
     }
 
     private static Optional<UiAction> enter(InputHandler h, ChatState s, String line) {
-        s.setInput(line);
+        s.editor().set(line);
         return h.handle(new KeyStroke(KeyType.Enter));
     }
 

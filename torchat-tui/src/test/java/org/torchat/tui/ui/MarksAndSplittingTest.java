@@ -122,7 +122,7 @@ class MarksAndSplittingTest {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
         InputHandler h = new InputHandler(s);
         String text = "word ".repeat(4000) + "\u00e9\"\\\n".repeat(1000);
-        s.setInput(text);
+        s.editor().set(text);
         UiAction.Send send = (UiAction.Send) h.handle(new KeyStroke(KeyType.Enter)).orElseThrow();
         assertTrue(send.parts().size() > 1, "split");
         assertEquals(text, String.join("", send.parts()));

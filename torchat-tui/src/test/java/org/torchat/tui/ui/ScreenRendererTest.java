@@ -152,12 +152,12 @@ class ScreenRendererTest {
     @Test
     void aLongInputLineScrollsToKeepTheCursorVisible() throws IOException {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
-        s.setInput("0123456789".repeat(15));
+        s.editor().set("0123456789".repeat(15));
         try (VirtualScreen v = new VirtualScreen(110, 32)) {
             TerminalPosition cursor = v.draw(s);
             assertEquals(109, cursor.getColumn());
             assertTrue(v.row(31).endsWith("0123456789".repeat(10).substring(41) + " "), v.row(31));
-            s.cursorHome();
+            s.editor().home();
             cursor = v.draw(s);
             assertEquals(0, cursor.getColumn());
             assertTrue(v.row(31).startsWith("0123456789"));

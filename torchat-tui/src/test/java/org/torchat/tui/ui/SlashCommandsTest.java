@@ -27,7 +27,7 @@ class SlashCommandsTest {
     @Test
     void tabCompletesExactlyTheTablesNames() {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
-        s.setInput("/");
+        s.editor().set("/");
         s.complete();
         assertEquals(String.join("  ", SlashCommands.names()), s.visibleBuffer().get(s.visibleBuffer().size() - 1));
     }
@@ -37,7 +37,7 @@ class SlashCommandsTest {
         for (SlashCommand c : SlashCommands.ALL) {
             ChatState s = ChatState.start(SELF, List.of(ALICE));
             InputHandler in = new InputHandler(s);
-            s.setInput(c.name());
+            s.editor().set(c.name());
             in.handle(new KeyStroke(KeyType.Enter));
             assertFalse(s.visibleBuffer().stream().anyMatch(l -> l.contains("unknown command")), c.name());
         }
@@ -48,7 +48,7 @@ class SlashCommandsTest {
         for (int width : new int[] {80, 200}) {
             ChatState s = ChatState.start(SELF, List.of(ALICE));
             InputHandler in = new InputHandler(s);
-            s.setInput("/help");
+            s.editor().set("/help");
             in.handle(new KeyStroke(KeyType.Enter));
             try (VirtualScreen v = new VirtualScreen(width, 60)) {
                 v.draw(s);

@@ -114,7 +114,7 @@ class UnicodeScreenTest {
                 in.handle(new KeyStroke(KeyType.Delete));
                 assertEquals("x" + CJK, s.input(), "the thumb with its skin tone");
                 assertEquals(1, v.draw(s).getColumn());
-                s.setInput("");
+                s.editor().set("");
             }
         }
     }
@@ -122,7 +122,7 @@ class UnicodeScreenTest {
     @Test
     void aLongInputLineScrollsByGraphemes() throws IOException {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
-        s.setInput(FAMILY.repeat(100));
+        s.editor().set(FAMILY.repeat(100));
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
             TerminalPosition cursor = v.draw(s);
             assertTrue(cursor.getColumn() < 80);
