@@ -46,6 +46,13 @@ public interface DaemonApi {
      */
     List<SearchMatch> search(String peer, String text, int limit) throws TorchatException;
 
+    /**
+     * Tells the daemon that the user is active here (ACTIVITY), so contacts do not see us away. A daemon without
+     * presence has nothing to be told: the default does nothing.
+     */
+    default void activity() throws TorchatException {
+    }
+
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
     String status() throws TorchatException;
 

@@ -36,7 +36,8 @@ public final class DaemonConnection implements DaemonApi {
     /** The change tokens the last waiting GET_PEERS answered; sent back with the next, so it wakes on their change. */
     private volatile Map<String, String> tokens = Map.of();
     /** The change tokens this client follows. */
-    private static final List<String> TOKENS = List.of(Extensions.REQUESTS_VERSION, Extensions.DELIVERY_VERSION);
+    private static final List<String> TOKENS = List.of(Extensions.REQUESTS_VERSION, Extensions.DELIVERY_VERSION,
+            Extensions.PRESENCE_VERSION);
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
     static final Duration CONNECT = Duration.ofSeconds(5);
@@ -204,6 +205,11 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public List<ContactEntry> firstRequests() throws TorchatException {
         return call(() -> client.firstRequests(SHOWN_REQUESTS)).stream().map(m -> contact(m, m.msg())).toList();
+    }
+
+    @Override
+    public void activity() throws TorchatException {
+        call(() -> client.request(Message.of(Command.ACTIVITY, DaemonClient.LOCALHOST, 0, "")));
     }
 
     @Override

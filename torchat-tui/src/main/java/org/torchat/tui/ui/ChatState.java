@@ -185,6 +185,11 @@ public final class ChatState {
     }
 
     /** How the peer is shown: its nickname, else its address. */
+    /** {@code *} online, {@code ~} away, a space otherwise (docs/TUI.md). */
+    public String presenceMark(String peer) {
+        return contacts.presenceMark(peer);
+    }
+
     public String displayName(String peer) {
         return contacts.displayName(peer);
     }

@@ -17,11 +17,14 @@ final class ContactBook {
     /** Address to nickname. */
     private final Map<String, String> nicknames = new HashMap<>();
     private final Set<String> contacts = new HashSet<>();
+    /** Address to presence, for contacts that are not offline. */
+    private final Map<String, String> presence = new HashMap<>();
 
     /** Takes the daemon's list (CONTACTS); returns the contacts to list as peers (not blocked). */
     List<String> set(List<ContactEntry> entries) {
         nicknames.clear();
         contacts.clear();
+        presence.clear();
         List<String> listed = new ArrayList<>();
         for (ContactEntry c : entries) {
             if ("contact".equals(c.state())) {
@@ -33,12 +36,24 @@ final class ContactBook {
             if (c.nickname() != null) {
                 nicknames.put(c.address(), c.nickname());
             }
+            if (c.online()) {
+                presence.put(c.address(), c.presence());
+            }
         }
         return listed;
     }
 
     boolean isContact(String peer) {
         return contacts.contains(peer);
+    }
+
+    /** The mark before a peer's name: {@code *} online, {@code ~} away, a space when offline or not a contact. */
+    String presenceMark(String peer) {
+        return switch (presence.getOrDefault(peer, "offline")) {
+            case "online" -> "*";
+            case "away" -> "~";
+            default -> " ";
+        };
     }
 
     /** How the peer is shown: its nickname, else its address. */

@@ -59,6 +59,8 @@ public final class DaemonPoller implements AutoCloseable {
     private String requestsRead;
     /** An older daemon without REQUESTS: not asked again. */
     private boolean noRequests;
+    /** The daemon's presence token last seen (null: none yet). */
+    private String presenceSeen;
     /** The daemon's delivery token last reported (null: none yet). */
     private String deliverySeen;
 
@@ -147,6 +149,14 @@ public final class DaemonPoller implements AutoCloseable {
         if (token.isPresent() && !token.get().equals(deliverySeen)) {
             deliverySeen = token.get();
             sink.accept(new UiEvent.DeliveryChanged());
+        }
+        Optional<String> presence = daemon.changeToken(Extensions.PRESENCE_VERSION);
+        if (presence.isPresent() && !presence.get().equals(presenceSeen)) {
+            boolean first = presenceSeen == null;
+            presenceSeen = presence.get();
+            if (!first) {
+                sink.accept(new UiEvent.PresenceChanged()); // the contacts are read at start anyway
+            }
         }
     }
 

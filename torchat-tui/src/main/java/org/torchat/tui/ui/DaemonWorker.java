@@ -170,6 +170,17 @@ public final class DaemonWorker implements AutoCloseable {
         });
     }
 
+    /** Tells the daemon the user is active; a failure only means the daemon is away for now. */
+    public void activity() {
+        submit(() -> {
+            try {
+                daemon.activity();
+            } catch (TorchatException | RuntimeException e) {
+                // the next long poll reports an unreachable daemon
+            }
+        });
+    }
+
     /** Reads the contacts and the requests; {@code show}: also list them in the buffer (/contacts). */
     public void loadContacts(boolean show) {
         submit(() -> fetchContacts(show));

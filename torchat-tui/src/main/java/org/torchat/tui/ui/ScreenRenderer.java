@@ -128,7 +128,7 @@ public final class ScreenRenderer {
             String peer = peers.get(i);
             int unread = state.unread(peer);
             String suffix = unread > 0 ? " (" + unread + ")" : "";
-            String label = (i + 1) + ". " + TextLines.sanitize(state.displayName(peer)).get(0);
+            String label = (i + 1) + "." + state.presenceMark(peer) + TextLines.sanitize(state.displayName(peer)).get(0);
             String name = suffix.length() < l.paneWidth()
                     ? TextLines.fit(label, l.paneWidth() - suffix.length())
                     : TextLines.fit(label, l.paneWidth());

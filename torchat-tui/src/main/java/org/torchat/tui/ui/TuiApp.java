@@ -19,6 +19,9 @@ public final class TuiApp {
     /** How long the loop waits for a background event when no key is pending: the latency of a key press. */
     static final long IDLE_WAIT_MILLIS = 15;
 
+    /** How often key presses are reported to the daemon (ACTIVITY): far below awayafter's minutes. */
+    private static final java.time.Duration ACTIVITY_EVERY = java.time.Duration.ofSeconds(30);
+    private long lastActivityReport;
     private final Screen screen;
     private final ChatState state;
     private final InputHandler input;
@@ -47,14 +50,25 @@ public final class TuiApp {
         this.worker = worker;
     }
 
+    /** Keys pressed: the daemon hears it at most every {@link #ACTIVITY_EVERY}, enough to keep us from away. */
+    private void reportActivity() {
+        long now = System.nanoTime();
+        if (lastActivityReport == 0 || now - lastActivityReport >= ACTIVITY_EVERY.toNanos()) {
+            lastActivityReport = now;
+            worker.activity();
+        }
+    }
+
     /** Runs until the user quits (or the daemon confirmed /exit). Call on the thread that owns the screen. */
     public void run() throws IOException, InterruptedException {
+        worker.activity(); // starting the client is activity too
         loadHistoryIfPeerChanged();
         draw(Screen.RefreshType.COMPLETE);
         while (running) {
             boolean changed = false;
             KeyStroke key;
             while (running && (key = screen.pollInput()) != null) {
+                reportActivity();
                 input.handle(key).ifPresent(this::act);
                 loadHistoryIfPeerChanged();
                 changed = true;
@@ -159,6 +173,8 @@ public final class TuiApp {
             state.pendingMarks().ifPresent(read -> worker.refreshMarks(read.peer(), read.count()));
         } else if (event instanceof UiEvent.MarksLoaded marks) {
             state.updateMarks(marks.peer(), marks.entries());
+        } else if (event instanceof UiEvent.PresenceChanged) {
+            worker.loadContacts(false);
         } else if (event instanceof UiEvent.ContactsLoaded loaded) {
             state.setContacts(loaded.contacts());
             state.setRequests(loaded.requests());

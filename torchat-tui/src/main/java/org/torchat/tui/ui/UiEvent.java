@@ -57,6 +57,10 @@ public sealed interface UiEvent {
     }
 
     /** The contact list and the requests (CONTACTS, REQUESTS); {@code show}: also list them in the buffer. */
+    /** A contact came online, went away or offline: the contacts are read again. */
+    record PresenceChanged() implements UiEvent {
+    }
+
     record ContactsLoaded(List<ContactEntry> contacts, List<ContactEntry> requests, boolean show) implements UiEvent {
         public ContactsLoaded {
             contacts = List.copyOf(contacts);
