@@ -41,10 +41,12 @@ public final class DeliveryBench {
         int paceMillis = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        // false: one connection per message, as before sessions (issue 15), for figures side by side
+        boolean sessions = args.length <= 4 || Boolean.parseBoolean(args[4]);
         Path tmp = Files.createTempDirectory("torchat-bench");
         try (TestSocks5Server socks = new TestSocks5Server();
-             TestDaemon alice = start(tmp, "alice", socks);
-             TestDaemon bob = start(tmp, "bob", socks)) {
+             TestDaemon alice = start(tmp, "alice", socks, sessions);
+             TestDaemon bob = start(tmp, "bob", socks, sessions)) {
             String to = bob.address().hostname();
             Path bobDir = tmp.resolve("bob");
             // Contacts of each other, as people who write thousands of messages are (strangers' requests are capped).
@@ -80,8 +82,9 @@ public final class DeliveryBench {
         }
     }
 
-    private static TestDaemon start(Path tmp, String name, TestSocks5Server socks) throws Exception {
+    private static TestDaemon start(Path tmp, String name, TestSocks5Server socks, boolean sessions) throws Exception {
         TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(), "retrydelay: 200",
+                "sessions: " + sessions,
                 "maxunread: 1000000", "maxunreadbytes: 2000000000",
                 "recvrate: 0", "strangerrate: 0"); // a throughput benchmark: no RECV rate limits
         socks.map(d.address().hostname(), d.peerPort());

@@ -37,12 +37,16 @@ public final class SessionSender implements SessionEvents {
     private final Clock clock;
     private final Consumer<OnionAddress> wake;
     private final Map<SessionLink, LinkedHashMap<String, StoredMessage>> inFlight = new LinkedHashMap<>();
-    private final List<StoredMessage> acknowledged = new ArrayList<>();
+    /** Acknowledged, not yet recorded: they stay in flight until then, so that no send() takes them for queued. */
+    private final List<Acked> acknowledged = new ArrayList<>();
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(
             r -> DaemonThreads.named(r, "session-acks"));
     private boolean recording;
 
     /** {@code wake}: asks the delivery engine to look at a peer's queue again. */
+    private record Acked(SessionLink link, StoredMessage message) {
+    }
+
     public SessionSender(Outbox outbox, OnionAddress self, RetryPolicy retry, Clock clock, Consumer<OnionAddress> wake) {
         this.outbox = outbox;
         this.self = self;
@@ -111,39 +115,42 @@ public final class SessionSender implements SessionEvents {
 
     @Override
     public void acknowledged(SessionLink link, String messageId) {
-        StoredMessage m;
-        boolean drained;
         synchronized (inFlight) {
             LinkedHashMap<String, StoredMessage> flying = inFlight.get(link);
-            m = flying == null ? null : flying.remove(messageId);
-            drained = flying != null && flying.size() == WINDOW / 2;
-            if (m != null) {
-                acknowledged.add(m);
-                if (!recording) {
-                    recording = true;
-                    submit(this::record);
-                }
+            StoredMessage m = flying == null ? null : flying.get(messageId);
+            if (m == null || acknowledged.stream().anyMatch(a -> a.message() == m)) {
+                return; // not ours on this session, or a repeated acknowledgement
             }
-        }
-        if (drained) {
-            wake.accept(link.peer()); // room in the window: send more
+            acknowledged.add(new Acked(link, m));
+            if (!recording) {
+                recording = true;
+                submit(this::record);
+            }
         }
     }
 
     /** Records every acknowledgement that came in since the last transaction, in one. */
     private void record() {
         while (true) {
-            List<StoredMessage> batch;
+            List<Acked> batch;
             synchronized (inFlight) {
                 if (acknowledged.isEmpty()) {
                     recording = false;
                     return;
                 }
                 batch = List.copyOf(acknowledged);
-                acknowledged.clear();
             }
-            outbox.markDelivered(batch, clock.instant());
-            batch.stream().map(StoredMessage::peer).distinct().forEach(wake);
+            outbox.markDelivered(batch.stream().map(Acked::message).toList(), clock.instant());
+            synchronized (inFlight) {
+                acknowledged.removeAll(batch);
+                for (Acked a : batch) {
+                    LinkedHashMap<String, StoredMessage> flying = inFlight.get(a.link());
+                    if (flying != null) {
+                        flying.remove(a.message().messageId());
+                    }
+                }
+            }
+            batch.stream().map(a -> a.message().peer()).distinct().forEach(wake); // room in the window: send more
         }
     }
 

@@ -89,7 +89,11 @@ class TwoDaemonsIT {
     void theOnionNameIsPassedToTheProxyNeverResolvedLocally() throws Exception {
         alice.client().send(bob.address().hostname(), "by name");
         awaitUnread(bob, 1);
-        assertEquals(List.of(new TestSocks5Server.ConnectRequest(3, bob.address().hostname(), 80)), socks.requests());
+        // One connection for the message, and one before it when the session handshake is tried first: each asks the
+        // proxy for the onion name itself (address type 3, a domain name), never for a resolved address.
+        assertTrue(!socks.requests().isEmpty() && socks.requests().stream()
+                .allMatch(new TestSocks5Server.ConnectRequest(3, bob.address().hostname(), 80)::equals),
+                socks.requests().toString());
     }
 
     @Test
