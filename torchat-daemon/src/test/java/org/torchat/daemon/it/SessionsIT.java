@@ -47,9 +47,16 @@ class SessionsIT {
         socks.close();
     }
 
+    /** Starts a daemon with {@link #CONFIG}, where a line of {@code extra} replaces the line of the same key. */
     private TestDaemon start(String name, String... extra) throws Exception {
-        List<String> lines = new ArrayList<>(List.of(CONFIG));
-        lines.addAll(List.of(extra));
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String line : List.of(CONFIG)) {
+            byKey.put(line.substring(0, line.indexOf(':')), line);
+        }
+        for (String line : extra) {
+            byKey.put(line.substring(0, line.indexOf(':')), line);
+        }
+        List<String> lines = new ArrayList<>(byKey.values());
         TestDaemon d = TestDaemon.startReachable(tmp, name, socks, lines.toArray(String[]::new));
         running.add(d);
         return d;
@@ -174,5 +181,72 @@ class SessionsIT {
         String reply = Wire.exchange(alice.peerPort(), Wire.frame("{\"cmd\":\"SESSION\",\"id\":\"" + stranger
                 + "\",\"msg\":\"\",\"portno\":80,\"step\":\"hello\"}"));
         assertTrue(reply.contains("\"cmd\":\"ERR\"") && reply.contains("sessions are only for contacts"), reply);
+    }
+
+    @Test
+    void aContactFloodingItsSessionIsHeldAtWhatItMayLeaveUnreadAndLosesNothing() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon bob = start("bob", "maxunread: 50");
+        befriend(alice, bob);
+        for (int i = 0; i < 200; i++) {
+            alice.client().send(bob.address().hostname(), "flood " + i);
+        }
+        // Bob keeps exactly what Alice may leave unread; the rest waits at Alice, refused with the reason, not failed.
+        List<Message> refused = Await.until(() -> outgoingWithError(alice, bob),
+                l -> l.size() == 150, Duration.ofSeconds(30));
+        assertTrue(refused.stream().allMatch(m -> m.extension(Extensions.STATUS).orElseThrow().asText().equals("queued")
+                && m.extension(Extensions.ERROR).orElseThrow().asText().contains("unread messages (limit 50)")),
+                refused.get(0).toString());
+        assertEquals(50, incoming(bob, alice, 200).size());
+        assertEquals("online", presence(alice, bob), "refusals do not end the session");
+
+        // Bob reads one: there is room for one more, and Alice's retry brings the next in order.
+        assertTrue(bob.client().update(alice.address().hostname()).isPresent());
+        List<Message> after = Await.until(() -> incoming(bob, alice, 200), l -> l.size() == 51, Duration.ofSeconds(30));
+        assertEquals("flood 50", after.get(50).msg());
+    }
+
+    private static List<Message> outgoingWithError(TestDaemon from, TestDaemon to) throws Exception {
+        return from.client().history(to.address().hostname(), 1000).stream()
+                .filter(m -> m.extension(Extensions.DIRECTION).map(JsonNode::asText).orElse("").equals("out"))
+                .filter(m -> m.extension(Extensions.ERROR).filter(e -> !e.isNull()).isPresent())
+                .toList();
+    }
+
+    @Test
+    void aFloodOfHandshakesInAContactsNameStopsAtTheSharedBudgetAndTheContactStillGetsThrough() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon bob = start("bob");
+        befriend(alice, bob);
+        // Anyone can claim Bob's address in hello: Alice then does a key agreement and waits for a proof it never gets.
+        int challenged = 0;
+        int refused = 0;
+        for (int i = 0; i < 100; i++) {
+            org.torchat.protocol.session.SessionHandshake.Initiator forger =
+                    new org.torchat.protocol.session.SessionHandshake.Initiator(
+                            org.torchat.protocol.identity.Ed25519Identity.generate(), alice.address(), 80);
+            Message hello = forger.hello();
+            Message inBobsName = new Message(hello.cmd(), bob.address().hostname(), 80, "", null, hello.extensions());
+            String reply = firstReply(alice.peerPort(), org.torchat.protocol.MessageCodec.encode(inBobsName));
+            if (reply.contains("\"step\":\"challenge\"")) {
+                challenged++;
+            } else if (reply.contains("too many session handshakes")) {
+                refused++;
+            }
+        }
+        assertTrue(challenged >= 60 && challenged <= 70, "the burst of 60, and what refilled meanwhile: " + challenged);
+        assertEquals(100, challenged + refused);
+        // Bob's own session is refused while the budget refills, so his message goes as a signed one-shot frame.
+        bob.client().send(alice.address().hostname(), "still here");
+        Await.until(() -> incoming(alice, bob, 1), l -> l.size() == 1, Duration.ofSeconds(30));
+    }
+
+    /** The first frame the peer port answers to {@code json}; the connection is then dropped. */
+    private static String firstReply(int port, String json) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(Wire.frame(json));
+            return new org.torchat.protocol.FrameReader(s.getInputStream()).read().orElse("");
+        }
     }
 }
