@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -19,6 +20,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.torchat.protocol.backup.KdfParameters;
+import org.torchat.protocol.crypto.X25519;
 
 /**
  * The seal key file (docs/SEALING.md): the public half in the clear, the private half encrypted under the user's
@@ -49,20 +51,24 @@ public final class SealKeyFile {
         this.publicRaw = publicRaw;
         this.nonce = nonce;
         this.encryptedPrivate = encryptedPrivate;
-        this.publicKey = SealKeys.publicKey(publicRaw);
+        try {
+            this.publicKey = X25519.publicKey(publicRaw);
+        } catch (InvalidKeyException e) {
+            throw new SealException(e.getMessage());
+        }
     }
 
     /** A new key pair, its private half encrypted under {@code passphrase}. */
     public static SealKeyFile create(char[] passphrase, KdfParameters kdf) {
-        KeyPair keys = SealKeys.generate();
+        KeyPair keys = X25519.generate();
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[SALT_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(salt);
         random.nextBytes(nonce);
-        byte[] publicRaw = SealKeys.rawPublic(keys.getPublic());
+        byte[] publicRaw = X25519.rawPublic(keys.getPublic());
         byte[] header = header(kdf, salt, publicRaw, nonce);
-        byte[] scalar = SealKeys.rawPrivate(keys.getPrivate());
+        byte[] scalar = X25519.rawPrivate(keys.getPrivate());
         try {
             byte[] encrypted = cipher(Cipher.ENCRYPT_MODE, kdf.derive(passphrase, salt, 32), nonce, header)
                     .doFinal(scalar);
@@ -91,10 +97,10 @@ public final class SealKeyFile {
                 throw new SealException("the seal key file is damaged (key derivation " + kdf + ")");
             }
             byte[] salt = exactly(in, SALT_BYTES);
-            byte[] publicRaw = exactly(in, SealKeys.KEY_BYTES);
+            byte[] publicRaw = exactly(in, X25519.KEY_BYTES);
             byte[] nonce = exactly(in, NONCE_BYTES);
             byte[] encrypted = in.readAllBytes();
-            if (encrypted.length != SealKeys.KEY_BYTES + TAG_BYTES) {
+            if (encrypted.length != X25519.KEY_BYTES + TAG_BYTES) {
                 throw new SealException("the seal key file is damaged (" + bytes.length + " bytes)");
             }
             return new SealKeyFile(kdf, salt, publicRaw, nonce, encrypted);
@@ -124,7 +130,7 @@ public final class SealKeyFile {
             throw new SealException("the seal key cannot be decrypted: " + e.getMessage());
         }
         try {
-            PrivateKey key = SealKeys.privateKey(scalar);
+            PrivateKey key = privateKey(scalar);
             byte[] probe = new byte[] {42};
             if (!MessageDigest.isEqual(probe, SealedBox.open(SealedBox.seal(probe, publicKey, publicRaw), key,
                     publicRaw))) {
@@ -173,5 +179,13 @@ public final class SealKeyFile {
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
         c.updateAAD(header);
         return c;
+    }
+
+    private static PrivateKey privateKey(byte[] scalar) throws SealException {
+        try {
+            return X25519.privateKey(scalar);
+        } catch (InvalidKeyException e) {
+            throw new SealException(e.getMessage());
+        }
     }
 }

@@ -3,16 +3,15 @@ package org.torchat.protocol.seal;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.torchat.protocol.crypto.Hkdf;
+import org.torchat.protocol.crypto.X25519;
 
 /**
  * A sealed box (docs/SEALING.md): anyone with the public key seals a value, only the private key opens it. Each value
@@ -25,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SealedBox {
     public static final int VERSION = 1;
     private static final int TAG_BYTES = 16;
-    public static final int OVERHEAD = 1 + SealKeys.KEY_BYTES + TAG_BYTES;
+    public static final int OVERHEAD = 1 + X25519.KEY_BYTES + TAG_BYTES;
     private static final byte[] INFO = "TORCHAT-SEALED-BOX-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] NONCE = new byte[12];
 
@@ -34,8 +33,8 @@ public final class SealedBox {
 
     /** {@code plain} sealed to {@code recipient}, whose raw form is {@code recipientRaw}. */
     public static byte[] seal(byte[] plain, PublicKey recipient, byte[] recipientRaw) {
-        KeyPair ephemeral = SealKeys.generate();
-        byte[] ephemeralRaw = SealKeys.rawPublic(ephemeral.getPublic());
+        KeyPair ephemeral = X25519.generate();
+        byte[] ephemeralRaw = X25519.rawPublic(ephemeral.getPublic());
         try {
             byte[] key = key(ephemeral.getPrivate(), recipient, ephemeralRaw, recipientRaw);
             byte[] header = header(ephemeralRaw);
@@ -52,11 +51,11 @@ public final class SealedBox {
             throw new SealException("not a sealed value (" + sealed.length + " bytes, version "
                     + (sealed.length == 0 ? "none" : sealed[0]) + ")");
         }
-        byte[] ephemeralRaw = Arrays.copyOfRange(sealed, 1, 1 + SealKeys.KEY_BYTES);
+        byte[] ephemeralRaw = Arrays.copyOfRange(sealed, 1, 1 + X25519.KEY_BYTES);
         try {
-            byte[] aesKey = key(key, SealKeys.publicKey(ephemeralRaw), ephemeralRaw, publicRaw);
+            byte[] aesKey = key(key, X25519.publicKey(ephemeralRaw), ephemeralRaw, publicRaw);
             return cipher(Cipher.DECRYPT_MODE, aesKey, header(ephemeralRaw), publicRaw)
-                    .doFinal(sealed, 1 + SealKeys.KEY_BYTES, sealed.length - 1 - SealKeys.KEY_BYTES);
+                    .doFinal(sealed, 1 + X25519.KEY_BYTES, sealed.length - 1 - X25519.KEY_BYTES);
         } catch (AEADBadTagException e) {
             throw new SealException("the sealed value does not open with this key (another key, or damaged)");
         } catch (GeneralSecurityException e) {
@@ -65,27 +64,15 @@ public final class SealedBox {
     }
 
     private static byte[] header(byte[] ephemeralRaw) {
-        return ByteBuffer.allocate(1 + SealKeys.KEY_BYTES).put((byte) VERSION).put(ephemeralRaw).array();
+        return ByteBuffer.allocate(1 + X25519.KEY_BYTES).put((byte) VERSION).put(ephemeralRaw).array();
     }
 
     /** HKDF-SHA256 over the X25519 secret, bound to both public keys. */
     private static byte[] key(PrivateKey own, PublicKey other, byte[] ephemeralRaw, byte[] recipientRaw)
             throws GeneralSecurityException {
-        KeyAgreement agreement = KeyAgreement.getInstance("XDH");
-        agreement.init(own);
-        agreement.doPhase(other, true);
-        byte[] shared = agreement.generateSecret();
-        if (MessageDigest.isEqual(shared, new byte[shared.length])) {
-            throw new GeneralSecurityException("a low-order public key");
-        }
-        Mac hmac = Mac.getInstance("HmacSHA256");
-        byte[] salt = ByteBuffer.allocate(2 * SealKeys.KEY_BYTES).put(ephemeralRaw).put(recipientRaw).array();
-        hmac.init(new SecretKeySpec(salt, "HmacSHA256"));
-        byte[] prk = hmac.doFinal(shared);
-        hmac.init(new SecretKeySpec(prk, "HmacSHA256"));
-        hmac.update(INFO);
-        hmac.update((byte) 1);
-        return hmac.doFinal(); // one HKDF-Expand block: exactly the 32 bytes of an AES-256 key
+        byte[] shared = X25519.agree(own, other);
+        byte[] salt = ByteBuffer.allocate(2 * X25519.KEY_BYTES).put(ephemeralRaw).put(recipientRaw).array();
+        return Hkdf.derive(salt, shared, INFO, 32); // the 32 bytes of an AES-256 key
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] header, byte[] recipientRaw)

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
+import org.torchat.protocol.crypto.Hkdf;
 
 /**
  * Authenticates the frames of one session: each carries {@code mac}, the HMAC-SHA256 under the direction's key of

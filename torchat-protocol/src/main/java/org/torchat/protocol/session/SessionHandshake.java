@@ -32,7 +32,7 @@ public final class SessionHandshake {
         private final OnionAddress responder;
         private final int portno;
         private final byte[] nonce = randomNonce();
-        private final EphemeralKey ephemeral = EphemeralKey.generate();
+        private final EphemeralKey ephemeral = new EphemeralKey();
         private SessionTranscript transcript;
         private byte[] sharedSecret;
 
@@ -81,7 +81,7 @@ public final class SessionHandshake {
         private final Ed25519Identity self;
         private final int portno;
         private final byte[] nonce = randomNonce();
-        private final EphemeralKey ephemeral = EphemeralKey.generate();
+        private final EphemeralKey ephemeral = new EphemeralKey();
         private OnionAddress initiator;
         private SessionTranscript transcript;
         private byte[] sharedSecret;

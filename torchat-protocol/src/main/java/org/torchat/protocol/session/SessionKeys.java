@@ -1,6 +1,7 @@
 package org.torchat.protocol.session;
 
 import java.nio.charset.StandardCharsets;
+import org.torchat.protocol.crypto.Hkdf;
 
 /**
  * The two MAC keys of a session, one per direction, from HKDF-SHA256 over the X25519 secret with the transcript's

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
+import org.torchat.protocol.crypto.X25519;
 
 class SealedBoxTest {
-    private final KeyPair keys = SealKeys.generate();
-    private final byte[] publicRaw = SealKeys.rawPublic(keys.getPublic());
+    private final KeyPair keys = X25519.generate();
+    private final byte[] publicRaw = X25519.rawPublic(keys.getPublic());
 
     private byte[] seal(String text) {
         return SealedBox.seal(text.getBytes(StandardCharsets.UTF_8), keys.getPublic(), publicRaw);
@@ -52,18 +52,18 @@ class SealedBoxTest {
 
     @Test
     void anotherKeyCannotOpen() {
-        KeyPair other = SealKeys.generate();
+        KeyPair other = X25519.generate();
         byte[] sealed = seal("for the first key only");
         assertThrows(SealException.class, () -> SealedBox.open(sealed, other.getPrivate(),
-                SealKeys.rawPublic(other.getPublic())));
+                X25519.rawPublic(other.getPublic())));
     }
 
     @Test
     void rawKeysRoundTrip() throws Exception {
-        assertArrayEquals(publicRaw, SealKeys.rawPublic(SealKeys.publicKey(publicRaw)));
-        byte[] scalar = SealKeys.rawPrivate(keys.getPrivate());
+        assertArrayEquals(publicRaw, X25519.rawPublic(X25519.publicKey(publicRaw)));
+        byte[] scalar = X25519.rawPrivate(keys.getPrivate());
         byte[] sealed = seal("via raw keys");
-        assertEquals("via raw keys", new String(SealedBox.open(sealed, SealKeys.privateKey(scalar), publicRaw),
+        assertEquals("via raw keys", new String(SealedBox.open(sealed, X25519.privateKey(scalar), publicRaw),
                 StandardCharsets.UTF_8));
     }
 }

@@ -1,18 +1,18 @@
-package org.torchat.protocol.session;
+package org.torchat.protocol.crypto;
 
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HKDF with HMAC-SHA256 (RFC 5869): the JDK 17 has none of its own. */
-final class Hkdf {
+/** HKDF with HMAC-SHA256 (RFC 5869), which the JDK 17 lacks: session keys and sealed values both use it. */
+public final class Hkdf {
     private static final String HMAC = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
 
     private Hkdf() {
     }
 
-    static byte[] derive(byte[] salt, byte[] inputKey, byte[] info, int length) {
+    public static byte[] derive(byte[] salt, byte[] inputKey, byte[] info, int length) {
         if (length > 255 * HASH_LENGTH) {
             throw new IllegalArgumentException("HKDF cannot give " + length + " bytes");
         }
@@ -32,7 +32,7 @@ final class Hkdf {
         return out;
     }
 
-    static byte[] hmac(byte[] key, byte[] data) {
+    public static byte[] hmac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));
