@@ -12,7 +12,6 @@ import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Inbox;
-import org.torchat.daemon.store.MessageIds;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -77,8 +76,8 @@ public final class RecvHandler implements CommandHandler {
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
         OnionAddress sender = Arguments.onion(request.id(), "id");
         String text = Arguments.text(request.msg(), "msg");
-        String claimedId = claimedMessageId(request);
-        Instant sentAt = sentAt(request);
+        String claimedId = MessageFields.messageId(request);
+        Instant sentAt = MessageFields.timestamp(request);
         JsonNode signature = request.extension(Extensions.SIGNATURE).orElse(null);
         if (signature == null && requireSignatures) {
             throw new RequestException("unsigned message refused: this daemon accepts only messages signed by "
@@ -120,28 +119,5 @@ public final class RecvHandler implements CommandHandler {
             throw new RequestException("bad signature: message " + messageId + " is not signed by " + sender + " for "
                     + self + " (forged, altered on the way, or meant for another recipient); not stored");
         }
-    }
-
-    /** The sender's message id, or null when the frame has none. */
-    private static String claimedMessageId(Message request) throws RequestException {
-        JsonNode id = request.extension(Extensions.MESSAGE_ID).orElse(null);
-        if (id == null) {
-            return null;
-        }
-        if (!id.isTextual() || !MessageIds.isAcceptable(id.textValue())) {
-            throw new RequestException("field '" + Extensions.MESSAGE_ID + "' must be 16..64 letters, digits, '-' or '_'");
-        }
-        return id.textValue();
-    }
-
-    private static Instant sentAt(Message request) throws RequestException {
-        JsonNode ts = request.extension(Extensions.TIMESTAMP).orElse(null);
-        if (ts == null) {
-            return null;
-        }
-        if (!ts.isIntegralNumber() || !ts.canConvertToLong() || ts.longValue() < 0) {
-            throw new RequestException("field '" + Extensions.TIMESTAMP + "' must be milliseconds since the epoch");
-        }
-        return Instant.ofEpochMilli(ts.longValue());
     }
 }

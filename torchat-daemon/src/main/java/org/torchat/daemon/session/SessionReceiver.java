@@ -1,12 +1,11 @@
 package org.torchat.daemon.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.peer.IncomingMessages;
-import org.torchat.daemon.store.MessageIds;
+import org.torchat.daemon.peer.MessageFields;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -64,21 +63,25 @@ final class SessionReceiver {
         }
     }
 
-    /** Every message and acknowledgement in a session names its message. */
+    /** Every message and acknowledgement in a session names its message: without one it cannot be answered. */
     private static String messageId(Message frame) throws SessionException {
-        JsonNode id = frame.extension(Extensions.MESSAGE_ID).orElse(null);
-        if (id == null || !id.isTextual() || !MessageIds.isAcceptable(id.textValue())) {
-            throw new SessionException(frame.cmd() + " in a session needs '" + Extensions.MESSAGE_ID
-                    + "': 16..64 letters, digits, '-' or '_'");
+        String id;
+        try {
+            id = MessageFields.messageId(frame);
+        } catch (RequestException e) {
+            throw new SessionException(e.getMessage());
         }
-        return id.textValue();
+        if (id == null) {
+            throw new SessionException(frame.cmd() + " in a session needs '" + Extensions.MESSAGE_ID + "'");
+        }
+        return id;
     }
 
     private static Instant timestamp(Message frame) throws RequestException {
-        JsonNode ts = frame.extension(Extensions.TIMESTAMP).orElse(null);
-        if (ts == null || !ts.isIntegralNumber() || !ts.canConvertToLong() || ts.longValue() < 0) {
-            throw new RequestException("field '" + Extensions.TIMESTAMP + "' must be milliseconds since the epoch");
+        Instant ts = MessageFields.timestamp(frame);
+        if (ts == null) {
+            throw new RequestException("a message in a session needs '" + Extensions.TIMESTAMP + "'");
         }
-        return Instant.ofEpochMilli(ts.longValue());
+        return ts;
     }
 }
