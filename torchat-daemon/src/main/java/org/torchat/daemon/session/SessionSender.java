@@ -97,7 +97,7 @@ public final class SessionSender implements SessionEvents {
 
     @Override
     public void opened(SessionLink link) {
-        outbox.retryNow(link.peer(), clock.instant()); // backoffs grown while it was away no longer apply
+        // Backoffs grown while it was away are reset by the daemon's "peer reachable", which runs on opening too.
         wake.accept(link.peer());
     }
 

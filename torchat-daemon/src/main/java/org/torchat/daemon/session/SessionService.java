@@ -10,6 +10,7 @@ import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.peer.IncomingMessages;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.PeerStanding;
 import org.torchat.daemon.transfer.PeerConnector;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -28,6 +29,7 @@ public final class SessionService implements AutoCloseable {
     private final SessionSender sender;
     private final SessionHandler handler;
     private final Runnable changed;
+    private final Consumer<OnionAddress> reachable;
     private volatile Instant lastActivity;
 
     /**
@@ -45,37 +47,14 @@ public final class SessionService implements AutoCloseable {
         this.lastActivity = clock.instant();
         OnionAddress self = identity.onionAddress();
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
-        SessionDialer[] dialerRef = new SessionDialer[1];
-        this.sessions = new Sessions(self, settings, clock, new SessionReceiver(self, incoming, sender, this::presenceChanged),
-                new SessionEvents() {
-                    @Override
-                    public void opened(SessionLink link) {
-                        contacts.seen(link.peer(), clock.instant());
-                        sender.opened(link);
-                        reachable.accept(link.peer()); // files waiting in a backoff go now too
-                    }
-
-                    @Override
-                    public void closed(SessionLink link) {
-                        sender.closed(link);
-                    }
-
-                    @Override
-                    public void acknowledged(SessionLink link, String messageId) {
-                        sender.acknowledged(link, messageId);
-                    }
-
-                    @Override
-                    public void refused(SessionLink link, String messageId, String reason) {
-                        sender.refused(link, messageId, reason);
-                    }
-                }, this::presenceChanged, peer -> {
-                    contacts.seen(peer, clock.instant());
-                    dialerRef[0].sessionEnded(peer);
-                });
+        this.reachable = reachable;
+        this.sessions = new Sessions(self, settings, clock, new SessionReceiver(self, incoming, sender,
+                this::presenceChanged), sender, this::presenceChanged, this::sessionOpened, this::sessionEnded);
         this.dialer = new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock,
-                peer -> contacts.standing(peer).contact() && !contacts.standing(peer).blocked());
-        dialerRef[0] = dialer;
+                peer -> {
+                    PeerStanding standing = contacts.standing(peer);
+                    return standing.contact() && !standing.blocked();
+                });
         this.handler = new SessionHandler(identity, settings.enabled(), contacts::standing, sessions, dialer);
         delivery.useSessions(new SessionRoute(dialer, sender));
     }
@@ -115,6 +94,18 @@ public final class SessionService implements AutoCloseable {
         if (!after.isZero() && clock.instant().isAfter(lastActivity.plus(after))) {
             sessions.ownPresence(Presence.AWAY);
         }
+    }
+
+    /** "Last seen" is the session's start; what waits for the peer (files too) goes now. */
+    private void sessionOpened(OnionAddress peer) {
+        contacts.seen(peer, clock.instant());
+        reachable.accept(peer);
+    }
+
+    /** "Last seen" is the session's end; the dialler plans the next attempt. */
+    private void sessionEnded(OnionAddress peer) {
+        contacts.seen(peer, clock.instant());
+        dialer.sessionEnded(peer);
     }
 
     private void presenceChanged() {

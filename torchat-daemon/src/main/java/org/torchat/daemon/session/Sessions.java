@@ -31,23 +31,28 @@ public final class Sessions implements AutoCloseable {
     private final SessionReceiver receiver;
     private final SessionEvents events;
     private final Runnable presenceChanged;
+    private final Consumer<OnionAddress> opened;
     private final Consumer<OnionAddress> ended;
     private final Map<OnionAddress, SessionLink> live = new HashMap<>();
     private final ScheduledExecutorService heartbeats;
     private volatile Presence own = Presence.ONLINE;
 
     /**
+     * @param events          what the delivery engine hears: sessions opened and closed, acknowledgements
      * @param presenceChanged runs whenever a contact's presence changes (a session opens or ends, or the contact says)
-     * @param ended           runs with the peer after a session with it ended (the dialler plans the next attempt)
+     * @param opened          runs with the peer once a session with it is registered (it is reachable now)
+     * @param ended           runs with the peer after its live session ended (the dialler plans the next attempt)
      */
     public Sessions(OnionAddress self, SessionSettings settings, Clock clock, SessionReceiver receiver,
-                    SessionEvents events, Runnable presenceChanged, Consumer<OnionAddress> ended) {
+                    SessionEvents events, Runnable presenceChanged, Consumer<OnionAddress> opened,
+                    Consumer<OnionAddress> ended) {
         this.self = self;
         this.settings = settings;
         this.clock = clock;
         this.receiver = receiver;
         this.events = events;
         this.presenceChanged = presenceChanged;
+        this.opened = opened;
         this.ended = ended;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "heartbeat"));
         long period = Math.max(50, settings.heartbeat().toMillis() / 3);
@@ -97,6 +102,7 @@ public final class Sessions implements AutoCloseable {
         }
         LOG.info("{}: open ({})", link, link.initiator().equals(self) ? "we dialled" : "it dialled");
         sendPresence(link, own);
+        opened.accept(link.peer());
         events.opened(link);
         presenceChanged.run();
         return true;
