@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -51,7 +50,6 @@ public final class SessionDialer implements AutoCloseable {
     private final Duration handshakeTimeout;
     private final Clock clock;
     private final Predicate<OnionAddress> isContact;
-    private final Semaphore attempts;
     private final ExecutorService readers = Executors.newCachedThreadPool(DaemonThreads.numbered("session"));
     private final ScheduledExecutorService schedule;
     private final Map<OnionAddress, Instant> sessionless = new ConcurrentHashMap<>();
@@ -67,7 +65,8 @@ public final class SessionDialer implements AutoCloseable {
         this.handshakeTimeout = handshakeTimeout;
         this.clock = clock;
         this.isContact = isContact;
-        this.attempts = new Semaphore(settings.connectParallel(), true);
+        // Background attempts run on these threads only, so at most connectparallel at a time; an attempt for
+        // delivery runs on the delivery worker and never waits behind them.
         this.schedule = Executors.newScheduledThreadPool(settings.connectParallel(), DaemonThreads.numbered("dial"));
     }
 
@@ -82,18 +81,7 @@ public final class SessionDialer implements AutoCloseable {
         if (existing.isPresent() || !usable(peer)) {
             return existing;
         }
-        try {
-            attempts.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("stopping");
-        }
-        try {
-            existing = sessions.link(peer); // another attempt may have finished while this one waited
-            return existing.isPresent() ? existing : dial(peer);
-        } finally {
-            attempts.release();
-        }
+        return dial(peer);
     }
 
     /** Whether a session with {@code peer} may be tried now. */

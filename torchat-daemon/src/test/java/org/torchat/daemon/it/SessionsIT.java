@@ -241,6 +241,26 @@ class SessionsIT {
         Await.until(() -> incoming(alice, bob, 1), l -> l.size() == 1, Duration.ofSeconds(30));
     }
 
+    @Test
+    void aMessageDoesNotWaitBehindBackgroundDialsToAContactThatNeverAnswers() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // A contact whose onion accepts the stream and never answers: each background dial waits out its timeout.
+            String silentAddress = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
+            socks.map(silentAddress, silent.getLocalPort());
+            TestDaemon alice = start("alice", "connectparallel: 1", "epolltimeout: 15000");
+            TestDaemon bob = start("bob", "appearoffline: true"); // never dials back on its own
+            alice.client().changeContact(Command.ADD_CONTACT, silentAddress, "a silent one");
+            befriend(alice, bob);
+            alice.close();
+            running.remove(alice);
+            TestDaemon aliceAgain = start("alice", "connectparallel: 1", "epolltimeout: 15000");
+            Thread.sleep(300); // the background dial to the silent contact has begun and holds the one slot
+
+            aliceAgain.client().send(bob.address().hostname(), "not behind the silent one");
+            Await.until(() -> incoming(bob, aliceAgain, 1), l -> l.size() == 1, Duration.ofSeconds(8));
+        }
+    }
+
     /** The first frame the peer port answers to {@code json}; the connection is then dropped. */
     private static String firstReply(int port, String json) throws Exception {
         try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
