@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.protocol.session.FrameAuthenticator;
@@ -22,9 +23,11 @@ public final class SessionLink {
     private final Instant established;
     private final SessionTransport transport;
     private final FrameAuthenticator authenticator;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private volatile long lastSentNanos = System.nanoTime();
+    private volatile long writingSinceNanos;
     private volatile Presence presence = Presence.OFFLINE;
+    private volatile Presence untold;
     private volatile boolean closed;
 
     SessionLink(OnionAddress peer, OnionAddress initiator, SessionKeys keys, Instant established,
@@ -64,14 +67,63 @@ public final class SessionLink {
         this.presence = said;
     }
 
-    public void send(Message frame) throws IOException {
-        synchronized (writeLock) {
-            if (closed) {
-                throw new IOException("the session with " + peer + " is closed");
-            }
-            transport.send(authenticator.seal(frame));
-            lastSentNanos = System.nanoTime();
+    /** Our presence, still to be told on this session (null: nothing new); the heartbeat thread sends it. */
+    Presence untold() {
+        return untold;
+    }
+
+    void tell(Presence ours) {
+        this.untold = ours;
+    }
+
+    void told(Presence ours) {
+        if (untold == ours) {
+            untold = null;
         }
+    }
+
+    public void send(Message frame) throws IOException {
+        writeLock.lock();
+        try {
+            write(frame);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Sends {@code frame} unless another thread is writing: a contact that stops reading blocks that writer, and the
+     * thread that serves every session (heartbeats, presence) must not block with it. False when skipped.
+     */
+    boolean trySend(Message frame) throws IOException {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        try {
+            write(frame);
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void write(Message frame) throws IOException {
+        if (closed) {
+            throw new IOException("the session with " + peer + " is closed");
+        }
+        writingSinceNanos = System.nanoTime();
+        try {
+            transport.send(authenticator.seal(frame));
+        } finally {
+            writingSinceNanos = 0;
+        }
+        lastSentNanos = System.nanoTime();
+    }
+
+    /** How long a write has been blocked (the peer does not read); zero when none is under way. */
+    Duration stuck() {
+        long since = writingSinceNanos;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
     /** How long since this side last sent anything. */

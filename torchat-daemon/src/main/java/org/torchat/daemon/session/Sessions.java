@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -101,7 +102,8 @@ public final class Sessions implements AutoCloseable {
             replaced.close();
         }
         LOG.info("{}: open ({})", link, link.initiator().equals(self) ? "we dialled" : "it dialled");
-        sendPresence(link, own);
+        link.tell(own);
+        beatSoon();
         opened.accept(link.peer());
         events.opened(link);
         presenceChanged.run();
@@ -148,7 +150,17 @@ public final class Sessions implements AutoCloseable {
         }
         own = presence;
         for (SessionLink link : links()) {
-            sendPresence(link, presence);
+            link.tell(presence);
+        }
+        beatSoon();
+    }
+
+    /** Tells untold presence now rather than at the next tick. */
+    private void beatSoon() {
+        try {
+            heartbeats.execute(this::beat);
+        } catch (RejectedExecutionException e) {
+            // stopping
         }
     }
 
@@ -156,27 +168,30 @@ public final class Sessions implements AutoCloseable {
         return settings.appearOffline() ? Presence.OFFLINE : own;
     }
 
-    private void sendPresence(SessionLink link, Presence presence) {
-        if (settings.appearOffline()) {
-            return;
-        }
-        try {
-            link.send(SessionFrames.presence(self, presence));
-        } catch (IOException e) {
-            link.close();
-        }
-    }
-
-    /** A PING on every session that has sent nothing for a heartbeat, so the peer knows it is alive. */
+    /**
+     * On every session: our presence if it is still untold, else a PING if nothing was sent for a heartbeat. A session
+     * whose writer is busy is skipped this time (a contact that stops reading must not hold up the others), and
+     * closed once its writer has been blocked as long as a silent session may last.
+     */
     private void beat() {
         for (SessionLink link : links()) {
-            if (link.idle().compareTo(settings.heartbeat()) >= 0) {
-                try {
-                    link.send(SessionFrames.ping(self));
-                } catch (IOException e) {
-                    LOG.info("{}: heartbeat failed: {}", link, e.getMessage());
-                    link.close();
+            if (link.stuck().compareTo(settings.deadAfter()) >= 0) {
+                LOG.info("{}: ended: the peer has not read for {} ms", link, link.stuck().toMillis());
+                link.close();
+                continue;
+            }
+            try {
+                Presence untold = settings.appearOffline() ? null : link.untold();
+                if (untold != null) {
+                    if (link.trySend(SessionFrames.presence(self, untold))) {
+                        link.told(untold);
+                    }
+                } else if (link.idle().compareTo(settings.heartbeat()) >= 0) {
+                    link.trySend(SessionFrames.ping(self));
                 }
+            } catch (IOException e) {
+                LOG.info("{}: heartbeat failed: {}", link, e.getMessage());
+                link.close();
             }
         }
     }

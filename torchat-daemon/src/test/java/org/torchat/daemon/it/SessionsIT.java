@@ -261,6 +261,58 @@ class SessionsIT {
         }
     }
 
+    @Test
+    void aContactThatStopsReadingDoesNotHoldUpTheHeartbeatsOfTheOthers() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon bob = start("bob");
+        befriend(alice, bob);
+        bob.client().send(alice.address().hostname(), "hi");
+        Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
+        String session = contact(bob, alice).extension(Extensions.SESSION).orElseThrow().asText();
+
+        // Mallory, a contact, opens a session, sends a message without 'ts' over and over (each is refused with an ERR,
+        // at no cost to the store), and never reads: Alice's answers fill the connection until its writer blocks.
+        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), alice.peerPort())) {
+            s.setSoTimeout(5000);
+            org.torchat.protocol.FrameReader in = new org.torchat.protocol.FrameReader(s.getInputStream());
+            org.torchat.protocol.FrameWriter out = new org.torchat.protocol.FrameWriter(s.getOutputStream());
+            var handshake = new org.torchat.protocol.session.SessionHandshake.Initiator(mallory, alice.address(), 80);
+            out.write(org.torchat.protocol.MessageCodec.encode(handshake.hello()));
+            out.write(org.torchat.protocol.MessageCodec.encode(handshake.proof(
+                    org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))));
+            var frames = handshake.keys(org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))
+                    .authenticator();
+            Message again = Message.of(Command.RECV, mallory.onionAddress().hostname(), 80, "again")
+                    .withExtension(Extensions.MESSAGE_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            "mallory-repeats-this-id"));
+            Thread pinger = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        out.write(org.torchat.protocol.MessageCodec.encode(frames.seal(again)));
+                    }
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            pinger.setDaemon(true);
+            pinger.start();
+            try {
+                Thread.sleep(5000); // Alice's writer to Mallory blocks within a second or two; then ten heartbeats
+                assertEquals("online", presence(bob, alice), "Bob still hears Alice's heartbeats");
+                assertEquals(session, contact(bob, alice).extension(Extensions.SESSION).orElseThrow().asText(),
+                        "the same session all along: it never went silent");
+                // ... and Mallory's session, whose writer stayed blocked for three heartbeats, is closed.
+                Message malloryRow = alice.client().contacts().stream()
+                        .filter(m -> m.id().equals(mallory.onionAddress().hostname())).findFirst().orElseThrow();
+                assertTrue(malloryRow.extension(Extensions.SESSION).orElseThrow().isNull(), malloryRow.toString());
+            } finally {
+                pinger.interrupt();
+            }
+        }
+    }
+
     /** The first frame the peer port answers to {@code json}; the connection is then dropped. */
     private static String firstReply(int port, String json) throws Exception {
         try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
