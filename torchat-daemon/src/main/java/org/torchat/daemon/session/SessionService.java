@@ -3,7 +3,10 @@ package org.torchat.daemon.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.SessionSettings;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
@@ -28,12 +31,16 @@ public final class SessionService implements AutoCloseable {
     private final SessionDialer dialer;
     private final SessionSender sender;
     private final SessionHandler handler;
-    private final Runnable changed;
+    /** Clients hear of presence changes at most once a second: a contact toggling its own must not flood them. */
+    private final Coalescer changed;
+    private final ScheduledExecutorService signalTimer =
+            Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "presence-signal"));
     private final Consumer<OnionAddress> reachable;
     private volatile Instant lastActivity;
 
     /**
-     * {@code changed}: runs after any contact's presence changed (wakes clients' long polls); {@code reachable}: runs
+     * {@code changed}: runs after any contact's presence changed (wakes clients' long polls), at most once a second,
+     * the last change never lost; {@code reachable}: runs
      * when a session opens, so that what waits for that peer goes now.
      */
     public SessionService(Ed25519Identity identity, SessionSettings settings, Duration connectTimeout, Clock clock,
@@ -43,7 +50,7 @@ public final class SessionService implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.contacts = contacts;
-        this.changed = changed;
+        this.changed = new Coalescer(changed, Duration.ofSeconds(1), signalTimer);
         this.lastActivity = clock.instant();
         OnionAddress self = identity.onionAddress();
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
@@ -109,11 +116,12 @@ public final class SessionService implements AutoCloseable {
     }
 
     private void presenceChanged() {
-        changed.run();
+        changed.request();
     }
 
     @Override
     public void close() {
+        signalTimer.shutdownNow();
         dialer.close();
         sessions.close();
         sender.close();

@@ -274,23 +274,14 @@ class SessionsIT {
         // at no cost to the store), and never reads: Alice's answers fill the connection until its writer blocks.
         org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
         alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), alice.peerPort())) {
-            s.setSoTimeout(5000);
-            org.torchat.protocol.FrameReader in = new org.torchat.protocol.FrameReader(s.getInputStream());
-            org.torchat.protocol.FrameWriter out = new org.torchat.protocol.FrameWriter(s.getOutputStream());
-            var handshake = new org.torchat.protocol.session.SessionHandshake.Initiator(mallory, alice.address(), 80);
-            out.write(org.torchat.protocol.MessageCodec.encode(handshake.hello()));
-            out.write(org.torchat.protocol.MessageCodec.encode(handshake.proof(
-                    org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))));
-            var frames = handshake.keys(org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))
-                    .authenticator();
+        try (RawSession raw = RawSession.open(mallory, alice)) {
             Message again = Message.of(Command.RECV, mallory.onionAddress().hostname(), 80, "again")
                     .withExtension(Extensions.MESSAGE_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(
                             "mallory-repeats-this-id"));
             Thread pinger = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
-                        out.write(org.torchat.protocol.MessageCodec.encode(frames.seal(again)));
+                        raw.send(again);
                     }
                 } catch (Exception e) {
                     // the test is over
@@ -310,6 +301,82 @@ class SessionsIT {
             } finally {
                 pinger.interrupt();
             }
+        }
+    }
+
+    @Test
+    void aContactTogglingItsPresenceMovesThePresenceTokenAtMostOnceASecond() throws Exception {
+        TestDaemon alice = start("alice");
+        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
+        try (RawSession raw = RawSession.open(mallory, alice)) {
+            String token = alice.client().awaitPeersReply(Duration.ZERO).extension(Extensions.PRESENCE_VERSION)
+                    .orElseThrow().asText();
+            Thread toggler = new Thread(() -> {
+                try {
+                    for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                        raw.send(Message.of(Command.PRESENCE, mallory.onionAddress().hostname(), 80,
+                                i % 2 == 0 ? "away" : "online"));
+                    }
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            toggler.setDaemon(true);
+            toggler.start();
+            int moves = 0;
+            try {
+                long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (System.nanoTime() < end) {
+                    Message reply = alice.client().awaitPeersReply(Duration.ofMillis(500),
+                            java.util.Map.of(Extensions.PRESENCE_VERSION, token));
+                    String now = reply.extension(Extensions.PRESENCE_VERSION).orElseThrow().asText();
+                    if (!now.equals(token)) {
+                        moves++;
+                        token = now;
+                    }
+                }
+            } finally {
+                toggler.interrupt();
+            }
+            // Thousands of toggles in 3 s: every client re-reading CONTACTS for each would be the flood's amplifier.
+            assertTrue(moves >= 1 && moves <= 5, "the presence token moved " + moves + " times in 3 s");
+        }
+    }
+
+    /** A session opened by hand, as a hostile contact's daemon would: the handshake, then frames sealed at will. */
+    private static final class RawSession implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final org.torchat.protocol.FrameWriter out;
+        private final org.torchat.protocol.session.FrameAuthenticator frames;
+
+        private RawSession(java.net.Socket socket, org.torchat.protocol.FrameWriter out,
+                           org.torchat.protocol.session.FrameAuthenticator frames) {
+            this.socket = socket;
+            this.out = out;
+            this.frames = frames;
+        }
+
+        static RawSession open(org.torchat.protocol.identity.Ed25519Identity self, TestDaemon to) throws Exception {
+            java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), to.peerPort());
+            s.setSoTimeout(5000);
+            org.torchat.protocol.FrameReader in = new org.torchat.protocol.FrameReader(s.getInputStream());
+            org.torchat.protocol.FrameWriter out = new org.torchat.protocol.FrameWriter(s.getOutputStream());
+            var handshake = new org.torchat.protocol.session.SessionHandshake.Initiator(self, to.address(), 80);
+            out.write(org.torchat.protocol.MessageCodec.encode(handshake.hello()));
+            out.write(org.torchat.protocol.MessageCodec.encode(handshake.proof(
+                    org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))));
+            var keys = handshake.keys(org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()));
+            return new RawSession(s, out, keys.authenticator());
+        }
+
+        void send(Message frame) throws Exception {
+            out.write(org.torchat.protocol.MessageCodec.encode(frames.seal(frame)));
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
         }
     }
 
