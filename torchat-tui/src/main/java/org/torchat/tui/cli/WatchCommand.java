@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Json;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.UsageException;
+import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.IncomingMessage;
 import picocli.CommandLine.Command;
@@ -22,11 +27,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code torchat watch}: prints incoming messages as JSON lines until interrupted, using the daemon's long poll
  * (GET_PEERS with {@code wait}, then UPDATE until END): no busy polling, and each message printed within
- * milliseconds of its arrival.
+ * milliseconds of its arrival. With {@code --presence}, also contacts going online, away and offline: the long poll
+ * wakes when the daemon's presence token moves, and only then are the contacts read again.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Print incoming messages as they arrive, one JSON object per line:",
-            "{\"peer\":\"<onion>\",\"text\":\"...\",\"time\":\"HH:MM\"}. They are then read (as with 'read').",
+            "{\"event\":\"message\",\"peer\":\"<onion>\",\"text\":\"...\",\"time\":\"HH:MM\"}. They are then",
+            "read (as with 'read'). With --presence, also each contact going online, away or offline:",
+            "{\"event\":\"presence\",\"peer\":\"<onion>\",\"nickname\":...,\"presence\":\"online\",\"time\":\"HH:MM\"}.",
             "Runs until interrupted (Ctrl-C) or, with --count, until N messages were printed.",
             "Waits with the daemon's long poll: an idle watch makes one request every 25 s.",
             "Exits 3 when the daemon goes away."})
@@ -34,6 +42,7 @@ public final class WatchCommand implements Callable<Integer> {
     static final Duration WAIT = Duration.ofSeconds(25);
     /** A round that printed nothing lasts at least this long: a daemon that ignores wait is polled, not hammered. */
     static final Duration MIN_ROUND = Duration.ofMillis(500);
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     @Mixin
     DaemonOptions daemon;
@@ -41,8 +50,14 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Exit (0) after printing N messages.")
     Integer count;
 
+    @Option(names = "--presence", description = "Also print contacts going online, away and offline.")
+    boolean presence;
+
     @Spec
     CommandSpec spec;
+
+    private final PresenceTracker presenceTracker = new PresenceTracker();
+    private String presenceSeen;
 
     @Override
     public Integer call() throws TorchatException, InterruptedException {
@@ -52,10 +67,13 @@ public final class WatchCommand implements Callable<Integer> {
         DaemonApi api = daemon.connect();
         PrintWriter out = spec.commandLine().getOut();
         int printed = 0;
+        if (presence) {
+            presenceTracker.baseline(api.contacts());
+        }
         while (true) {
             long start = System.nanoTime();
             List<String> peers = api.awaitPeersWithUnread(WAIT);
-            boolean any = false;
+            boolean any = presence && printPresenceChanges(api, out);
             for (String peer : peers) {
                 Optional<IncomingMessage> next;
                 while ((next = api.popUnread(peer)).isPresent()) {
@@ -74,11 +92,45 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the contacts again when the daemon's presence token moved (or it sends none: then every round), and
+     * prints those whose presence changed; whether it printed any.
+     */
+    private boolean printPresenceChanges(DaemonApi api, PrintWriter out) throws TorchatException {
+        Optional<String> token = api.changeToken(Extensions.PRESENCE_VERSION);
+        if (token.isPresent() && token.get().equals(presenceSeen)) {
+            return false;
+        }
+        presenceSeen = token.orElse(null);
+        List<ContactEntry> changed = presenceTracker.changes(api.contacts());
+        String time = LocalTime.now().format(HH_MM);
+        for (ContactEntry c : changed) {
+            out.println(json(c, time));
+        }
+        out.flush();
+        return !changed.isEmpty();
+    }
+
+    static String json(ContactEntry c, String time) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("event", "presence");
+        node.put("peer", c.address());
+        node.put("nickname", c.nickname());
+        node.put("presence", c.presence());
+        node.put("time", time);
+        return write(node);
+    }
+
     static String json(IncomingMessage m) {
         ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("event", "message");
         node.put("peer", m.peer());
         node.put("text", m.text());
         node.put("time", m.time());
+        return write(node);
+    }
+
+    private static String write(ObjectNode node) {
         try {
             return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -40,12 +40,62 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
         });
         assertEquals(0, run("watch", "-p", String.valueOf(daemon.port()), "--count", "3"));
         assertEquals(List.of(
-                "{\"peer\":\"" + ALICE + "\",\"text\":\"hi \\\"you\\\"\\n\u00e9\",\"time\":\"18:59\"}",
-                "{\"peer\":\"" + ALICE + "\",\"text\":\"second\",\"time\":\"19:00\"}",
-                "{\"peer\":\"" + BOB + "\",\"text\":\"bob\",\"time\":\"19:01\"}"), out.toString().lines().toList());
+                "{\"event\":\"message\",\"peer\":\"" + ALICE + "\",\"text\":\"hi \\\"you\\\"\\n\u00e9\",\"time\":\"18:59\"}",
+                "{\"event\":\"message\",\"peer\":\"" + ALICE + "\",\"text\":\"second\",\"time\":\"19:00\"}",
+                "{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"bob\",\"time\":\"19:01\"}"), out.toString().lines().toList());
         Message first = daemon.requests.get(0);
         assertEquals(Command.GET_PEERS, first.cmd());
         assertEquals(25_000, first.extension("wait").orElseThrow().intValue(), "the long poll, not a plain poll");
+    }
+
+    /**
+     * The fake daemon's presence token moves on rounds 2 and 4: Alice goes online, then away, then (round 4) Bob
+     * comes online while a message from him waits. Contacts are read at start and only when the token moved.
+     */
+    @Test
+    void watchWithPresencePrintsEachChangeOnceAndReadsContactsOnlyWhenThePresenceTokenMoves() throws IOException {
+        String[][] presence = {{"offline", "offline"}, {"offline", "offline"}, {"online", "offline"},
+            {"away", "offline"}, {"away", "online"}};
+        Deque<Message> bobUnread = new ArrayDeque<>(List.of(Message.of(Command.RECV, BOB, 8000, "hi").withDate("19:01")));
+        int[] round = {0};
+        daemon = new FakeDaemonServer(r -> {
+            synchronized (round) {
+                int now = Math.min(round[0], presence.length - 1);
+                return switch (r.cmd()) {
+                    case GET_PEERS -> {
+                        round[0]++;
+                        now = Math.min(round[0], presence.length - 1);
+                        String token = now < 2 ? "p1" : now < 3 ? "p2" : now < 4 ? "p3" : "p4";
+                        yield List.of(Message.of(Command.GET_PEERS, "localhost", 8000, now >= 4 ? BOB : "")
+                                .withExtension("presence", NODES.textNode(token)));
+                    }
+                    case CONTACTS -> List.of(
+                            contact(ALICE, "Alice", presence[now][0]), contact(BOB, null, presence[now][1]),
+                            Message.of(Command.END, "localhost", 80, "2"));
+                    default -> List.of(bobUnread.isEmpty() ? Message.of(Command.END, r.msg(), 8000, r.msg())
+                            : bobUnread.poll());
+                };
+            }
+        });
+        assertEquals(0, run("watch", "--presence", "-p", String.valueOf(daemon.port()), "--count", "1"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("\\{\"event\":\"presence\",\"peer\":\"" + ALICE
+                + "\",\"nickname\":\"Alice\",\"presence\":\"online\",\"time\":\"\\d\\d:\\d\\d\"}"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"peer\":\"" + ALICE + "\"") && lines.get(1).contains("\"presence\":\"away\""),
+                lines.get(1));
+        assertTrue(lines.get(2).contains("\"peer\":\"" + BOB + "\",\"nickname\":null,\"presence\":\"online\""),
+                lines.get(2));
+        assertEquals("{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"hi\",\"time\":\"19:01\"}",
+                lines.get(3));
+        long contactReads = daemon.requests.stream().filter(m -> m.cmd() == Command.CONTACTS).count();
+        assertEquals(1 + 4, contactReads, "once at start, then once per token seen: p1, p2, p3, p4");
+    }
+
+    private static Message contact(String address, String nickname, String presence) {
+        return Message.of(Command.CONTACTS, address, 80, "")
+                .withExtension("nickname", nickname == null ? NODES.nullNode() : NODES.textNode(nickname))
+                .withExtension("state", NODES.textNode("contact")).withExtension("presence", NODES.textNode(presence));
     }
 
     @Test
