@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
@@ -240,6 +241,7 @@ public final class Daemon implements AutoCloseable {
                 outbox, incoming, deliveryService, retry, socks::open,
                 () -> changes.signal(ChangeSignal.PRESENCE), this::peerReachable);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
+        Consumer<OnionAddress> contactChanged = sessionService::contactChanged;
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
                 Map.entry(Command.HOST, new HostHandler(address)),
                 Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, changeTokens(contacts))),
@@ -251,13 +253,13 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
                 Map.entry(Command.CONTACTS, new ContactsHandler(contacts, sessionService)),
                 Map.entry(Command.ACTIVITY, new ActivityHandler(sessionService)),
-                Map.entry(Command.ADD_CONTACT, new AddContactHandler(contacts, address, clock)),
-                Map.entry(Command.RENAME, new RenameHandler(contacts, peers)),
-                Map.entry(Command.REMOVE_CONTACT, new RemoveContactHandler(contacts, peers)),
-                Map.entry(Command.BLOCK, new BlockHandler(contacts, peers, address, clock)),
-                Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers)),
+                Map.entry(Command.ADD_CONTACT, new AddContactHandler(contacts, address, clock, contactChanged)),
+                Map.entry(Command.RENAME, new RenameHandler(contacts, peers, contactChanged)),
+                Map.entry(Command.REMOVE_CONTACT, new RemoveContactHandler(contacts, peers, contactChanged)),
+                Map.entry(Command.BLOCK, new BlockHandler(contacts, peers, address, clock, contactChanged)),
+                Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers, contactChanged)),
                 Map.entry(Command.REQUESTS, unlessLocked(seal, new RequestsHandler(contacts))),
-                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock)),
+                Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock, contactChanged)),
                 Map.entry(Command.SEARCH, searchUnlessSealed(seal, new SearchHandler(new Search(database), peers,
                         clock.getZone()))),
                 Map.entry(Command.UNLOCK, new UnlockHandler(seal)),

@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import java.util.function.Consumer;
 import java.time.Clock;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
@@ -14,7 +15,8 @@ public final class AcceptHandler extends ContactChangeHandler {
     private final Contacts contacts;
     private final Clock clock;
 
-    public AcceptHandler(Contacts contacts, Clock clock) {
+    public AcceptHandler(Contacts contacts, Clock clock, Consumer<OnionAddress> changed) {
+        super(changed);
         this.contacts = contacts;
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import java.util.function.Consumer;
 import java.time.Clock;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
@@ -15,7 +16,8 @@ public final class AddContactHandler extends ContactChangeHandler {
     private final OnionAddress self;
     private final Clock clock;
 
-    public AddContactHandler(Contacts contacts, OnionAddress self, Clock clock) {
+    public AddContactHandler(Contacts contacts, OnionAddress self, Clock clock, Consumer<OnionAddress> changed) {
+        super(changed);
         this.contacts = contacts;
         this.self = self;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import java.util.function.Consumer;
 import java.time.Clock;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Contact;
@@ -14,8 +15,9 @@ public final class BlockHandler extends NamedPeerHandler {
     private final OnionAddress self;
     private final Clock clock;
 
-    public BlockHandler(Contacts contacts, PeerResolver peers, OnionAddress self, Clock clock) {
-        super(peers);
+    public BlockHandler(Contacts contacts, PeerResolver peers, OnionAddress self, Clock clock,
+                        Consumer<OnionAddress> changed) {
+        super(peers, changed);
         this.contacts = contacts;
         this.self = self;
         this.clock = clock;

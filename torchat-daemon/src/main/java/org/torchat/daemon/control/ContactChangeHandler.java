@@ -1,6 +1,7 @@
 package org.torchat.daemon.control;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
@@ -15,6 +16,13 @@ import org.torchat.protocol.onion.OnionAddress;
  * which change.
  */
 abstract class ContactChangeHandler implements CommandHandler {
+    private final Consumer<OnionAddress> changed;
+
+    /** {@code changed}: told of each peer whose row changed (sessions follow who is a contact). */
+    ContactChangeHandler(Consumer<OnionAddress> changed) {
+        this.changed = changed;
+    }
+
     @Override
     public final void handle(Message request, ReplySink replies) throws RequestException, IOException {
         OnionAddress peer = peer(request);
@@ -24,6 +32,7 @@ abstract class ContactChangeHandler implements CommandHandler {
         } catch (ContactException e) {
             throw new RequestException(e.getMessage());
         }
+        changed.accept(peer);
         replies.send(ContactReplies.changed(after, request.portno()));
     }
 

@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import java.util.function.Consumer;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -8,7 +9,8 @@ import org.torchat.protocol.onion.OnionAddress;
 abstract class NamedPeerHandler extends ContactChangeHandler {
     private final PeerResolver peers;
 
-    NamedPeerHandler(PeerResolver peers) {
+    NamedPeerHandler(PeerResolver peers, Consumer<OnionAddress> changed) {
+        super(changed);
         this.peers = peers;
     }
 

@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import java.util.function.Consumer;
 import org.torchat.daemon.store.Contact;
 import org.torchat.daemon.store.ContactException;
 import org.torchat.daemon.store.Contacts;
@@ -10,8 +11,8 @@ import org.torchat.protocol.onion.OnionAddress;
 public final class RemoveContactHandler extends NamedPeerHandler {
     private final Contacts contacts;
 
-    public RemoveContactHandler(Contacts contacts, PeerResolver peers) {
-        super(peers);
+    public RemoveContactHandler(Contacts contacts, PeerResolver peers, Consumer<OnionAddress> changed) {
+        super(peers, changed);
         this.contacts = contacts;
     }
 

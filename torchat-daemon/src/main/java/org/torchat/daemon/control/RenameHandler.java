@@ -1,5 +1,6 @@
 package org.torchat.daemon.control;
 
+import java.util.function.Consumer;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Contact;
 import org.torchat.daemon.store.ContactException;
@@ -11,8 +12,8 @@ import org.torchat.protocol.onion.OnionAddress;
 public final class RenameHandler extends NamedPeerHandler {
     private final Contacts contacts;
 
-    public RenameHandler(Contacts contacts, PeerResolver peers) {
-        super(peers);
+    public RenameHandler(Contacts contacts, PeerResolver peers, Consumer<OnionAddress> changed) {
+        super(peers, changed);
         this.contacts = contacts;
     }
 

@@ -151,6 +151,13 @@ public final class SessionDialer implements AutoCloseable {
         }
     }
 
+    /** {@code peer} just became a contact: dial it now, so that presence shows without waiting for a message. */
+    public void dialSoon(OnionAddress peer) {
+        if (settings.enabled() && !settings.appearOffline()) {
+            plan(peer, Duration.ZERO);
+        }
+    }
+
     /** A session with {@code peer} ended: dial again soon, so presence follows it back online. */
     public void sessionEnded(OnionAddress peer) {
         if (settings.enabled() && !settings.appearOffline()) {

@@ -103,6 +103,21 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code peer}'s row changed (added, accepted, blocked, removed): a new contact is dialled at once; a peer that is
+     * no longer a contact, or is blocked, loses its session, so it hears no more of our presence.
+     */
+    public void contactChanged(OnionAddress peer) {
+        PeerStanding standing = contacts.standing(peer);
+        if (standing.contact() && !standing.blocked()) {
+            if (sessions.link(peer).isEmpty()) {
+                dialer.dialSoon(peer);
+            }
+        } else {
+            sessions.link(peer).ifPresent(SessionLink::close);
+        }
+    }
+
     /** "Last seen" is the session's start; what waits for the peer (files too) goes now. */
     private void sessionOpened(OnionAddress peer) {
         contacts.seen(peer, clock.instant());
