@@ -1,5 +1,6 @@
 package org.torchat.daemon.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.DaemonProcess;
 import org.torchat.daemon.testing.Processes;
 import org.torchat.daemon.testing.TestSocks5Server;
@@ -62,6 +64,7 @@ class CrashDurabilityIT {
      */
     private static final long CONVERGE_MILLIS = 75_000;
     private static final Pattern RETRIED = Pattern.compile("message (\\w+) to \\S+: attempt \\d+ failed");
+    private static final Pattern SESSION_OPENED = Pattern.compile("session \\S+ with \\S+[^\\n]*: open \\(");
     private static final Pattern DUPLICATE = Pattern.compile("RECV from \\S+ \\((\\w+)[^)]*\\): duplicate");
 
     @TempDir
@@ -130,25 +133,7 @@ class CrashDurabilityIT {
         Random chaosRandom = new Random(seed);
         Random driverRandom = new Random(seed * 0x9E3779B97F4A7C15L + 1);
 
-        socks = new TestSocks5Server();
-        Path conf = Files.writeString(tmp.resolve("torchat.conf"), String.join("\n",
-                "# crash test: retry quickly, never give up during the test, never wait long for a dead peer",
-                "retrydelay: 200",
-                "retrylimit: 3600",
-                "readtimeout: 3000",
-                "epolltimeout: 5000",
-                "maxunread: 100000",
-                "maxunreadbytes: 100000000",
-                "recvrate: 0",
-                "recvratetotal: 0",
-                "strangers: allow") + "\n");
-        a = new DaemonProcess(tmp, "a", socks.address(), conf);
-        b = new DaemonProcess(tmp, "b", socks.address(), conf);
-        a.start();
-        b.start();
-        socks.map(a.onion(), a.peerPort());
-        socks.map(b.onion(), b.peerPort());
-
+        startPair();
         List<Ack> acked = new CopyOnWriteArrayList<>();
         List<String> attempts = new CopyOnWriteArrayList<>();
         warmUp(acked, attempts);
@@ -222,17 +207,123 @@ class CrashDurabilityIT {
                     + problems.stream().limit(40).collect(Collectors.joining("\n  ")));
         }
         assertTrue(kills.get() >= 8 + 3, "at least 8 random kills happened, and the finale's 3: " + kills.get());
+        long sessionsOpened = SESSION_OPENED.matcher(a.logText() + b.logText()).results().count();
+        assertTrue(sessionsOpened >= kills.get() / 2, "messages went over sessions, opened again after the restarts: "
+                + sessionsOpened + " session openings logged for " + kills.get() + " kills");
         assertTrue(queuedWhileDown > 0, "some messages were queued while their receiver was down (and, as checked "
                 + "above, delivered after its restart)");
         System.out.printf("CrashDurabilityIT: seed=%d kills=%d (%d at random, 3 in the finale; a %d, b %d) "
                         + "acknowledged=%d (a->b %d, b->a %d) attempts reaching a daemon=%d (refused while down %d) "
                         + "unacknowledged-but-stored=%d acknowledged while receiver down=%d delivered after a failed "
-                        + "attempt=%d re-sends dropped as duplicates=%d finale: %d queued in killed daemons, delivered; "
-                        + "chaos+driver=%.1f s total=%.1f s%n",
+                        + "attempt=%d re-sends dropped as duplicates=%d sessions opened=%d finale: %d queued in killed "
+                        + "daemons, delivered; chaos+driver=%.1f s total=%.1f s%n",
                 seed, kills.get(), kills.get() - 3, killsBy.getOrDefault("a", 0), killsBy.getOrDefault("b", 0),
                 acked.size(), aToB, acked.size() - aToB, reachedDaemon.get(), refused.get(), unackedStored,
-                queuedWhileDown, retried.size(), duplicatesDropped.size(), finale.size(), chaosSeconds,
+                queuedWhileDown, retried.size(), duplicatesDropped.size(), sessionsOpened, finale.size(), chaosSeconds,
                 seconds(started));
+    }
+
+    /** Starts daemons a and b, each the other's peer through the test's SOCKS5 server. */
+    private void startPair() throws Exception {
+        socks = new TestSocks5Server();
+        Path conf = Files.writeString(tmp.resolve("torchat.conf"), String.join("\n",
+                "# crash test: retry quickly, never give up during the test, never wait long for a dead peer",
+                "retrydelay: 200",
+                "retrylimit: 3600",
+                "readtimeout: 3000",
+                "epolltimeout: 5000",
+                "maxunread: 100000",
+                "maxunreadbytes: 100000000",
+                "recvrate: 0",
+                "recvratetotal: 0",
+                "strangers: allow") + "\n");
+        a = new DaemonProcess(tmp, "a", socks.address(), conf);
+        b = new DaemonProcess(tmp, "b", socks.address(), conf);
+        a.start();
+        b.start();
+        socks.map(a.onion(), a.peerPort());
+        socks.map(b.onion(), b.peerPort());
+    }
+
+    /**
+     * Issue 15: messages pipelined on a session, in flight when one end is killed. The receiver is frozen (SIGSTOP)
+     * so that what a sends stays unacknowledged on the wire, whatever the machine's speed; then either the sender
+     * is killed (the receiver, thawed, stores what was in its socket; the restarted sender sends it all again, and the
+     * receiver drops the repeats by id) or the receiver is (it never stored them; the sender sends them again on the
+     * next session). Either way each message ends up once on each side, in order, delivered.
+     */
+    @Test
+    void messagesInFlightOnASessionWhenEitherEndIsKilledArriveExactlyOnceInOrder() throws Exception {
+        startPair();
+        warmUp(new ArrayList<>(), new ArrayList<>());
+        awaitSession(a, b);
+        List<String> sent = new ArrayList<>();
+
+        freeze(b);
+        sent.addAll(sendBurst(a, b, "sender-killed", 50));
+        Thread.sleep(1000); // written to the session: a's socket, the relay and b's kernel buffer hold them
+        a.kill();
+        thaw(b);
+        // b stores what it reads before a is back: these messages were on the wire. Not all 50: b's first
+        // acknowledgement to the dead sender draws a reset, and the kernel drops what b had not read yet.
+        long storedBeforeRestart = Await.until(() -> history(b, a).stream()
+                .filter(r -> r.text().startsWith("sender-killed")).count(), n -> n >= 1, java.time.Duration.ofSeconds(20));
+        Thread.sleep(500);
+        System.out.println("CrashDurabilityIT: b stored " + storedBeforeRestart + " of 50 in-flight messages before "
+                + "the killed sender came back");
+        a.start();
+
+        awaitSession(a, b);
+        freeze(b);
+        sent.addAll(sendBurst(a, b, "receiver-killed", 50));
+        Thread.sleep(1000);
+        b.kill();
+        b.start();
+
+        Map<DaemonProcess, List<Row>> histories = awaitEverythingDelivered(System.nanoTime());
+        List<String> out = histories.get(a).stream().filter(r -> "out".equals(r.direction())).map(Row::text)
+                .filter(t -> !t.startsWith("warm-up")).toList();
+        List<String> in = histories.get(b).stream().filter(r -> "in".equals(r.direction())).map(Row::text)
+                .filter(t -> !t.startsWith("warm-up")).toList();
+        assertEquals(sent, out, "a stored each message once, in order");
+        assertEquals(sent, in, "b stored each message once, in order");
+        assertTrue(histories.get(a).stream().allMatch(r -> !"out".equals(r.direction()) || "delivered".equals(r.status())),
+                "all delivered");
+        assertTrue(matches(DUPLICATE, b).size() >= 1, "the restarted sender sent again what b had stored, and b "
+                + "dropped it by id:\n" + b.logTail(40));
+        assertTrue(a.logText().contains("unacknowledged; they go again on the next session"),
+                "a saw messages in flight when b was killed:\n" + a.logTail(40));
+    }
+
+    private static List<String> sendBurst(DaemonProcess from, DaemonProcess to, String prefix, int n) throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String text = prefix + "-" + i;
+            from.client().send(to.onion(), text);
+            texts.add(text);
+        }
+        return texts;
+    }
+
+    /** Waits until {@code of} has a session with {@code peer} (CONTACTS names it). */
+    private static void awaitSession(DaemonProcess of, DaemonProcess peer) throws Exception {
+        Await.until(() -> of.client().contacts().stream().filter(m -> m.id().equals(peer.onion()))
+                        .map(m -> m.extension(Extensions.SESSION).filter(n -> !n.isNull()).isPresent())
+                        .findFirst().orElse(false),
+                Boolean.TRUE::equals, java.time.Duration.ofSeconds(30));
+    }
+
+    private static void freeze(DaemonProcess d) throws Exception {
+        signal(d, "-STOP");
+    }
+
+    private static void thaw(DaemonProcess d) throws Exception {
+        signal(d, "-CONT");
+    }
+
+    private static void signal(DaemonProcess d, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill " + signal + " " + d.pid());
     }
 
     /**
