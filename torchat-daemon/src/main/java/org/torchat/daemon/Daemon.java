@@ -33,6 +33,7 @@ import org.torchat.daemon.control.ContactsHandler;
 import org.torchat.daemon.control.ExitHandler;
 import org.torchat.daemon.control.ExportHandler;
 import org.torchat.daemon.control.PeerResolver;
+import org.torchat.daemon.control.PingHandler;
 import org.torchat.daemon.control.RemoveContactHandler;
 import org.torchat.daemon.control.RenameHandler;
 import org.torchat.daemon.control.RequestsHandler;
@@ -253,6 +254,7 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
                 Map.entry(Command.CONTACTS, new ContactsHandler(contacts, sessionService)),
                 Map.entry(Command.ACTIVITY, new ActivityHandler(sessionService)),
+                Map.entry(Command.PING, new PingHandler(sessionService, peers)),
                 Map.entry(Command.ADD_CONTACT, new AddContactHandler(contacts, address, clock, contactChanged)),
                 Map.entry(Command.RENAME, new RenameHandler(contacts, peers, contactChanged)),
                 Map.entry(Command.REMOVE_CONTACT, new RemoveContactHandler(contacts, peers, contactChanged)),

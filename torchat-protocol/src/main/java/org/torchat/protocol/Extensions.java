@@ -125,4 +125,10 @@ public final class Extensions {
     public static final String PRESENCE = "presence";
     /** CONTACTS: the id of the session with the contact, when one is open (the same on both sides). */
     public static final String SESSION = "session";
+    /** A PING in a session that asks for an answer: a token of at most 64 characters, sent back in {@code echoed}. */
+    public static final String ECHO = "echo";
+    /** The answer to a PING's {@code echo}: the same token. */
+    public static final String ECHOED = "echoed";
+    /** PING's END at the control port: the round trip over the session, in milliseconds. */
+    public static final String ROUND_TRIP = "rtt";
 }

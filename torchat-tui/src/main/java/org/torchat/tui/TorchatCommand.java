@@ -20,6 +20,7 @@ import org.torchat.tui.cli.TransfersCommand;
 import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.PeersCommand;
+import org.torchat.tui.cli.PingCommand;
 import org.torchat.tui.cli.ReadCommand;
 import org.torchat.tui.cli.SearchCommand;
 import org.torchat.tui.cli.SendCommand;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Parameters;
             RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
             SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
             FileDecisionCommand.Reject.class, BackupCommand.class, ExportCommand.class,
-            SearchCommand.class, UnlockCommand.class, LockCommand.class},
+            SearchCommand.class, UnlockCommand.class, LockCommand.class, PingCommand.class},
         customSynopsis = {"torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {

@@ -40,6 +40,16 @@ public final class SessionFrames {
         return Message.of(Command.PING, self.hostname(), 80, "");
     }
 
+    /** A PING that asks the contact to send {@code token} back at once. */
+    static Message echo(OnionAddress self, String token) {
+        return ping(self).withExtension(Extensions.ECHO, JsonNodeFactory.instance.textNode(token));
+    }
+
+    /** The answer to an echo request. */
+    static Message echoed(OnionAddress self, String token) {
+        return ping(self).withExtension(Extensions.ECHOED, JsonNodeFactory.instance.textNode(token));
+    }
+
     static Message presence(OnionAddress self, Presence presence) {
         return Message.of(Command.PRESENCE, self.hostname(), 80, presence.wire());
     }

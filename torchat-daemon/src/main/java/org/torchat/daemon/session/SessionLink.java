@@ -3,7 +3,11 @@ package org.torchat.daemon.session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -23,12 +27,18 @@ public final class SessionLink {
     private final Instant established;
     private final SessionTransport transport;
     private final FrameAuthenticator authenticator;
+    private static final SecureRandom ECHO_TOKENS = new SecureRandom();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile long lastSentNanos = System.nanoTime();
     private volatile long writingSinceNanos;
     private volatile Presence presence = Presence.OFFLINE;
     private volatile Presence untold;
     private volatile boolean closed;
+    /** Echo requests of ours awaiting their answer, by token. */
+    private final Map<String, CompletableFuture<Void>> echoes = new ConcurrentHashMap<>();
+    static final int MAX_ECHO_TOKEN = 64;
+    /** Echo requests that may await an answer at once on one session: PING requests beyond it are refused. */
+    static final int MAX_PENDING_ECHOES = 8;
 
     SessionLink(OnionAddress peer, OnionAddress initiator, SessionKeys keys, Instant established,
                 SessionTransport transport) {
@@ -139,6 +149,37 @@ public final class SessionLink {
         return Optional.of(authenticator.open(frame.get()));
     }
 
+    /**
+     * Asks the contact to echo a fresh token ({@code self}: our address, which the frame names); the future completes
+     * when its answer is read.
+     *
+     * @throws IOException when the session is closed, or {@link #MAX_PENDING_ECHOES} requests already wait
+     */
+    public CompletableFuture<Void> echo(OnionAddress self) throws IOException {
+        if (echoes.size() >= MAX_PENDING_ECHOES) {
+            throw new IOException(MAX_PENDING_ECHOES + " pings already wait for " + peer + " to answer");
+        }
+        String token = Long.toHexString(ECHO_TOKENS.nextLong());
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        echoes.put(token, answered);
+        answered.whenComplete((v, e) -> echoes.remove(token));
+        try {
+            send(SessionFrames.echo(self, token));
+        } catch (IOException e) {
+            answered.cancel(false);
+            throw e;
+        }
+        return answered;
+    }
+
+    /** The contact answered echo request {@code token} (an unknown token is ignored). */
+    void echoed(String token) {
+        CompletableFuture<Void> answered = echoes.get(token);
+        if (answered != null) {
+            answered.complete(null);
+        }
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -146,6 +187,7 @@ public final class SessionLink {
     public void close() {
         closed = true;
         transport.close();
+        echoes.values().forEach(f -> f.completeExceptionally(new IOException("the session with " + peer + " ended")));
     }
 
     @Override

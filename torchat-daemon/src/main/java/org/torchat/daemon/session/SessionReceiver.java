@@ -2,6 +2,7 @@ package org.torchat.daemon.session;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.peer.IncomingMessages;
@@ -34,9 +35,7 @@ final class SessionReceiver {
             case RECV -> store(link, frame);
             case END -> events.acknowledged(link, messageId(frame));
             case ERR -> events.refused(link, messageId(frame), frame.msg());
-            case PING -> {
-                // the heartbeat: having read it is all it is for
-            }
+            case PING -> ping(link, frame);
             case PRESENCE -> presence(link, frame);
             default -> throw new SessionException(frame.cmd() + " is not a frame of a session");
         }
@@ -52,6 +51,30 @@ final class SessionReceiver {
         } catch (RequestException e) {
             link.send(SessionFrames.refusal(self, messageId, e.getMessage()));
         }
+    }
+
+    /**
+     * A heartbeat needs nothing but having been read. An echo request is answered at once, unless the session's
+     * writer is busy: a contact flooding requests gets at most what it reads, and no queue grows here.
+     */
+    private void ping(SessionLink link, Message frame) throws IOException, SessionException {
+        Optional<String> echo = token(frame, Extensions.ECHO);
+        if (echo.isPresent()) {
+            link.trySend(SessionFrames.echoed(self, echo.get()));
+        }
+        token(frame, Extensions.ECHOED).ifPresent(link::echoed);
+    }
+
+    private static Optional<String> token(Message frame, String field) throws SessionException {
+        Optional<com.fasterxml.jackson.databind.JsonNode> value = frame.extension(field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.get().isTextual() || value.get().textValue().length() > SessionLink.MAX_ECHO_TOKEN) {
+            throw new SessionException("'" + field + "' must be a string of at most " + SessionLink.MAX_ECHO_TOKEN
+                    + " characters");
+        }
+        return Optional.of(value.get().textValue());
     }
 
     private void presence(SessionLink link, Message frame) throws SessionException {

@@ -1,10 +1,15 @@
 package org.torchat.daemon.session;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.SessionSettings;
@@ -36,6 +41,7 @@ public final class SessionService implements AutoCloseable {
     private final ScheduledExecutorService signalTimer =
             Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "presence-signal"));
     private final Consumer<OnionAddress> reachable;
+    private final OnionAddress self;
     private volatile Instant lastActivity;
 
     /**
@@ -52,7 +58,7 @@ public final class SessionService implements AutoCloseable {
         this.contacts = contacts;
         this.changed = new Coalescer(changed, Duration.ofSeconds(1), signalTimer);
         this.lastActivity = clock.instant();
-        OnionAddress self = identity.onionAddress();
+        this.self = identity.onionAddress();
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
         this.reachable = reachable;
         this.sessions = new Sessions(self, settings, clock, new SessionReceiver(self, incoming, sender,
@@ -82,6 +88,28 @@ public final class SessionService implements AutoCloseable {
     /** The id of the session with {@code peer}, or null. */
     public String sessionId(OnionAddress peer) {
         return sessions.link(peer).map(SessionLink::id).orElse(null);
+    }
+
+    /**
+     * One echo over the session with {@code peer}: how long its answer took (PING at the control port).
+     *
+     * @throws IOException when there is no session, it ends meanwhile, or too many pings wait already
+     * @throws TimeoutException when no answer came within {@code timeout}
+     */
+    public Duration roundTrip(OnionAddress peer, Duration timeout)
+            throws IOException, TimeoutException, InterruptedException {
+        SessionLink link = sessions.link(peer).orElseThrow(() -> new IOException("no session with " + peer
+                + ": it is offline, or its daemon does not open sessions"));
+        long start = System.nanoTime();
+        CompletableFuture<Void> answered = link.echo(self);
+        try {
+            answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            answered.cancel(false);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** Our user did something at a client. */

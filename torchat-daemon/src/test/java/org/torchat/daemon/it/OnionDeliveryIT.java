@@ -65,10 +65,16 @@ class OnionDeliveryIT {
     }
 
     private static TestDaemon startDaemon(String name, Path extraTorrc) throws Exception {
+        return startDaemonIn(TestDaemon.newDataDir(tmp, name), extraTorrc);
+    }
+
+    private static TestDaemon startDaemonIn(Path dataDir, Path extraTorrc, String... extra) throws Exception {
         // The SOCKS address TestDaemon passes is ignored: tor: managed means the daemon's own tor's SOCKS port.
-        return TestDaemon.start(TestDaemon.newDataDir(tmp, name), "127.0.0.1:9", "tor: managed",
+        List<String> lines = new java.util.ArrayList<>(List.of("tor: managed",
                 "torrcextra: " + extraTorrc, "retrydelay: 500", "strangers: allow", "fileaccept: all",
-                "fileautoacceptmax: 104857600");
+                "fileautoacceptmax: 104857600"));
+        lines.addAll(List.of(extra));
+        return TestDaemon.start(dataDir, "127.0.0.1:9", lines.toArray(String[]::new));
     }
 
     private static TorStatus awaitPublished(TestDaemon d) throws Exception {
@@ -179,6 +185,116 @@ class OnionDeliveryIT {
         String bobLog = Files.readString(rendLog("bob"));
         assertTrue(bobLog.contains("PoW params present in descriptor"),
                 "Bob's tor found no proof-of-work parameters in Alice's descriptor (" + rendLog("bob") + ")");
+    }
+
+    /**
+     * Issue 15, over real onion circuits, side by side in one run and on one path. Dave appears offline, so he
+     * never dials: the session is the stream Carol opens on her rendezvous circuit to him. Echoes over it measure the
+     * network's round trip; then messages go over it. Then Dave removes Carol, so she is a stranger to him and gets
+     * no session: the same messages each take a new stream on that same circuit, as in protocol 1. Last, Dave
+     * restarts, visible and with Carol a contact again: how long until each shows the other online.
+     */
+    @Test
+    void aSessionOverRealOnionCircuitsCarriesPresenceAndMessagesInAboutOneRoundTrip() throws Exception {
+        Path daveDir = TestDaemon.newDataDir(tmp, "dave");
+        String[] strangersMayWriteOften = {"requestmessages: 1000", "requestbytes: 1000000"};
+        TestDaemon carol = startDaemon("carol", torrcExtra("carol"));
+        TestDaemon dave = startDaemonIn(daveDir, torrcExtra("dave"), "appearoffline: true", strangersMayWriteOften[0],
+                strangersMayWriteOften[1]);
+        List<TestDaemon> started = new java.util.ArrayList<>(List.of(carol, dave));
+        try {
+            awaitPublished(carol);
+            awaitPublished(dave);
+            String c = carol.address().hostname();
+            String d = dave.address().hostname();
+            dave.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, c, "carol");
+            carol.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, d, "dave");
+            Await.until(() -> presence(dave, c), "online"::equals, Duration.ofSeconds(120));
+            String session = Await.until(() -> session(carol, d), id -> !id.equals("none") && !id.equals("null"),
+                    Duration.ofSeconds(10));
+            assertEquals(session, session(dave, c), "both ends name the same session");
+            assertEquals("offline", presence(carol, d), "Dave appears offline: a session, and no presence");
+
+            double[] echoes = new double[30];
+            for (int i = 0; i < echoes.length; i++) {
+                echoes[i] = carol.client().ping(d);
+            }
+            double[] overSession = timeDeliveries(carol, d, "session ", 30);
+
+            dave.client().changeContact(org.torchat.protocol.Command.REMOVE_CONTACT, c, "");
+            Await.until(() -> session(carol, d), "null"::equals, Duration.ofSeconds(30));
+            carol.client().send(d, "the first one without a session: Carol's dial is refused, then a new stream");
+            awaitDelivered(carol, d, 31);
+            double[] newStream = timeDeliveries(carol, d, "new stream ", 30);
+            assertEquals("null", session(carol, d), "no session with a daemon that does not count Carol a contact");
+            List<String> received = dave.client().history(c, 1000).stream().map(Message::msg)
+                    .filter(t -> t.startsWith("new stream ") || t.startsWith("session ")).toList();
+            List<String> expected = new java.util.ArrayList<>();
+            for (String prefix : List.of("session ", "new stream ")) {
+                for (int i = 0; i < 30; i++) {
+                    expected.add(prefix + i);
+                }
+            }
+            assertEquals(expected, received, "every message arrived once, in order");
+
+            dave.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, c, "carol");
+            dave.close();
+            long restarted = System.nanoTime();
+            TestDaemon daveAgain = startDaemonIn(daveDir, tmp.resolve("dave-privnet.torrc"), strangersMayWriteOften);
+            started.add(daveAgain);
+            Await.until(() -> presence(daveAgain, c), "online"::equals, Duration.ofSeconds(180));
+            double toOnlineAtDave = (System.nanoTime() - restarted) / 1e6;
+            Await.until(() -> presence(carol, d), "online"::equals, Duration.ofSeconds(60));
+            double toOnlineAtCarol = (System.nanoTime() - restarted) / 1e6;
+            System.out.printf(Locale.ROOT, "OnionDeliveryIT: sessions side by side on one circuit (30 each, ms, "
+                            + "median / p90 / max): echo over the session %s; SEND -> delivered over the session %s; "
+                            + "over a new stream each %s; Dave restarted -> Carol online at Dave %.0f ms, Dave online "
+                            + "at Carol %.0f ms%n",
+                    summary(echoes), summary(overSession), summary(newStream), toOnlineAtDave, toOnlineAtCarol);
+        } finally {
+            started.forEach(TestDaemon::close);
+        }
+    }
+
+    /** Sends {@code n} messages one after the other, each timed from SEND until its acknowledgement is recorded. */
+    private static double[] timeDeliveries(TestDaemon from, String to, String prefix, int n) throws Exception {
+        double[] millis = new double[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            String mid = from.client().send(to, prefix + i).extension("mid").orElseThrow().asText();
+            while (!from.client().history(to, 1).stream().anyMatch(m -> mid.equals(m.extension("mid").map(
+                    com.fasterxml.jackson.databind.JsonNode::asText).orElse(""))
+                    && "delivered".equals(m.extension("status").orElseThrow().textValue()))) {
+                if (System.nanoTime() - start > 120_000_000_000L) {
+                    throw new AssertionError(prefix + i + " not delivered within 120 s");
+                }
+                Thread.sleep(1);
+            }
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return millis;
+    }
+
+    private static String summary(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.9)], sorted[sorted.length - 1]);
+    }
+
+    private static Message contactRow(TestDaemon of, String peer) throws Exception {
+        return of.client().contacts().stream().filter(m -> m.id().equals(peer)).findFirst()
+                .orElseThrow(() -> new AssertionError(peer + " is not a contact"));
+    }
+
+    private static String presence(TestDaemon of, String peer) throws Exception {
+        return contactRow(of, peer).extension("presence").map(com.fasterxml.jackson.databind.JsonNode::asText)
+                .orElse("absent");
+    }
+
+    private static String session(TestDaemon of, String peer) throws Exception {
+        return contactRow(of, peer).extension("session").map(com.fasterxml.jackson.databind.JsonNode::asText)
+                .orElse("none");
     }
 
     /** Waits until the first {@code count} outgoing messages to {@code peer} are acknowledged. */

@@ -69,6 +69,10 @@ class SessionsIT {
     }
 
     /** The CONTACTS frame {@code of} shows for {@code peer}. */
+    private static Message contact(TestDaemon of, String address) throws Exception {
+        return of.client().contacts().stream().filter(m -> m.id().equals(address)).findFirst().orElseThrow();
+    }
+
     private static Message contact(TestDaemon of, TestDaemon peer) throws Exception {
         return of.client().contacts().stream().filter(m -> m.id().equals(peer.address().hostname())).findFirst()
                 .orElseThrow();
@@ -128,6 +132,50 @@ class SessionsIT {
         bob.client().send(alice.address().hostname(), "are we still friends?");
         Await.until(() -> alice.client().requests().stream().map(Message::id).toList(),
                 ids -> ids.contains(bob.address().hostname()), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void pingMeasuresTheRoundTripOverTheSessionAndFailsClearlyWithoutOne() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon bob = start("bob");
+        befriend(alice, bob);
+        Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
+        alice.client().changeContact(Command.RENAME, bob.address().hostname(), "bobby");
+        String port = String.valueOf(alice.controlPort());
+
+        TorchatCli.Run run = TorchatCli.torchat("ping", "bobby", "-c", "2", "-p", port);
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        for (String line : lines) {
+            assertTrue(line.matches("bobby: round trip \\d+\\.\\d ms"), line);
+        }
+
+        String offline = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
+        alice.client().changeContact(Command.ADD_CONTACT, offline, "");
+        TorchatCli.Run none = TorchatCli.torchat("ping", offline, "-p", port);
+        assertEquals(1, none.code(), none.out());
+        assertTrue(none.err().contains("no session with " + offline), none.err());
+        TorchatCli.Run unknown = TorchatCli.torchat("ping", "nobody", "-p", port);
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("nobody"), unknown.err());
+        assertEquals(2, TorchatCli.torchat("ping", "bobby", "-c", "0", "-p", port).code());
+
+        // A contact's echo request is answered with its token; one with a token over 64 characters ends its session.
+        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        String m = mallory.onionAddress().hostname();
+        alice.client().changeContact(Command.ADD_CONTACT, m, "");
+        try (RawSession raw = RawSession.open(mallory, alice)) {
+            raw.send(Message.of(Command.PING, m, 80, "").withExtension(Extensions.ECHO,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf("x".repeat(64))));
+            assertTrue(raw.receive().contains("\"echoed\":\"" + "x".repeat(64) + "\""), "answered with the same token");
+            Await.until(() -> contact(alice, m).extension(Extensions.SESSION).orElseThrow().isNull(), open -> !open,
+                    Duration.ofSeconds(5));
+            raw.send(Message.of(Command.PING, m, 80, "").withExtension(Extensions.ECHO,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf("x".repeat(65))));
+            Await.until(() -> contact(alice, m).extension(Extensions.SESSION).orElseThrow().isNull(), closed -> closed,
+                    Duration.ofSeconds(5));
+        }
     }
 
     /** {@code torchat watch --presence}, run as a user would, prints Bob coming online, then his message. */
@@ -345,10 +393,14 @@ class SessionsIT {
             Message again = Message.of(Command.RECV, mallory.onionAddress().hostname(), 80, "again")
                     .withExtension(Extensions.MESSAGE_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(
                             "mallory-repeats-this-id"));
+            // ... and asks for echoes, which Alice answers only while her writer is free: nothing queues for Mallory.
+            Message echo = Message.of(Command.PING, mallory.onionAddress().hostname(), 80, "")
+                    .withExtension(Extensions.ECHO, com.fasterxml.jackson.databind.node.TextNode.valueOf("e"));
             Thread pinger = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
                         raw.send(again);
+                        raw.send(echo);
                     }
                 } catch (Exception e) {
                     // the test is over
@@ -414,12 +466,14 @@ class SessionsIT {
     /** A session opened by hand, as a hostile contact's daemon would: the handshake, then frames sealed at will. */
     private static final class RawSession implements AutoCloseable {
         private final java.net.Socket socket;
+        private final org.torchat.protocol.FrameReader in;
         private final org.torchat.protocol.FrameWriter out;
         private final org.torchat.protocol.session.FrameAuthenticator frames;
 
-        private RawSession(java.net.Socket socket, org.torchat.protocol.FrameWriter out,
-                           org.torchat.protocol.session.FrameAuthenticator frames) {
+        private RawSession(java.net.Socket socket, org.torchat.protocol.FrameReader in,
+                           org.torchat.protocol.FrameWriter out, org.torchat.protocol.session.FrameAuthenticator frames) {
             this.socket = socket;
+            this.in = in;
             this.out = out;
             this.frames = frames;
         }
@@ -434,11 +488,22 @@ class SessionsIT {
             out.write(org.torchat.protocol.MessageCodec.encode(handshake.proof(
                     org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))));
             var keys = handshake.keys(org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()));
-            return new RawSession(s, out, keys.authenticator());
+            return new RawSession(s, in, out, keys.authenticator());
         }
 
         void send(Message frame) throws Exception {
             out.write(org.torchat.protocol.MessageCodec.encode(frames.seal(frame)));
+        }
+
+        /** The next frame, skipping heartbeats and presence, as its JSON (MAC not checked). */
+        String receive() throws Exception {
+            while (true) {
+                String frame = in.read().orElseThrow();
+                if (!frame.contains("\"cmd\":\"PRESENCE\"") && !(frame.contains("\"cmd\":\"PING\"")
+                        && !frame.contains("\"echoed\""))) {
+                    return frame;
+                }
+            }
         }
 
         @Override

@@ -89,6 +89,13 @@ public final class DaemonClient {
         return ok(request(Message.of(Command.HOST, LOCALHOST, port, ""))).msg();
     }
 
+    /** One echo over the session with contact {@code peer} (PING): the round trip in milliseconds. */
+    public double ping(String peer) throws IOException, ProtocolException, DaemonErrorException {
+        Message end = ok(request(Message.of(Command.PING, peer, port, "")));
+        return end.extension(Extensions.ROUND_TRIP).filter(n -> n.isNumber()).map(n -> n.doubleValue())
+                .orElseThrow(() -> new IOException("the daemon's answer to PING has no '" + Extensions.ROUND_TRIP + "'"));
+    }
+
     /** Peers with unread messages, in order of their first unread message. */
     public List<String> peersWithUnread() throws IOException, ProtocolException, DaemonErrorException {
         String list = ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, ""))).msg();

@@ -53,6 +53,14 @@ public interface DaemonApi {
     default void activity() throws TorchatException {
     }
 
+    /**
+     * One echo over the session with {@code peer} (PING): the round trip in milliseconds. The daemon's ERR (no
+     * session, no answer) is thrown.
+     */
+    default double ping(String peer) throws TorchatException {
+        throw new ClientFailureException("this connection cannot ping");
+    }
+
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
     String status() throws TorchatException;
 

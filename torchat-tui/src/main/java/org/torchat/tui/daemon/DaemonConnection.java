@@ -213,6 +213,11 @@ public final class DaemonConnection implements DaemonApi {
     }
 
     @Override
+    public double ping(String peer) throws TorchatException {
+        return call(() -> sendClient.ping(peer));
+    }
+
+    @Override
     public ContactEntry changeContact(ContactChange change) throws TorchatException {
         String argument = change.nickname() == null ? "" : change.nickname();
         return contact(call(() -> client.changeContact(change.kind().command(), change.peer(), argument)), null);
