@@ -139,6 +139,15 @@ public final class ConnectionProcessor {
             }
 
             @Override
+            public boolean ready() {
+                try {
+                    return in.available() > 0;
+                } catch (IOException e) {
+                    return false; // the next read says what is wrong
+                }
+            }
+
+            @Override
             public void close() {
                 try {
                     in.close(); // a socket's input: closing it closes the socket and fails a read under way

@@ -25,6 +25,11 @@ public interface FrameSource {
         return next();
     }
 
+    /** Whether bytes of a next frame have arrived already (false when a source cannot tell). */
+    default boolean ready() {
+        return false;
+    }
+
     /** Ends the connection now, from any thread (a session replaced by another); a read under way fails. */
     default void close() {
     }

@@ -3,12 +3,13 @@ package org.torchat.daemon.peer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.MessageIds;
-import org.torchat.daemon.store.PeerLimitException;
 import org.torchat.protocol.onion.OnionAddress;
 
 /**
@@ -50,25 +51,62 @@ public final class IncomingMessages {
      */
     public String accept(OnionAddress sender, String claimedId, String text, Instant sentAt, boolean verified,
                          String how) throws RequestException {
-        Instant now = clock.instant();
-        checkNotAhead(sentAt, now);
         String messageId = claimedId != null ? claimedId : MessageIds.random();
-        Inbox.Outcome outcome;
-        try {
-            outcome = inbox.store(sender, messageId, text, sentAt, now, verified, now.minus(maxAge));
-        } catch (PeerLimitException e) {
-            throw new RequestException("not stored: " + e.getMessage() + "; try again later");
+        Accepted result = acceptAll(sender, List.of(new Inbox.Incoming(messageId, text, sentAt)), verified, how).get(0);
+        if (result.refusal() != null) {
+            throw result.refusal();
         }
-        if (outcome == Inbox.Outcome.REFUSED) {
-            throw SenderGate.notAccepted(sender);
-        }
-        if (outcome == Inbox.Outcome.TOO_OLD) {
-            throw new RequestException("too old: message " + messageId + " was sent at " + sentAt + ", more than "
-                    + describe(maxAge) + " ago, and is not one already received; refused as a possible replay");
-        }
-        LOG.info("RECV from {} ({}, {}): {}{}", sender, messageId, how, outcome.name().toLowerCase(),
-                logText ? " \"" + text + "\"" : "");
         return messageId;
+    }
+
+    /** What became of one message of a batch: stored (or already there), or refused and why. */
+    public record Accepted(String messageId, RequestException refusal) {
+    }
+
+    /**
+     * Stores a batch from one sender as {@link #accept} stores each, in one transaction (one fsync for the lot);
+     * the results are in the order of {@code batch}, each message judged on its own.
+     */
+    public List<Accepted> acceptAll(OnionAddress sender, List<Inbox.Incoming> batch, boolean verified, String how) {
+        Instant now = clock.instant();
+        Accepted[] results = new Accepted[batch.size()];
+        List<Inbox.Incoming> timely = new ArrayList<>(batch.size());
+        List<Integer> positions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                checkNotAhead(batch.get(i).sentAt(), now);
+                timely.add(batch.get(i));
+                positions.add(i);
+            } catch (RequestException e) {
+                results[i] = new Accepted(batch.get(i).messageId(), e);
+            }
+        }
+        List<Inbox.Stored> stored = timely.isEmpty() ? List.of()
+                : inbox.storeAll(sender, timely, now, verified, now.minus(maxAge));
+        for (int k = 0; k < stored.size(); k++) {
+            Inbox.Incoming m = timely.get(k);
+            results[positions.get(k)] = new Accepted(m.messageId(), refusal(sender, m, stored.get(k), how));
+        }
+        return List.of(results);
+    }
+
+    /** Why {@code m} was not stored, or null when it was (or already had been), which is then logged. */
+    private RequestException refusal(OnionAddress sender, Inbox.Incoming m, Inbox.Stored stored, String how) {
+        if (stored.overLimit() != null) {
+            return new RequestException("not stored: " + stored.overLimit().getMessage() + "; try again later");
+        }
+        if (stored.outcome() == Inbox.Outcome.REFUSED) {
+            return SenderGate.notAccepted(sender);
+        }
+        if (stored.outcome() == Inbox.Outcome.TOO_OLD) {
+            return new RequestException("too old: message " + m.messageId() + " was sent at " + m.sentAt()
+                    + ", more than " + describe(maxAge) + " ago, and is not one already received; refused as a "
+                    + "possible replay");
+        }
+        LOG.info("RECV from {} ({}, {}): {}{}", sender, m.messageId(), how,
+                stored.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                logText ? " \"" + m.text() + "\"" : "");
+        return null;
     }
 
     private void checkNotAhead(Instant sentAt, Instant now) throws RequestException {

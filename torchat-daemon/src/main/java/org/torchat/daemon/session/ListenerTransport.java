@@ -33,6 +33,11 @@ final class ListenerTransport implements SessionTransport {
     }
 
     @Override
+    public boolean ready() {
+        return frames.ready();
+    }
+
+    @Override
     public void close() {
         frames.close();
     }

@@ -180,6 +180,11 @@ public final class SessionLink {
         }
     }
 
+    /** Whether the contact's next frame has arrived already (reading it will not wait). */
+    boolean ready() {
+        return transport.ready();
+    }
+
     public boolean isClosed() {
         return closed;
     }

@@ -2,11 +2,14 @@ package org.torchat.daemon.session;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.peer.IncomingMessages;
 import org.torchat.daemon.peer.MessageFields;
+import org.torchat.daemon.store.Inbox;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -30,9 +33,10 @@ final class SessionReceiver {
         this.presenceChanged = presenceChanged;
     }
 
+    /** Acts on one frame other than a message (messages go to {@link #store}, in batches). */
     void handle(SessionLink link, Message frame) throws IOException, SessionException {
         switch (frame.cmd()) {
-            case RECV -> store(link, frame);
+            case RECV -> store(link, List.of(frame));
             case END -> events.acknowledged(link, messageId(frame));
             case ERR -> events.refused(link, messageId(frame), frame.msg());
             case PING -> ping(link, frame);
@@ -41,15 +45,33 @@ final class SessionReceiver {
         }
     }
 
-    private void store(SessionLink link, Message frame) throws IOException, SessionException {
-        String messageId = messageId(frame);
-        try {
-            String text = Arguments.text(frame.msg(), "msg");
-            Instant sentAt = timestamp(frame);
-            incoming.accept(link.peer(), messageId, text, sentAt, true, "session");
-            link.send(SessionFrames.ack(self, messageId));
-        } catch (RequestException e) {
-            link.send(SessionFrames.refusal(self, messageId, e.getMessage()));
+    /**
+     * Stores messages that arrived together in one transaction, then acknowledges each in order, or says with an
+     * ERR why one was not stored (a cap, the clock); the contact sends that one again later.
+     */
+    void store(SessionLink link, List<Message> frames) throws IOException, SessionException {
+        Message[] answers = new Message[frames.size()];
+        List<Inbox.Incoming> valid = new ArrayList<>(frames.size());
+        List<Integer> positions = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            Message frame = frames.get(i);
+            String messageId = messageId(frame);
+            try {
+                valid.add(new Inbox.Incoming(messageId, Arguments.text(frame.msg(), "msg"), timestamp(frame)));
+                positions.add(i);
+            } catch (RequestException e) {
+                answers[i] = SessionFrames.refusal(self, messageId, e.getMessage());
+            }
+        }
+        List<IncomingMessages.Accepted> accepted = valid.isEmpty() ? List.of()
+                : incoming.acceptAll(link.peer(), valid, true, "session");
+        for (int k = 0; k < accepted.size(); k++) {
+            IncomingMessages.Accepted a = accepted.get(k);
+            answers[positions.get(k)] = a.refusal() == null ? SessionFrames.ack(self, a.messageId())
+                    : SessionFrames.refusal(self, a.messageId(), a.refusal().getMessage());
+        }
+        for (Message answer : answers) {
+            link.send(answer);
         }
     }
 

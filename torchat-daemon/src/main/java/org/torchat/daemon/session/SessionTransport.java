@@ -12,6 +12,9 @@ interface SessionTransport {
 
     void send(Message frame) throws IOException;
 
+    /** Whether bytes of a next frame have arrived already, so that reading it will not wait for the network. */
+    boolean ready();
+
     /** Ends the connection now, from any thread; a read under way fails. */
     void close();
 }

@@ -2,6 +2,7 @@ package org.torchat.daemon.session;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.SessionSettings;
+import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.protocol.session.SessionException;
@@ -25,6 +27,10 @@ import org.torchat.protocol.session.SessionException;
  */
 public final class Sessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    /** Messages stored in one transaction at most: a batch is what arrived while the last one was stored. */
+    static final int MAX_BATCH = 64;
+    /** ... and characters of text: a batch holds what the socket held, decoded, so it is bounded twice. */
+    static final long MAX_BATCH_CHARS = 256 * 1024;
 
     private final OnionAddress self;
     private final SessionSettings settings;
@@ -112,6 +118,8 @@ public final class Sessions implements AutoCloseable {
 
     /** Reads {@code link}, registered, on the calling thread until it ends; then it is forgotten. */
     void serve(SessionLink link) {
+        List<Message> batch = new ArrayList<>();
+        long batchChars = 0;
         try {
             while (true) {
                 Optional<Message> frame = link.receive(settings.deadAfter());
@@ -119,7 +127,24 @@ public final class Sessions implements AutoCloseable {
                     LOG.info("{}: closed by the peer", link);
                     break;
                 }
-                receiver.handle(link, frame.get());
+                // Messages that arrived together are stored together, one commit for the lot (group commit); each
+                // is acknowledged once stored, and one not yet acknowledged when the session ends is sent again.
+                Message m = frame.get();
+                if (m.cmd() == Command.RECV) {
+                    batch.add(m);
+                    batchChars += m.msg().length();
+                    if (batch.size() < MAX_BATCH && batchChars < MAX_BATCH_CHARS && link.ready()) {
+                        continue;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    receiver.store(link, batch);
+                    batch.clear();
+                    batchChars = 0;
+                }
+                if (m.cmd() != Command.RECV) {
+                    receiver.handle(link, m);
+                }
             }
         } catch (SessionException e) {
             LOG.warn("{}: ended: {}", link, e.getMessage());

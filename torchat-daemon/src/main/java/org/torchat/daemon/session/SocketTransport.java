@@ -48,6 +48,15 @@ final class SocketTransport implements SessionTransport {
     }
 
     @Override
+    public boolean ready() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // the next read says what is wrong
+        }
+    }
+
+    @Override
     public void close() {
         try {
             socket.close();

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.torchat.daemon.config.Strangers;
@@ -82,44 +84,88 @@ public final class Inbox {
      */
     public Outcome store(OnionAddress peer, String messageId, String text, Instant sentAt, Instant receivedAt,
                          boolean verified, Instant oldestAccepted) throws PeerLimitException {
-        Outcome outcome;
+        Stored stored = storeAll(peer, List.of(new Incoming(messageId, text, sentAt)), receivedAt, verified,
+                oldestAccepted).get(0);
+        if (stored.overLimit() != null) {
+            throw stored.overLimit();
+        }
+        return stored.outcome();
+    }
+
+    /** One message of a batch for {@link #storeAll}. */
+    public record Incoming(String messageId, String text, Instant sentAt) {
+    }
+
+    /** What {@link #storeAll} made of one message: its outcome, or (outcome null) the peer's cap it would pass. */
+    public record Stored(Outcome outcome, PeerLimitException overLimit) {
+    }
+
+    /**
+     * Stores messages from {@code peer} as {@link #store} does, each on its own terms, in one transaction: one commit
+     * (one fsync) for the lot, which is what lets one contact's session deliver thousands a second. A message over
+     * the peer's caps is not stored and the others still are. Durable when this returns; the results are in the
+     * order of {@code batch}.
+     */
+    public List<Stored> storeAll(OnionAddress peer, List<Incoming> batch, Instant receivedAt, boolean verified,
+                                 Instant oldestAccepted) {
+        List<Stored> results;
         try {
-            outcome = db.transaction(c -> {
-                Optional<Outcome> turnedAway = turnAway(c, peer);
-                if (turnedAway.isPresent()) {
-                    return turnedAway.get();
+            results = db.transaction(c -> {
+                List<Stored> each = new ArrayList<>(batch.size());
+                try (Statement savepoints = c.createStatement()) {
+                    for (Incoming m : batch) {
+                        // Each message in its own savepoint: one over a cap leaves no trace (not even a stranger's
+                        // row), as if it had been refused alone, while the others are kept.
+                        savepoints.execute("SAVEPOINT message");
+                        try {
+                            each.add(new Stored(storeIn(c, peer, m, receivedAt, verified, oldestAccepted), null));
+                        } catch (SQLException e) {
+                            if (!(e.getCause() instanceof PeerLimitException limit)) {
+                                throw e;
+                            }
+                            savepoints.execute("ROLLBACK TO message");
+                            each.add(new Stored(null, limit));
+                        }
+                        savepoints.execute("RELEASE message");
+                    }
                 }
-                boolean duplicate = exists(c, peer, messageId);
-                if (!duplicate && sentAt != null && oldestAccepted != null && sentAt.isBefore(oldestAccepted)) {
-                    return Outcome.TOO_OLD;
-                }
-                Rows.ensureContact(c, peer, receivedAt);
-                touch(c, peer, receivedAt);
-                if (verified) {
-                    markPeerVerified(c, peer);
-                }
-                if (duplicate) {
-                    return Outcome.DUPLICATE;
-                }
-                int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-                checkLimits(c, peer, bytes);
-                if (Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
-                    requests.admit(c, peer, bytes, receivedAt);
-                }
-                long id = insert(c, peer, messageId, text, db.seal(), sentAt, receivedAt, verified);
-                countUnread(c, peer, id, bytes);
-                return Outcome.STORED;
+                return each;
             });
         } catch (SQLException e) {
-            if (e.getCause() instanceof PeerLimitException limit) {
-                throw limit;
-            }
-            throw new StoreException("storing a message from " + peer + ": " + e.getMessage(), e);
+            throw new StoreException("storing messages from " + peer + ": " + e.getMessage(), e);
         }
-        if (outcome == Outcome.STORED) {
-            changes.signal(ChangeSignal.MESSAGES); // after the commit: a woken waiter finds the message
+        if (results.stream().anyMatch(r -> r.outcome() == Outcome.STORED)) {
+            changes.signal(ChangeSignal.MESSAGES); // after the commit: a woken waiter finds the messages
         }
-        return outcome;
+        return results;
+    }
+
+    private Outcome storeIn(Connection c, OnionAddress peer, Incoming m, Instant receivedAt, boolean verified,
+                            Instant oldestAccepted) throws SQLException {
+        Optional<Outcome> turnedAway = turnAway(c, peer);
+        if (turnedAway.isPresent()) {
+            return turnedAway.get();
+        }
+        boolean duplicate = exists(c, peer, m.messageId());
+        if (!duplicate && m.sentAt() != null && oldestAccepted != null && m.sentAt().isBefore(oldestAccepted)) {
+            return Outcome.TOO_OLD;
+        }
+        Rows.ensureContact(c, peer, receivedAt);
+        touch(c, peer, receivedAt);
+        if (verified) {
+            markPeerVerified(c, peer);
+        }
+        if (duplicate) {
+            return Outcome.DUPLICATE;
+        }
+        int bytes = m.text().getBytes(StandardCharsets.UTF_8).length;
+        checkLimits(c, peer, bytes);
+        if (Contacts.state(c, peer).orElse(null) != ContactState.CONTACT) {
+            requests.admit(c, peer, bytes, receivedAt);
+        }
+        long id = insert(c, peer, m.messageId(), m.text(), db.seal(), m.sentAt(), receivedAt, verified);
+        countUnread(c, peer, id, bytes);
+        return Outcome.STORED;
     }
 
     /** Marks the oldest unread message of {@code peer} read and returns it. */

@@ -50,6 +50,32 @@ class RequestLimitsTest {
         return Ed25519Identity.generate().onionAddress();
     }
 
+    /** A batch (one session's messages stored in one transaction) is judged message by message, as if one by one. */
+    @Test
+    void aBatchKeepsWhatFitsRefusesTheRestAndARefusedStrangerLeavesNoTraceInIt() throws Exception {
+        Inbox inbox = inbox(new RequestLimits(1, 2, 20_000, 1_000_000));
+        OnionAddress first = stranger();
+        List<Inbox.Stored> results = inbox.storeAll(first, List.of(incoming("one"), incoming("two"), incoming("three"),
+                incoming("four")), T0, false, null);
+        assertEquals(Inbox.Outcome.STORED, results.get(0).outcome());
+        assertEquals(Inbox.Outcome.STORED, results.get(1).outcome());
+        assertTrue(results.get(2).outcome() == null && results.get(3).outcome() == null, results.toString());
+        assertTrue(results.get(2).overLimit().getMessage().contains("2"), results.get(2).overLimit().getMessage());
+        assertEquals(List.of("one", "two"), history.last(first, 10).stream().map(StoredMessage::text).toList());
+
+        OnionAddress second = stranger(); // over the cap of one pending request
+        List<Inbox.Stored> refused = inbox.storeAll(second, List.of(incoming("hi"), incoming("hello?")), T0, false,
+                null);
+        assertTrue(refused.stream().allMatch(r -> r.overLimit() != null), refused.toString());
+        assertTrue(contacts.find(second).isEmpty(), "not even its address, though the batch's transaction committed");
+        List<Inbox.Stored> friend = inbox.storeAll(FRIEND, List.of(incoming("a"), incoming("a")), T0, false, null);
+        assertEquals(Inbox.Outcome.STORED, friend.get(0).outcome());
+    }
+
+    private static Inbox.Incoming incoming(String text) {
+        return new Inbox.Incoming(MessageIds.random(), text, null);
+    }
+
     @Test
     void pendingRequestsStopAtTheCapAndANewStrangerIsRefusedWhileOldOnesMayStillWrite() throws Exception {
         Inbox inbox = inbox(new RequestLimits(3, 5, 20_000, 1_000_000));
