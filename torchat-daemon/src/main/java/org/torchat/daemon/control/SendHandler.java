@@ -74,7 +74,8 @@ public final class SendHandler implements CommandHandler {
             throws RequestException {
         Message frame;
         try {
-            frame = PeerFrames.recv(self, peer, port, text, date, MessageIds.random(), now.toEpochMilli());
+            frame = PeerFrames.recvShape(self.onionAddress(), peer, port, text, date, MessageIds.random(),
+                    now.toEpochMilli());
         } catch (IllegalArgumentException e) {
             throw new RequestException("field 'msg' cannot be sent: " + e.getMessage());
         }
