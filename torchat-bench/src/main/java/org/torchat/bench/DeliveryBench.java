@@ -45,8 +45,8 @@ public final class DeliveryBench {
         boolean sessions = args.length <= 4 || Boolean.parseBoolean(args[4]);
         Path tmp = Files.createTempDirectory("torchat-bench");
         try (TestSocks5Server socks = new TestSocks5Server();
-             TestDaemon alice = start(tmp, "alice", socks, sessions);
-             TestDaemon bob = start(tmp, "bob", socks, sessions)) {
+             TestDaemon alice = start(tmp, "alice", socks, sessions)) {
+            TestDaemon bob = start(TestDaemon.newDataDir(tmp, "bob"), socks, sessions);
             String to = bob.address().hostname();
             Path bobDir = tmp.resolve("bob");
             // Contacts of each other, as people who write thousands of messages are (strangers' requests are capped).
@@ -72,18 +72,51 @@ public final class DeliveryBench {
                 report("  flood (" + clients + " clients)", flooded, bobDir, stored, start);
                 rates.add(messages / ((System.nanoTime() - start) / 1e9));
             }
+            List<Double> drains = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                bob.close();
+                Map<String, Long> queued = flood(alice, to, messages, clients, "drain" + round);
+                bob = start(bobDir, socks, sessions);
+                stored += messages;
+                awaitStored(bobDir, stored);
+                drains.add(drainRate(bobDir, queued.keySet()));
+                System.out.printf(Locale.ROOT, "  drain: %d messages queued while the peer was down, stored at the "
+                        + "peer at %.0f messages/s (first to last stored)%n", messages, drains.get(drains.size() - 1));
+            }
+            bob.close();
             System.out.printf(Locale.ROOT, "median [min-max] of %d rounds: paced SEND -> stored at peer p50 %s ms, "
-                    + "p99 %s ms; one peer, flooded: %s messages/s%n", rounds,
+                    + "p99 %s ms; one peer, flooded: %s messages/s; a queue of %d drained at %s messages/s%n", rounds,
                     Footprint.spread(p50s, Double::doubleValue, "%.1f"),
                     Footprint.spread(p99s, Double::doubleValue, "%.1f"),
-                    Footprint.spread(rates, Double::doubleValue, "%.0f"));
+                    Footprint.spread(rates, Double::doubleValue, "%.0f"), messages,
+                    Footprint.spread(drains, Double::doubleValue, "%.0f"));
         } finally {
             TempFiles.deleteTree(tmp);
         }
     }
 
+    /**
+     * Messages {@code ids} stored at the peer per second, from the first stored to the last: the delivery pipeline's
+     * own rate, without the SENDs that queued them.
+     */
+    private static double drainRate(Path receiverDir, java.util.Set<String> ids) throws Exception {
+        Map<String, Long> storedAt = receivedTimes(receiverDir);
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (String id : ids) {
+            long t = storedAt.get(id);
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+        }
+        return (ids.size() - 1) / Math.max(0.001, (last - first) / 1000.0);
+    }
+
     private static TestDaemon start(Path tmp, String name, TestSocks5Server socks, boolean sessions) throws Exception {
-        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(), "retrydelay: 200",
+        return start(TestDaemon.newDataDir(tmp, name), socks, sessions);
+    }
+
+    private static TestDaemon start(Path dataDir, TestSocks5Server socks, boolean sessions) throws Exception {
+        TestDaemon d = TestDaemon.start(dataDir, socks.address(), "retrydelay: 200",
                 "sessions: " + sessions,
                 "maxunread: 1000000", "maxunreadbytes: 2000000000",
                 "recvrate: 0", "strangerrate: 0"); // a throughput benchmark: no RECV rate limits

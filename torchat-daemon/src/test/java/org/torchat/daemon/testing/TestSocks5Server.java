@@ -30,6 +30,10 @@ public final class TestSocks5Server implements AutoCloseable {
     private final List<ConnectRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
+    static final int CELL_PAYLOAD = 498;
+    private final java.util.concurrent.atomic.AtomicLong relayedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong relayedCells = new java.util.concurrent.atomic.AtomicLong();
+
     public TestSocks5Server() throws IOException {
         this(InetAddress.getLoopbackAddress());
     }
@@ -40,6 +44,19 @@ public final class TestSocks5Server implements AutoCloseable {
         Thread acceptor = new Thread(this::acceptLoop, "test-socks-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Bytes relayed so far, both directions, all connections (after the SOCKS handshake). */
+    public long relayedBytes() {
+        return relayedBytes.get();
+    }
+
+    /**
+     * The RELAY_DATA cells Tor would have needed for what was relayed: each chunk read from one side takes one cell
+     * per {@value #CELL_PAYLOAD} bytes (what a relay cell carries of a stream's data).
+     */
+    public long relayedCells() {
+        return relayedCells.get();
     }
 
     public void map(String onionHostname, int loopbackPort) {
@@ -137,13 +154,15 @@ public final class TestSocks5Server implements AutoCloseable {
      * Copies until EOF, then closes both sides: like Tor, which has no half-closed streams (a FIN from either end
      * ends the whole stream), so a client that half-closes before reading its answer loses it here too.
      */
-    private static void pump(InputStream from, Socket toSocket, OutputStream to) {
+    private void pump(InputStream from, Socket toSocket, OutputStream to) {
         byte[] buffer = new byte[8192];
         try {
             int n;
             while ((n = from.read(buffer)) > 0) {
                 to.write(buffer, 0, n);
                 to.flush();
+                relayedBytes.addAndGet(n);
+                relayedCells.addAndGet((n + CELL_PAYLOAD - 1) / CELL_PAYLOAD);
             }
         } catch (IOException e) {
             // the other direction's pump closes too
