@@ -98,6 +98,8 @@ public final class Daemon implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** Peers being delivered to at once; one slow onion connection must not hold up the others. */
     private static final int DELIVERY_PARALLELISM = 16;
+    /** The SOCKS isolation tag of file streams (Socks5Handshake): they never share a circuit with messages. */
+    static final String FILE_CIRCUITS = "torchat-files";
     static final String HOSTNAME_FILE = "hostname";
     static final String PID_FILE = "torchatd.pid";
 
@@ -331,7 +333,9 @@ public final class Daemon implements AutoCloseable {
             throw new StartupException("cannot create the file spool in " + dataDir.root() + ": " + e.getMessage(), e);
         }
         Transfers transfers = new Transfers(database, changes);
-        fileSender = new FileSender(transfers, spool, socks::open, identity, retry, clock);
+        // Files on circuits of their own: a transfer filling a shared circuit held messages up for seconds.
+        fileSender = new FileSender(transfers, spool, (peer, port) -> socks.open(peer, port, FILE_CIRCUITS), identity,
+                retry, clock);
         fileTransfer = new FileTransfer(address, settings, transfers, contacts, spool, fileSender, clock);
         fileSender.start();
     }

@@ -8,12 +8,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The client side of a SOCKS5 CONNECT (RFC 1928) without authentication, always by domain name (ATYP 3) so
- * that Tor, not this machine, resolves the onion name.
+ * The client side of a SOCKS5 CONNECT (RFC 1928), always by domain name (ATYP 3) so that Tor, not this machine,
+ * resolves the onion name. Without an isolation tag no authentication is offered; with one, a username and password
+ * (RFC 1929) made of it are offered too, which Tor (IsolateSOCKSAuth, on by default) takes as "never share a circuit
+ * with streams of another tag": file transfers get their own rendezvous circuit, so messages do not queue behind
+ * their data. A proxy that does not authenticate may choose no authentication; the connection then works unisolated.
  */
 public final class Socks5Handshake {
     private static final int VERSION = 5;
     private static final int NO_AUTH = 0;
+    private static final int USERNAME_PASSWORD = 2;
     private static final int CMD_CONNECT = 1;
     private static final int ATYP_IPV4 = 1;
     private static final int ATYP_DOMAIN = 3;
@@ -23,12 +27,19 @@ public final class Socks5Handshake {
     }
 
     public static void connect(InputStream rawIn, OutputStream out, String host, int port) throws IOException, DeliveryException {
+        connect(rawIn, out, host, port, null);
+    }
+
+    /** {@code isolation}: null, or the tag of the streams this one may share a circuit with (ASCII, 1-255 bytes). */
+    public static void connect(InputStream rawIn, OutputStream out, String host, int port, String isolation)
+            throws IOException, DeliveryException {
         byte[] name = host.getBytes(StandardCharsets.US_ASCII);
         if (name.length > 255) {
             throw new DeliveryException("host name too long for SOCKS5: " + name.length + " bytes");
         }
         DataInputStream in = new DataInputStream(rawIn);
-        out.write(new byte[] {VERSION, 1, NO_AUTH});
+        out.write(isolation == null ? new byte[] {VERSION, 1, NO_AUTH}
+                : new byte[] {VERSION, 2, NO_AUTH, USERNAME_PASSWORD});
         out.flush();
         int version;
         int method;
@@ -41,12 +52,40 @@ public final class Socks5Handshake {
         if (version != VERSION) {
             throw new DeliveryException("the SOCKS proxy is not SOCKS5 (version byte " + version + ")");
         }
-        if (method != NO_AUTH) {
-            throw new DeliveryException("the SOCKS proxy wants authentication method " + method + ", we offer none");
+        if (method == USERNAME_PASSWORD && isolation != null) {
+            authenticate(in, out, isolation);
+        } else if (method != NO_AUTH) {
+            throw new DeliveryException("the SOCKS proxy wants authentication method " + method + ", which we did not "
+                    + "offer");
         }
         out.write(connectRequest(name, port));
         out.flush();
         readReply(in);
+    }
+
+    /** RFC 1929 with the tag as both username and password: Tor accepts any, and isolates by them. */
+    private static void authenticate(DataInputStream in, OutputStream out, String isolation)
+            throws IOException, DeliveryException {
+        byte[] tag = isolation.getBytes(StandardCharsets.US_ASCII);
+        if (tag.length == 0 || tag.length > 255) {
+            throw new IllegalArgumentException("an isolation tag has 1 to 255 bytes");
+        }
+        byte[] request = new byte[3 + 2 * tag.length];
+        request[0] = 1;
+        request[1] = (byte) tag.length;
+        System.arraycopy(tag, 0, request, 2, tag.length);
+        request[2 + tag.length] = (byte) tag.length;
+        System.arraycopy(tag, 0, request, 3 + tag.length, tag.length);
+        out.write(request);
+        out.flush();
+        try {
+            in.readUnsignedByte();
+            if (in.readUnsignedByte() != 0) {
+                throw new DeliveryException("the SOCKS proxy refused the username and password we isolate streams by");
+            }
+        } catch (EOFException e) {
+            throw new DeliveryException("the SOCKS proxy closed the connection during authentication");
+        }
     }
 
     private static byte[] connectRequest(byte[] name, int port) {

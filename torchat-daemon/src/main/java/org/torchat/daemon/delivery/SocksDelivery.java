@@ -58,10 +58,18 @@ public final class SocksDelivery implements Delivery {
      * closes it. Reaching the peer shares one deadline, as in {@link #deliver}.
      */
     public Socket open(OnionAddress peer, int port) throws DeliveryException {
+        return open(peer, port, null);
+    }
+
+    /**
+     * A stream to {@code peer} that shares a Tor circuit only with streams of the same {@code isolation} tag (null:
+     * the default, which messages and sessions use).
+     */
+    public Socket open(OnionAddress peer, int port, String isolation) throws DeliveryException {
         Socket socket = connectToProxy();
         try {
             Socks5Handshake.connect(new DeadlineInputStream(socket, timeout), socket.getOutputStream(), peer.hostname(),
-                    port);
+                    port, isolation);
             return socket;
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);

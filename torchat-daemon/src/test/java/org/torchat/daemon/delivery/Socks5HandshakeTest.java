@@ -61,6 +61,37 @@ class Socks5HandshakeTest {
     }
 
     @Test
+    void anIsolationTagIsOfferedAsUsernameAndPasswordAndSentWhenTheProxyChoosesIt() throws Exception {
+        ByteArrayInputStream in = new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 0), SUCCESS_IPV4));
+
+        Socks5Handshake.connect(in, sent, ONION, 80, "files");
+
+        byte[] tag = "files".getBytes(StandardCharsets.US_ASCII);
+        byte[] name = ONION.getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(concat(bytes(5, 2, 0, 2), bytes(1, 5), tag, bytes(5), tag,
+                bytes(5, 1, 0, 3, name.length), name, bytes(0, 80)), sent.toByteArray(),
+                "greeting with no auth and username/password, RFC 1929 with the tag twice, then CONNECT");
+    }
+
+    @Test
+    void aProxyThatDoesNotAuthenticateStillConnectsAStreamWithATag() throws Exception {
+        Socks5Handshake.connect(new ByteArrayInputStream(concat(METHOD_NO_AUTH, SUCCESS_IPV4)), sent, ONION, 80, "files");
+
+        byte[] out = sent.toByteArray();
+        assertArrayEquals(bytes(5, 2, 0, 2, 5, 1, 0, 3), Arrays.copyOfRange(out, 0, 8), "no RFC 1929 step");
+    }
+
+    @Test
+    void aRefusedUsernameAndPasswordIsAClearFailure() {
+        DeliveryException e = assertThrows(DeliveryException.class, () -> Socks5Handshake.connect(
+                new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 1))), sent, ONION, 80, "files"));
+        assertTrue(e.getMessage().contains("refused the username and password"), e.getMessage());
+        DeliveryException unasked = assertThrows(DeliveryException.class, () -> Socks5Handshake.connect(
+                new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 0), SUCCESS_IPV4)), sent, ONION, 80));
+        assertTrue(unasked.getMessage().contains("wants authentication method 2"), unasked.getMessage());
+    }
+
+    @Test
     void aHighPortIsSentBigEndian() throws Exception {
         Socks5Handshake.connect(new ByteArrayInputStream(concat(METHOD_NO_AUTH, SUCCESS_IPV4)), sent, ONION, 0xABCD);
 

@@ -220,6 +220,15 @@ class OnionDeliveryIT {
                 echoes[i] = carol.client().ping(d);
             }
             double[] overSession = timeDeliveries(carol, d, "session ", 30);
+            // A file goes on its own stream: messages on the session do not queue behind its chunks.
+            byte[] content = new byte[4 * 1024 * 1024];
+            new java.util.Random(5).nextBytes(content);
+            Path file = Files.write(tmp.resolve("beside-the-session.bin"), content);
+            String tid = carol.client().sendFile(d, file, (sent, total) -> { })
+                    .extension(org.torchat.protocol.Extensions.TRANSFER_ID).orElseThrow().asText();
+            Thread.sleep(300); // the transfer is under way
+            double[] duringFile = timeDeliveries(carol, d, "during a file ", 10);
+            org.torchat.daemon.testing.TransferProbe.await(dave.client(), tid, "complete", Duration.ofSeconds(600));
 
             dave.client().changeContact(org.torchat.protocol.Command.REMOVE_CONTACT, c, "");
             Await.until(() -> session(carol, d), "null"::equals, Duration.ofSeconds(30));
@@ -228,10 +237,11 @@ class OnionDeliveryIT {
             double[] newStream = timeDeliveries(carol, d, "new stream ", 30);
             assertEquals("null", session(carol, d), "no session with a daemon that does not count Carol a contact");
             List<String> received = dave.client().history(c, 1000).stream().map(Message::msg)
-                    .filter(t -> t.startsWith("new stream ") || t.startsWith("session ")).toList();
+                    .filter(t -> t.startsWith("new stream ") || t.startsWith("session ") || t.startsWith("during a file "))
+                    .toList();
             List<String> expected = new java.util.ArrayList<>();
-            for (String prefix : List.of("session ", "new stream ")) {
-                for (int i = 0; i < 30; i++) {
+            for (String prefix : List.of("session ", "during a file ", "new stream ")) {
+                for (int i = 0; i < (prefix.startsWith("during") ? 10 : 30); i++) {
                     expected.add(prefix + i);
                 }
             }
@@ -248,9 +258,10 @@ class OnionDeliveryIT {
             double toOnlineAtCarol = (System.nanoTime() - restarted) / 1e6;
             System.out.printf(Locale.ROOT, "OnionDeliveryIT: sessions side by side on one circuit (30 each, ms, "
                             + "median / p90 / max): echo over the session %s; SEND -> delivered over the session %s; "
-                            + "over a new stream each %s; Dave restarted -> Carol online at Dave %.0f ms, Dave online "
-                            + "at Carol %.0f ms%n",
-                    summary(echoes), summary(overSession), summary(newStream), toOnlineAtDave, toOnlineAtCarol);
+                            + "the same while a 4 MiB file is sent (10) %s; over a new stream each %s; Dave restarted -> "
+                            + "Carol online at Dave %.0f ms, Dave online at Carol %.0f ms%n",
+                    summary(echoes), summary(overSession), summary(duringFile), summary(newStream), toOnlineAtDave,
+                    toOnlineAtCarol);
         } finally {
             started.forEach(TestDaemon::close);
         }
