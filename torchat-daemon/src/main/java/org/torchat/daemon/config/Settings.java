@@ -98,7 +98,7 @@ public record Settings(
             "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
             "logmaxsize", "logfiles", "logwarnings",
             "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota",
-            "sessions", "heartbeat", "connectparallel", "connectpace", "appearoffline", "awayafter",
+            "sessions", "heartbeat", "connectparallel", "connectpace", "appearoffline", "awayafter", "sessionrate",
             "sealhistory");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
@@ -126,6 +126,7 @@ public record Settings(
         private long connectPaceMillis = SessionSettings.DEFAULTS.connectPace().toMillis();
         private boolean appearOffline = SessionSettings.DEFAULTS.appearOffline();
         private long awayAfterSeconds = SessionSettings.DEFAULTS.awayAfter().toSeconds();
+        private int sessionFrameRate = SessionSettings.DEFAULTS.frameRate();
         private int backlog = 64;
         private int maxFramePayload = 9999;
         private long torConnectTimeoutMillis = 120_000;
@@ -248,6 +249,7 @@ public record Settings(
                 case "connectpace" -> connectPaceMillis = intIn(value, 0, 600_000);
                 case "appearoffline" -> appearOffline = bool(value);
                 case "awayafter" -> awayAfterSeconds = intIn(value, 0, 7 * 24 * 3600);
+                case "sessionrate" -> sessionFrameRate = intIn(value, 10, 1_000_000);
                 default -> throw new IllegalArgumentException("unknown key");
             }
         }
@@ -339,7 +341,8 @@ public record Settings(
                     maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
                     logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota,
                     new SessionSettings(sessionsEnabled, Duration.ofMillis(heartbeatMillis), connectParallel,
-                            Duration.ofMillis(connectPaceMillis), appearOffline, Duration.ofSeconds(awayAfterSeconds)),
+                            Duration.ofMillis(connectPaceMillis), appearOffline, Duration.ofSeconds(awayAfterSeconds),
+                            sessionFrameRate),
                     sealHistory);
         }
 

@@ -1,6 +1,7 @@
 package org.torchat.daemon.session;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.SessionSettings;
+import org.torchat.daemon.peer.TokenBucket;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.onion.OnionAddress;
@@ -120,8 +122,10 @@ public final class Sessions implements AutoCloseable {
     void serve(SessionLink link) {
         List<Message> batch = new ArrayList<>();
         long batchChars = 0;
+        TokenBucket frames = new TokenBucket(settings.frameRate() * 60, settings.frameRate() * 2, nowMillis());
         try {
             while (true) {
+                awaitFrameBudget(frames);
                 Optional<Message> frame = link.receive(settings.deadAfter());
                 if (frame.isEmpty()) {
                     LOG.info("{}: closed by the peer", link);
@@ -153,6 +157,26 @@ public final class Sessions implements AutoCloseable {
         } finally {
             end(link);
         }
+    }
+
+    /**
+     * Fairness between contacts: a contact that sends more than {@code sessionrate} frames a second (after a burst of
+     * twice that) is read more slowly. Its frames wait in its connection, then in Tor, not in our memory; each costs a
+     * MAC check and a parse, so one contact cannot take more than its share of the CPU.
+     */
+    private static void awaitFrameBudget(TokenBucket frames) throws InterruptedIOException {
+        while (!frames.tryTake(nowMillis())) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("stopping");
+            }
+        }
+    }
+
+    private static long nowMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private void end(SessionLink link) {

@@ -199,7 +199,7 @@ class SettingsTest {
                 "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4", "logwarnings: 7",
                 "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000",
                 "sessions: no", "heartbeat: 1500", "connectparallel: 2", "connectpace: 40", "appearoffline: yes",
-                "awayafter: 90", "sealhistory: yes");
+                "awayafter: 90", "sessionrate: 700", "sealhistory: yes");
         assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
@@ -238,7 +238,7 @@ class SettingsTest {
         assertEquals(5_000_000_000L, s.fileMaxSize());
         assertEquals(9_000_000_000L, s.spoolQuota());
         assertEquals(new SessionSettings(false, Duration.ofMillis(1500), 2, Duration.ofMillis(40), true,
-                Duration.ofSeconds(90)), s.sessions());
+                Duration.ofSeconds(90), 700), s.sessions());
         assertEquals(List.of(5, 2, 40, 9, 50, 20), List.of(s.recvRate(), s.recvBurst(), s.unsignedRate(),
                 s.unsignedBurst(), s.strangerRate(), s.strangerBurst()));
         assertEquals(List.of(11, 2), List.of(s.maxRequests(), s.requestMessages()));

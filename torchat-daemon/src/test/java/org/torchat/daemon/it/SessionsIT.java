@@ -424,6 +424,44 @@ class SessionsIT {
     }
 
     @Test
+    void aContactFloodingItsSessionWithFramesIsReadNoFasterThanItsFrameRate() throws Exception {
+        TestDaemon alice = start("alice", "sessionrate: 200");
+        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
+        try (RawSession raw = RawSession.open(mallory, alice)) {
+            // Each of these is refused with an ERR (no 'ts'): what Alice answers counts what she read.
+            Message refused = Message.of(Command.RECV, mallory.onionAddress().hostname(), 80, "again")
+                    .withExtension(Extensions.MESSAGE_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            "mallory-repeats-this-id"));
+            Thread flood = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        raw.send(refused);
+                    }
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            flood.setDaemon(true);
+            flood.start();
+            int answered = 0;
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            try {
+                while (System.nanoTime() < end) {
+                    if (raw.receive().contains("\"cmd\":\"ERR\"")) {
+                        answered++;
+                    }
+                }
+            } finally {
+                flood.interrupt();
+            }
+            // A burst of 400, then 200 a second: about 1,000 in 3 s (950 seen); unbounded, 66,771 were answered.
+            assertTrue(answered >= 400 && answered <= 1200, "frames read in 3 s at 200 a second: " + answered);
+        }
+        assertEquals(alice.address().hostname(), alice.client().host(), "Alice still answers her client");
+    }
+
+    @Test
     void aContactTogglingItsPresenceMovesThePresenceTokenAtMostOnceASecond() throws Exception {
         TestDaemon alice = start("alice");
         org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
