@@ -26,9 +26,14 @@ public final class InteractiveClient {
         }
         EventQueue events = new EventQueue();
         try (TextTerminal terminal = TextTerminal.open();
-                DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_WAIT);
-                DaemonWorker worker = DaemonWorker.start(daemon, events::post);
-                TransferWatcher transfers = new TransferWatcher(daemon, events::post)) {
+                TransferWatcher transfers = new TransferWatcher(daemon, events::post);
+                DaemonPoller poller = new DaemonPoller(daemon, event -> {
+                    if (event instanceof UiEvent.DeliveryChanged) {
+                        transfers.nudge(); // the delivery token also moves with every transfer
+                    }
+                    events.post(event);
+                }, DaemonPoller.DEFAULT_WAIT);
+                DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
             poller.start();
             worker.loadContacts(false); // nicknames and requests, shortly after the first screen
             transfers.start();

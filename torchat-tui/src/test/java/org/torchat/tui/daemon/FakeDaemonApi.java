@@ -230,6 +230,14 @@ public class FakeDaemonApi implements DaemonApi {
         return tid;
     }
 
+    /** The change tokens this fake reports, as a daemon's last long poll would (empty: a daemon without them). */
+    public final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> changeToken(String name) {
+        return Optional.ofNullable(tokens.get(name));
+    }
+
     @Override
     public synchronized List<TransferEntry> transfers() throws TorchatException {
         requests.add("TRANSFERS");
