@@ -1,5 +1,7 @@
 package org.torchat.tui;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.torchat.tui.cli.AcceptCommand;
 import org.torchat.tui.cli.AddCommand;
@@ -41,12 +43,6 @@ import picocli.CommandLine.Parameters;
 
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
 @Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {HostCommand.class, PeersCommand.class, ReadCommand.class, HistoryCommand.class, SendCommand.class, StatusCommand.class,
-            StopCommand.class, WatchCommand.class, ContactsCommand.class, AddCommand.class, NickCommand.class,
-            RemoveCommand.class, BlockCommand.class, UnblockCommand.class, RequestsCommand.class, AcceptCommand.class,
-            SendFileCommand.class, TransfersCommand.class, FileDecisionCommand.Accept.class,
-            FileDecisionCommand.Reject.class, BackupCommand.class, ExportCommand.class,
-            SearchCommand.class, UnlockCommand.class, LockCommand.class, PingCommand.class},
         customSynopsis = {"torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
             "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
         description = {
@@ -63,6 +59,44 @@ import picocli.CommandLine.Parameters;
             "3 the daemon cannot be reached, 4 the daemon wants its control token (--token-file)",
             "or refused the one sent."})
 public final class TorchatCommand implements Callable<Integer> {
+    /**
+     * The scripting subcommands, in the order help lists them. picocli builds the model of every one of them when
+     * they are declared (options, help, reflection): about 3 MB of the terminal client's memory, which
+     * {@code torchat HOST PORT} never uses. {@link TorchatMain} adds them only to command lines that may.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            HostCommand.class,
+            PeersCommand.class,
+            ReadCommand.class,
+            HistoryCommand.class,
+            SendCommand.class,
+            StatusCommand.class,
+            StopCommand.class,
+            WatchCommand.class,
+            ContactsCommand.class,
+            AddCommand.class,
+            NickCommand.class,
+            RemoveCommand.class,
+            BlockCommand.class,
+            UnblockCommand.class,
+            RequestsCommand.class,
+            AcceptCommand.class,
+            SendFileCommand.class,
+            TransfersCommand.class,
+            FileDecisionCommand.Accept.class,
+            FileDecisionCommand.Reject.class,
+            BackupCommand.class,
+            ExportCommand.class,
+            SearchCommand.class,
+            UnlockCommand.class,
+            LockCommand.class,
+            PingCommand.class);
+
+    /** Their names, as their {@code @Command} says (a test holds the two lists together). */
+    static final Set<String> SUBCOMMAND_NAMES = Set.of("host", "peers", "read", "history", "send", "status", "stop",
+            "watch", "contacts", "add", "nick", "remove", "block", "unblock", "requests", "accept", "send-file",
+            "transfers", "accept-file", "reject-file", "backup", "export", "search", "unlock", "lock", "ping");
+
     // Optional for picocli only: required positionals of the parent would make every subcommand fail.
     @Parameters(index = "0", arity = "0..1", hideParamSyntax = true, paramLabel = "HOST", description = "Host the daemon runs on, e.g. localhost.")
     String host;
