@@ -266,7 +266,7 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock, contactChanged)),
                 Map.entry(Command.SEARCH, searchUnlessSealed(seal, new SearchHandler(new Search(database), peers,
                         clock.getZone()))),
-                Map.entry(Command.UNLOCK, new UnlockHandler(seal)),
+                Map.entry(Command.UNLOCK, new UnlockHandler(seal, clock)),
                 Map.entry(Command.LOCK, new LockHandler(seal))));
         clientCommands.putAll(fileTransfer.clientCommands());
         // issue 17: backup and export

@@ -1,6 +1,8 @@
 package org.torchat.daemon.seal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
@@ -18,9 +20,11 @@ import org.torchat.protocol.seal.SealKeyFile;
  */
 public final class UnlockHandler implements CommandHandler {
     private final HistorySeal seal;
+    private final UnlockAttempts attempts;
 
-    public UnlockHandler(HistorySeal seal) {
+    public UnlockHandler(HistorySeal seal, Clock clock) {
         this.seal = seal;
+        this.attempts = new UnlockAttempts(clock);
     }
 
     @Override
@@ -29,10 +33,17 @@ public final class UnlockHandler implements CommandHandler {
         if (!seal.locked()) {
             throw new RequestException("already unlocked");
         }
+        Duration wait = attempts.pause();
+        if (!wait.isZero()) {
+            throw new RequestException("too many wrong passphrases: try again in " + Math.max(1, wait.toSeconds())
+                    + " s");
+        }
         char[] passphrase = request.msg().toCharArray();
         try {
             seal.unlock(passphrase);
+            attempts.right();
         } catch (SealKeyFile.WrongPassphraseException e) {
+            attempts.wrong();
             throw new RequestException("wrong passphrase: history stays locked");
         } catch (SealException e) {
             throw new RequestException("cannot unlock: " + e.getMessage());

@@ -148,6 +148,16 @@ class SealIT {
         assertTrue(locked.getMessage().contains("locked"), locked.getMessage());
         TorchatCli.Run status = torchat("status", "-p", port(alice));
         assertTrue(status.out().contains("history: sealed, locked"), status.out());
+
+        // Guessing: five wrong passphrases cost only their key derivation; the sixth makes the next one wait.
+        for (int i = 0; i < 6; i++) {
+            assertTrue(torchat("unlock", "-p", port(alice), "--passphrase-file", wrong.toString()).err()
+                    .contains("wrong passphrase"));
+        }
+        TorchatCli.Run throttled = torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString());
+        assertNotEquals(0, throttled.code());
+        assertTrue(throttled.err().contains("too many wrong passphrases: try again in 1 s"), throttled.err());
+        Thread.sleep(1100); // then the right one opens it
         assertEquals(0, torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString()).code());
         assertEquals(List.of("before the restart"), texts(alice, bobAddress));
     }
