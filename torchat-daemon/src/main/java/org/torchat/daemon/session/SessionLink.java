@@ -34,6 +34,7 @@ public final class SessionLink {
     private volatile Presence presence = Presence.OFFLINE;
     private volatile Presence untold;
     private volatile boolean closed;
+    private long lastReachableNanos;
     /** Echo requests of ours awaiting their answer, by token. */
     private final Map<String, CompletableFuture<Void>> echoes = new ConcurrentHashMap<>();
     static final int MAX_ECHO_TOKEN = 64;
@@ -178,6 +179,19 @@ public final class SessionLink {
         if (answered != null) {
             answered.complete(null);
         }
+    }
+
+    /**
+     * Whether to tell the daemon again that the contact is reachable (a message came): at most once a second per
+     * session, since each telling looks for files waiting on it. Called by the session's one reader thread.
+     */
+    boolean reachableAgain() {
+        long now = System.nanoTime();
+        if (now - lastReachableNanos < 1_000_000_000L && lastReachableNanos != 0) {
+            return false;
+        }
+        lastReachableNanos = now;
+        return true;
     }
 
     /** Whether the contact's next frame has arrived already (reading it will not wait). */

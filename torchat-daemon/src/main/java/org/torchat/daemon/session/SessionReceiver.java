@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.peer.IncomingMessages;
@@ -25,12 +26,16 @@ final class SessionReceiver {
     private final IncomingMessages incoming;
     private final SessionEvents events;
     private final Runnable presenceChanged;
+    private final Consumer<OnionAddress> reachable;
 
-    SessionReceiver(OnionAddress self, IncomingMessages incoming, SessionEvents events, Runnable presenceChanged) {
+    /** {@code reachable}: told (at most once a second per session) that a contact whose message came is online. */
+    SessionReceiver(OnionAddress self, IncomingMessages incoming, SessionEvents events, Runnable presenceChanged,
+                    Consumer<OnionAddress> reachable) {
         this.self = self;
         this.incoming = incoming;
         this.events = events;
         this.presenceChanged = presenceChanged;
+        this.reachable = reachable;
     }
 
     /** Acts on one frame other than a message (messages go to {@link #store}, in batches). */
@@ -72,6 +77,9 @@ final class SessionReceiver {
         }
         for (Message answer : answers) {
             link.send(answer);
+        }
+        if (link.reachableAgain()) {
+            reachable.accept(link.peer()); // as a one-shot RECV does: files waiting on a long backoff go now
         }
     }
 

@@ -62,7 +62,7 @@ public final class SessionService implements AutoCloseable {
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
         this.reachable = reachable;
         this.sessions = new Sessions(self, settings, clock, new SessionReceiver(self, incoming, sender,
-                this::presenceChanged), sender, this::presenceChanged, this::sessionOpened, this::sessionEnded);
+                this::presenceChanged, reachable), sender, this::presenceChanged, this::sessionOpened, this::sessionEnded);
         this.dialer = new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock,
                 peer -> {
                     PeerStanding standing = contacts.standing(peer);

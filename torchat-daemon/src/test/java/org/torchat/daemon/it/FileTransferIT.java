@@ -204,6 +204,27 @@ class FileTransferIT {
         TransferProbe.await(alice.client(), tid, "delivered", LONG);
     }
 
+    /** The same when the message comes over a session that was open all along (issue 15). */
+    @Test
+    void aMessageOverAnOpenSessionEndsTheBackoffOfItsFiles() throws Exception {
+        socks = new TestSocks5Server();
+        alice = TestDaemon.startReachable(tmp, "alice", socks, "retrydelay: 3600000");
+        bob = TestDaemon.start(TestDaemon.newDataDir(tmp, "bob"), socks.address(), "fileaccept: all");
+        alice.client().changeContact(Command.ADD_CONTACT, bob.address().hostname(), "");
+        bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), ""); // Bob dials: a session
+        Await.until(() -> alice.client().contacts().get(0).extension(Extensions.SESSION).orElseThrow().isNull(),
+                none -> !none, LONG);
+        Path file = Files.write(tmp.resolve("later.bin"), randomBytes(20_000));
+        String tid = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
+                Extensions.TRANSFER_ID);
+        Await.until(() -> TransferProbe.find(alice.client(), tid).orElseThrow(), m -> field(m, Extensions.ERROR) != null,
+                LONG); // file streams cannot reach Bob yet: an hour until the next try
+
+        socks.map(bob.address().hostname(), bob.peerPort());
+        bob.client().send(alice.address().hostname(), "I am back");
+        TransferProbe.await(alice.client(), tid, "delivered", LONG);
+    }
+
     @Test
     void theSendersOwnLimitsRefuseAnUploadAtOnce() throws Exception {
         start();
