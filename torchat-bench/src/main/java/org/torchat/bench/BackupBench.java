@@ -26,12 +26,12 @@ import org.torchat.protocol.identity.Ed25519Identity;
 public final class BackupBench {
     private static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
 
-    private BackupBench() {
-    }
+    private BackupBench() {}
 
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100000,1000000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+                .mapToInt(Integer::parseInt)
+                .toArray();
         List<String> options = List.of(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         String[] peers = new String[1000];
         for (int i = 0; i < peers.length; i++) {
@@ -58,8 +58,10 @@ public final class BackupBench {
         double backupSeconds;
         try (DaemonUnderTest daemon = DaemonUnderTest.start(data, options)) {
             t0 = System.nanoTime();
-            try (OutputStream out = BackupCipher.encrypting(new BufferedOutputStream(Files.newOutputStream(backup),
-                    1 << 16), PASSPHRASE, KdfParameters.DEFAULT)) {
+            try (OutputStream out = BackupCipher.encrypting(
+                    new BufferedOutputStream(Files.newOutputStream(backup), 1 << 16),
+                    PASSPHRASE,
+                    KdfParameters.DEFAULT)) {
                 bundle = BackupDownload.into(daemon.client(), out);
             }
             backupSeconds = (System.nanoTime() - t0) / 1e9;
@@ -67,8 +69,15 @@ public final class BackupBench {
         t0 = System.nanoTime();
         Restore.run(backup, dir.resolve("restored"), PASSPHRASE);
         double restoreSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%,d messages: store %.1f MB, bundle %.1f MB, backup file %.1f MB; "
-                + "backup %.2f s, restore %.2f s%n", size, storeBytes / 1e6, bundle / 1e6, Files.size(backup) / 1e6,
-                backupSeconds, restoreSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d messages: store %.1f MB, bundle %.1f MB, backup file %.1f MB; "
+                        + "backup %.2f s, restore %.2f s%n",
+                size,
+                storeBytes / 1e6,
+                bundle / 1e6,
+                Files.size(backup) / 1e6,
+                backupSeconds,
+                restoreSeconds);
     }
 }

@@ -25,8 +25,7 @@ public final class BaselineServer {
     private static final byte[] REPLY = frame("{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\""
             + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.onion\",\"portno\":8000}");
 
-    private BaselineServer() {
-    }
+    private BaselineServer() {}
 
     public static void main(String[] args) throws IOException {
         ExecutorService workers = Executors.newCachedThreadPool();

@@ -24,8 +24,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
  * {@code retrylimit} or throw its data directory away afterwards.
  */
 public final class ControlLoad {
-    private ControlLoad() {
-    }
+    private ControlLoad() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -33,10 +32,20 @@ public final class ControlLoad {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String[] commands = (args.length > 3 ? args[3] : "HOST,GET_PEERS,UPDATE,SEND").split(",");
         int[] clients = java.util.Arrays.stream((args.length > 4 ? args[4] : "1,8,64,256").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+                .mapToInt(Integer::parseInt)
+                .toArray();
         String peer = Ed25519Identity.generate().onionAddress().hostname();
-        System.out.printf(Locale.ROOT, "%-9s %5s %6s %10s %8s %8s %8s %7s%n",
-                "command", "N", "round", "req/s", "p50 ms", "p99 ms", "p999 ms", "errors");
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s %5s %6s %10s %8s %8s %8s %7s%n",
+                "command",
+                "N",
+                "round",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "p999 ms",
+                "errors");
         for (String command : commands) {
             Message request = request(Command.valueOf(command), peer, port);
             for (int n : clients) {
@@ -44,13 +53,28 @@ public final class ControlLoad {
                 for (int round = 1; round <= rounds; round++) {
                     Result r = run(port, request, n, seconds);
                     rates.add(r.perSecond());
-                    System.out.printf(Locale.ROOT, "%-9s %5d %6d %10.0f %8.2f %8.2f %8.2f %7d%n", command, n, round,
-                            r.perSecond(), r.latency().percentile(50), r.latency().percentile(99),
-                            r.latency().percentile(99.9), r.errors());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-9s %5d %6d %10.0f %8.2f %8.2f %8.2f %7d%n",
+                            command,
+                            n,
+                            round,
+                            r.perSecond(),
+                            r.latency().percentile(50),
+                            r.latency().percentile(99),
+                            r.latency().percentile(99.9),
+                            r.errors());
                 }
-                double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                System.out.printf(Locale.ROOT, "%-9s %5d median %10.0f req/s (min %.0f, max %.0f)%n", command, n,
-                        sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+                double[] sorted =
+                        rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-9s %5d median %10.0f req/s (min %.0f, max %.0f)%n",
+                        command,
+                        n,
+                        sorted[sorted.length / 2],
+                        sorted[0],
+                        sorted[sorted.length - 1]);
             }
         }
     }
@@ -63,8 +87,7 @@ public final class ControlLoad {
         };
     }
 
-    record Result(double perSecond, Stats latency, long errors) {
-    }
+    record Result(double perSecond, Stats latency, long errors) {}
 
     static Result run(int port, Message request, int clients, int seconds) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
@@ -84,8 +107,12 @@ public final class ControlLoad {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        double[] latencies = all.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
-        return new Result(latencies.length / elapsed, new Stats(latencies), java.util.Arrays.stream(errors).sum());
+        double[] latencies =
+                all.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        return new Result(
+                latencies.length / elapsed,
+                new Stats(latencies),
+                java.util.Arrays.stream(errors).sum());
     }
 
     private static double[] loop(int port, Message request, AtomicBoolean stop, long[] errors, int index) {

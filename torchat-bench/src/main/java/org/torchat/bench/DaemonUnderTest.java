@@ -55,13 +55,22 @@ final class DaemonUnderTest implements AutoCloseable {
                 environment.put(nameValue[0], nameValue[1]);
             }
         }
-        command.addAll(List.of("-jar", JAR, "--data-dir", dataDir.toString(), "--socks",
-                "127.0.0.1:" + FreePorts.next(), "--peer-port", String.valueOf(peerPort)));
+        command.addAll(List.of(
+                "-jar",
+                JAR,
+                "--data-dir",
+                dataDir.toString(),
+                "--socks",
+                "127.0.0.1:" + FreePorts.next(),
+                "--peer-port",
+                String.valueOf(peerPort)));
         command.addAll(daemonArgs);
         command.add(String.valueOf(port));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(
-                        dataDir.getFileName() + ".console").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".console")
+                                .toFile()));
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -122,7 +131,8 @@ final class DaemonUnderTest implements AutoCloseable {
     private long statusKb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
+                return Long.parseLong(
+                        line.substring(field.length() + 1).replace("kB", "").strip());
             }
         }
         throw new IOException("no " + field + " in /proc/" + process.pid() + "/status");

@@ -33,8 +33,7 @@ import org.torchat.protocol.client.DaemonClient;
  * {@code messages} flooded; the summary is the median [min-max] over the rounds.
  */
 public final class DeliveryBench {
-    private DeliveryBench() {
-    }
+    private DeliveryBench() {}
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
@@ -45,14 +44,21 @@ public final class DeliveryBench {
         boolean sessions = args.length <= 4 || Boolean.parseBoolean(args[4]);
         Path tmp = Files.createTempDirectory("torchat-bench");
         try (TestSocks5Server socks = new TestSocks5Server();
-             TestDaemon alice = start(tmp, "alice", socks, sessions)) {
+                TestDaemon alice = start(tmp, "alice", socks, sessions)) {
             TestDaemon bob = start(TestDaemon.newDataDir(tmp, "bob"), socks, sessions);
             String to = bob.address().hostname();
             Path bobDir = tmp.resolve("bob");
             // Contacts of each other, as people who write thousands of messages are (strangers' requests are capped).
             alice.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, to, "Bob");
-            bob.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, alice.address().hostname(), "Alice");
-            System.out.printf(Locale.ROOT, "warm-up: %d messages%n", flood(alice, to, 2000, clients, "warm").size());
+            bob.client()
+                    .changeContact(
+                            org.torchat.protocol.Command.ADD_CONTACT,
+                            alice.address().hostname(),
+                            "Alice");
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm-up: %d messages%n",
+                    flood(alice, to, 2000, clients, "warm").size());
             int stored = 2000;
             awaitStored(bobDir, stored);
             List<Double> p50s = new ArrayList<>();
@@ -80,15 +86,23 @@ public final class DeliveryBench {
                 stored += messages;
                 awaitStored(bobDir, stored);
                 drains.add(drainRate(bobDir, queued.keySet()));
-                System.out.printf(Locale.ROOT, "  drain: %d messages queued while the peer was down, stored at the "
-                        + "peer at %.0f messages/s (first to last stored)%n", messages, drains.get(drains.size() - 1));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  drain: %d messages queued while the peer was down, stored at the "
+                                + "peer at %.0f messages/s (first to last stored)%n",
+                        messages,
+                        drains.get(drains.size() - 1));
             }
             bob.close();
-            System.out.printf(Locale.ROOT, "median [min-max] of %d rounds: paced SEND -> stored at peer p50 %s ms, "
-                    + "p99 %s ms; one peer, flooded: %s messages/s; a queue of %d drained at %s messages/s%n", rounds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "median [min-max] of %d rounds: paced SEND -> stored at peer p50 %s ms, "
+                            + "p99 %s ms; one peer, flooded: %s messages/s; a queue of %d drained at %s messages/s%n",
+                    rounds,
                     Footprint.spread(p50s, Double::doubleValue, "%.1f"),
                     Footprint.spread(p99s, Double::doubleValue, "%.1f"),
-                    Footprint.spread(rates, Double::doubleValue, "%.0f"), messages,
+                    Footprint.spread(rates, Double::doubleValue, "%.0f"),
+                    messages,
                     Footprint.spread(drains, Double::doubleValue, "%.0f"));
         } finally {
             TempFiles.deleteTree(tmp);
@@ -116,10 +130,15 @@ public final class DeliveryBench {
     }
 
     private static TestDaemon start(Path dataDir, TestSocks5Server socks, boolean sessions) throws Exception {
-        TestDaemon d = TestDaemon.start(dataDir, socks.address(), "retrydelay: 200",
+        TestDaemon d = TestDaemon.start(
+                dataDir,
+                socks.address(),
+                "retrydelay: 200",
                 "sessions: " + sessions,
-                "maxunread: 1000000", "maxunreadbytes: 2000000000",
-                "recvrate: 0", "strangerrate: 0"); // a throughput benchmark: no RECV rate limits
+                "maxunread: 1000000",
+                "maxunreadbytes: 2000000000",
+                "recvrate: 0",
+                "strangerrate: 0"); // a throughput benchmark: no RECV rate limits
         socks.map(d.address().hostname(), d.peerPort());
         return d;
     }
@@ -137,11 +156,13 @@ public final class DeliveryBench {
             sentAt.put(end.extension("mid").orElseThrow().textValue(), wall);
             Thread.sleep(paceMillis);
         }
-        System.out.println("SEND answered (END, message stored at the sender): " + new Stats(sendMicros).describe("us"));
+        System.out.println(
+                "SEND answered (END, message stored at the sender): " + new Stats(sendMicros).describe("us"));
         return sentAt;
     }
 
-    private static Map<String, Long> flood(TestDaemon from, String to, int count, int clients, String tag) throws Exception {
+    private static Map<String, Long> flood(TestDaemon from, String to, int count, int clients, String tag)
+            throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -165,18 +186,25 @@ public final class DeliveryBench {
         return sentAt;
     }
 
-    private static Stats report(String name, Map<String, Long> sentAt, Path receiverDir, int expectedTotal,
-                                long floodStart) throws Exception {
+    private static Stats report(
+            String name, Map<String, Long> sentAt, Path receiverDir, int expectedTotal, long floodStart)
+            throws Exception {
         awaitStored(receiverDir, expectedTotal);
         double seconds = (System.nanoTime() - floodStart) / 1e9;
         Map<String, Long> storedAt = receivedTimes(receiverDir);
         double[] latency = sentAt.entrySet().stream()
-                .mapToDouble(e -> storedAt.get(e.getKey()) - e.getValue()).toArray();
+                .mapToDouble(e -> storedAt.get(e.getKey()) - e.getValue())
+                .toArray();
         Stats stats = new Stats(latency);
         System.out.println(name + ": SEND -> stored at peer: " + stats.describe("ms"));
         if (floodStart > 0) {
-            System.out.printf(Locale.ROOT, "%s: %d messages stored at the peer in %.1f s = %.0f messages/s%n",
-                    name, sentAt.size(), seconds, sentAt.size() / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d messages stored at the peer in %.1f s = %.0f messages/s%n",
+                    name,
+                    sentAt.size(),
+                    seconds,
+                    sentAt.size() / seconds);
         }
         return stats;
     }
@@ -193,7 +221,8 @@ public final class DeliveryBench {
 
     private static int countIncoming(Path dir) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("torchat.db"));
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM messages WHERE direction = 'in'")) {
+                ResultSet rs =
+                        c.createStatement().executeQuery("SELECT COUNT(*) FROM messages WHERE direction = 'in'")) {
             return rs.getInt(1);
         }
     }
@@ -201,8 +230,9 @@ public final class DeliveryBench {
     private static Map<String, Long> receivedTimes(Path dir) throws Exception {
         Map<String, Long> times = new HashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("torchat.db"));
-             PreparedStatement ps = c.prepareStatement("SELECT message_id, received_at FROM messages WHERE direction = 'in'");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT message_id, received_at FROM messages WHERE direction = 'in'");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 times.put(rs.getString(1), rs.getLong(2));
             }

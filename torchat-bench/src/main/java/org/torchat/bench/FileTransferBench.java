@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
-import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.client.DaemonClient;
 
@@ -20,8 +20,7 @@ import org.torchat.protocol.client.DaemonClient;
  * [megabytes] [runs]} (defaults 20 5).
  */
 public final class FileTransferBench {
-    private FileTransferBench() {
-    }
+    private FileTransferBench() {}
 
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -31,25 +30,36 @@ public final class FileTransferBench {
         new Random(1).nextBytes(content);
         Path file = Files.write(tmp.resolve("bench.bin"), content);
         try (TestSocks5Server socks = new TestSocks5Server();
-             TestDaemon alice = TestDaemon.startReachable(tmp, "alice", socks);
-             TestDaemon bob = TestDaemon.startReachable(tmp, "bob", socks, "fileaccept: all",
-                     "fileautoacceptmax: 68719476736", "filemaxsize: 68719476736")) {
+                TestDaemon alice = TestDaemon.startReachable(tmp, "alice", socks);
+                TestDaemon bob = TestDaemon.startReachable(
+                        tmp,
+                        "bob",
+                        socks,
+                        "fileaccept: all",
+                        "fileautoacceptmax: 68719476736",
+                        "filemaxsize: 68719476736")) {
             String to = bob.address().hostname();
             // Only contacts may offer files: Bob has Alice among his.
             bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "alice");
             System.out.printf(Locale.ROOT, "%d MiB, %d runs (the first warms up the JVM)%n", megabytes, runs + 1);
             for (int run = 0; run <= runs; run++) {
                 long start = System.nanoTime();
-                Message end = alice.client().sendFile(to, file, (sent, total) -> { });
+                Message end = alice.client().sendFile(to, file, (sent, total) -> {});
                 long uploaded = System.nanoTime();
                 String tid = end.extension(Extensions.TRANSFER_ID).orElseThrow().asText();
                 awaitComplete(bob.client(), tid);
                 long done = System.nanoTime();
                 double upload = (uploaded - start) / 1e9;
                 double total = (done - start) / 1e9;
-                System.out.printf(Locale.ROOT, "%s: upload to daemon %.2f s (%.1f MiB/s), upload + peer transfer "
-                        + "%.2f s (%.1f MiB/s end to end)%n", run == 0 ? "warm-up" : "run " + run, upload,
-                        megabytes / upload, total, megabytes / total);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: upload to daemon %.2f s (%.1f MiB/s), upload + peer transfer "
+                                + "%.2f s (%.1f MiB/s end to end)%n",
+                        run == 0 ? "warm-up" : "run " + run,
+                        upload,
+                        megabytes / upload,
+                        total,
+                        megabytes / total);
             }
         }
     }
@@ -57,8 +67,13 @@ public final class FileTransferBench {
     private static void awaitComplete(DaemonClient bob, String tid) throws Exception {
         while (true) {
             for (Message m : bob.transfers()) {
-                if (tid.equals(m.extension(Extensions.TRANSFER_ID).map(n -> n.asText()).orElse(""))
-                        && "complete".equals(m.extension(Extensions.STATE).map(n -> n.asText()).orElse(""))) {
+                if (tid.equals(m.extension(Extensions.TRANSFER_ID)
+                                .map(n -> n.asText())
+                                .orElse(""))
+                        && "complete"
+                                .equals(m.extension(Extensions.STATE)
+                                        .map(n -> n.asText())
+                                        .orElse(""))) {
                     return;
                 }
             }

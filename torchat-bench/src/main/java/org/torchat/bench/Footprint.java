@@ -31,24 +31,38 @@ public final class Footprint {
     private static final int LOAD_SECONDS = Integer.getInteger("footprint.load", 10);
     private static final int LOAD_CLIENTS = 64;
 
-    private Footprint() {
-    }
+    private Footprint() {}
 
-    record Sample(double readyMillis, double idleMb, double requestsPerSecond, double peakMb, double afterMb) {
-    }
+    record Sample(double readyMillis, double idleMb, double requestsPerSecond, double peakMb, double afterMb) {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Map<String, List<String>> variants = variants(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        System.out.printf(Locale.ROOT, "%-10s %5s %9s %9s %9s %9s %9s%n", "variant", "round", "ready ms", "idle MB",
-                "req/s", "peak MB", "after MB");
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %5s %9s %9s %9s %9s %9s%n",
+                "variant",
+                "round",
+                "ready ms",
+                "idle MB",
+                "req/s",
+                "peak MB",
+                "after MB");
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, List<String>> v : variants.entrySet()) {
                 Sample s = measure(v.getValue());
                 samples.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(s);
-                System.out.printf(Locale.ROOT, "%-10s %5d %9.0f %9.1f %9.0f %9.1f %9.1f%n", v.getKey(), round,
-                        s.readyMillis(), s.idleMb(), s.requestsPerSecond(), s.peakMb(), s.afterMb());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-10s %5d %9.0f %9.1f %9.0f %9.1f %9.1f%n",
+                        v.getKey(),
+                        round,
+                        s.readyMillis(),
+                        s.idleMb(),
+                        s.requestsPerSecond(),
+                        s.peakMb(),
+                        s.afterMb());
             }
         }
         System.out.println();
@@ -89,15 +103,25 @@ public final class Footprint {
     }
 
     private static void summarise(String name, List<String> options, List<Sample> s) {
-        System.out.printf(Locale.ROOT, "%-10s ready %s ms, idle %s MB, %s req/s, peak %s MB, after load %s MB   (%s)%n",
-                name, spread(s, Sample::readyMillis, "%.0f"), spread(s, Sample::idleMb, "%.1f"),
-                spread(s, Sample::requestsPerSecond, "%.0f"), spread(s, Sample::peakMb, "%.1f"),
-                spread(s, Sample::afterMb, "%.1f"), String.join(" ", options));
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s ready %s ms, idle %s MB, %s req/s, peak %s MB, after load %s MB   (%s)%n",
+                name,
+                spread(s, Sample::readyMillis, "%.0f"),
+                spread(s, Sample::idleMb, "%.1f"),
+                spread(s, Sample::requestsPerSecond, "%.0f"),
+                spread(s, Sample::peakMb, "%.1f"),
+                spread(s, Sample::afterMb, "%.1f"),
+                String.join(" ", options));
     }
 
     static <T> String spread(List<T> samples, ToDoubleFunction<T> field, String format) {
         double[] sorted = samples.stream().mapToDouble(field).sorted().toArray();
-        return String.format(Locale.ROOT, format + " [" + format + "-" + format + "]", sorted[sorted.length / 2],
-                sorted[0], sorted[sorted.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                format + " [" + format + "-" + format + "]",
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 }

@@ -35,15 +35,14 @@ public final class HistoryBench {
     private static final int REQUESTS = 300;
     private static final int ROUNDS = 3;
 
-    private HistoryBench() {
-    }
+    private HistoryBench() {}
 
-    private record Round(double p50, double p99) {
-    }
+    private record Round(double p50, double p99) {}
 
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,1000000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int peers = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         List<String> options = List.of(Arrays.copyOfRange(args, Math.min(2, args.length), args.length));
         String[] addresses = new String[peers];
@@ -65,8 +64,13 @@ public final class HistoryBench {
         long t0 = System.nanoTime();
         Database.open(data.resolve(Database.FILE_NAME)).close();
         fill(data.resolve(Database.FILE_NAME), addresses, size);
-        System.out.printf(Locale.ROOT, "%n%,d messages over %d peers: filled in %.1f s; %.1f MB on disk (%.0f bytes "
-                + "per message)%n", size, addresses.length, (System.nanoTime() - t0) / 1e9, sizeOnDisk(data) / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "%n%,d messages over %d peers: filled in %.1f s; %.1f MB on disk (%.0f bytes " + "per message)%n",
+                size,
+                addresses.length,
+                (System.nanoTime() - t0) / 1e9,
+                sizeOnDisk(data) / 1e6,
                 (double) sizeOnDisk(data) / size);
         try (DaemonUnderTest daemon = DaemonUnderTest.start(data, options)) {
             double startedMb = daemon.residentMb();
@@ -77,23 +81,54 @@ public final class HistoryBench {
             int stored = (size - 1 - index) / addresses.length + 1 + 1;
             Map<String, List<Round>> rounds = new LinkedHashMap<>();
             for (int round = 0; round <= ROUNDS; round++) { // round 0 warms up and is not counted
-                time(rounds, round, "HISTORY 100", () -> expect(Math.min(100, stored), client.history(peer, 100).size()));
+                time(
+                        rounds,
+                        round,
+                        "HISTORY 100",
+                        () -> expect(
+                                Math.min(100, stored), client.history(peer, 100).size()));
                 time(rounds, round, "UPDATE (none unread)", () -> client.update(addresses[0]));
-                time(rounds, round, "GET_PEERS", () -> expect(Math.min(addresses.length, GetPeersHandler.MAX_PEERS),
-                        client.peersWithUnread().size()));
+                time(
+                        rounds,
+                        round,
+                        "GET_PEERS",
+                        () -> expect(
+                                Math.min(addresses.length, GetPeersHandler.MAX_PEERS),
+                                client.peersWithUnread().size()));
                 // Issue 14: SEARCH over the full-text index. Every text holds "ordinary"; "number N" holds one N.
                 String rare = String.valueOf(size / 2 + 7);
-                time(rounds, round, "SEARCH rare, all", () -> expectAtLeast(1, client.search("", "number " + rare, 50)
-                        .size()));
-                time(rounds, round, "SEARCH common, peer", () -> expect(Math.min(50, stored - 1),
-                        client.search(peer, "ordinary text", 50).size()));
-                time(rounds, round, "SEARCH common, all", () -> expect(50,
-                        client.search("", "ordinary text", 50).size()));
+                time(
+                        rounds,
+                        round,
+                        "SEARCH rare, all",
+                        () -> expectAtLeast(
+                                1, client.search("", "number " + rare, 50).size()));
+                time(
+                        rounds,
+                        round,
+                        "SEARCH common, peer",
+                        () -> expect(
+                                Math.min(50, stored - 1),
+                                client.search(peer, "ordinary text", 50).size()));
+                time(
+                        rounds,
+                        round,
+                        "SEARCH common, all",
+                        () -> expect(50, client.search("", "ordinary text", 50).size()));
             }
-            rounds.forEach((name, r) -> System.out.printf(Locale.ROOT, "  %-22s p50 %s ms, p99 %s ms%n", name,
-                    Footprint.spread(r, Round::p50, "%.2f"), Footprint.spread(r, Round::p99, "%.2f")));
-            System.out.printf(Locale.ROOT, "  daemon: ready in %.0f ms; resident %.1f MB after start, %.1f MB after "
-                    + "the requests (peak %.1f MB)%n", daemon.readyMillis(), startedMb, daemon.residentMb(),
+            rounds.forEach((name, r) -> System.out.printf(
+                    Locale.ROOT,
+                    "  %-22s p50 %s ms, p99 %s ms%n",
+                    name,
+                    Footprint.spread(r, Round::p50, "%.2f"),
+                    Footprint.spread(r, Round::p99, "%.2f")));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  daemon: ready in %.0f ms; resident %.1f MB after start, %.1f MB after "
+                            + "the requests (peak %.1f MB)%n",
+                    daemon.readyMillis(),
+                    startedMb,
+                    daemon.residentMb(),
                     daemon.peakResidentMb());
         }
     }
@@ -113,8 +148,8 @@ public final class HistoryBench {
         }
         if (round > 0) {
             Stats stats = new Stats(millis);
-            rounds.computeIfAbsent(name, k -> new ArrayList<>()).add(new Round(stats.percentile(50),
-                    stats.percentile(99)));
+            rounds.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(new Round(stats.percentile(50), stats.percentile(99)));
             System.out.printf(Locale.ROOT, "  round %d %-22s %s%n", round, name, stats.describe("ms"));
         }
     }
@@ -165,8 +200,9 @@ public final class HistoryBench {
                 }
                 m.executeBatch();
             }
-            try (PreparedStatement unread = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, "
-                    + "body, received_at, status, unread) VALUES (?, 'in', ?, 'unread message here', ?, 'received', 1)")) {
+            try (PreparedStatement unread = c.prepareStatement(
+                    "INSERT INTO messages (peer, direction, message_id, "
+                            + "body, received_at, status, unread) VALUES (?, 'in', ?, 'unread message here', ?, 'received', 1)")) {
                 for (String p : peers) {
                     unread.setString(1, p);
                     unread.setString(2, "unread-" + p.substring(0, 16));
@@ -183,7 +219,8 @@ public final class HistoryBench {
     private static long sizeOnDisk(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(Database.FILE_NAME))
-                    .mapToLong(p -> p.toFile().length()).sum();
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 }

@@ -17,16 +17,15 @@ public final class IdleSessionBench {
     /** A relay cell on a link between Tor nodes, TLS framing aside. */
     private static final int CELL_BYTES = 514;
 
-    private IdleSessionBench() {
-    }
+    private IdleSessionBench() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int heartbeat = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         Path tmp = Files.createTempDirectory("torchat-idle");
         try (TestSocks5Server socks = new TestSocks5Server();
-             TestDaemon alice = start(tmp, "alice", socks, heartbeat);
-             TestDaemon bob = start(tmp, "bob", socks, heartbeat)) {
+                TestDaemon alice = start(tmp, "alice", socks, heartbeat);
+                TestDaemon bob = start(tmp, "bob", socks, heartbeat)) {
             alice.client().changeContact(Command.ADD_CONTACT, bob.address().hostname(), "");
             bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "");
             awaitOnline(alice, bob);
@@ -39,10 +38,19 @@ public final class IdleSessionBench {
             double elapsed = (System.nanoTime() - t0) / 1e9;
             long bytes = socks.relayedBytes() - bytes0;
             long cells = socks.relayedCells() - cells0;
-            System.out.printf(Locale.ROOT, "idle session, heartbeat %d ms, %.0f s: %d bytes of frames both ways "
+            System.out.printf(
+                    Locale.ROOT,
+                    "idle session, heartbeat %d ms, %.0f s: %d bytes of frames both ways "
                             + "(%.1f B/s), %d relay cells (%.3f cells/s, %.1f B/s as %d-byte cells on each link of the "
-                            + "circuit); per contact and direction: %.1f B/s of cells%n", heartbeat, elapsed, bytes,
-                    bytes / elapsed, cells, cells / elapsed, cells * CELL_BYTES / elapsed, CELL_BYTES,
+                            + "circuit); per contact and direction: %.1f B/s of cells%n",
+                    heartbeat,
+                    elapsed,
+                    bytes,
+                    bytes / elapsed,
+                    cells,
+                    cells / elapsed,
+                    cells * CELL_BYTES / elapsed,
+                    CELL_BYTES,
                     cells * CELL_BYTES / elapsed / 2);
             System.out.printf(Locale.ROOT, "still online: %s / %s%n", presence(alice, bob), presence(bob, alice));
         } finally {
@@ -51,8 +59,8 @@ public final class IdleSessionBench {
     }
 
     private static TestDaemon start(Path tmp, String name, TestSocks5Server socks, int heartbeat) throws Exception {
-        TestDaemon d = TestDaemon.start(TestDaemon.newDataDir(tmp, name), socks.address(), "heartbeat: " + heartbeat,
-                "connectpace: 0");
+        TestDaemon d = TestDaemon.start(
+                TestDaemon.newDataDir(tmp, name), socks.address(), "heartbeat: " + heartbeat, "connectpace: 0");
         socks.map(d.address().hostname(), d.peerPort());
         return d;
     }
@@ -68,7 +76,11 @@ public final class IdleSessionBench {
     }
 
     private static String presence(TestDaemon of, TestDaemon peer) throws Exception {
-        return of.client().contacts().stream().filter(m -> m.id().equals(peer.address().hostname())).findFirst()
-                .flatMap(m -> m.extension("presence")).map(n -> n.asText()).orElse("none");
+        return of.client().contacts().stream()
+                .filter(m -> m.id().equals(peer.address().hostname()))
+                .findFirst()
+                .flatMap(m -> m.extension("presence"))
+                .map(n -> n.asText())
+                .orElse("none");
     }
 }

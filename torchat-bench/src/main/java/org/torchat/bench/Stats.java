@@ -21,8 +21,16 @@ final class Stats {
     }
 
     String describe(String unit) {
-        return String.format(Locale.ROOT, "n=%d min=%.2f p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f %s",
-                sorted.length, sorted.length == 0 ? Double.NaN : sorted[0], percentile(50), percentile(90),
-                percentile(99), percentile(99.9), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], unit);
+        return String.format(
+                Locale.ROOT,
+                "n=%d min=%.2f p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f %s",
+                sorted.length,
+                sorted.length == 0 ? Double.NaN : sorted[0],
+                percentile(50),
+                percentile(90),
+                percentile(99),
+                percentile(99.9),
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
+                unit);
     }
 }

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** Benchmarks leave nothing behind: a store of a million messages is half a gigabyte. */
 public final class TempFiles {
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

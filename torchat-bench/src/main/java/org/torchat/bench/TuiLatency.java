@@ -2,9 +2,9 @@ package org.torchat.bench;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
-import com.googlecode.lanterna.terminal.Terminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +43,7 @@ import org.torchat.tui.ui.TuiApp;
 public final class TuiLatency {
     private static final long PAUSE_MILLIS = 20;
 
-    private TuiLatency() {
-    }
+    private TuiLatency() {}
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -52,21 +51,27 @@ public final class TuiLatency {
         Path tmp = Files.createTempDirectory("torchat-tui-latency");
         Ed25519Identity bob = Ed25519Identity.generate();
         try (TestSocks5Server socks = new TestSocks5Server();
-             TestDaemon alice = TestDaemon.start(TestDaemon.newDataDir(tmp, "alice"), socks.address(),
-                     "recvrate: 10000", "recvburst: 10000", "strangerrate: 10000", "strangerburst: 10000")) {
+                TestDaemon alice = TestDaemon.start(
+                        TestDaemon.newDataDir(tmp, "alice"),
+                        socks.address(),
+                        "recvrate: 10000",
+                        "recvburst: 10000",
+                        "strangerrate: 10000",
+                        "strangerburst: 10000")) {
             DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(110, 32));
             ScreenWatch watch = new ScreenWatch(terminal);
             terminal.addVirtualTerminalListener(watch);
             // A contact: a stranger's message would wait among the requests instead.
             alice.client().changeContact(Command.ADD_CONTACT, bob.onionAddress().hostname(), "bob");
-            ArrivalPathSwitch daemon = new ArrivalPathSwitch(new DaemonConnection("127.0.0.1", alice.controlPort(), null));
+            ArrivalPathSwitch daemon =
+                    new ArrivalPathSwitch(new DaemonConnection("127.0.0.1", alice.controlPort(), null));
             ChatState state = ChatState.start(daemon.host(), List.of());
             state.selectPeer(bob.onionAddress().hostname());
             EventQueue events = new EventQueue();
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();
             try (DaemonPoller poller = new DaemonPoller(daemon, events::post, DaemonPoller.DEFAULT_WAIT);
-                 DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
+                    DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
                 poller.start();
                 Thread ui = new Thread(() -> runQuietly(new TuiApp(screen, state, events, worker)), "tui");
                 ui.setDaemon(true);
@@ -92,8 +97,12 @@ public final class TuiLatency {
                     }
                 }
                 for (int path = 0; path < 2; path++) {
-                    System.out.printf(Locale.ROOT, "%s, median [min-max] of %d rounds: p50 %s ms, p99 %s ms%n",
-                            paths[path], rounds, Footprint.spread(p50s.get(path), Double::doubleValue, "%.1f"),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s, median [min-max] of %d rounds: p50 %s ms, p99 %s ms%n",
+                            paths[path],
+                            rounds,
+                            Footprint.spread(p50s.get(path), Double::doubleValue, "%.1f"),
                             Footprint.spread(p99s.get(path), Double::doubleValue, "%.1f"));
                 }
             }
@@ -177,15 +186,12 @@ public final class TuiLatency {
         }
 
         @Override
-        public void onBell() {
-        }
+        public void onBell() {}
 
         @Override
-        public void onClose() {
-        }
+        public void onClose() {}
 
         @Override
-        public void onResized(Terminal t, TerminalSize newSize) {
-        }
+        public void onResized(Terminal t, TerminalSize newSize) {}
     }
 }

@@ -7,80 +7,80 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.backup.BackupHandler;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
-import org.torchat.daemon.control.StatusHandler;
-import org.torchat.daemon.tor.Tor;
-import org.torchat.daemon.tor.TorException;
-import org.torchat.daemon.tor.TorLauncher;
-import org.torchat.daemon.tor.TorStatus;
 import org.torchat.daemon.control.AcceptHandler;
+import org.torchat.daemon.control.ActivityHandler;
 import org.torchat.daemon.control.AddContactHandler;
 import org.torchat.daemon.control.BlockHandler;
+import org.torchat.daemon.control.ChangeTokens;
 import org.torchat.daemon.control.ContactsHandler;
 import org.torchat.daemon.control.ExitHandler;
 import org.torchat.daemon.control.ExportHandler;
+import org.torchat.daemon.control.GetPeersHandler;
+import org.torchat.daemon.control.HistoryHandler;
+import org.torchat.daemon.control.HostHandler;
 import org.torchat.daemon.control.PeerResolver;
 import org.torchat.daemon.control.PingHandler;
 import org.torchat.daemon.control.RemoveContactHandler;
 import org.torchat.daemon.control.RenameHandler;
 import org.torchat.daemon.control.RequestsHandler;
-import org.torchat.daemon.control.UnblockHandler;
-import org.torchat.daemon.control.ChangeTokens;
-import org.torchat.daemon.control.GetPeersHandler;
-import org.torchat.daemon.control.HostHandler;
+import org.torchat.daemon.control.SearchHandler;
 import org.torchat.daemon.control.SendHandler;
+import org.torchat.daemon.control.StatusHandler;
+import org.torchat.daemon.control.UnblockHandler;
 import org.torchat.daemon.control.UpdateHandler;
+import org.torchat.daemon.delivery.DeliveryService;
+import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.delivery.SocksDelivery;
 import org.torchat.daemon.identity.IdentityStore;
+import org.torchat.daemon.logging.WarningDigest;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.ConnectionProcessor;
 import org.torchat.daemon.net.ControlAuthenticator;
 import org.torchat.daemon.net.Dispatcher;
 import org.torchat.daemon.net.Listener;
-import org.torchat.daemon.logging.WarningDigest;
-import org.torchat.daemon.peer.ReachabilityNotifier;
-import org.torchat.daemon.peer.IncomingMessages;
-import org.torchat.daemon.peer.RecvHandler;
-import org.torchat.daemon.session.SessionService;
-import org.torchat.daemon.control.ActivityHandler;
 import org.torchat.daemon.net.StreamingHandler;
+import org.torchat.daemon.peer.IncomingMessages;
 import org.torchat.daemon.peer.PeerBudgets;
+import org.torchat.daemon.peer.ReachabilityNotifier;
+import org.torchat.daemon.peer.RecvHandler;
 import org.torchat.daemon.peer.SenderGate;
-import org.torchat.daemon.control.HistoryHandler;
-import org.torchat.daemon.control.SearchHandler;
-import org.torchat.daemon.delivery.DeliveryService;
-import org.torchat.daemon.delivery.RetryPolicy;
-import org.torchat.daemon.store.Contacts;
-import org.torchat.daemon.store.ControlCookie;
-import org.torchat.daemon.store.DataDirectory;
-import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.seal.LockHandler;
 import org.torchat.daemon.seal.SealStartup;
 import org.torchat.daemon.seal.UnlockHandler;
-import org.torchat.daemon.store.Database;
-import org.torchat.daemon.store.HistorySeal;
-import org.torchat.daemon.store.History;
-import org.torchat.daemon.store.Search;
+import org.torchat.daemon.session.SessionService;
 import org.torchat.daemon.store.ChangeSignal;
+import org.torchat.daemon.store.Contacts;
+import org.torchat.daemon.store.ControlCookie;
+import org.torchat.daemon.store.DataDirectory;
+import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.History;
+import org.torchat.daemon.store.HistorySeal;
 import org.torchat.daemon.store.Inbox;
+import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.store.Outbox;
 import org.torchat.daemon.store.RequestExpiry;
 import org.torchat.daemon.store.RequestLimits;
+import org.torchat.daemon.store.Search;
 import org.torchat.daemon.store.Transfers;
 import org.torchat.daemon.store.UnreadLimits;
+import org.torchat.daemon.tor.Tor;
+import org.torchat.daemon.tor.TorException;
+import org.torchat.daemon.tor.TorLauncher;
+import org.torchat.daemon.tor.TorStatus;
 import org.torchat.daemon.transfer.FileSender;
 import org.torchat.daemon.transfer.FileTransfer;
 import org.torchat.daemon.transfer.Spool;
@@ -100,6 +100,7 @@ public final class Daemon implements AutoCloseable {
     private static final int DELIVERY_PARALLELISM = 16;
     /** The SOCKS isolation tag of file streams (Socks5Handshake): they never share a circuit with messages. */
     static final String FILE_CIRCUITS = "torchat-files";
+
     static final String HOSTNAME_FILE = "hostname";
     static final String PID_FILE = "torchatd.pid";
 
@@ -120,6 +121,7 @@ public final class Daemon implements AutoCloseable {
      * end at once.
      */
     private final ChangeSignal changes = new ChangeSignal();
+
     private volatile boolean ready;
     private Listener control;
     private Listener peer;
@@ -156,8 +158,13 @@ public final class Daemon implements AutoCloseable {
             daemon.close();
             throw e;
         }
-        LOG.info("torchatd {} ready: onion {}, control {}, peers {}, data {}{}", Version.text(), daemon.address,
-                daemon.control.endpoint(), daemon.peer.endpoint(), dataDir.root(),
+        LOG.info(
+                "torchatd {} ready: onion {}, control {}, peers {}, data {}{}",
+                Version.text(),
+                daemon.address,
+                daemon.control.endpoint(),
+                daemon.peer.endpoint(),
+                dataDir.root(),
                 settings.ephemeral() ? " (ephemeral: messages are kept in memory only)" : "");
         return daemon;
     }
@@ -170,11 +177,14 @@ public final class Daemon implements AutoCloseable {
             throws StartupException {
         String token = ControlCookie.loadOrCreate(dataDir);
         if (!settings.controlInterface().isLoopbackAddress()) {
-            LOG.warn("the control port listens on {}, beyond this machine: every client must send the control token "
-                    + "from {}; the control protocol is not encrypted, so use it only inside a VPN or SSH tunnel",
-                    settings.controlInterface().getHostAddress(), dataDir.resolve(ControlCookie.FILE_NAME));
+            LOG.warn(
+                    "the control port listens on {}, beyond this machine: every client must send the control token "
+                            + "from {}; the control protocol is not encrypted, so use it only inside a VPN or SSH tunnel",
+                    settings.controlInterface().getHostAddress(),
+                    dataDir.resolve(ControlCookie.FILE_NAME));
         } else if (settings.requireControlToken()) {
-            LOG.info("control requests must carry the control token from {} (requiretoken)",
+            LOG.info(
+                    "control requests must carry the control token from {} (requiretoken)",
                     dataDir.resolve(ControlCookie.FILE_NAME));
         }
         return settings.requireControlToken() ? ControlAuthenticator.requiring(token) : ControlAuthenticator.OPEN;
@@ -184,8 +194,10 @@ public final class Daemon implements AutoCloseable {
         try {
             NativeLibraryDirectory.prepare(dataDir);
         } catch (IOException e) {
-            throw new StartupException("cannot prepare " + dataDir.resolve(NativeLibraryDirectory.NAME) + " for "
-                    + "SQLite's native library: " + e.getMessage(), e);
+            throw new StartupException(
+                    "cannot prepare " + dataDir.resolve(NativeLibraryDirectory.NAME) + " for "
+                            + "SQLite's native library: " + e.getMessage(),
+                    e);
         }
         if (settings.ephemeral()) {
             return Database.inMemory();
@@ -193,7 +205,8 @@ public final class Daemon implements AutoCloseable {
         try {
             return Database.open(dataDir.ensurePrivateFileExists(Database.FILE_NAME));
         } catch (IOException e) {
-            throw new StartupException("cannot create the message store in " + dataDir.root() + ": " + e.getMessage(), e);
+            throw new StartupException(
+                    "cannot create the message store in " + dataDir.root() + ": " + e.getMessage(), e);
         }
     }
 
@@ -227,22 +240,37 @@ public final class Daemon implements AutoCloseable {
 
     private void serve(Settings settings, Clock clock) throws StartupException {
         HistorySeal seal = database.seal();
-        Inbox inbox = new Inbox(database, new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
-                changes, settings.strangers(), RequestLimits.of(settings));
+        Inbox inbox = new Inbox(
+                database,
+                new UnreadLimits(settings.maxUnreadMessages(), settings.maxUnreadBytes()),
+                changes,
+                settings.strangers(),
+                RequestLimits.of(settings));
         expireRequests(new RequestExpiry(database), settings.requestExpiry(), clock);
         Outbox outbox = new Outbox(database, changes);
         Contacts contacts = new Contacts(database);
         PeerResolver peers = new PeerResolver(contacts);
         SocksDelivery socks = new SocksDelivery(socksAddress(settings), settings.torConnectTimeout());
-        RetryPolicy retry = new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit());
-        deliveryService = new DeliveryService(outbox, socks, identity, retry, clock, DELIVERY_PARALLELISM,
-                settings.logMessageText());
+        RetryPolicy retry =
+                new RetryPolicy(settings.retryDelay(), RetryPolicy.DEFAULT.maxDelay(), settings.retryLimit());
+        deliveryService = new DeliveryService(
+                outbox, socks, identity, retry, clock, DELIVERY_PARALLELISM, settings.logMessageText());
         startFileTransfer(settings, contacts, socks, retry, clock);
-        IncomingMessages incoming = new IncomingMessages(inbox, clock, settings.logMessageText(),
-                settings.replayWindow(), settings.maxClockSkew());
-        sessionService = new SessionService(identity, settings.sessions(), settings.torConnectTimeout(), clock, contacts,
-                outbox, incoming, deliveryService, retry, socks::open,
-                () -> changes.signal(ChangeSignal.PRESENCE), this::peerReachable);
+        IncomingMessages incoming = new IncomingMessages(
+                inbox, clock, settings.logMessageText(), settings.replayWindow(), settings.maxClockSkew());
+        sessionService = new SessionService(
+                identity,
+                settings.sessions(),
+                settings.torConnectTimeout(),
+                clock,
+                contacts,
+                outbox,
+                incoming,
+                deliveryService,
+                retry,
+                socks::open,
+                () -> changes.signal(ChangeSignal.PRESENCE),
+                this::peerReachable);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
         Consumer<OnionAddress> contactChanged = sessionService::contactChanged;
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
@@ -250,8 +278,9 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.GET_PEERS, new GetPeersHandler(inbox, changeTokens(contacts))),
                 Map.entry(Command.UPDATE, unlessLocked(seal, new UpdateHandler(inbox, peers, clock.getZone()))),
                 Map.entry(Command.SEND, new SendHandler(identity, outbox, deliveryService, peers, contacts, clock)),
-                Map.entry(Command.HISTORY, unlessLocked(seal, new HistoryHandler(new History(database), peers,
-                        clock.getZone()))),
+                Map.entry(
+                        Command.HISTORY,
+                        unlessLocked(seal, new HistoryHandler(new History(database), peers, clock.getZone()))),
                 Map.entry(Command.STATUS, new StatusHandler(address, this::torStatus, seal::state)),
                 Map.entry(Command.EXIT, new ExitHandler(this::requestShutdown)),
                 Map.entry(Command.CONTACTS, new ContactsHandler(contacts, sessionService)),
@@ -264,31 +293,55 @@ public final class Daemon implements AutoCloseable {
                 Map.entry(Command.UNBLOCK, new UnblockHandler(contacts, peers, contactChanged)),
                 Map.entry(Command.REQUESTS, unlessLocked(seal, new RequestsHandler(contacts))),
                 Map.entry(Command.ACCEPT, new AcceptHandler(contacts, clock, contactChanged)),
-                Map.entry(Command.SEARCH, searchUnlessSealed(seal, new SearchHandler(new Search(database), peers,
-                        clock.getZone()))),
+                Map.entry(
+                        Command.SEARCH,
+                        searchUnlessSealed(seal, new SearchHandler(new Search(database), peers, clock.getZone()))),
                 Map.entry(Command.UNLOCK, new UnlockHandler(seal, clock)),
                 Map.entry(Command.LOCK, new LockHandler(seal))));
         clientCommands.putAll(fileTransfer.clientCommands());
         // issue 17: backup and export
         clientCommands.put(Command.BACKUP, backupHandler(settings));
-        clientCommands.put(Command.EXPORT, unlessLocked(seal, new ExportHandler(new History(database), peers,
-                clock.getZone())));
-        Dispatcher controlDispatcher = new Dispatcher(clientCommands, fileTransfer.clientStreams(),
-                Daemon::refusedOnControlPort);
-        SenderGate gate = new SenderGate(contacts::standing, new PeerBudgets(new PeerBudgets.Limits(
-                settings.recvRate(), settings.recvBurst(), settings.unsignedRate(), settings.unsignedBurst(),
-                settings.strangerRate(), settings.strangerBurst()), PeerBudgets.DEFAULT_MAX_TRACKED, clock::millis),
+        clientCommands.put(
+                Command.EXPORT, unlessLocked(seal, new ExportHandler(new History(database), peers, clock.getZone())));
+        Dispatcher controlDispatcher =
+                new Dispatcher(clientCommands, fileTransfer.clientStreams(), Daemon::refusedOnControlPort);
+        SenderGate gate = new SenderGate(
+                contacts::standing,
+                new PeerBudgets(
+                        new PeerBudgets.Limits(
+                                settings.recvRate(),
+                                settings.recvBurst(),
+                                settings.unsignedRate(),
+                                settings.unsignedBurst(),
+                                settings.strangerRate(),
+                                settings.strangerBurst()),
+                        PeerBudgets.DEFAULT_MAX_TRACKED,
+                        clock::millis),
                 settings.strangers());
         Map<Command, StreamingHandler> peerStreams = new EnumMap<>(fileTransfer.peerStreams());
         peerStreams.put(Command.SESSION, sessionService.handler());
         Dispatcher peerDispatcher = new Dispatcher(
-                Map.of(Command.RECV, new ReachabilityNotifier(new RecvHandler(address, incoming, gate,
-                        settings.requireSignatures()), this::peerReachable)),
-                peerStreams, Daemon::refusedOnPeerPort);
-        control.start(new ConnectionProcessor("control", controlDispatcher, address, settings.maxFramePayload(),
-                controlAuthenticator, warnings("control", settings.logWarnings())));
-        peer.start(new ConnectionProcessor("peer", peerDispatcher, address, settings.maxFramePayload(),
-                ControlAuthenticator.OPEN, warnings("peer", settings.logWarnings())));
+                Map.of(
+                        Command.RECV,
+                        new ReachabilityNotifier(
+                                new RecvHandler(address, incoming, gate, settings.requireSignatures()),
+                                this::peerReachable)),
+                peerStreams,
+                Daemon::refusedOnPeerPort);
+        control.start(new ConnectionProcessor(
+                "control",
+                controlDispatcher,
+                address,
+                settings.maxFramePayload(),
+                controlAuthenticator,
+                warnings("control", settings.logWarnings())));
+        peer.start(new ConnectionProcessor(
+                "peer",
+                peerDispatcher,
+                address,
+                settings.maxFramePayload(),
+                ControlAuthenticator.OPEN,
+                warnings("peer", settings.logWarnings())));
     }
 
     /**
@@ -314,7 +367,9 @@ public final class Daemon implements AutoCloseable {
         housekeeping.every(Duration.ofMinutes(10), "expiring requests", () -> {
             int expired = requests.expireBefore(clock.instant().minus(expiry));
             if (expired > 0) {
-                LOG.info("{} requests from strangers expired unanswered after {} (requestexpiry)", expired,
+                LOG.info(
+                        "{} requests from strangers expired unanswered after {} (requestexpiry)",
+                        expired,
                         expiry.toHours() >= 48 ? expiry.toDays() + " days" : expiry.toMinutes() + " min");
             }
         });
@@ -324,8 +379,9 @@ public final class Daemon implements AutoCloseable {
      * Spool and downloads directories, the sender (which first drops uploads a crash interrupted, so it runs before
      * the listeners serve anyone) and the handlers of file transfer.
      */
-    private void startFileTransfer(Settings settings, Contacts contacts, SocksDelivery socks, RetryPolicy retry,
-                                   Clock clock) throws StartupException {
+    private void startFileTransfer(
+            Settings settings, Contacts contacts, SocksDelivery socks, RetryPolicy retry, Clock clock)
+            throws StartupException {
         Spool spool;
         try {
             spool = Spool.open(dataDir);
@@ -334,16 +390,17 @@ public final class Daemon implements AutoCloseable {
         }
         Transfers transfers = new Transfers(database, changes);
         // Files on circuits of their own: a transfer filling a shared circuit held messages up for seconds.
-        fileSender = new FileSender(transfers, spool, (peer, port) -> socks.open(peer, port, FILE_CIRCUITS), identity,
-                retry, clock);
+        fileSender = new FileSender(
+                transfers, spool, (peer, port) -> socks.open(peer, port, FILE_CIRCUITS), identity, retry, clock);
         fileTransfer = new FileTransfer(address, settings, transfers, contacts, spool, fileSender, clock);
         fileSender.start();
     }
 
     private BackupHandler backupHandler(Settings settings) throws StartupException {
         try {
-            return new BackupHandler(dataDir, settings.ephemeral() ? Optional.empty()
-                    : Optional.of(dataDir.resolve(Database.FILE_NAME)));
+            return new BackupHandler(
+                    dataDir,
+                    settings.ephemeral() ? Optional.empty() : Optional.of(dataDir.resolve(Database.FILE_NAME)));
         } catch (IOException e) {
             throw new StartupException("cannot clean up backups in " + dataDir.root() + ": " + e.getMessage(), e);
         }
@@ -378,10 +435,11 @@ public final class Daemon implements AutoCloseable {
         return command + " is a client command and is not accepted on the peer port";
     }
 
-    private static Listener bind(String name, InetAddress address, int port, Settings settings) throws StartupException {
+    private static Listener bind(String name, InetAddress address, int port, Settings settings)
+            throws StartupException {
         try {
-            return Listener.bind(name, address, port, settings.backlog(), settings.maxConnections(),
-                    settings.frameDeadline());
+            return Listener.bind(
+                    name, address, port, settings.backlog(), settings.maxConnections(), settings.frameDeadline());
         } catch (BindException e) {
             throw new StartupException("cannot listen for " + name + " connections on " + address.getHostAddress() + ":"
                     + port + ": the port is already in use (is another torchatd running?)");

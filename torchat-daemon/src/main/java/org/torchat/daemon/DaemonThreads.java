@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads with readable names: none of them may keep the JVM alive once the daemon has stopped. */
 public final class DaemonThreads {
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     /** Threads named {@code prefix-1}, {@code prefix-2}, ... for a pool. */
     public static ThreadFactory numbered(String prefix) {

@@ -19,13 +19,17 @@ final class Housekeeping implements AutoCloseable {
 
     /** Runs {@code chore} now and then every {@code period}; {@code name} says what failed in the log. */
     void every(Duration period, String name, Runnable chore) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                chore.run();
-            } catch (RuntimeException e) {
-                LOG.error("{} failed", name, e);
-            }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        chore.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("{} failed", name, e);
+                    }
+                },
+                0,
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops the chores and waits briefly for one that is running, so that none outlives the store. */

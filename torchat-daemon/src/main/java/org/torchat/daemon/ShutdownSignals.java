@@ -7,8 +7,7 @@ import sun.misc.Signal;
  * the JVM would then exit with 130/143 instead of the 0 a clean stop deserves.
  */
 final class ShutdownSignals {
-    private ShutdownSignals() {
-    }
+    private ShutdownSignals() {}
 
     static void install(Runnable requestShutdown) {
         for (String name : new String[] {"INT", "TERM"}) {

@@ -4,8 +4,7 @@ import picocli.CommandLine;
 
 /** Entry point of {@code torchatd}. The only place that calls {@code System.exit}. */
 public final class Torchatd {
-    private Torchatd() {
-    }
+    private Torchatd() {}
 
     public static void main(String[] args) {
         System.exit(TorchatdCommand.commandLine().execute(args));

@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.torchat.daemon.backup.Restore;
-import org.torchat.daemon.seal.SealInit;
 import org.torchat.daemon.config.ConfigException;
 import org.torchat.daemon.config.ConfigFile;
 import org.torchat.daemon.config.HostPort;
 import org.torchat.daemon.config.Settings;
 import org.torchat.daemon.logging.LogSetup;
+import org.torchat.daemon.seal.SealInit;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.protocol.backup.Passphrases;
 import org.torchat.protocol.cli.HelpParagraphs;
@@ -23,10 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code torchatd [-d] [PORT]}: the seed's command line, plus options. Exit codes: 0 ok, 1 cannot start, 2 usage. */
-@Command(name = "torchatd", mixinStandardHelpOptions = true, versionProvider = TorchatdCommand.VersionProvider.class,
+@Command(
+        name = "torchatd",
+        mixinStandardHelpOptions = true,
+        versionProvider = TorchatdCommand.VersionProvider.class,
         sortOptions = false,
         description = {
             "The TORchat daemon: keeps your onion identity, receives messages from peers through Tor and",
@@ -34,78 +36,113 @@ import picocli.CommandLine;
         },
         footer = {"", "Exit codes: 0 stopped cleanly, 1 could not start, 2 bad command line or torchat.conf."})
 final class TorchatdCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PORT",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PORT",
             description = "Control port for clients (default: daemonport in torchat.conf, else 8000).")
     Integer port;
 
-    @Option(names = {"-d", "--daemon"}, description = "Log to files in the data directory instead of the console "
-            + "(bin/torchatd also detaches from the terminal).")
+    @Option(
+            names = {"-d", "--daemon"},
+            description = "Log to files in the data directory instead of the console "
+                    + "(bin/torchatd also detaches from the terminal).")
     boolean daemon;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "torchat.conf to read (default: DATA_DIR/torchat.conf if it exists).")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Identity, logs and state (default: $TORCHAT_HOME, else ~/.torchat).")
     Path dataDir;
 
-    @Option(names = "--socks", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+    @Option(
+            names = "--socks",
+            paramLabel = "HOST:PORT",
+            converter = HostPortConverter.class,
             description = "Only this SOCKS5 port, no onion service: the no-Tor mode for development and tests "
                     + "(default: a managed tor when tor is installed, else host:torport from torchat.conf).")
     HostPort socks;
 
-    @Option(names = "--tor-control", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+    @Option(
+            names = "--tor-control",
+            paramLabel = "HOST:PORT",
+            converter = HostPortConverter.class,
             description = "Use the tor you run, through its control port (e.g. 127.0.0.1:9251 with tor/torrc), "
                     + "instead of starting our own.")
     HostPort torControl;
 
-    @Option(names = "--tor-cookie", paramLabel = "FILE",
+    @Option(
+            names = "--tor-cookie",
+            paramLabel = "FILE",
             description = "That tor's control_auth_cookie (default: what tor announces). A password instead: "
                     + "torpassword in torchat.conf or $TORCHAT_TOR_PASSWORD.")
     Path torCookie;
 
-    @Option(names = "--peer-port", paramLabel = "PORT",
+    @Option(
+            names = "--peer-port",
+            paramLabel = "PORT",
             description = "Loopback port where Tor delivers peer connections (default: peerport, else PORT+1).")
     Integer peerPort;
 
-    @Option(names = "--listen", paramLabel = "ADDRESS",
+    @Option(
+            names = "--listen",
+            paramLabel = "ADDRESS",
             description = "Address of the control listener, an IP literal (default: interface in torchat.conf, else "
                     + "127.0.0.1). Beyond loopback (e.g. 0.0.0.0) every client must send the control token from "
                     + "DATA_DIR/control.cookie; the control protocol is not encrypted: prefer SSH port forwarding.")
     String listen;
 
-    @Option(names = "--require-token", description = "Require the control token (DATA_DIR/control.cookie) from "
-            + "clients on loopback too: for machines shared with other users (requiretoken in torchat.conf).")
+    @Option(
+            names = "--require-token",
+            description = "Require the control token (DATA_DIR/control.cookie) from "
+                    + "clients on loopback too: for machines shared with other users (requiretoken in torchat.conf).")
     boolean requireToken;
 
     @Option(names = "--log-messages", description = "Also write message text to the logs (off by default).")
     boolean logMessages;
 
-    @Option(names = "--ephemeral", description = "Keep messages in memory only, as the seed did: nothing is written "
-            + "to disk but the identity and logs, and everything unread is lost when the daemon stops.")
+    @Option(
+            names = "--ephemeral",
+            description = "Keep messages in memory only, as the seed did: nothing is written "
+                    + "to disk but the identity and logs, and everything unread is lost when the daemon stops.")
     boolean ephemeral;
 
-    @Option(names = {"-v", "--verbose"}, description = "Debug logging (with -d, into the debug log).")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Debug logging (with -d, into the debug log).")
     boolean verbose;
 
-    @Option(names = "--restore", paramLabel = "FILE",
+    @Option(
+            names = "--restore",
+            paramLabel = "FILE",
             description = "Make a new data directory (--data-dir, which must not exist or be empty) from a backup "
                     + "written by 'torchat backup', then exit; start the daemon on it afterwards. The passphrase: "
                     + "--passphrase-file, else $TORCHAT_BACKUP_PASSPHRASE, else asked on the terminal.")
     Path restore;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "With --restore or --seal-init: the passphrase is the first line of FILE.")
     Path passphraseFile;
 
-    @Option(names = "--seal-init",
+    @Option(
+            names = "--seal-init",
             description = "Create the key that history is sealed to (sealhistory, docs/SEALING.md) in the data "
                     + "directory, its private half under a passphrase (--passphrase-file, else asked twice on the "
                     + "terminal), then exit. The daemon must be stopped.")
     boolean sealInit;
 
-    @Option(names = "--ready-file", hidden = true, paramLabel = "FILE",
+    @Option(
+            names = "--ready-file",
+            hidden = true,
+            paramLabel = "FILE",
             description = "Written once the daemon accepts connections (used by bin/torchatd).")
     Path readyFile;
 
@@ -155,8 +192,8 @@ final class TorchatdCommand implements Callable<Integer> {
         Path target = dataDir != null ? dataDir : Settings.defaultDataDir();
         char[] passphrase;
         try {
-            passphrase = Passphrases.obtain(passphraseFile, System.getenv(), System.console(), "Backup passphrase",
-                    false);
+            passphrase =
+                    Passphrases.obtain(passphraseFile, System.getenv(), System.console(), "Backup passphrase", false);
         } catch (Passphrases.UnavailableException e) {
             throw new UsageException(e.getMessage());
         }
@@ -178,8 +215,8 @@ final class TorchatdCommand implements Callable<Integer> {
         Path root = settings().dataDir();
         char[] passphrase;
         try {
-            passphrase = Passphrases.obtain(passphraseFile, java.util.Map.of(), System.console(),
-                    "Passphrase for sealed history", true);
+            passphrase = Passphrases.obtain(
+                    passphraseFile, java.util.Map.of(), System.console(), "Passphrase for sealed history", true);
         } catch (Passphrases.UnavailableException e) {
             throw new UsageException(e.getMessage());
         }

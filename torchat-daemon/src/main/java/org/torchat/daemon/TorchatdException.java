@@ -1,7 +1,8 @@
 package org.torchat.daemon;
 
 /** Why torchatd stops before it runs; each kind carries its exit code, mapped in one place: {@link #exitCode()}. */
-public abstract sealed class TorchatdException extends Exception permits StartupException, UsageException, RestoreException {
+public abstract sealed class TorchatdException extends Exception
+        permits StartupException, UsageException, RestoreException {
     protected TorchatdException(String message) {
         super(message);
     }

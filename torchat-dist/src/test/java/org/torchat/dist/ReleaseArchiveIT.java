@@ -36,23 +36,41 @@ class ReleaseArchiveIT {
     private void runsFrom(UnpackedArchive archive) throws Exception {
         assertNotEquals(0, archive.run(10, "bash", "-c", "command -v mvn").code(), "Maven is not on PATH");
         assertTrue(Files.isRegularFile(archive.root().resolve("lib/torchatd.jsa")), "the trained class-data archive");
-        for (String f : List.of("torchat.conf", "README.md", "docs/PERFORMANCE.md", "docs/BACKUP.md",
-                "systemd/torchatd.service", "systemd/user/torchatd.service", "lib/torchatd.jar", "lib/torchat.jar")) {
+        for (String f : List.of(
+                "torchat.conf",
+                "README.md",
+                "docs/PERFORMANCE.md",
+                "docs/BACKUP.md",
+                "systemd/torchatd.service",
+                "systemd/user/torchatd.service",
+                "lib/torchatd.jar",
+                "lib/torchat.jar")) {
             assertTrue(Files.isRegularFile(archive.root().resolve(f)), f);
         }
 
         UnpackedArchive.Result daemonVersion = archive.run(30, "bin/torchatd", "--version");
         assertEquals(0, daemonVersion.code(), daemonVersion.output());
-        assertTrue(daemonVersion.output().matches("torchatd \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
+        assertTrue(
+                daemonVersion.output().matches("torchatd \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
                 daemonVersion.output());
         UnpackedArchive.Result clientVersion = archive.run(30, "bin/torchat", "--version");
-        assertTrue(clientVersion.output().matches("torchat \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
+        assertTrue(
+                clientVersion.output().matches("torchat \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
                 clientVersion.output());
 
         int port = FreePorts.next();
         Path data = tmp.resolve("data");
-        UnpackedArchive.Result start = archive.run(90, "bin/torchatd", "-d", String.valueOf(port), "--data-dir",
-                data.toString(), "--socks", "127.0.0.1:9", "--peer-port", String.valueOf(FreePorts.next()));
+        UnpackedArchive.Result start = archive.run(
+                90,
+                "bin/torchatd",
+                "-d",
+                String.valueOf(port),
+                "--data-dir",
+                data.toString(),
+                "--socks",
+                "127.0.0.1:9",
+                "--peer-port",
+                String.valueOf(FreePorts.next()));
         assertEquals(0, start.code(), start.output());
         assertTrue(start.output().startsWith("torchatd running (pid "), start.output());
         long pid = Long.parseLong(Files.readString(data.resolve("torchatd.pid")).strip());
@@ -63,11 +81,17 @@ class ReleaseArchiveIT {
 
             Map<String, String> passphrase = Map.of("TORCHAT_BACKUP_PASSPHRASE", PASSPHRASE);
             Path backup = tmp.resolve("daemon.tcbk");
-            UnpackedArchive.Result backedUp = archive.run(passphrase, 60, "bin/torchat", "backup", backup.toString(),
-                    "-p", String.valueOf(port));
+            UnpackedArchive.Result backedUp =
+                    archive.run(passphrase, 60, "bin/torchat", "backup", backup.toString(), "-p", String.valueOf(port));
             assertEquals(0, backedUp.code(), backedUp.output());
-            UnpackedArchive.Result restored = archive.run(passphrase, 60, "bin/torchatd", "--restore",
-                    backup.toString(), "--data-dir", tmp.resolve("restored").toString());
+            UnpackedArchive.Result restored = archive.run(
+                    passphrase,
+                    60,
+                    "bin/torchatd",
+                    "--restore",
+                    backup.toString(),
+                    "--data-dir",
+                    tmp.resolve("restored").toString());
             assertEquals(0, restored.code(), restored.output());
             assertTrue(restored.output().contains("restored " + onion), restored.output());
 
@@ -80,7 +104,8 @@ class ReleaseArchiveIT {
         assertFalse(Files.exists(data.resolve("torchatd.pid")), "a clean stop removes the pid file");
         try (Stream<Path> all = Files.walk(archive.root())) {
             List<String> built = all.map(p -> archive.root().relativize(p).toString())
-                    .filter(p -> p.contains("target") || p.endsWith("build.log")).toList();
+                    .filter(p -> p.contains("target") || p.endsWith("build.log"))
+                    .toList();
             assertEquals(List.of(), built, "nothing was built");
         }
     }

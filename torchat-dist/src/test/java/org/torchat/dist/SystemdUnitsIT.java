@@ -21,11 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
  * message; the directives are checked anyway.
  */
 class SystemdUnitsIT {
-    private static final List<String> BOTH = List.of("Restart=on-failure", "KillSignal=SIGTERM", "KillMode=mixed",
-            "NoNewPrivileges=yes", "ProtectSystem=strict", "PrivateTmp=yes", "UMask=0077");
+    private static final List<String> BOTH = List.of(
+            "Restart=on-failure",
+            "KillSignal=SIGTERM",
+            "KillMode=mixed",
+            "NoNewPrivileges=yes",
+            "ProtectSystem=strict",
+            "PrivateTmp=yes",
+            "UMask=0077");
 
     @TempDir
     Path tmp;
+
     private UnpackedArchive archive;
 
     @BeforeEach
@@ -44,14 +51,23 @@ class SystemdUnitsIT {
         for (String line : BOTH) {
             assertTrue(unit.contains("\n" + line + "\n"), line);
         }
-        for (String line : List.of("StateDirectory=torchat", "StateDirectoryMode=0700", "ProtectHome=yes",
-                "CapabilityBoundingSet=", "ExecStart=/opt/torchat/bin/torchatd 8000 --data-dir /var/lib/torchat")) {
+        for (String line : List.of(
+                "StateDirectory=torchat",
+                "StateDirectoryMode=0700",
+                "ProtectHome=yes",
+                "CapabilityBoundingSet=",
+                "ExecStart=/opt/torchat/bin/torchatd 8000 --data-dir /var/lib/torchat")) {
             assertTrue(unit.contains("\n" + line + "\n"), line);
         }
-        assertTrue(unit.lines().filter(l -> l.startsWith("ExecStart=")).noneMatch(l -> l.contains(" -d")),
+        assertTrue(
+                unit.lines().filter(l -> l.startsWith("ExecStart=")).noneMatch(l -> l.contains(" -d")),
                 "in the foreground: systemd keeps the process, the journal the log");
-        verify(unit.replace("/opt/torchat/bin/torchatd", archive.root().resolve("bin/torchatd").toString()),
-                "torchatd.service", false);
+        verify(
+                unit.replace(
+                        "/opt/torchat/bin/torchatd",
+                        archive.root().resolve("bin/torchatd").toString()),
+                "torchatd.service",
+                false);
     }
 
     @Test
@@ -61,8 +77,12 @@ class SystemdUnitsIT {
             assertTrue(unit.contains("\n" + line + "\n"), line);
         }
         assertTrue(unit.contains("\nReadWritePaths=%h/.torchat\n") && unit.contains("\nWantedBy=default.target\n"));
-        verify(unit.replace("%h/.local/opt/torchat/bin/torchatd", archive.root().resolve("bin/torchatd").toString()),
-                "torchatd.service", true);
+        verify(
+                unit.replace(
+                        "%h/.local/opt/torchat/bin/torchatd",
+                        archive.root().resolve("bin/torchatd").toString()),
+                "torchatd.service",
+                true);
     }
 
     private void verify(String unit, String name, boolean user) throws Exception {
@@ -74,11 +94,17 @@ class SystemdUnitsIT {
         }
         Path dir = Files.createDirectories(tmp.resolve(user ? "user-units" : "units"));
         Path file = Files.writeString(dir.resolve(name), unit);
-        Path runtime = Files.createDirectories(tmp.resolve("xdg-runtime"),
+        Path runtime = Files.createDirectories(
+                tmp.resolve("xdg-runtime"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         UnpackedArchive.Result result = user
-                ? archive.run(Map.of("XDG_RUNTIME_DIR", runtime.toString()), 60, "systemd-analyze", "--user",
-                        "verify", file.toString())
+                ? archive.run(
+                        Map.of("XDG_RUNTIME_DIR", runtime.toString()),
+                        60,
+                        "systemd-analyze",
+                        "--user",
+                        "verify",
+                        file.toString())
                 : archive.run(60, "systemd-analyze", "verify", file.toString());
         // systemd-analyze exits 0 on unknown keys and bad values too, only warning: any output is a failure here.
         assertEquals(0, result.code(), result.output());

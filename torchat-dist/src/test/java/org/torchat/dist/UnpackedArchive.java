@@ -27,8 +27,7 @@ final class UnpackedArchive implements AutoCloseable {
     }
 
     /** What a command printed (both streams) and its exit code. */
-    record Result(int code, String output) {
-    }
+    record Result(int code, String output) {}
 
     static Path archive() {
         return Path.of(System.getProperty("torchat.archive"));
@@ -40,8 +39,10 @@ final class UnpackedArchive implements AutoCloseable {
         for (String dir : System.getenv("PATH").split(":")) {
             linkProgramsOf(Path.of(dir), pathDir);
         }
-        UnpackedArchive unpacked = new UnpackedArchive(target.resolve(System.getProperty("torchat.archive.name")),
-                pathDir, Files.createDirectories(tmp.resolve("home")));
+        UnpackedArchive unpacked = new UnpackedArchive(
+                target.resolve(System.getProperty("torchat.archive.name")),
+                pathDir,
+                Files.createDirectories(tmp.resolve("home")));
         Result tar = unpacked.run(target, 60, "tar", "-xzf", archive().toString());
         if (tar.code() != 0) {
             throw new AssertionError("tar: " + tar.output());
@@ -97,7 +98,9 @@ final class UnpackedArchive implements AutoCloseable {
     private Result run(Path dir, Map<String, String> extraEnv, int seconds, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(command));
         Path out = Files.createTempFile(home, "out", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("MAVEN") || k.equals("JAVA_HOME") || k.startsWith("TORCHAT"));

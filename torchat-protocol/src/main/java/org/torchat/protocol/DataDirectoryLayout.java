@@ -11,8 +11,7 @@ public final class DataDirectoryLayout {
     /** The control token a local client sends in {@code auth}. */
     public static final String CONTROL_COOKIE = "control.cookie";
 
-    private DataDirectoryLayout() {
-    }
+    private DataDirectoryLayout() {}
 
     /** {@code $TORCHAT_HOME}, else {@code ~/.torchat}, where {@code ~} is {@link #homeDirectory()}. */
     public static Path defaultDataDir() {
@@ -21,7 +20,9 @@ public final class DataDirectoryLayout {
 
     static Path defaultDataDir(Map<String, String> env, String userHome) {
         String home = env.get("TORCHAT_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : homeDirectory(env, userHome).resolve(".torchat");
+        return home != null && !home.isBlank()
+                ? Path.of(home)
+                : homeDirectory(env, userHome).resolve(".torchat");
     }
 
     /**

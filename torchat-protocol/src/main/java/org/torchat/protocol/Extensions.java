@@ -108,8 +108,7 @@ public final class Extensions {
     /** STATUS: history sealed at rest: "clear" (sealhistory off), "locked" or "unlocked". */
     public static final String HISTORY = "history";
 
-    private Extensions() {
-    }
+    private Extensions() {}
 
     /** SESSION: which of the four handshake frames this is: hello, challenge, proof or ready. */
     public static final String STEP = "step";

@@ -11,11 +11,11 @@ public final class FileChunks {
     public static final int CHUNK_BYTES = 6144;
     /** The receiver acknowledges (after fsync) every this many chunks: 96 KiB. */
     public static final int ACK_EVERY = 16;
+
     private static final Pattern TRANSFER_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private FileChunks() {
-    }
+    private FileChunks() {}
 
     public static boolean isTransferId(String text) {
         return text != null && TRANSFER_ID.matcher(text).matches();

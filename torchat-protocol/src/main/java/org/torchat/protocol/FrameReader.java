@@ -41,7 +41,8 @@ public final class FrameReader {
                 return Optional.empty();
             }
             if (got < header.length) {
-                throw new FrameException(FrameException.Error.TRUNCATED,
+                throw new FrameException(
+                        FrameException.Error.TRUNCATED,
                         "connection closed after " + got + " of " + Frames.HEADER_LENGTH + " header bytes");
             }
             int length = parseHeader(header);
@@ -56,7 +57,8 @@ public final class FrameReader {
         int length = 0;
         for (byte b : header) {
             if (b < '0' || b > '9') {
-                throw new FrameException(FrameException.Error.BAD_HEADER,
+                throw new FrameException(
+                        FrameException.Error.BAD_HEADER,
                         "frame header must be 4 ASCII digits, got " + printable(header));
             }
             length = length * 10 + (b - '0');
@@ -70,11 +72,13 @@ public final class FrameReader {
     private byte[] readPayload(int length) throws IOException, FrameException {
         byte[] payload = in.readNBytes(length);
         if (payload.length < length) {
-            throw new FrameException(FrameException.Error.TRUNCATED,
+            throw new FrameException(
+                    FrameException.Error.TRUNCATED,
                     "connection closed after " + payload.length + " of " + length + " payload bytes");
         }
         if (length > maxPayload) {
-            throw new FrameException(FrameException.Error.OVERSIZE,
+            throw new FrameException(
+                    FrameException.Error.OVERSIZE,
                     "frame of " + length + " bytes exceeds the maximum of " + maxPayload);
         }
         return payload;
@@ -82,7 +86,8 @@ public final class FrameReader {
 
     private static String decodeUtf8(byte[] payload) throws FrameException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(payload))

@@ -24,7 +24,8 @@ public final class FrameWriter {
             throw new FrameException(FrameException.Error.EMPTY, "a frame cannot be empty");
         }
         if (body.length > Frames.MAX_PAYLOAD) {
-            throw new FrameException(FrameException.Error.OVERSIZE,
+            throw new FrameException(
+                    FrameException.Error.OVERSIZE,
                     "frame payload of " + body.length + " bytes exceeds the maximum of " + Frames.MAX_PAYLOAD);
         }
         byte[] frame = new byte[Frames.HEADER_LENGTH + body.length];

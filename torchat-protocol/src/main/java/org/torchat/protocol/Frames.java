@@ -5,6 +5,5 @@ public final class Frames {
     public static final int HEADER_LENGTH = 4;
     public static final int MAX_PAYLOAD = 9999;
 
-    private Frames() {
-    }
+    private Frames() {}
 }

@@ -16,6 +16,5 @@ public final class Json {
             .configure(JsonParser.Feature.ALLOW_COMMENTS, false)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 }

@@ -23,8 +23,7 @@ public final class MessageCodec {
     /** Lowercase hex in control-character escapes (u001f, not u001F), as nlohmann::json writes them. */
     private static final ObjectWriter WRITER = Json.MAPPER.writer().without(JsonWriteFeature.WRITE_HEX_UPPER_CASE);
 
-    private MessageCodec() {
-    }
+    private MessageCodec() {}
 
     public static String encode(Message m) {
         TreeMap<String, JsonNode> fields = new TreeMap<>(m.extensions());

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 public final class Nicknames {
     /** As Ricochet: long enough for a name, short enough for the peer list. */
     public static final int MAX_LENGTH = 30;
+
     private static final Pattern BASE32_ID = Pattern.compile("[a-z2-7]{16}|[a-z2-7]{56}");
 
-    private Nicknames() {
-    }
+    private Nicknames() {}
 
     /** Why {@code nickname} is not acceptable, or empty when it is. Uniqueness is the store's to check. */
     public static Optional<String> problem(String nickname) {
@@ -51,7 +51,9 @@ public final class Nicknames {
 
     private static boolean isControl(int c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

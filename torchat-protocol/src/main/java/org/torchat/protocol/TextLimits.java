@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class TextLimits {
     public static final int MAX_ENCODED_BYTES = 9000;
 
-    private TextLimits() {
-    }
+    private TextLimits() {}
 
     /** The bytes {@code text} takes inside a JSON string. */
     public static int encodedBytes(String text) {

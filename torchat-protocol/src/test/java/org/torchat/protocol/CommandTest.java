@@ -25,11 +25,42 @@ class CommandTest {
     void wireNamesAreTheSeedsSpellingsPlusTheDocumentedExtensions() {
         Set<String> names = Stream.of(Command.values()).map(Command::name).collect(Collectors.toSet());
 
-        assertEquals(Set.of("SEND", "RECV", "UPDATE", "GET_PEERS", "HISTORY", "HOST", "END", "ERR", "EXIT",
-                "FILEUP", "FILEBEGIN", "FILEDATA", "FILEEND", "STATUS", "CONTACTS", "ADD_CONTACT", "RENAME",
-                "REMOVE_CONTACT", "BLOCK", "UNBLOCK", "REQUESTS", "ACCEPT", "TRANSFERS", "FILEACCEPT", "FILEREJECT",
-                "SESSION", "PING", "PRESENCE", "ACTIVITY",
-                "BACKUP", "EXPORT", "SEARCH", "UNLOCK", "LOCK"),
+        assertEquals(
+                Set.of(
+                        "SEND",
+                        "RECV",
+                        "UPDATE",
+                        "GET_PEERS",
+                        "HISTORY",
+                        "HOST",
+                        "END",
+                        "ERR",
+                        "EXIT",
+                        "FILEUP",
+                        "FILEBEGIN",
+                        "FILEDATA",
+                        "FILEEND",
+                        "STATUS",
+                        "CONTACTS",
+                        "ADD_CONTACT",
+                        "RENAME",
+                        "REMOVE_CONTACT",
+                        "BLOCK",
+                        "UNBLOCK",
+                        "REQUESTS",
+                        "ACCEPT",
+                        "TRANSFERS",
+                        "FILEACCEPT",
+                        "FILEREJECT",
+                        "SESSION",
+                        "PING",
+                        "PRESENCE",
+                        "ACTIVITY",
+                        "BACKUP",
+                        "EXPORT",
+                        "SEARCH",
+                        "UNLOCK",
+                        "LOCK"),
                 names);
     }
 

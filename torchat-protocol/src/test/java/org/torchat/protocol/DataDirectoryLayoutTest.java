@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 class DataDirectoryLayoutTest {
     @Test
     void theDataDirectoryFollowsHome() {
-        assertEquals(Path.of("/tmp/other/.torchat"), DataDirectoryLayout.defaultDataDir(Map.of("HOME", "/tmp/other"), "/root"));
+        assertEquals(
+                Path.of("/tmp/other/.torchat"),
+                DataDirectoryLayout.defaultDataDir(Map.of("HOME", "/tmp/other"), "/root"));
     }
 
     @Test
     void torchatHomeWinsOverHome() {
-        assertEquals(Path.of("/srv/chat"),
+        assertEquals(
+                Path.of("/srv/chat"),
                 DataDirectoryLayout.defaultDataDir(Map.of("HOME", "/tmp/other", "TORCHAT_HOME", "/srv/chat"), "/root"));
     }
 
@@ -22,6 +25,7 @@ class DataDirectoryLayoutTest {
     void withoutAUsableHomeTheJvmsHomeIsUsed() {
         assertEquals(Path.of("/root/.torchat"), DataDirectoryLayout.defaultDataDir(Map.of(), "/root"));
         assertEquals(Path.of("/root/.torchat"), DataDirectoryLayout.defaultDataDir(Map.of("HOME", ""), "/root"));
-        assertEquals(Path.of("/root/.torchat"), DataDirectoryLayout.defaultDataDir(Map.of("HOME", "relative"), "/root"));
+        assertEquals(
+                Path.of("/root/.torchat"), DataDirectoryLayout.defaultDataDir(Map.of("HOME", "relative"), "/root"));
     }
 }

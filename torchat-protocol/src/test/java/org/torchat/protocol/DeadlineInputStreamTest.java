@@ -123,10 +123,12 @@ class DeadlineInputStreamTest {
     void cuttingTheDeadlineShortWakesABlockedReadAsATimeout() throws Exception {
         DeadlineInputStream in = new DeadlineInputStream(client, Duration.ofSeconds(30));
         FrameReader reader = new FrameReader(in);
-        Thread cutter = new Thread(() -> {
-            sleepQuietly(200);
-            in.cutShort();
-        }, "cutter");
+        Thread cutter = new Thread(
+                () -> {
+                    sleepQuietly(200);
+                    in.cutShort();
+                },
+                "cutter");
         long start = System.nanoTime();
         cutter.start();
 

@@ -24,8 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Property-based fuzzing (jqwik, net.jqwik:jqwik from Maven Central) of {@link FrameReader} and
@@ -68,8 +68,8 @@ class FrameFuzzTest {
     }
 
     @Property(tries = TRIES)
-    void aValidFrameAfterGarbageWithTheRightLengthStillParses(@ForAll("garbagePayload") byte[] garbage,
-                                                              @ForAll("messages") Message message) throws Exception {
+    void aValidFrameAfterGarbageWithTheRightLengthStillParses(
+            @ForAll("garbagePayload") byte[] garbage, @ForAll("messages") Message message) throws Exception {
         String json = MessageCodec.encode(message);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.write(String.format("%04d", garbage.length).getBytes(StandardCharsets.US_ASCII));
@@ -103,11 +103,19 @@ class FrameFuzzTest {
 
     @Provide
     Arbitrary<byte[]> garbagePayload() {
-        Arbitrary<byte[]> binary = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(9999);
-        Arbitrary<byte[]> jsonish = Arbitraries.strings().withChars("{}[]\":,0123456789.-eE \\ntrufalsHOSTRECVcmdidmsg")
-                .ofMinLength(1).ofMaxLength(400).map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> text = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(2000)
-                .map(s -> s.getBytes(StandardCharsets.UTF_8)).filter(b -> b.length <= 9999);
+        Arbitrary<byte[]> binary =
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(9999);
+        Arbitrary<byte[]> jsonish = Arbitraries.strings()
+                .withChars("{}[]\":,0123456789.-eE \\ntrufalsHOSTRECVcmdidmsg")
+                .ofMinLength(1)
+                .ofMaxLength(400)
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> text = Arbitraries.strings()
+                .all()
+                .ofMinLength(1)
+                .ofMaxLength(2000)
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .filter(b -> b.length <= 9999);
         return Arbitraries.oneOf(binary, jsonish, text);
     }
 
@@ -121,7 +129,9 @@ class FrameFuzzTest {
         return Combinators.combine(cmd, id, portno, msg, date)
                 .as((c, i, p, m, d) -> new Message(c, i, p, m, d, java.util.Map.of()))
                 .filter(m -> MessageCodec.encode(m).getBytes(StandardCharsets.UTF_8).length <= 9999
-                        && wellFormed(m.id()) && wellFormed(m.msg()) && (m.date() == null || wellFormed(m.date())));
+                        && wellFormed(m.id())
+                        && wellFormed(m.msg())
+                        && (m.date() == null || wellFormed(m.date())));
     }
 
     @Provide
@@ -133,10 +143,15 @@ class FrameFuzzTest {
                 throw new IllegalStateException(e);
             }
         });
-        Arbitrary<List<int[]>> mutations = Arbitraries.integers().between(0, 4)
-                .flatMap(kind -> Arbitraries.integers().between(0, Integer.MAX_VALUE)
-                        .flatMap(pos -> Arbitraries.integers().between(0, 255).map(value -> new int[] {kind, pos, value})))
-                .list().ofMinSize(1).ofMaxSize(8);
+        Arbitrary<List<int[]>> mutations = Arbitraries.integers()
+                .between(0, 4)
+                .flatMap(kind -> Arbitraries.integers()
+                        .between(0, Integer.MAX_VALUE)
+                        .flatMap(pos ->
+                                Arbitraries.integers().between(0, 255).map(value -> new int[] {kind, pos, value})))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(8);
         return Combinators.combine(valid, mutations).as(FrameFuzzTest::mutate);
     }
 
@@ -150,11 +165,19 @@ class FrameFuzzTest {
             int size = bytes.size();
             int pos = size == 0 ? 0 : m[1] % size;
             switch (m[0]) {
-                case 0 -> { if (size > 0) bytes.set(pos, (byte) m[2]); }
+                case 0 -> {
+                    if (size > 0) bytes.set(pos, (byte) m[2]);
+                }
                 case 1 -> bytes.add(m[1] % (size + 1), (byte) m[2]);
-                case 2 -> { if (size > 0) bytes.remove(pos); }
-                case 3 -> { while (bytes.size() > pos) bytes.remove(bytes.size() - 1); }
-                default -> { if (size > 4) bytes.set(m[1] % 4, (byte) ('0' + m[2] % 10)); }
+                case 2 -> {
+                    if (size > 0) bytes.remove(pos);
+                }
+                case 3 -> {
+                    while (bytes.size() > pos) bytes.remove(bytes.size() - 1);
+                }
+                default -> {
+                    if (size > 4) bytes.set(m[1] % 4, (byte) ('0' + m[2] % 10));
+                }
             }
         }
         byte[] out = new byte[bytes.size()];

@@ -126,7 +126,8 @@ class FrameReaderTest {
     @Test
     void utf8EncodedSurrogateIsInvalidUtf8() {
         // CESU-style encoding of U+D800: not valid UTF-8.
-        assertError(FrameException.Error.INVALID_UTF8,
+        assertError(
+                FrameException.Error.INVALID_UTF8,
                 concat(ascii("0003"), new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}));
     }
 
@@ -149,7 +150,8 @@ class FrameReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 10000})
     void readerLimitOutsideTheFrameFormatIsRefused(int maxPayload) {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new FrameReader(new ByteArrayInputStream(new byte[0]), maxPayload));
     }
 

@@ -25,39 +25,51 @@ class MessageCodecTest {
     /** Reply frames exactly as the original C daemon wrote them (C-DAEMON-TRANSCRIPTS.md, section 4). */
     static Stream<Arguments> cDaemonFrames() {
         return Stream.of(
-                arguments(Message.of(Command.HOST, "localhost", 8000, ALICE),
+                arguments(
+                        Message.of(Command.HOST, "localhost", 8000, ALICE),
                         "0076{\"cmd\":\"HOST\",\"id\":\"localhost\","
                                 + "\"msg\":\"alicealicealice2.onion\",\"portno\":8000}"),
-                arguments(Message.of(Command.GET_PEERS, "localhost", 8000, ""),
+                arguments(
+                        Message.of(Command.GET_PEERS, "localhost", 8000, ""),
                         "0059{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}"),
-                arguments(Message.of(Command.GET_PEERS, "localhost", 8000, "carolcarolcarol2.onion," + BOB),
+                arguments(
+                        Message.of(Command.GET_PEERS, "localhost", 8000, "carolcarolcarol2.onion," + BOB),
                         "0104{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\","
                                 + "\"msg\":\"carolcarolcarol2.onion,bobbobbobbobbob2.onion\",\"portno\":8000}"),
-                arguments(Message.of(Command.END, BOB, 8000, BOB),
+                arguments(
+                        Message.of(Command.END, BOB, 8000, BOB),
                         "0088{\"cmd\":\"END\",\"id\":\"bobbobbobbobbob2.onion\","
                                 + "\"msg\":\"bobbobbobbobbob2.onion\",\"portno\":8000}"),
-                arguments(Message.of(Command.RECV, BOB, 1234, "hello alice").withDate("18:57"),
+                arguments(
+                        Message.of(Command.RECV, BOB, 1234, "hello alice").withDate("18:57"),
                         "0093{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"bobbobbobbobbob2.onion\","
                                 + "\"msg\":\"hello alice\",\"portno\":1234}"),
-                arguments(Message.of(Command.RECV, BOB, 8000, "%x.%x.%x.%x").withDate("18:58"),
+                arguments(
+                        Message.of(Command.RECV, BOB, 8000, "%x.%x.%x.%x").withDate("18:58"),
                         "0093{\"cmd\":\"RECV\",\"date\":\"18:58\",\"id\":\"bobbobbobbobbob2.onion\","
                                 + "\"msg\":\"%x.%x.%x.%x\",\"portno\":8000}"),
-                arguments(Message.of(Command.END, ALICE, 80, ""),
+                arguments(
+                        Message.of(Command.END, ALICE, 80, ""),
                         "0064{\"cmd\":\"END\",\"id\":\"alicealicealice2.onion\",\"msg\":\"\",\"portno\":80}"),
-                arguments(Message.of(Command.ERR, ALICE, 80, "TOR couldn't send the message"),
+                arguments(
+                        Message.of(Command.ERR, ALICE, 80, "TOR couldn't send the message"),
                         "0093{\"cmd\":\"ERR\",\"id\":\"alicealicealice2.onion\","
                                 + "\"msg\":\"TOR couldn't send the message\",\"portno\":80}"),
-                arguments(Message.of(Command.HOST, "localhost", -1, ALICE),
+                arguments(
+                        Message.of(Command.HOST, "localhost", -1, ALICE),
                         "0074{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"alicealicealice2.onion\",\"portno\":-1}"),
                 // Peer-to-peer frames the sending daemon wrote through SOCKS.
-                arguments(Message.of(Command.RECV, ALICE, 80, "hello bob").withDate("12:00:00 2017"),
+                arguments(
+                        Message.of(Command.RECV, ALICE, 80, "hello bob").withDate("12:00:00 2017"),
                         "0097{\"cmd\":\"RECV\",\"date\":\"12:00:00 2017\",\"id\":\"alicealicealice2.onion\","
                                 + "\"msg\":\"hello bob\",\"portno\":80}"),
-                arguments(Message.of(Command.RECV, ALICE, 80, "no date field").withDate("Wed Nov 25 18:58:15 2026"),
+                arguments(
+                        Message.of(Command.RECV, ALICE, 80, "no date field").withDate("Wed Nov 25 18:58:15 2026"),
                         "0112{\"cmd\":\"RECV\",\"date\":\"Wed Nov 25 18:58:15 2026\",\"id\":\"alicealicealice2.onion\","
                                 + "\"msg\":\"no date field\",\"portno\":80}"),
                 // text_escaping: raw UTF-8 for é and ✓, JSON escapes for quote, backslash and newline.
-                arguments(Message.of(Command.RECV, BOB, 8000, "h\u00e9llo \u2713 \"q\" back\\slash\nnewline")
+                arguments(
+                        Message.of(Command.RECV, BOB, 8000, "h\u00e9llo \u2713 \"q\" back\\slash\nnewline")
                                 .withDate("18:57"),
                         "0119{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"bobbobbobbobbob2.onion\","
                                 + "\"msg\":\"h\u00e9llo \u2713 \\\"q\\\" back\\\\slash\\nnewline\",\"portno\":8000}"));
@@ -68,7 +80,9 @@ class MessageCodecTest {
     void encodeReproducesTheCDaemonsFrameByteForByte(Message message, String expectedFrame) throws Exception {
         byte[] frame = FrameWriter.encode(MessageCodec.encode(message));
 
-        assertArrayEquals(expectedFrame.getBytes(StandardCharsets.UTF_8), frame,
+        assertArrayEquals(
+                expectedFrame.getBytes(StandardCharsets.UTF_8),
+                frame,
                 () -> "got " + new String(frame, StandardCharsets.UTF_8));
     }
 
@@ -80,8 +94,8 @@ class MessageCodecTest {
 
     @Test
     void textEscapingRepliesCarryRawUtf8Bytes() {
-        byte[] json = MessageCodec.encode(Message.of(Command.RECV, BOB, 8000, "h\u00e9llo \u2713")).getBytes(
-                StandardCharsets.UTF_8);
+        byte[] json = MessageCodec.encode(Message.of(Command.RECV, BOB, 8000, "h\u00e9llo \u2713"))
+                .getBytes(StandardCharsets.UTF_8);
         String text = new String(json, StandardCharsets.ISO_8859_1);
 
         assertTrue(text.contains("h\u00c3\u00a9llo \u00e2\u009c\u0093"), "é and ✓ as raw UTF-8: " + text);
@@ -108,13 +122,15 @@ class MessageCodecTest {
     void controlCharactersAreEscapedLikeNlohmannJson() {
         // nlohmann::json 2.x escapes \b \f \n \r \t in short form and other C0 controls as a six-character
         // u-escape with LOWERCASE hex digits; DEL, '/' and U+2028 stay unescaped.
-        String msg = "a" + (char) 0x01 + "b" + (char) 0x1f + "c" + (char) 0x1b + "d" + (char) 0x7f
-                + "\b\f\n\r\t/\u2028";
+        String msg =
+                "a" + (char) 0x01 + "b" + (char) 0x1f + "c" + (char) 0x1b + "d" + (char) 0x7f + "\b\f\n\r\t/\u2028";
 
         String json = MessageCodec.encode(Message.of(Command.RECV, "x", 1, msg));
 
-        assertEquals("{\"cmd\":\"RECV\",\"id\":\"x\",\"msg\":\"a\\u0001b\\u001fc\\u001bd" + (char) 0x7f
-                + "\\b\\f\\n\\r\\t/\u2028\",\"portno\":1}", json);
+        assertEquals(
+                "{\"cmd\":\"RECV\",\"id\":\"x\",\"msg\":\"a\\u0001b\\u001fc\\u001bd" + (char) 0x7f
+                        + "\\b\\f\\n\\r\\t/\u2028\",\"portno\":1}",
+                json);
     }
 
     @Test
@@ -122,14 +138,19 @@ class MessageCodecTest {
         Message withoutDate = Message.of(Command.UPDATE, "localhost", 8000, BOB);
 
         assertFalse(MessageCodec.encode(withoutDate).contains("date"));
-        assertEquals(Optional.empty(), MessageCodec.decode(MessageCodec.encode(withoutDate)).dateIfPresent());
-        assertEquals(Optional.of("18:57"),
-                MessageCodec.decode(MessageCodec.encode(withoutDate.withDate("18:57"))).dateIfPresent());
+        assertEquals(
+                Optional.empty(),
+                MessageCodec.decode(MessageCodec.encode(withoutDate)).dateIfPresent());
+        assertEquals(
+                Optional.of("18:57"),
+                MessageCodec.decode(MessageCodec.encode(withoutDate.withDate("18:57")))
+                        .dateIfPresent());
     }
 
     @Test
     void extensionFieldsTakeTheirAlphabeticalPlaceAmongTheCoreFields() throws Exception {
-        Message message = Message.of(Command.RECV, "x", 1, "hi").withDate("18:57")
+        Message message = Message.of(Command.RECV, "x", 1, "hi")
+                .withDate("18:57")
                 .withExtension("zeta", json("{\"k\":1}"))
                 .withExtension("nonce", json("\"n\""))
                 .withExtension("extra", json("[1,2]"))
@@ -138,8 +159,10 @@ class MessageCodecTest {
 
         String encoded = MessageCodec.encode(message);
 
-        assertEquals("{\"B\":null,\"ack\":true,\"cmd\":\"RECV\",\"date\":\"18:57\",\"extra\":[1,2],\"id\":\"x\","
-                + "\"msg\":\"hi\",\"nonce\":\"n\",\"portno\":1,\"zeta\":{\"k\":1}}", encoded);
+        assertEquals(
+                "{\"B\":null,\"ack\":true,\"cmd\":\"RECV\",\"date\":\"18:57\",\"extra\":[1,2],\"id\":\"x\","
+                        + "\"msg\":\"hi\",\"nonce\":\"n\",\"portno\":1,\"zeta\":{\"k\":1}}",
+                encoded);
         assertEquals(message, MessageCodec.decode(encoded));
     }
 
@@ -150,7 +173,8 @@ class MessageCodecTest {
 
         assertEquals(Optional.of(json("[1,2]")), decoded.extension("extra"));
         assertEquals(1, decoded.extensions().size());
-        assertEquals("{\"cmd\":\"HOST\",\"extra\":[1,2],\"id\":\"x\",\"msg\":\"\",\"portno\":1}",
+        assertEquals(
+                "{\"cmd\":\"HOST\",\"extra\":[1,2],\"id\":\"x\",\"msg\":\"\",\"portno\":1}",
                 MessageCodec.encode(decoded));
     }
 
@@ -160,7 +184,8 @@ class MessageCodecTest {
         Message base = Message.of(Command.HOST, "x", 1, "");
 
         assertThrows(IllegalArgumentException.class, () -> base.withExtension(name, json("1")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Message(Command.HOST, "x", 1, "", null, Map.of(name, json("1"))));
     }
 
@@ -183,7 +208,8 @@ class MessageCodecTest {
 
     @Test
     void decodeAcceptsSurroundingWhitespace() throws Exception {
-        assertEquals(Message.of(Command.HOST, "x", 1, ""),
+        assertEquals(
+                Message.of(Command.HOST, "x", 1, ""),
                 MessageCodec.decode("  {\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1} \n"));
     }
 
@@ -231,30 +257,33 @@ class MessageCodecTest {
 
     @Test
     void portnoOutOfIntRangeSaysSo() {
-        InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(
-                "{\"id\":\"localhost\",\"portno\":1099511627776,\"msg\":\"\",\"cmd\":\"HOST\"}"));
+        InvalidMessageException e = assertThrows(
+                InvalidMessageException.class,
+                () -> MessageCodec.decode(
+                        "{\"id\":\"localhost\",\"portno\":1099511627776,\"msg\":\"\",\"cmd\":\"HOST\"}"));
 
         assertTrue(e.getMessage().contains("range"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "[1,2]",
-        "\"just a string\"",
-        "42",
-        "null",
-        "",
-        "   ",
-        "this is not json",
-        "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}xyz",
-        "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1} {}",
-        "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1",
-        "{\"cmd\":\"HOST\",\"id\":\"x\",\"id\":\"y\",\"msg\":\"\",\"portno\":1}",
-        "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1,\"extra\":1,\"extra\":2}",
-        "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":NaN}",
-        "/* comment */ {\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}",
-        "{'cmd':'HOST','id':'x','msg':'','portno':1}"
-    })
+    @ValueSource(
+            strings = {
+                "[1,2]",
+                "\"just a string\"",
+                "42",
+                "null",
+                "",
+                "   ",
+                "this is not json",
+                "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}xyz",
+                "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1} {}",
+                "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1",
+                "{\"cmd\":\"HOST\",\"id\":\"x\",\"id\":\"y\",\"msg\":\"\",\"portno\":1}",
+                "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1,\"extra\":1,\"extra\":2}",
+                "{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":NaN}",
+                "/* comment */ {\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}",
+                "{'cmd':'HOST','id':'x','msg':'','portno':1}"
+            })
     void payloadThatIsNotASingleJsonObjectIsInvalidWithoutAField(String json) {
         InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json));
 
@@ -272,17 +301,28 @@ class MessageCodecTest {
 
     /** Whatever a peer sends, the error says what is wrong in our words, never the parser's classes or limits. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"{cmd:}", "{\"cmd\":\"HOST\"", "{}{}", "[1,2", "\u0000",
-        "{\"cmd\":\"HOST\",\"cmd\":1}", "{\"a\":99999999999999999999999999999999999999999999999999999}", "nul"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "{cmd:}",
+                "{\"cmd\":\"HOST\"",
+                "{}{}",
+                "[1,2",
+                "\u0000",
+                "{\"cmd\":\"HOST\",\"cmd\":1}",
+                "{\"a\":99999999999999999999999999999999999999999999999999999}",
+                "nul"
+            })
     void errorsNeverExposeLibraryInternals(String json) {
-        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json)).getMessage();
+        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json))
+                .getMessage();
         assertNoInternals(message);
     }
 
     @Test
     void tooDeepNestingIsDescribedPlainly() {
         String deep = "[".repeat(1500) + "]".repeat(1500);
-        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(deep)).getMessage();
+        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(deep))
+                .getMessage();
         assertTrue(message.contains("nests too deeply"), message);
         assertNoInternals(message);
     }
@@ -290,13 +330,23 @@ class MessageCodecTest {
     @Test
     void anUnknownCommandIsEchoedShort() {
         String json = "{\"cmd\":\"" + "X".repeat(5000) + "\",\"id\":\"a\",\"msg\":\"\",\"portno\":1}";
-        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json)).getMessage();
+        String message = assertThrows(InvalidMessageException.class, () -> MessageCodec.decode(json))
+                .getMessage();
         assertTrue(message.length() < 80, message);
     }
 
     private static void assertNoInternals(String message) {
-        for (String leak : new String[] {"com.fasterxml", "jackson", "Jackson", "StreamReadConstraints", "`", "java.",
-            "Exception", "JsonToken", "START_"}) {
+        for (String leak : new String[] {
+            "com.fasterxml",
+            "jackson",
+            "Jackson",
+            "StreamReadConstraints",
+            "`",
+            "java.",
+            "Exception",
+            "JsonToken",
+            "START_"
+        }) {
             assertFalse(message.contains(leak), leak + " in: " + message);
         }
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NicknamesTest {
     @ParameterizedTest
@@ -19,12 +19,21 @@ class NicknamesTest {
     @Test
     void eachRefusalSaysWhy() {
         assertEquals("a nickname may not be empty", Nicknames.problem("  ").orElseThrow());
-        assertEquals("a nickname has at most 30 characters, this has 31",
+        assertEquals(
+                "a nickname has at most 30 characters, this has 31",
                 Nicknames.problem("1234567890123456789012345678901").orElseThrow());
-        assertEquals("a nickname may not contain control characters", Nicknames.problem("bo\nb").orElseThrow());
-        assertEquals("a nickname may not contain control characters", Nicknames.problem("bo\u202eb").orElseThrow());
-        assertEquals("a nickname may not begin or end with a space", Nicknames.problem(" bob").orElseThrow());
-        assertEquals("'bob.onion' looks like an address; a nickname must not", Nicknames.problem("bob.onion").orElseThrow());
+        assertEquals(
+                "a nickname may not contain control characters",
+                Nicknames.problem("bo\nb").orElseThrow());
+        assertEquals(
+                "a nickname may not contain control characters",
+                Nicknames.problem("bo\u202eb").orElseThrow());
+        assertEquals(
+                "a nickname may not begin or end with a space",
+                Nicknames.problem(" bob").orElseThrow());
+        assertEquals(
+                "'bob.onion' looks like an address; a nickname must not",
+                Nicknames.problem("bob.onion").orElseThrow());
         assertTrue(Nicknames.problem("LocalHost").orElseThrow().contains("looks like an address"));
     }
 

@@ -18,7 +18,8 @@ public final class DaemonUnreachableException extends TorchatException {
         if (cause instanceof UnknownHostException) {
             return "cannot reach the daemon at " + where + ": unknown host " + host;
         }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+        if (cause instanceof ConnectException
+                || cause instanceof NoRouteToHostException
                 || cause instanceof SocketTimeoutException) {
             return "cannot reach the daemon at " + where + ": " + why
                     + " (is torchatd running? start it with bin/torchatd -d " + port + ")";

@@ -15,8 +15,7 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 3;
     public static final int AUTHENTICATION = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int of(TorchatException e) {
         if (e instanceof UsageException) {

@@ -8,43 +8,48 @@ import org.torchat.tui.cli.AddCommand;
 import org.torchat.tui.cli.BackupCommand;
 import org.torchat.tui.cli.BlockCommand;
 import org.torchat.tui.cli.ContactsCommand;
-import org.torchat.tui.cli.ExportCommand;
 import org.torchat.tui.cli.DaemonOptions;
-import org.torchat.tui.cli.NickCommand;
-import org.torchat.tui.cli.RemoveCommand;
-import org.torchat.tui.cli.RequestsCommand;
-import org.torchat.tui.cli.LockCommand;
-import org.torchat.tui.cli.UnblockCommand;
-import org.torchat.tui.cli.UnlockCommand;
+import org.torchat.tui.cli.ExportCommand;
 import org.torchat.tui.cli.FileDecisionCommand;
-import org.torchat.tui.cli.SendFileCommand;
-import org.torchat.tui.cli.TransfersCommand;
 import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
+import org.torchat.tui.cli.LockCommand;
+import org.torchat.tui.cli.NickCommand;
 import org.torchat.tui.cli.PeersCommand;
 import org.torchat.tui.cli.PingCommand;
 import org.torchat.tui.cli.ReadCommand;
+import org.torchat.tui.cli.RemoveCommand;
+import org.torchat.tui.cli.RequestsCommand;
 import org.torchat.tui.cli.SearchCommand;
 import org.torchat.tui.cli.SendCommand;
+import org.torchat.tui.cli.SendFileCommand;
 import org.torchat.tui.cli.StatusCommand;
 import org.torchat.tui.cli.StopCommand;
+import org.torchat.tui.cli.TokenOptions;
+import org.torchat.tui.cli.TransfersCommand;
+import org.torchat.tui.cli.UnblockCommand;
+import org.torchat.tui.cli.UnlockCommand;
 import org.torchat.tui.cli.WatchCommand;
 import org.torchat.tui.daemon.DaemonConnection;
 import org.torchat.tui.ui.ClientSettings;
 import org.torchat.tui.ui.InteractiveClient;
-import org.torchat.tui.cli.TokenOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code torchat HOST PORT} (the terminal client) and the scripting subcommands. */
-@Command(name = "torchat", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        customSynopsis = {"torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
-            "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"},
+@Command(
+        name = "torchat",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        customSynopsis = {
+            "torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT",
+            "   or: torchat COMMAND [--host=HOST] [-p=PORT] [ARGUMENTS...]"
+        },
         description = {
             "The TORchat terminal client.",
             "'torchat HOST PORT' attaches to the torchatd whose control port is PORT on HOST",
@@ -55,9 +60,12 @@ import picocli.CommandLine.Parameters;
             "an offered one, /quit leaves, /exit stops the daemon and leaves, /help lists the keys.",
             ""
         },
-        footer = {"", "Exit codes: 0 ok, 1 the daemon refused or another failure, 2 bad command line,",
+        footer = {
+            "",
+            "Exit codes: 0 ok, 1 the daemon refused or another failure, 2 bad command line,",
             "3 the daemon cannot be reached, 4 the daemon wants its control token (--token-file)",
-            "or refused the one sent."})
+            "or refused the one sent."
+        })
 public final class TorchatCommand implements Callable<Integer> {
     /**
      * The scripting subcommands, in the order help lists them. picocli builds the model of every one of them when
@@ -93,25 +101,65 @@ public final class TorchatCommand implements Callable<Integer> {
             PingCommand.class);
 
     /** Their names, as their {@code @Command} says (a test holds the two lists together). */
-    static final Set<String> SUBCOMMAND_NAMES = Set.of("host", "peers", "read", "history", "send", "status", "stop",
-            "watch", "contacts", "add", "nick", "remove", "block", "unblock", "requests", "accept", "send-file",
-            "transfers", "accept-file", "reject-file", "backup", "export", "search", "unlock", "lock", "ping");
+    static final Set<String> SUBCOMMAND_NAMES = Set.of(
+            "host",
+            "peers",
+            "read",
+            "history",
+            "send",
+            "status",
+            "stop",
+            "watch",
+            "contacts",
+            "add",
+            "nick",
+            "remove",
+            "block",
+            "unblock",
+            "requests",
+            "accept",
+            "send-file",
+            "transfers",
+            "accept-file",
+            "reject-file",
+            "backup",
+            "export",
+            "search",
+            "unlock",
+            "lock",
+            "ping");
 
     // Optional for picocli only: required positionals of the parent would make every subcommand fail.
-    @Parameters(index = "0", arity = "0..1", hideParamSyntax = true, paramLabel = "HOST", description = "Host the daemon runs on, e.g. localhost.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            hideParamSyntax = true,
+            paramLabel = "HOST",
+            description = "Host the daemon runs on, e.g. localhost.")
     String host;
 
-    @Parameters(index = "1", arity = "0..1", hideParamSyntax = true, paramLabel = "PORT", description = "The daemon's control port, e.g. 8000.")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            hideParamSyntax = true,
+            paramLabel = "PORT",
+            description = "The daemon's control port, e.g. 8000.")
     Integer port;
 
     @Mixin
     TokenOptions token;
 
-    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
+    @Option(
+            names = "--color",
+            defaultValue = "auto",
+            paramLabel = "WHEN",
             description = "Colour: auto (none with NO_COLOR set, TERM=dumb or a monochrome terminal), always, never.")
     String color;
 
-    @Option(names = "--bell", defaultValue = "on", paramLabel = "WHEN",
+    @Option(
+            names = "--bell",
+            defaultValue = "on",
+            paramLabel = "WHEN",
             description = "Ring the terminal bell for a message to a peer that is not open: on, off, contacts.")
     String bell;
 
@@ -124,16 +172,21 @@ public final class TorchatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TorchatException {
         if (host == null || port == null) {
-            throw new ParameterException(spec.commandLine(), host == null
-                    ? "Missing required parameters: 'HOST', 'PORT'" : "Missing required parameter: 'PORT'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    host == null
+                            ? "Missing required parameters: 'HOST', 'PORT'"
+                            : "Missing required parameter: 'PORT'");
         }
         DaemonOptions.checkPort(port, "PORT");
         ClientSettings settings;
         try {
             settings = ClientSettings.of(color, bell, title, System.getenv());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--color takes auto, always or never; --bell on, off or contacts");
+            throw new ParameterException(
+                    spec.commandLine(), "--color takes auto, always or never; --bell on, off or contacts");
         }
-        return InteractiveClient.run(new DaemonConnection(host, port, token.find(host).orElse(null)), settings);
+        return InteractiveClient.run(
+                new DaemonConnection(host, port, token.find(host).orElse(null)), settings);
     }
 }

@@ -5,8 +5,11 @@ package org.torchat.tui;
  * code of each kind is decided in one place, {@link ExitCodes}.
  */
 public abstract sealed class TorchatException extends Exception
-        permits UsageException, DaemonUnreachableException, DaemonRefusedException, ClientFailureException,
-        AuthenticationException {
+        permits UsageException,
+                DaemonUnreachableException,
+                DaemonRefusedException,
+                ClientFailureException,
+                AuthenticationException {
     protected TorchatException(String message) {
         super(message);
     }

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 
 /** Entry point of {@code torchat}. The only place that calls {@code System.exit}. */
 public final class TorchatMain {
-    private TorchatMain() {
-    }
+    private TorchatMain() {}
 
     public static void main(String[] args) {
         System.exit(commandLine(args).execute(args));
@@ -23,8 +22,10 @@ public final class TorchatMain {
      * them names a subcommand, and they ask for no help), since building those costs memory the client keeps.
      */
     public static CommandLine commandLine(String... args) {
-        return commandLine(args.length == 0 || Arrays.stream(args).anyMatch(a ->
-                TorchatCommand.SUBCOMMAND_NAMES.contains(a) || a.equals("-h") || a.equals("--help")));
+        return commandLine(args.length == 0
+                || Arrays.stream(args)
+                        .anyMatch(a ->
+                                TorchatCommand.SUBCOMMAND_NAMES.contains(a) || a.equals("-h") || a.equals("--help")));
     }
 
     private static CommandLine commandLine(boolean withSubcommands) {

@@ -16,7 +16,9 @@ class ExitCodesTest {
                 DaemonRefusedException.class, 1,
                 ClientFailureException.class, 1,
                 AuthenticationException.class, 4);
-        assertEquals(expected.keySet(), java.util.Set.of(TorchatException.class.getPermittedSubclasses()),
+        assertEquals(
+                expected.keySet(),
+                java.util.Set.of(TorchatException.class.getPermittedSubclasses()),
                 "a new kind of failure needs an exit code in ExitCodes.of and a line here");
         assertEquals(2, ExitCodes.of(new UsageException("x")));
         assertEquals(3, ExitCodes.of(new DaemonUnreachableException("h", 1, new ConnectException("refused"))));
@@ -27,13 +29,16 @@ class ExitCodesTest {
 
     @Test
     void unreachableMessagesSayWhatToDo() {
-        assertEquals("cannot reach the daemon at localhost:8000: Connection refused (is torchatd running? "
+        assertEquals(
+                "cannot reach the daemon at localhost:8000: Connection refused (is torchatd running? "
                         + "start it with bin/torchatd -d 8000)",
                 new DaemonUnreachableException("localhost", 8000, new ConnectException("Connection refused"))
                         .getMessage());
-        assertEquals("lost the connection to the daemon at localhost:8000: reset",
+        assertEquals(
+                "lost the connection to the daemon at localhost:8000: reset",
                 new DaemonUnreachableException("localhost", 8000, new IOException("reset")).getMessage());
-        assertEquals("cannot reach the daemon at nohost:8000: unknown host nohost",
+        assertEquals(
+                "cannot reach the daemon at nohost:8000: unknown host nohost",
                 new DaemonUnreachableException("nohost", 8000, new java.net.UnknownHostException("nohost"))
                         .getMessage());
     }

@@ -4,8 +4,7 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /** Valid v3 onion addresses for tests, one per seed byte. */
 public final class Onions {
-    private Onions() {
-    }
+    private Onions() {}
 
     public static String onion(int seed) {
         byte[] key = new byte[32];

@@ -48,8 +48,8 @@ public final class BackupHandler implements CommandHandler {
 
     @Override
     public void handle(Message request, ReplySink replies) throws RequestException, IOException {
-        Path storeFile = store.orElseThrow(() -> new RequestException(
-                "this daemon is ephemeral (--ephemeral): it keeps no message store to back up"));
+        Path storeFile = store.orElseThrow(() ->
+                new RequestException("this daemon is ephemeral (--ephemeral): it keeps no message store to back up"));
         String name = SNAPSHOT_PREFIX + UUID.randomUUID() + SNAPSHOT_SUFFIX;
         Path snapshot = dataDir.createPrivateFile(name);
         try {
@@ -59,12 +59,15 @@ public final class BackupHandler implements CommandHandler {
             MessageDigest sha256 = sha256();
             writeBundle(new DigestOutputStream(chunks, sha256), snapshot);
             chunks.flush();
-            LOG.info("backup: {} bytes sent to a client in {} ms", chunks.bytesSent(),
+            LOG.info(
+                    "backup: {} bytes sent to a client in {} ms",
+                    chunks.bytesSent(),
                     (System.nanoTime() - started) / 1_000_000);
             JsonNodeFactory nodes = JsonNodeFactory.instance;
             replies.send(Replies.end(request.id(), request.portno(), "backup complete")
                     .withExtension(Extensions.SIZE, nodes.numberNode(chunks.bytesSent()))
-                    .withExtension(Extensions.SHA256, nodes.textNode(HexFormat.of().formatHex(sha256.digest()))));
+                    .withExtension(
+                            Extensions.SHA256, nodes.textNode(HexFormat.of().formatHex(sha256.digest()))));
         } finally {
             Files.deleteIfExists(snapshot);
         }
@@ -93,8 +96,8 @@ public final class BackupHandler implements CommandHandler {
 
     /** A snapshot a crash left behind holds the whole history: it must not stay. */
     private void removeLeftovers() throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dataDir.root(),
-                SNAPSHOT_PREFIX + "*" + SNAPSHOT_SUFFIX)) {
+        try (DirectoryStream<Path> old =
+                Files.newDirectoryStream(dataDir.root(), SNAPSHOT_PREFIX + "*" + SNAPSHOT_SUFFIX)) {
             for (Path p : old) {
                 Files.deleteIfExists(p);
             }

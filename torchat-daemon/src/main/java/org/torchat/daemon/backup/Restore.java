@@ -33,11 +33,9 @@ import org.torchat.protocol.onion.OnionAddress;
  */
 public final class Restore {
     /** What a restore made. */
-    public record Result(Path dataDir, OnionAddress address) {
-    }
+    public record Result(Path dataDir, OnionAddress address) {}
 
-    private Restore() {
-    }
+    private Restore() {}
 
     public static Result run(Path backup, Path target, char[] passphrase) throws RestoreException {
         Path dir = target.toAbsolutePath().normalize();
@@ -75,7 +73,9 @@ public final class Restore {
         try {
             Path parent = dir.getParent();
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "." + dir.getFileName() + ".restoring-",
+            return Files.createTempDirectory(
+                    parent,
+                    "." + dir.getFileName() + ".restoring-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new RestoreException("cannot create a directory beside " + dir + ": " + e.getMessage(), e);
@@ -84,7 +84,7 @@ public final class Restore {
 
     private static void unpack(Path backup, Path work, char[] passphrase) throws RestoreException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(backup), 1 << 16);
-             InputStream plain = BackupCipher.decrypting(in, passphrase)) {
+                InputStream plain = BackupCipher.decrypting(in, passphrase)) {
             BackupBundle.read(plain, (name, size, content) -> write(work.resolve(name), content));
         } catch (NoSuchFileException e) {
             throw new RestoreException("no such backup file: " + backup);
@@ -131,8 +131,8 @@ public final class Restore {
         } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
             throw new RestoreException("data directory " + dir + " was filled while the backup was restored", e);
         } catch (IOException e) {
-            throw new RestoreException("cannot move the restored data directory into place at " + dir + ": "
-                    + e.getMessage(), e);
+            throw new RestoreException(
+                    "cannot move the restored data directory into place at " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,13 +14,12 @@ import java.sql.SQLException;
  * readers and the writer do not wait for each other).
  */
 final class StoreSnapshot {
-    private StoreSnapshot() {
-    }
+    private StoreSnapshot() {}
 
     /** Writes the snapshot of {@code store} into {@code target}, which must be empty (VACUUM INTO's own rule). */
     static void write(Path store, Path target) throws IOException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store);
-             PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
+                PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, target.toString());
             vacuum.execute();
         } catch (SQLException e) {

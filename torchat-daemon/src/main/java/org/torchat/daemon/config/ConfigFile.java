@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class ConfigFile {
     /** One {@code key: value} line. */
-    public record Entry(String key, String value, int line) {
-    }
+    public record Entry(String key, String value, int line) {}
 
     private final Path path;
     private final Map<String, Entry> entries;
@@ -57,15 +56,20 @@ public final class ConfigFile {
             String key = line.substring(0, colon).strip();
             String value = line.substring(colon + 1).strip();
             if (!Settings.KEYS.contains(key) && !Settings.OLD_KEYS.contains(key)) {
-                throw new ConfigException(path, lineNo, "unknown key '" + key + "' (known keys: "
-                        + String.join(", ", Settings.KEYS) + ")");
+                throw new ConfigException(
+                        path,
+                        lineNo,
+                        "unknown key '" + key + "' (known keys: " + String.join(", ", Settings.KEYS) + ")");
             }
             if (value.isEmpty()) {
                 throw new ConfigException(path, lineNo, "key '" + key + "' has no value");
             }
             if (entries.containsKey(key)) {
-                throw new ConfigException(path, lineNo, "key '" + key + "' is already set on line "
-                        + entries.get(key).line());
+                throw new ConfigException(
+                        path,
+                        lineNo,
+                        "key '" + key + "' is already set on line "
+                                + entries.get(key).line());
             }
             entries.put(key, new Entry(key, value, lineNo));
         }

@@ -2,8 +2,7 @@ package org.torchat.daemon.config;
 
 /** TCP port numbers as users write them. */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int parse(String text) {
         int port;

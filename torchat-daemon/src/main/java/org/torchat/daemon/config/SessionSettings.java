@@ -14,10 +14,16 @@ import java.time.Duration;
  * @param frameRate       frames a second a contact may send inside its session, sustained (twice that at once);
  *                        beyond, its session is read more slowly, so one contact takes a bounded share of the CPU
  */
-public record SessionSettings(boolean enabled, Duration heartbeat, int connectParallel, Duration connectPace,
-                              boolean appearOffline, Duration awayAfter, int frameRate) {
-    public static final SessionSettings DEFAULTS = new SessionSettings(true, Duration.ofSeconds(30), 4,
-            Duration.ofMillis(250), false, Duration.ofMinutes(10), 3000);
+public record SessionSettings(
+        boolean enabled,
+        Duration heartbeat,
+        int connectParallel,
+        Duration connectPace,
+        boolean appearOffline,
+        Duration awayAfter,
+        int frameRate) {
+    public static final SessionSettings DEFAULTS = new SessionSettings(
+            true, Duration.ofSeconds(30), 4, Duration.ofMillis(250), false, Duration.ofMinutes(10), 3000);
 
     /** How long a session may stay silent before it is taken for dead. */
     public Duration deadAfter() {

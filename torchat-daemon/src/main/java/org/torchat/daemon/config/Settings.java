@@ -87,18 +87,64 @@ public record Settings(
 
     /** Every key torchat.conf may hold, in the order the shipped file documents them. */
     public static final List<String> KEYS = List.of(
-            "maxconnections", "maxevents", "epolltimeout", "host", "torport", "daemonport",
-            "loginfo", "logdebug", "logerror", "sockbufsize", "interface", "requiretoken",
-            "peerport", "readtimeout", "logmessages",
-            "ephemeral", "maxunread", "maxunreadbytes", "retrydelay", "retrylimit",
-            "tor", "torcontrol", "torcookie", "torpassword", "torrcextra",
-            "powdefense", "powqueuerate", "powqueueburst", "maxstreams",
-            "requiresignatures", "replaywindow", "maxclockskew",
-            "recvrate", "recvburst", "unsignedrate", "unsignedburst", "strangerrate", "strangerburst", "strangers",
-            "maxrequests", "requestmessages", "requestbytes", "strangerquota", "requestexpiry",
-            "logmaxsize", "logfiles", "logwarnings",
-            "fileaccept", "fileautoacceptmax", "filemaxsize", "spoolquota",
-            "sessions", "heartbeat", "connectparallel", "connectpace", "appearoffline", "awayafter", "sessionrate",
+            "maxconnections",
+            "maxevents",
+            "epolltimeout",
+            "host",
+            "torport",
+            "daemonport",
+            "loginfo",
+            "logdebug",
+            "logerror",
+            "sockbufsize",
+            "interface",
+            "requiretoken",
+            "peerport",
+            "readtimeout",
+            "logmessages",
+            "ephemeral",
+            "maxunread",
+            "maxunreadbytes",
+            "retrydelay",
+            "retrylimit",
+            "tor",
+            "torcontrol",
+            "torcookie",
+            "torpassword",
+            "torrcextra",
+            "powdefense",
+            "powqueuerate",
+            "powqueueburst",
+            "maxstreams",
+            "requiresignatures",
+            "replaywindow",
+            "maxclockskew",
+            "recvrate",
+            "recvburst",
+            "unsignedrate",
+            "unsignedburst",
+            "strangerrate",
+            "strangerburst",
+            "strangers",
+            "maxrequests",
+            "requestmessages",
+            "requestbytes",
+            "strangerquota",
+            "requestexpiry",
+            "logmaxsize",
+            "logfiles",
+            "logwarnings",
+            "fileaccept",
+            "fileautoacceptmax",
+            "filemaxsize",
+            "spoolquota",
+            "sessions",
+            "heartbeat",
+            "connectparallel",
+            "connectpace",
+            "appearoffline",
+            "awayafter",
+            "sessionrate",
             "sealhistory");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
@@ -329,19 +375,62 @@ public record Settings(
             TorMode mode = effectiveTorMode();
             InetAddress listen = controlInterface(controlInterface);
             // Beyond loopback, anyone who can reach the port could otherwise read our messages and send as us.
-            return new Settings(control, listen, requireToken || !listen.isLoopbackAddress(), peer, new HostPort(socksHost, socksPort),
-                    dir.toAbsolutePath().normalize(), maxConnections, backlog, maxFramePayload,
-                    Duration.ofMillis(torConnectTimeoutMillis), Duration.ofMillis(frameDeadlineMillis),
-                    activityLogName, debugLogName, errorLogName, logMessageText, ephemeral, maxUnreadMessages,
-                    maxUnreadBytes, Duration.ofMillis(retryDelayMillis), Duration.ofSeconds(retryLimitSeconds),
-                    mode, torControl, torCookie, torPassword, torrcExtra,
-                    new OnionDefences(powDefense, powQueueRate, powQueueBurst, maxStreams), requireSignatures,
-                    Duration.ofSeconds(replayWindowSeconds), Duration.ofSeconds(maxClockSkewSeconds),
-                    recvRate, recvBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst, strangers,
-                    maxRequests, requestMessages, requestBytes, strangerQuota, Duration.ofSeconds(requestExpirySeconds),
-                    logMaxSize, logFiles, logWarnings, fileAccept, fileAutoAcceptMax, fileMaxSize, spoolQuota,
-                    new SessionSettings(sessionsEnabled, Duration.ofMillis(heartbeatMillis), connectParallel,
-                            Duration.ofMillis(connectPaceMillis), appearOffline, Duration.ofSeconds(awayAfterSeconds),
+            return new Settings(
+                    control,
+                    listen,
+                    requireToken || !listen.isLoopbackAddress(),
+                    peer,
+                    new HostPort(socksHost, socksPort),
+                    dir.toAbsolutePath().normalize(),
+                    maxConnections,
+                    backlog,
+                    maxFramePayload,
+                    Duration.ofMillis(torConnectTimeoutMillis),
+                    Duration.ofMillis(frameDeadlineMillis),
+                    activityLogName,
+                    debugLogName,
+                    errorLogName,
+                    logMessageText,
+                    ephemeral,
+                    maxUnreadMessages,
+                    maxUnreadBytes,
+                    Duration.ofMillis(retryDelayMillis),
+                    Duration.ofSeconds(retryLimitSeconds),
+                    mode,
+                    torControl,
+                    torCookie,
+                    torPassword,
+                    torrcExtra,
+                    new OnionDefences(powDefense, powQueueRate, powQueueBurst, maxStreams),
+                    requireSignatures,
+                    Duration.ofSeconds(replayWindowSeconds),
+                    Duration.ofSeconds(maxClockSkewSeconds),
+                    recvRate,
+                    recvBurst,
+                    unsignedRate,
+                    unsignedBurst,
+                    strangerRate,
+                    strangerBurst,
+                    strangers,
+                    maxRequests,
+                    requestMessages,
+                    requestBytes,
+                    strangerQuota,
+                    Duration.ofSeconds(requestExpirySeconds),
+                    logMaxSize,
+                    logFiles,
+                    logWarnings,
+                    fileAccept,
+                    fileAutoAcceptMax,
+                    fileMaxSize,
+                    spoolQuota,
+                    new SessionSettings(
+                            sessionsEnabled,
+                            Duration.ofMillis(heartbeatMillis),
+                            connectParallel,
+                            Duration.ofMillis(connectPaceMillis),
+                            appearOffline,
+                            Duration.ofSeconds(awayAfterSeconds),
                             sessionFrameRate),
                     sealHistory);
         }
@@ -354,8 +443,8 @@ public record Settings(
                 mode = TorMode.NONE;
             }
             if (mode == TorMode.EXTERNAL && torControl == null) {
-                throw new IllegalArgumentException("tor: external needs the tor's control port: torcontrol HOST:PORT "
-                        + "(or --tor-control)");
+                throw new IllegalArgumentException(
+                        "tor: external needs the tor's control port: torcontrol HOST:PORT " + "(or --tor-control)");
             }
             return mode;
         }
@@ -389,7 +478,8 @@ public record Settings(
         boolean ipv6 = literal.contains(":") && IPV6.matcher(literal).matches();
         if (!ipv4 && !ipv6) {
             // Never resolve a name here: a DNS lookup would leave the machine outside Tor.
-            throw new IllegalArgumentException("'" + value + "' is not an IP address (or INADDR_ANY, INADDR_LOOPBACK, localhost)");
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not an IP address (or INADDR_ANY, INADDR_LOOPBACK, localhost)");
         }
         try {
             return InetAddress.getByName(literal);
@@ -425,7 +515,8 @@ public record Settings(
 
     private static String logFileName(String value) {
         if (value.contains("/") || value.contains("\\") || value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException("'" + value + "' must be a plain file name; logs live in the data directory");
+            throw new IllegalArgumentException(
+                    "'" + value + "' must be a plain file name; logs live in the data directory");
         }
         return value;
     }

@@ -1,7 +1,7 @@
 package org.torchat.daemon.control;
 
-import java.util.function.Consumer;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Contact;

@@ -22,6 +22,7 @@ public final class ActivityHandler implements CommandHandler {
     @Override
     public void handle(Message request, ReplySink replies) throws IOException {
         sessions.activity();
-        replies.send(Replies.end(request.id(), request.portno(), sessions.ownPresence().wire()));
+        replies.send(Replies.end(
+                request.id(), request.portno(), sessions.ownPresence().wire()));
     }
 }

@@ -1,7 +1,7 @@
 package org.torchat.daemon.control;
 
-import java.util.function.Consumer;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Contact;
 import org.torchat.daemon.store.ContactException;
@@ -15,8 +15,8 @@ public final class BlockHandler extends NamedPeerHandler {
     private final OnionAddress self;
     private final Clock clock;
 
-    public BlockHandler(Contacts contacts, PeerResolver peers, OnionAddress self, Clock clock,
-                        Consumer<OnionAddress> changed) {
+    public BlockHandler(
+            Contacts contacts, PeerResolver peers, OnionAddress self, Clock clock, Consumer<OnionAddress> changed) {
         super(peers, changed);
         this.contacts = contacts;
         this.self = self;

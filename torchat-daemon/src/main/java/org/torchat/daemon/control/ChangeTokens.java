@@ -45,7 +45,9 @@ public final class ChangeTokens {
      */
     public boolean differFrom(Message request) {
         for (Map.Entry<String, Supplier<String>> e : tokens.entrySet()) {
-            String seen = request.extension(e.getKey()).filter(JsonNode::isTextual).map(JsonNode::textValue)
+            String seen = request.extension(e.getKey())
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::textValue)
                     .orElse(null);
             if (seen != null && !seen.equals(e.getValue().get())) {
                 return true;

@@ -22,18 +22,17 @@ final class ContactReplies {
      */
     static final int MAX_PREVIEW_CHARS = 200;
 
-    private ContactReplies() {
-    }
+    private ContactReplies() {}
 
     /** The END of a change: the peer's address in {@code id}, its nickname in {@code msg}, its row in the fields. */
     static Message changed(Contact after, int portno) {
         return describe(Replies.end(after.address().hostname(), portno, nicknameText(after)), after);
     }
 
-
     /** A listing: one frame per row, then END with the count (as HISTORY). */
-    static void listing(List<Contact> rows, BiFunction<Contact, Integer, Message> frame, Message request,
-                        ReplySink replies) throws IOException {
+    static void listing(
+            List<Contact> rows, BiFunction<Contact, Integer, Message> frame, Message request, ReplySink replies)
+            throws IOException {
         for (Contact row : rows) {
             replies.send(frame.apply(row, request.portno()));
         }
@@ -42,8 +41,8 @@ final class ContactReplies {
 
     /** One frame of a CONTACTS listing: the address in {@code id}, the nickname in {@code msg}. */
     static Message contactFrame(Contact contact, int portno) {
-        return describe(Message.of(Command.CONTACTS, contact.address().hostname(), portno, nicknameText(contact)),
-                contact);
+        return describe(
+                Message.of(Command.CONTACTS, contact.address().hostname(), portno, nicknameText(contact)), contact);
     }
 
     /** One frame of a REQUESTS listing: the address in {@code id}, the first message (abbreviated) in {@code msg}. */
@@ -83,13 +82,17 @@ final class ContactReplies {
 
     private static Message describe(Message frame, Contact c) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        return frame
-                .withExtension(Extensions.NICKNAME, c.nickname() == null ? nodes.nullNode() : nodes.textNode(c.nickname()))
-                .withExtension(Extensions.CONTACT_STATE, nodes.textNode(c.state().dbValue()))
+        return frame.withExtension(
+                        Extensions.NICKNAME, c.nickname() == null ? nodes.nullNode() : nodes.textNode(c.nickname()))
+                .withExtension(
+                        Extensions.CONTACT_STATE, nodes.textNode(c.state().dbValue()))
                 .withExtension(Extensions.UNREAD, nodes.numberNode(c.unread()))
                 .withExtension(Extensions.ADDED, nodes.numberNode(c.addedAt().toEpochMilli()))
-                .withExtension(Extensions.LAST_SEEN, c.lastSeen() == null ? nodes.nullNode()
-                        : nodes.numberNode(c.lastSeen().toEpochMilli()))
+                .withExtension(
+                        Extensions.LAST_SEEN,
+                        c.lastSeen() == null
+                                ? nodes.nullNode()
+                                : nodes.numberNode(c.lastSeen().toEpochMilli()))
                 .withExtension(Extensions.BLOCKED, nodes.booleanNode(c.blocked()))
                 .withExtension(Extensions.DROPPED, nodes.numberNode(c.droppedWhileBlocked()))
                 .withExtension(Extensions.VERIFIED, nodes.booleanNode(c.verified()));

@@ -33,7 +33,9 @@ public final class ContactsHandler implements CommandHandler {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         String session = sessions.sessionId(contact.address());
         return ContactReplies.contactFrame(contact, portno)
-                .withExtension(Extensions.PRESENCE, nodes.textNode(sessions.presenceOf(contact.address()).wire()))
+                .withExtension(
+                        Extensions.PRESENCE,
+                        nodes.textNode(sessions.presenceOf(contact.address()).wire()))
                 .withExtension(Extensions.SESSION, session == null ? nodes.nullNode() : nodes.textNode(session));
     }
 }

@@ -49,10 +49,12 @@ public final class GetPeersHandler implements CommandHandler {
     public void handle(Message request, ReplySink replies) throws IOException, RequestException {
         Duration wait = Arguments.waitTime(request);
         List<OnionAddress> unread = listOrWait(request, wait);
-        String peers = unread.stream().limit(MAX_PEERS).map(OnionAddress::hostname).collect(Collectors.joining(","));
+        String peers =
+                unread.stream().limit(MAX_PEERS).map(OnionAddress::hostname).collect(Collectors.joining(","));
         Message reply = Message.of(Command.GET_PEERS, request.id(), request.portno(), peers);
         if (unread.size() > MAX_PEERS) {
-            reply = reply.withExtension(Extensions.MORE, JsonNodeFactory.instance.numberNode(unread.size() - MAX_PEERS));
+            reply = reply.withExtension(
+                    Extensions.MORE, JsonNodeFactory.instance.numberNode(unread.size() - MAX_PEERS));
         }
         if (request.extension(Extensions.WAIT).isPresent()) {
             for (Map.Entry<String, String> token : tokens.current().entrySet()) {

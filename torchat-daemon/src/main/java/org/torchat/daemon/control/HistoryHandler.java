@@ -29,6 +29,7 @@ public final class HistoryHandler implements CommandHandler {
     public static final int MAX_MESSAGES = 1000;
     /** Keeps a frame with the longest text and a long error within the frame limit. */
     private static final int MAX_ERROR_CHARS = 200;
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final History history;
@@ -78,15 +79,18 @@ public final class HistoryHandler implements CommandHandler {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         Message frame = Message.of(Command.HISTORY, m.peer().hostname(), portno, m.text())
                 .withDate(DATE.format(time.atZone(zone)))
-                .withExtension(Extensions.DIRECTION, nodes.textNode(m.direction().dbValue()))
+                .withExtension(
+                        Extensions.DIRECTION, nodes.textNode(m.direction().dbValue()))
                 .withExtension(Extensions.STATUS, nodes.textNode(m.status().dbValue()))
                 .withExtension(Extensions.MESSAGE_ID, nodes.textNode(m.messageId()))
                 .withExtension(Extensions.TIME, nodes.numberNode(time.toEpochMilli()));
         if (m.direction() == Direction.IN) {
             frame = frame.withExtension(Extensions.VERIFIED, nodes.booleanNode(m.verified()));
         }
-        return m.lastError() == null ? frame
-                : frame.withExtension(Extensions.ERROR, nodes.textNode(Replies.abbreviate(m.lastError(), MAX_ERROR_CHARS)));
+        return m.lastError() == null
+                ? frame
+                : frame.withExtension(
+                        Extensions.ERROR, nodes.textNode(Replies.abbreviate(m.lastError(), MAX_ERROR_CHARS)));
     }
 
     private static String abbreviate(String text) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.util.List;
+import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
-import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.Contact;
 import org.torchat.daemon.store.Contacts;
@@ -67,8 +67,8 @@ public final class RequestsHandler implements CommandHandler {
             return 0;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
-            throw new RequestException("field '" + Extensions.OFFSET + "' must be a whole number of requests to skip, "
-                    + "0 or more");
+            throw new RequestException(
+                    "field '" + Extensions.OFFSET + "' must be a whole number of requests to skip, " + "0 or more");
         }
         return node.intValue();
     }

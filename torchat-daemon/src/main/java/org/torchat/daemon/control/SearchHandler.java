@@ -51,7 +51,8 @@ public final class SearchHandler implements CommandHandler {
         for (Search.Match m : matches) {
             replies.send(frame(m, request.portno()));
         }
-        replies.send(Replies.end(peer == null ? "" : peer.hostname(), request.portno(), String.valueOf(matches.size())));
+        replies.send(
+                Replies.end(peer == null ? "" : peer.hostname(), request.portno(), String.valueOf(matches.size())));
     }
 
     private static int limit(Message request) throws RequestException {
@@ -71,12 +72,14 @@ public final class SearchHandler implements CommandHandler {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         Message frame = Message.of(Command.SEARCH, m.peer().hostname(), portno, m.text())
                 .withDate(DATE.format(time.atZone(zone)))
-                .withExtension(Extensions.DIRECTION, nodes.textNode(m.direction().dbValue()))
+                .withExtension(
+                        Extensions.DIRECTION, nodes.textNode(m.direction().dbValue()))
                 .withExtension(Extensions.STATUS, nodes.textNode(m.status().dbValue()))
                 .withExtension(Extensions.MESSAGE_ID, nodes.textNode(m.messageId()))
                 .withExtension(Extensions.TIME, nodes.numberNode(time.toEpochMilli()))
                 .withExtension(Extensions.NEWER, nodes.numberNode(match.newer()));
-        return m.direction() == Direction.IN ? frame.withExtension(Extensions.VERIFIED, nodes.booleanNode(m.verified()))
+        return m.direction() == Direction.IN
+                ? frame.withExtension(Extensions.VERIFIED, nodes.booleanNode(m.verified()))
                 : frame;
     }
 }

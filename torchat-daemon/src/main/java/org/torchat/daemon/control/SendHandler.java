@@ -39,8 +39,13 @@ public final class SendHandler implements CommandHandler {
     private final Clock clock;
 
     /** {@code self}: our identity, which signs the RECV frame (the size check includes the signature). */
-    public SendHandler(Ed25519Identity self, Outbox outbox, DeliveryService delivery, PeerResolver peers,
-                       Contacts contacts, Clock clock) {
+    public SendHandler(
+            Ed25519Identity self,
+            Outbox outbox,
+            DeliveryService delivery,
+            PeerResolver peers,
+            Contacts contacts,
+            Clock clock) {
         this.self = self;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -74,8 +79,8 @@ public final class SendHandler implements CommandHandler {
             throws RequestException {
         Message frame;
         try {
-            frame = PeerFrames.recvShape(self.onionAddress(), peer, port, text, date, MessageIds.random(),
-                    now.toEpochMilli());
+            frame = PeerFrames.recvShape(
+                    self.onionAddress(), peer, port, text, date, MessageIds.random(), now.toEpochMilli());
         } catch (IllegalArgumentException e) {
             throw new RequestException("field 'msg' cannot be sent: " + e.getMessage());
         }

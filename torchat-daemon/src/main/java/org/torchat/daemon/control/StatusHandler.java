@@ -42,9 +42,16 @@ public final class StatusHandler implements CommandHandler {
                 .orElse("no Tor control port: messages go out through the SOCKS port, " + self + " is not published");
         Message reply = Message.of(Command.STATUS, request.id(), request.portno(), line)
                 .withExtension(Extensions.PROTO, nodes.numberNode(Extensions.PROTOCOL_VERSION))
-                .withExtension("tor", nodes.textNode(status.map(s -> s.state().name().toLowerCase()).orElse("none")))
-                .withExtension("progress", nodes.numberNode(status.map(TorStatus::progress).orElse(0)))
-                .withExtension("published", nodes.booleanNode(status.map(TorStatus::published).orElse(false)))
+                .withExtension(
+                        "tor",
+                        nodes.textNode(
+                                status.map(s -> s.state().name().toLowerCase()).orElse("none")))
+                .withExtension(
+                        "progress",
+                        nodes.numberNode(status.map(TorStatus::progress).orElse(0)))
+                .withExtension(
+                        "published",
+                        nodes.booleanNode(status.map(TorStatus::published).orElse(false)))
                 .withExtension(Extensions.HISTORY, nodes.textNode(history.get()));
         Optional<AppliedDefences> defences = status.map(TorStatus::defences);
         replies.send(defences.isEmpty() ? reply : reply.withExtension("defences", json(defences.get())));

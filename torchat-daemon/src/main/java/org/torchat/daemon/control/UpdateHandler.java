@@ -1,8 +1,6 @@
 package org.torchat.daemon.control;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -52,7 +50,8 @@ public final class UpdateHandler implements CommandHandler {
         String date = Dates.arrival(m.receivedAt().atZone(zone));
         // verified: an extension the seed's client ignores; ours marks an unsigned message, which anyone could
         // forge, and appends a signed one as it is, without reading the history again.
-        replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text()).withDate(date)
+        replies.send(Message.of(Command.RECV, peer.hostname(), request.portno(), m.text())
+                .withDate(date)
                 .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(m.verified())));
     }
 

@@ -30,8 +30,14 @@ public final class DeliveryService implements AutoCloseable {
     private volatile SessionPipe sessions = SessionPipe.NONE;
 
     /** {@code self}: our identity; every message goes out signed with it. */
-    public DeliveryService(Outbox outbox, Delivery delivery, Ed25519Identity self, RetryPolicy retry, Clock clock,
-                           int parallelism, boolean logText) {
+    public DeliveryService(
+            Outbox outbox,
+            Delivery delivery,
+            Ed25519Identity self,
+            RetryPolicy retry,
+            Clock clock,
+            int parallelism,
+            boolean logText) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.self = self;
@@ -149,7 +155,12 @@ public final class DeliveryService implements AutoCloseable {
         } else {
             outbox.markSent(m);
         }
-        LOG.info("message {} to {}: {}{}", m.messageId(), m.peer(), outcome.name().toLowerCase(), describe(m));
+        LOG.info(
+                "message {} to {}: {}{}",
+                m.messageId(),
+                m.peer(),
+                outcome.name().toLowerCase(),
+                describe(m));
         return true;
     }
 
@@ -158,14 +169,20 @@ public final class DeliveryService implements AutoCloseable {
         Instant now = clock.instant();
         if (retry.gaveUp(m.sentAt(), now)) {
             outbox.markFailed(m, reason);
-            LOG.warn("message {} to {} failed after {} attempts: {}", m.messageId(), m.peer(), m.attempts() + 1, reason);
+            LOG.warn(
+                    "message {} to {} failed after {} attempts: {}", m.messageId(), m.peer(), m.attempts() + 1, reason);
             return true;
         }
         Duration delay = retry.delayAfter(m.attempts() + 1);
         outbox.scheduleRetry(m, now.plus(delay), reason);
         peers.wakeAt(m.peer(), now.plus(delay));
-        LOG.info("message {} to {}: attempt {} failed ({}); next try in {} ms", m.messageId(), m.peer(),
-                m.attempts() + 1, reason, delay.toMillis());
+        LOG.info(
+                "message {} to {}: attempt {} failed ({}); next try in {} ms",
+                m.messageId(),
+                m.peer(),
+                m.attempts() + 1,
+                reason,
+                delay.toMillis());
         return false;
     }
 
@@ -178,5 +195,4 @@ public final class DeliveryService implements AutoCloseable {
     public void close() {
         peers.close();
     }
-
 }

@@ -16,22 +16,34 @@ import org.torchat.protocol.signature.SignedFields;
  * sends the same frame.
  */
 public final class PeerFrames {
-    private PeerFrames() {
-    }
+    private PeerFrames() {}
 
     /** The frame for {@code m}, addressed to {@code m.peer()}. */
     public static Message recv(Ed25519Identity self, StoredMessage m) {
-        return recv(self, m.peer(), m.portno(), m.text(), m.dateText(), m.messageId(), m.sentAt().toEpochMilli());
+        return recv(
+                self,
+                m.peer(),
+                m.portno(),
+                m.text(),
+                m.dateText(),
+                m.messageId(),
+                m.sentAt().toEpochMilli());
     }
 
     /**
      * @throws IllegalArgumentException if the text is not valid Unicode (a lone surrogate): it cannot be signed
      */
-    public static Message recv(Ed25519Identity self, OnionAddress recipient, int portno, String text, String date,
-                               String messageId, long sentAtMillis) {
+    public static Message recv(
+            Ed25519Identity self,
+            OnionAddress recipient,
+            int portno,
+            String text,
+            String date,
+            String messageId,
+            long sentAtMillis) {
         OnionAddress sender = self.onionAddress();
-        byte[] signature = MessageSignatures.sign(self,
-                new SignedFields(sender, recipient, messageId, sentAtMillis, text));
+        byte[] signature =
+                MessageSignatures.sign(self, new SignedFields(sender, recipient, messageId, sentAtMillis, text));
         return frame(sender, portno, text, date, messageId, sentAtMillis, signature);
     }
 
@@ -41,15 +53,26 @@ public final class PeerFrames {
      *
      * @throws IllegalArgumentException if the text is not valid Unicode (a lone surrogate): it cannot be signed
      */
-    public static Message recvShape(OnionAddress sender, OnionAddress recipient, int portno, String text, String date,
-                                    String messageId, long sentAtMillis) {
+    public static Message recvShape(
+            OnionAddress sender,
+            OnionAddress recipient,
+            int portno,
+            String text,
+            String date,
+            String messageId,
+            long sentAtMillis) {
         MessageSignatures.encode(new SignedFields(sender, recipient, messageId, sentAtMillis, text));
-        return frame(sender, portno, text, date, messageId, sentAtMillis,
-                new byte[MessageSignatures.SIGNATURE_LENGTH]);
+        return frame(sender, portno, text, date, messageId, sentAtMillis, new byte[MessageSignatures.SIGNATURE_LENGTH]);
     }
 
-    private static Message frame(OnionAddress sender, int portno, String text, String date, String messageId,
-                                 long sentAtMillis, byte[] signature) {
+    private static Message frame(
+            OnionAddress sender,
+            int portno,
+            String text,
+            String date,
+            String messageId,
+            long sentAtMillis,
+            byte[] signature) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return Message.of(Command.RECV, sender.hostname(), portno, text)
                 .withDate(date)

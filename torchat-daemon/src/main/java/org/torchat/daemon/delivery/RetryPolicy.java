@@ -10,7 +10,8 @@ import java.time.Instant;
  * hourly for three days.
  */
 public record RetryPolicy(Duration firstDelay, Duration maxDelay, Duration giveUpAfter) {
-    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(72));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(72));
 
     /** The wait after {@code failures} failed attempts (1 or more). */
     public Duration delayAfter(int failures) {

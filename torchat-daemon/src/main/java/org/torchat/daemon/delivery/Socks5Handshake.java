@@ -23,10 +23,10 @@ public final class Socks5Handshake {
     private static final int ATYP_DOMAIN = 3;
     private static final int ATYP_IPV6 = 4;
 
-    private Socks5Handshake() {
-    }
+    private Socks5Handshake() {}
 
-    public static void connect(InputStream rawIn, OutputStream out, String host, int port) throws IOException, DeliveryException {
+    public static void connect(InputStream rawIn, OutputStream out, String host, int port)
+            throws IOException, DeliveryException {
         connect(rawIn, out, host, port, null);
     }
 
@@ -38,8 +38,10 @@ public final class Socks5Handshake {
             throw new DeliveryException("host name too long for SOCKS5: " + name.length + " bytes");
         }
         DataInputStream in = new DataInputStream(rawIn);
-        out.write(isolation == null ? new byte[] {VERSION, 1, NO_AUTH}
-                : new byte[] {VERSION, 2, NO_AUTH, USERNAME_PASSWORD});
+        out.write(
+                isolation == null
+                        ? new byte[] {VERSION, 1, NO_AUTH}
+                        : new byte[] {VERSION, 2, NO_AUTH, USERNAME_PASSWORD});
         out.flush();
         int version;
         int method;
@@ -47,7 +49,8 @@ public final class Socks5Handshake {
             version = in.readUnsignedByte();
             method = in.readUnsignedByte();
         } catch (EOFException e) {
-            throw new DeliveryException("the SOCKS proxy closed the connection before choosing an authentication method");
+            throw new DeliveryException(
+                    "the SOCKS proxy closed the connection before choosing an authentication method");
         }
         if (version != VERSION) {
             throw new DeliveryException("the SOCKS proxy is not SOCKS5 (version byte " + version + ")");
@@ -55,8 +58,8 @@ public final class Socks5Handshake {
         if (method == USERNAME_PASSWORD && isolation != null) {
             authenticate(in, out, isolation);
         } else if (method != NO_AUTH) {
-            throw new DeliveryException("the SOCKS proxy wants authentication method " + method + ", which we did not "
-                    + "offer");
+            throw new DeliveryException(
+                    "the SOCKS proxy wants authentication method " + method + ", which we did not " + "offer");
         }
         out.write(connectRequest(name, port));
         out.flush();

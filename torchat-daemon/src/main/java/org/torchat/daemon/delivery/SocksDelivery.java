@@ -68,8 +68,12 @@ public final class SocksDelivery implements Delivery {
     public Socket open(OnionAddress peer, int port, String isolation) throws DeliveryException {
         Socket socket = connectToProxy();
         try {
-            Socks5Handshake.connect(new DeadlineInputStream(socket, timeout), socket.getOutputStream(), peer.hostname(),
-                    port, isolation);
+            Socks5Handshake.connect(
+                    new DeadlineInputStream(socket, timeout),
+                    socket.getOutputStream(),
+                    peer.hostname(),
+                    port,
+                    isolation);
             return socket;
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
@@ -99,7 +103,8 @@ public final class SocksDelivery implements Delivery {
         HostPort proxy = this.proxy.get();
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(proxy.host(), proxy.port()), (int) Math.min(timeout.toMillis(), 10_000));
+            socket.connect(
+                    new InetSocketAddress(proxy.host(), proxy.port()), (int) Math.min(timeout.toMillis(), 10_000));
             socket.setTcpNoDelay(true);
             return socket;
         } catch (IOException e) {
@@ -120,7 +125,8 @@ public final class SocksDelivery implements Delivery {
      * END is the peer's acknowledgement: it must name our message's id if it names one. Silence (EOF) is what an
      * original C daemon answers. ERR is a refusal.
      */
-    private static DeliveryOutcome outcome(Message frame, Optional<String> answer) throws DeliveryException, ProtocolException {
+    private static DeliveryOutcome outcome(Message frame, Optional<String> answer)
+            throws DeliveryException, ProtocolException {
         if (answer.isEmpty()) {
             return DeliveryOutcome.SENT;
         }

@@ -17,8 +17,7 @@ public final class IdentityStore {
     public static final String FILE_NAME = "identity.key";
     private static final String HEADER = "torchat-ed25519-seed-v1";
 
-    private IdentityStore() {
-    }
+    private IdentityStore() {}
 
     public static Ed25519Identity loadOrCreate(DataDirectory dataDir) throws StartupException {
         Path file = dataDir.resolve(FILE_NAME);
@@ -36,9 +35,11 @@ public final class IdentityStore {
     }
 
     private static Ed25519Identity read(Path file) throws IOException, StartupException {
-        String[] lines = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\n");
+        String[] lines =
+                Files.readString(file, StandardCharsets.US_ASCII).strip().split("\n");
         if (lines.length != 2 || !lines[0].strip().equals(HEADER)) {
-            throw new StartupException("identity key " + file + " is not a TORchat key (first line must be " + HEADER + ")");
+            throw new StartupException(
+                    "identity key " + file + " is not a TORchat key (first line must be " + HEADER + ")");
         }
         byte[] seed;
         try {
@@ -47,7 +48,8 @@ public final class IdentityStore {
             throw new StartupException("identity key " + file + " is damaged: " + e.getMessage());
         }
         if (seed.length != Ed25519Identity.SEED_LENGTH) {
-            throw new StartupException("identity key " + file + " is damaged: the seed has " + seed.length + " bytes, not 32");
+            throw new StartupException(
+                    "identity key " + file + " is damaged: the seed has " + seed.length + " bytes, not 32");
         }
         return Ed25519Identity.fromSeed(seed);
     }

@@ -29,8 +29,7 @@ public final class LogSetup {
     private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{0} - %safemsg%n";
     private static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %safemsg%n";
 
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     public static void console(boolean verbose) {
         LoggerContext context = reset(verbose);
@@ -45,13 +44,16 @@ public final class LogSetup {
     public static void files(DataDirectory dataDir, Settings settings, boolean verbose) throws IOException {
         LoggerContext context = reset(verbose);
         Limits limits = new Limits(settings.logMaxSize(), settings.logFiles(), Limits.CHECK_EVERY);
-        root(context).addAppender(file(context, dataDir.ensurePrivateFileExists(settings.activityLogName()), Level.INFO,
-                limits));
-        root(context).addAppender(file(context, dataDir.ensurePrivateFileExists(settings.errorLogName()), Level.WARN,
-                limits));
+        root(context)
+                .addAppender(
+                        file(context, dataDir.ensurePrivateFileExists(settings.activityLogName()), Level.INFO, limits));
+        root(context)
+                .addAppender(
+                        file(context, dataDir.ensurePrivateFileExists(settings.errorLogName()), Level.WARN, limits));
         if (verbose) {
-            root(context).addAppender(file(context, dataDir.ensurePrivateFileExists(settings.debugLogName()),
-                    Level.DEBUG, limits));
+            root(context)
+                    .addAppender(file(
+                            context, dataDir.ensurePrivateFileExists(settings.debugLogName()), Level.DEBUG, limits));
         }
     }
 
@@ -75,8 +77,8 @@ public final class LogSetup {
     }
 
     /** {@code path} already exists with mode 0600 (DataDirectory created it), so appending keeps it private. */
-    static PrivateRollingFileAppender<ILoggingEvent> file(LoggerContext context, Path path, Level threshold,
-                                                          Limits limits) {
+    static PrivateRollingFileAppender<ILoggingEvent> file(
+            LoggerContext context, Path path, Level threshold, Limits limits) {
         ThresholdFilter filter = new ThresholdFilter();
         filter.setLevel(threshold.toString());
         filter.start();

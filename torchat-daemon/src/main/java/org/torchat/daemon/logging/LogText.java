@@ -8,8 +8,7 @@ public final class LogText {
     /** A log line's message is cut after this many characters. */
     public static final int MAX_CHARS = 1000;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /**
      * CR, LF and TAB as {@code \r}, {@code \n}, {@code \t}; every other control or format character (C0, DEL, C1,
@@ -50,7 +49,9 @@ public final class LogText {
 
     private static boolean needsEscape(char c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

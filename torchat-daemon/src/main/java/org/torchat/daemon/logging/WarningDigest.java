@@ -62,8 +62,11 @@ public final class WarningDigest {
             int total = counted.values().stream().mapToInt(Integer::intValue).sum();
             StringJoiner kinds = new StringJoiner(", ");
             counted.forEach((kind, count) -> kinds.add(n.format(count) + " " + kind));
-            log.warn("{} more warnings in the last {} s, counted and not logged one by one: {}", n.format(total),
-                    (now - windowStart) / 1000, kinds);
+            log.warn(
+                    "{} more warnings in the last {} s, counted and not logged one by one: {}",
+                    n.format(total),
+                    (now - windowStart) / 1000,
+                    kinds);
             counted.clear();
         }
         windowStart = now;

@@ -10,8 +10,7 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /** Checks of request fields shared by several handlers; each failure names the field. */
 public final class Arguments {
-    private Arguments() {
-    }
+    private Arguments() {}
 
     public static OnionAddress onion(String text, String field) throws RequestException {
         try {

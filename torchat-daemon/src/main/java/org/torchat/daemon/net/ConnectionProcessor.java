@@ -43,8 +43,13 @@ public final class ConnectionProcessor {
      * {@code authenticator} checks every request before it is dispatched (the control token); {@code warnings}
      * takes the warnings about this listener's connections.
      */
-    public ConnectionProcessor(String listenerName, Dispatcher dispatcher, OnionAddress self, int maxPayload,
-                               ControlAuthenticator authenticator, WarningDigest warnings) {
+    public ConnectionProcessor(
+            String listenerName,
+            Dispatcher dispatcher,
+            OnionAddress self,
+            int maxPayload,
+            ControlAuthenticator authenticator,
+            WarningDigest warnings) {
         this.listenerName = listenerName;
         this.dispatcher = dispatcher;
         this.self = self;
@@ -59,7 +64,7 @@ public final class ConnectionProcessor {
     }
 
     public void process(InputStream in, OutputStream out, String remote) throws IOException {
-        process(in, out, remote, () -> { }, ReadDeadline.NONE);
+        process(in, out, remote, () -> {}, ReadDeadline.NONE);
     }
 
     /**
@@ -82,15 +87,25 @@ public final class ConnectionProcessor {
             authenticator.check(message);
         } catch (RequestException e) {
             // Nothing else happens: no handler runs, and the reply tells nothing about us (not even our address).
-            warnings.warn("unauthenticated " + message.cmd(), "{} {}: {} refused: {}", listenerName, remote,
-                    message.cmd(), e.getMessage());
+            warnings.warn(
+                    "unauthenticated " + message.cmd(),
+                    "{} {}: {} refused: {}",
+                    listenerName,
+                    remote,
+                    message.cmd(),
+                    e.getMessage());
             write(writer, unauthenticatedError(message.portno(), e.getMessage()));
             return;
         }
         try {
             dispatcher.dispatch(message, following(reader, deadline, in), reply -> write(writer, reply));
         } catch (RequestException e) {
-            warnings.warn("refused " + message.cmd(), "{} {}: {} refused: {}", listenerName, remote, message.cmd(),
+            warnings.warn(
+                    "refused " + message.cmd(),
+                    "{} {}: {} refused: {}",
+                    listenerName,
+                    remote,
+                    message.cmd(),
                     e.getMessage());
             write(writer, Replies.error(self, message.portno(), e.getMessage()));
         } catch (RuntimeException e) {
@@ -101,8 +116,12 @@ public final class ConnectionProcessor {
 
     /** Tells a client that the listener is at its connection limit. */
     public void refuseBusy(OutputStream out, String remote, int limit) throws IOException {
-        warnings.warn("connections over the limit", "{} {}: refused, {} connections already open", listenerName,
-                remote, limit);
+        warnings.warn(
+                "connections over the limit",
+                "{} {}: refused, {} connections already open",
+                listenerName,
+                remote,
+                limit);
         write(new FrameWriter(out), unauthenticatedError(0, "too many connections (limit " + limit + "); try again"));
     }
 
@@ -174,7 +193,8 @@ public final class ConnectionProcessor {
      * rather than our onion address, which only those who hold the token may learn.
      */
     private Message unauthenticatedError(int portno, String reason) {
-        return authenticator.required() ? Message.of(Command.ERR, "localhost", portno, reason)
+        return authenticator.required()
+                ? Message.of(Command.ERR, "localhost", portno, reason)
                 : Replies.error(self, portno, reason);
     }
 

@@ -15,10 +15,10 @@ public final class Dates {
      * always in UTC, whatever the client sent: a local time would tell every peer the sender's time zone (the seed
      * itself says the date must not be used between hosts).
      */
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static String arrival(ZonedDateTime time) {
         return ARRIVAL.format(time);

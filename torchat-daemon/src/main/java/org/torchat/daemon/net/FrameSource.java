@@ -31,6 +31,5 @@ public interface FrameSource {
     }
 
     /** Ends the connection now, from any thread (a session replaced by another); a read under way fails. */
-    default void close() {
-    }
+    default void close() {}
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.torchat.daemon.DaemonThreads;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.DaemonThreads;
 import org.torchat.protocol.DeadlineInputStream;
 
 /**
@@ -44,22 +44,22 @@ public final class Listener implements AutoCloseable {
     private final ConcurrentLinkedDeque<Connection> waitingForRequest = new ConcurrentLinkedDeque<>();
 
     /** An accepted socket and the one stream its request is read through. */
-    private record Connection(Socket socket, DeadlineInputStream in) {
-    }
+    private record Connection(Socket socket, DeadlineInputStream in) {}
 
     private Listener(String name, ServerSocket server, Duration frameDeadline, int maxConnections) {
         this.name = name;
         this.server = server;
         this.frameDeadline = frameDeadline;
         this.maxConnections = maxConnections;
-        this.workers = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                DaemonThreads.numbered(name));
+        this.workers = new ThreadPoolExecutor(
+                0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.numbered(name));
         this.acceptor = DaemonThreads.named(this::acceptLoop, name + "-accept");
     }
 
     /** Binds the port (so a port in use is known before anything else starts); {@link #start} begins accepting. */
-    public static Listener bind(String name, InetAddress address, int port, int backlog, int maxConnections,
-                                Duration frameDeadline) throws IOException {
+    public static Listener bind(
+            String name, InetAddress address, int port, int backlog, int maxConnections, Duration frameDeadline)
+            throws IOException {
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
@@ -116,8 +116,11 @@ public final class Listener implements AutoCloseable {
         }
         Connection oldest = waitingForRequest.pollFirst();
         if (oldest != null && oldest != connection) {
-            LOG.debug("{} {}: deadline cut short to make room: no request after {} connections", name,
-                    oldest.socket().getRemoteSocketAddress(), maxConnections);
+            LOG.debug(
+                    "{} {}: deadline cut short to make room: no request after {} connections",
+                    name,
+                    oldest.socket().getRemoteSocketAddress(),
+                    maxConnections);
             oldest.in().cutShort();
             long giveUp = System.nanoTime() + EVICTION_WAIT_MILLIS * 1_000_000;
             while (System.nanoTime() < giveUp) {
@@ -146,8 +149,8 @@ public final class Listener implements AutoCloseable {
         try (socket) {
             socket.setTcpNoDelay(true);
             DeadlineInputStream in = connection.in();
-            processor.process(in, socket.getOutputStream(), remote, () -> waitingForRequest.remove(connection),
-                    deadlineOf(in));
+            processor.process(
+                    in, socket.getOutputStream(), remote, () -> waitingForRequest.remove(connection), deadlineOf(in));
             finish(socket);
         } catch (IOException e) {
             LOG.debug("{} {}: connection ended: {}", name, remote, e.getMessage());
@@ -223,7 +226,10 @@ public final class Listener implements AutoCloseable {
         workers.shutdown();
         try {
             if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{}: {} requests still running after {} s; abandoning them", name, workers.getActiveCount(),
+                LOG.warn(
+                        "{}: {} requests still running after {} s; abandoning them",
+                        name,
+                        workers.getActiveCount(),
                         grace.toSeconds());
                 workers.shutdownNow();
             }
@@ -237,5 +243,4 @@ public final class Listener implements AutoCloseable {
     public void close() {
         close(Duration.ofSeconds(10));
     }
-
 }

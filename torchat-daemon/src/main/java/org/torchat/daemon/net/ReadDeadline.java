@@ -7,12 +7,10 @@ public interface ReadDeadline {
     /** No deadline to move: streams without one (tests, pipes). */
     ReadDeadline NONE = new ReadDeadline() {
         @Override
-        public void renew() {
-        }
+        public void renew() {}
 
         @Override
-        public void renew(Duration time) {
-        }
+        public void renew(Duration time) {}
     };
 
     /** The next frame has the usual budget. */

@@ -6,8 +6,7 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /** The reply shapes shared by several handlers, as the original C daemon writes them. */
 public final class Replies {
-    private Replies() {
-    }
+    private Replies() {}
 
     /** ERR carries our own address in {@code id}, as the C daemon's SEND errors do. */
     public static Message error(OnionAddress self, int portno, String reason) {

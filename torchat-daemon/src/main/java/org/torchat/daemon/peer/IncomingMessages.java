@@ -36,7 +36,8 @@ public final class IncomingMessages {
 
     public IncomingMessages(Inbox inbox, Clock clock, boolean logText, Duration maxAge, Duration maxAhead) {
         if (maxAge.isNegative() || maxAge.isZero() || maxAhead.isNegative()) {
-            throw new IllegalArgumentException("the replay window must be positive and the allowance ahead not negative");
+            throw new IllegalArgumentException(
+                    "the replay window must be positive and the allowance ahead not negative");
         }
         this.inbox = inbox;
         this.clock = clock;
@@ -49,10 +50,12 @@ public final class IncomingMessages {
      * Stores the message (once per id) and returns its id, the one to acknowledge; {@code claimedId} null (the
      * original C daemon) gets a fresh local id. {@code how} names the authentication for the log.
      */
-    public String accept(OnionAddress sender, String claimedId, String text, Instant sentAt, boolean verified,
-                         String how) throws RequestException {
+    public String accept(
+            OnionAddress sender, String claimedId, String text, Instant sentAt, boolean verified, String how)
+            throws RequestException {
         String messageId = claimedId != null ? claimedId : MessageIds.random();
-        Accepted result = acceptAll(sender, List.of(new Inbox.Incoming(messageId, text, sentAt)), verified, how).get(0);
+        Accepted result = acceptAll(sender, List.of(new Inbox.Incoming(messageId, text, sentAt)), verified, how)
+                .get(0);
         if (result.refusal() != null) {
             throw result.refusal();
         }
@@ -60,8 +63,7 @@ public final class IncomingMessages {
     }
 
     /** What became of one message of a batch: stored (or already there), or refused and why. */
-    public record Accepted(String messageId, RequestException refusal) {
-    }
+    public record Accepted(String messageId, RequestException refusal) {}
 
     /**
      * Stores a batch from one sender as {@link #accept} stores each, in one transaction (one fsync for the lot);
@@ -81,8 +83,8 @@ public final class IncomingMessages {
                 results[i] = new Accepted(batch.get(i).messageId(), e);
             }
         }
-        List<Inbox.Stored> stored = timely.isEmpty() ? List.of()
-                : inbox.storeAll(sender, timely, now, verified, now.minus(maxAge));
+        List<Inbox.Stored> stored =
+                timely.isEmpty() ? List.of() : inbox.storeAll(sender, timely, now, verified, now.minus(maxAge));
         for (int k = 0; k < stored.size(); k++) {
             Inbox.Incoming m = timely.get(k);
             results[positions.get(k)] = new Accepted(m.messageId(), refusal(sender, m, stored.get(k), how));
@@ -103,7 +105,11 @@ public final class IncomingMessages {
                     + ", more than " + describe(maxAge) + " ago, and is not one already received; refused as a "
                     + "possible replay");
         }
-        LOG.info("RECV from {} ({}, {}): {}{}", sender, m.messageId(), how,
+        LOG.info(
+                "RECV from {} ({}, {}): {}{}",
+                sender,
+                m.messageId(),
+                how,
                 stored.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 logText ? " \"" + m.text() + "\"" : "");
         return null;

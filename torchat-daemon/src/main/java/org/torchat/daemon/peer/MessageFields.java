@@ -9,8 +9,7 @@ import org.torchat.protocol.Message;
 
 /** The message id and timestamp of a message from a peer, checked alike for one-shot RECV and RECV in a session. */
 public final class MessageFields {
-    private MessageFields() {
-    }
+    private MessageFields() {}
 
     /** The sender's message id, or null when the frame has none. */
     public static String messageId(Message request) throws RequestException {
@@ -19,7 +18,8 @@ public final class MessageFields {
             return null;
         }
         if (!id.isTextual() || !MessageIds.isAcceptable(id.textValue())) {
-            throw new RequestException("field '" + Extensions.MESSAGE_ID + "' must be 16..64 letters, digits, '-' or '_'");
+            throw new RequestException(
+                    "field '" + Extensions.MESSAGE_ID + "' must be 16..64 letters, digits, '-' or '_'");
         }
         return id.textValue();
     }

@@ -23,11 +23,15 @@ public final class PeerBudgets {
     public static final int DEFAULT_MAX_TRACKED = 10_000;
 
     /** The settings, in messages a minute and messages at once. */
-    public record Limits(int senderRate, int senderBurst, int unsignedRate, int unsignedBurst, int strangerRate,
-                         int strangerBurst) {
+    public record Limits(
+            int senderRate, int senderBurst, int unsignedRate, int unsignedBurst, int strangerRate, int strangerBurst) {
         public Limits {
-            if (senderRate < 0 || unsignedRate < 0 || strangerRate < 0
-                    || senderBurst < 1 || unsignedBurst < 1 || strangerBurst < 1) {
+            if (senderRate < 0
+                    || unsignedRate < 0
+                    || strangerRate < 0
+                    || senderBurst < 1
+                    || unsignedBurst < 1
+                    || strangerBurst < 1) {
                 throw new IllegalArgumentException("rates must not be negative, bursts at least 1");
             }
         }
@@ -48,7 +52,8 @@ public final class PeerBudgets {
             }
         }
         if (limits.unsignedRate() > 0) {
-            shared.put(TrafficClass.UNSIGNED_CONTACT, new TokenBucket(limits.unsignedRate(), limits.unsignedBurst(), now));
+            shared.put(
+                    TrafficClass.UNSIGNED_CONTACT, new TokenBucket(limits.unsignedRate(), limits.unsignedBurst(), now));
         }
         if (limits.strangerRate() > 0) {
             shared.put(TrafficClass.STRANGER, new TokenBucket(limits.strangerRate(), limits.strangerBurst(), now));

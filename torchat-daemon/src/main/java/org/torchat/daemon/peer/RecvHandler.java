@@ -60,8 +60,15 @@ public final class RecvHandler implements CommandHandler {
      * @param maxAge            a new message whose {@code ts} is older than this is refused as a possible replay
      * @param maxAhead          a message whose {@code ts} is further ahead of our clock than this is refused
      */
-    public RecvHandler(OnionAddress self, Inbox inbox, SenderGate gate, Clock clock, boolean logText,
-                       boolean requireSignatures, Duration maxAge, Duration maxAhead) {
+    public RecvHandler(
+            OnionAddress self,
+            Inbox inbox,
+            SenderGate gate,
+            Clock clock,
+            boolean logText,
+            boolean requireSignatures,
+            Duration maxAge,
+            Duration maxAhead) {
         this(self, new IncomingMessages(inbox, clock, logText, maxAge, maxAhead), gate, requireSignatures);
     }
 
@@ -89,8 +96,8 @@ public final class RecvHandler implements CommandHandler {
         }
         boolean verified = signature != null;
         gate.admit(trafficClass, sender);
-        String messageId = incoming.accept(sender, claimedId, text, sentAt, verified,
-                verified ? "verified" : "unsigned");
+        String messageId =
+                incoming.accept(sender, claimedId, text, sentAt, verified, verified ? "verified" : "unsigned");
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         replies.send(Replies.end(self.hostname(), request.portno(), "")
                 .withExtension(Extensions.MESSAGE_ID, nodes.textNode(messageId))

@@ -25,8 +25,8 @@ public final class SenderGate {
 
     /** No rate limits, strangers allowed: for tests of what lies behind the gate. */
     public static SenderGate unlimited(Function<OnionAddress, PeerStanding> standing) {
-        return new SenderGate(standing, new PeerBudgets(new PeerBudgets.Limits(0, 1, 0, 1, 0, 1), 1, () -> 0L),
-                Strangers.ALLOW);
+        return new SenderGate(
+                standing, new PeerBudgets(new PeerBudgets.Limits(0, 1, 0, 1, 0, 1), 1, () -> 0L), Strangers.ALLOW);
     }
 
     /** The class of a frame from {@code claimed}, signed or not; refuses it, or spends the class budget. */

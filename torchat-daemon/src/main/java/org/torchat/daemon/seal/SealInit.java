@@ -17,8 +17,7 @@ import org.torchat.protocol.seal.SealKeyFile;
  * start with sealhistory: true seals what is stored.
  */
 public final class SealInit {
-    private SealInit() {
-    }
+    private SealInit() {}
 
     public static Path run(Path root, char[] passphrase) throws StartupException {
         try (DataDirectory dir = DataDirectory.open(root)) {
@@ -27,7 +26,8 @@ public final class SealInit {
                 throw new StartupException(target + " exists already: history there is sealed to it (a new key would "
                         + "make it unreadable); nothing was changed");
             }
-            byte[] encoded = SealKeyFile.create(passphrase, KdfParameters.DEFAULT).encode();
+            byte[] encoded =
+                    SealKeyFile.create(passphrase, KdfParameters.DEFAULT).encode();
             String partial = "." + SealKeyFile.FILE_NAME + ".partial";
             Files.deleteIfExists(dir.resolve(partial));
             Path temp = dir.createPrivateFile(partial);

@@ -22,8 +22,7 @@ import org.torchat.protocol.seal.SealKeyFile;
 public final class SealStartup {
     private static final Logger LOG = LoggerFactory.getLogger(SealStartup.class);
 
-    private SealStartup() {
-    }
+    private SealStartup() {}
 
     public static HistorySeal apply(Settings settings, DataDirectory dataDir, Database db) throws StartupException {
         Path keyFile = dataDir.resolve(SealKeyFile.FILE_NAME);
@@ -49,10 +48,14 @@ public final class SealStartup {
             db.useSeal(seal);
             SealExisting.Result sealed = SealExisting.run(db);
             if (sealed.any()) {
-                LOG.info("history sealed at rest: sealed {} messages and {} file names stored before{}",
-                        sealed.messages(), sealed.fileNames(), sealed.indexDropped() ? "; search index emptied" : "");
+                LOG.info(
+                        "history sealed at rest: sealed {} messages and {} file names stored before{}",
+                        sealed.messages(),
+                        sealed.fileNames(),
+                        sealed.indexDropped() ? "; search index emptied" : "");
             }
-            LOG.info("history is sealed: the daemon is locked until 'torchat unlock'; it receives and stores meanwhile");
+            LOG.info(
+                    "history is sealed: the daemon is locked until 'torchat unlock'; it receives and stores meanwhile");
             return seal;
         } catch (IOException | SealException e) {
             throw new StartupException("cannot read the seal key " + keyFile + ": " + e.getMessage(), e);

@@ -10,8 +10,7 @@ public final class SealState {
     public static final String SEARCH_OFF = "search is off while history is sealed (sealhistory: true): the store "
             + "keeps no index of words it cannot read";
 
-    private SealState() {
-    }
+    private SealState() {}
 
     static void requireSealed(HistorySeal seal, String what) throws RequestException {
         if (!seal.on()) {

@@ -35,8 +35,8 @@ public final class UnlockHandler implements CommandHandler {
         }
         Duration wait = attempts.pause();
         if (!wait.isZero()) {
-            throw new RequestException("too many wrong passphrases: try again in " + Math.max(1, wait.toSeconds())
-                    + " s");
+            throw new RequestException(
+                    "too many wrong passphrases: try again in " + Math.max(1, wait.toSeconds()) + " s");
         }
         char[] passphrase = request.msg().toCharArray();
         try {

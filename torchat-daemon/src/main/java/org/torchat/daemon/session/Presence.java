@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What a contact's daemon says of its user, and what we say of ours (docs/PROTOCOL.md, "Presence"). */
 public enum Presence {
-    ONLINE, AWAY, OFFLINE;
+    ONLINE,
+    AWAY,
+    OFFLINE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -40,6 +40,7 @@ public final class SessionDialer implements AutoCloseable {
     static final Duration SESSIONLESS_PAUSE = Duration.ofHours(1);
     /** The first and the longest pause before dialling again a contact that could not be reached. */
     static final Duration FIRST_REDIAL = Duration.ofMinutes(1);
+
     static final Duration LONGEST_REDIAL = Duration.ofMinutes(30);
     private static final int PORT = 80;
 
@@ -56,8 +57,14 @@ public final class SessionDialer implements AutoCloseable {
     private final Map<OnionAddress, Duration> redialPause = new ConcurrentHashMap<>();
     private final Map<OnionAddress, Boolean> planned = new ConcurrentHashMap<>();
 
-    public SessionDialer(Ed25519Identity identity, PeerConnector connector, Sessions sessions, SessionSettings settings,
-                         Duration handshakeTimeout, Clock clock, Predicate<OnionAddress> isContact) {
+    public SessionDialer(
+            Ed25519Identity identity,
+            PeerConnector connector,
+            Sessions sessions,
+            SessionSettings settings,
+            Duration handshakeTimeout,
+            Clock clock,
+            Predicate<OnionAddress> isContact) {
         this.identity = identity;
         this.connector = connector;
         this.sessions = sessions;
@@ -110,12 +117,15 @@ public final class SessionDialer implements AutoCloseable {
             if (challenge.isEmpty() || !isChallenge(challenge.get())) {
                 transport.close();
                 sessionless.put(peer, clock.instant().plus(SESSIONLESS_PAUSE));
-                LOG.info("{} does not open sessions with us ({}): one-shot frames for the next hour", peer,
+                LOG.info(
+                        "{} does not open sessions with us ({}): one-shot frames for the next hour",
+                        peer,
                         challenge.map(m -> m.cmd() + " " + m.msg()).orElse("no answer"));
                 return Optional.empty();
             }
             transport.send(handshake.proof(challenge.get()));
-            Message ready = transport.next(handshakeTimeout)
+            Message ready = transport
+                    .next(handshakeTimeout)
                     .orElseThrow(() -> new IOException("the peer closed the connection during the handshake"));
             keys = handshake.keys(ready);
         } catch (IOException | SessionException e) {
@@ -184,8 +194,11 @@ public final class SessionDialer implements AutoCloseable {
         try {
             open(peer);
         } catch (DeliveryException e) {
-            Duration pause = redialPause.merge(peer, FIRST_REDIAL,
-                    (old, first) -> old.multipliedBy(2).compareTo(LONGEST_REDIAL) > 0 ? LONGEST_REDIAL : old.multipliedBy(2));
+            Duration pause = redialPause.merge(
+                    peer,
+                    FIRST_REDIAL,
+                    (old, first) ->
+                            old.multipliedBy(2).compareTo(LONGEST_REDIAL) > 0 ? LONGEST_REDIAL : old.multipliedBy(2));
             LOG.debug("no session with {}: {}; next try in {} s", peer, e.getMessage(), pause.toSeconds());
             plan(peer, pause);
         }

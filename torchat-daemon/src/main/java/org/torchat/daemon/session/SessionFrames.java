@@ -12,8 +12,7 @@ import org.torchat.protocol.onion.OnionAddress;
  * authenticates them, and proves nothing to anyone else.
  */
 public final class SessionFrames {
-    private SessionFrames() {
-    }
+    private SessionFrames() {}
 
     /** A message: as the one-shot RECV, without {@code sig} and {@code proto}. */
     public static Message recv(OnionAddress self, StoredMessage m) {

@@ -29,6 +29,7 @@ public final class SessionHandler implements StreamingHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
     /** Handshakes a minute, and at once, from everyone together. */
     static final int HANDSHAKES_PER_MINUTE = 120;
+
     static final int HANDSHAKE_BURST = 60;
 
     private final Ed25519Identity identity;
@@ -38,14 +39,19 @@ public final class SessionHandler implements StreamingHandler {
     private final SessionDialer dialer;
     private final TokenBucket handshakes;
 
-    public SessionHandler(Ed25519Identity identity, boolean enabled, Function<OnionAddress, PeerStanding> standing,
-                          Sessions sessions, SessionDialer dialer) {
+    public SessionHandler(
+            Ed25519Identity identity,
+            boolean enabled,
+            Function<OnionAddress, PeerStanding> standing,
+            Sessions sessions,
+            SessionDialer dialer) {
         this.identity = identity;
         this.enabled = enabled;
         this.standing = standing;
         this.sessions = sessions;
         this.dialer = dialer;
-        this.handshakes = new TokenBucket(HANDSHAKES_PER_MINUTE, HANDSHAKE_BURST, sessions.clock().millis());
+        this.handshakes = new TokenBucket(
+                HANDSHAKES_PER_MINUTE, HANDSHAKE_BURST, sessions.clock().millis());
     }
 
     @Override
@@ -58,7 +64,9 @@ public final class SessionHandler implements StreamingHandler {
         if (!peer.contact() || peer.blocked()) {
             // Not a warning: someone who has us as a contact before we have them is ordinary, and falls back at once.
             LOG.debug("SESSION from {} refused: not a contact", initiator);
-            replies.send(Replies.error(identity.onionAddress(), hello.portno(),
+            replies.send(Replies.error(
+                    identity.onionAddress(),
+                    hello.portno(),
                     "sessions are only for contacts: send RECV, one frame per connection"));
             return;
         }
@@ -69,8 +77,8 @@ public final class SessionHandler implements StreamingHandler {
         SessionKeys keys;
         try {
             replies.send(handshake.challenge(hello, initiator));
-            Message proof = more.next().orElseThrow(
-                    () -> new RequestException("the connection closed during the session handshake"));
+            Message proof = more.next()
+                    .orElseThrow(() -> new RequestException("the connection closed during the session handshake"));
             keys = handshake.verify(proof);
         } catch (SessionException e) {
             LOG.info("session handshake from {} refused: {}", initiator, e.getMessage());
@@ -78,8 +86,8 @@ public final class SessionHandler implements StreamingHandler {
         }
         replies.send(handshake.ready());
         dialer.speaksSessions(initiator);
-        SessionLink link = new SessionLink(initiator, initiator, keys, sessions.clock().instant(),
-                new ListenerTransport(more, replies));
+        SessionLink link = new SessionLink(
+                initiator, initiator, keys, sessions.clock().instant(), new ListenerTransport(more, replies));
         if (sessions.register(link)) {
             sessions.serve(link);
         }

@@ -1,9 +1,9 @@
 package org.torchat.daemon.session;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,12 +37,17 @@ public final class SessionLink {
     private long lastReachableNanos;
     /** Echo requests of ours awaiting their answer, by token. */
     private final Map<String, CompletableFuture<Void>> echoes = new ConcurrentHashMap<>();
+
     static final int MAX_ECHO_TOKEN = 64;
     /** Echo requests that may await an answer at once on one session: PING requests beyond it are refused. */
     static final int MAX_PENDING_ECHOES = 8;
 
-    SessionLink(OnionAddress peer, OnionAddress initiator, SessionKeys keys, Instant established,
-                SessionTransport transport) {
+    SessionLink(
+            OnionAddress peer,
+            OnionAddress initiator,
+            SessionKeys keys,
+            Instant established,
+            SessionTransport transport) {
         this.peer = peer;
         this.initiator = initiator;
         this.id = keys.sessionId();

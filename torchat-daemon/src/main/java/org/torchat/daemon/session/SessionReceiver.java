@@ -29,8 +29,12 @@ final class SessionReceiver {
     private final Consumer<OnionAddress> reachable;
 
     /** {@code reachable}: told (at most once a second per session) that a contact whose message came is online. */
-    SessionReceiver(OnionAddress self, IncomingMessages incoming, SessionEvents events, Runnable presenceChanged,
-                    Consumer<OnionAddress> reachable) {
+    SessionReceiver(
+            OnionAddress self,
+            IncomingMessages incoming,
+            SessionEvents events,
+            Runnable presenceChanged,
+            Consumer<OnionAddress> reachable) {
         this.self = self;
         this.incoming = incoming;
         this.events = events;
@@ -68,11 +72,12 @@ final class SessionReceiver {
                 answers[i] = SessionFrames.refusal(self, messageId, e.getMessage());
             }
         }
-        List<IncomingMessages.Accepted> accepted = valid.isEmpty() ? List.of()
-                : incoming.acceptAll(link.peer(), valid, true, "session");
+        List<IncomingMessages.Accepted> accepted =
+                valid.isEmpty() ? List.of() : incoming.acceptAll(link.peer(), valid, true, "session");
         for (int k = 0; k < accepted.size(); k++) {
             IncomingMessages.Accepted a = accepted.get(k);
-            answers[positions.get(k)] = a.refusal() == null ? SessionFrames.ack(self, a.messageId())
+            answers[positions.get(k)] = a.refusal() == null
+                    ? SessionFrames.ack(self, a.messageId())
                     : SessionFrames.refusal(self, a.messageId(), a.refusal().getMessage());
         }
         for (Message answer : answers) {
@@ -101,15 +106,15 @@ final class SessionReceiver {
             return Optional.empty();
         }
         if (!value.get().isTextual() || value.get().textValue().length() > SessionLink.MAX_ECHO_TOKEN) {
-            throw new SessionException("'" + field + "' must be a string of at most " + SessionLink.MAX_ECHO_TOKEN
-                    + " characters");
+            throw new SessionException(
+                    "'" + field + "' must be a string of at most " + SessionLink.MAX_ECHO_TOKEN + " characters");
         }
         return Optional.of(value.get().textValue());
     }
 
     private void presence(SessionLink link, Message frame) throws SessionException {
-        Presence said = Presence.fromFrame(frame.msg()).orElseThrow(
-                () -> new SessionException("PRESENCE must say online or away"));
+        Presence said = Presence.fromFrame(frame.msg())
+                .orElseThrow(() -> new SessionException("PRESENCE must say online or away"));
         if (link.presence() != said) {
             link.presence(said);
             presenceChanged.run();

@@ -39,15 +39,16 @@ public final class SessionSender implements SessionEvents {
     private final Map<SessionLink, LinkedHashMap<String, StoredMessage>> inFlight = new LinkedHashMap<>();
     /** Acknowledged, not yet recorded: they stay in flight until then, so that no send() takes them for queued. */
     private final List<Acked> acknowledged = new ArrayList<>();
-    private final ExecutorService recorder = Executors.newSingleThreadExecutor(
-            r -> DaemonThreads.named(r, "session-acks"));
+
+    private final ExecutorService recorder =
+            Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "session-acks"));
     private boolean recording;
 
     /** {@code wake}: asks the delivery engine to look at a peer's queue again. */
-    private record Acked(SessionLink link, StoredMessage message) {
-    }
+    private record Acked(SessionLink link, StoredMessage message) {}
 
-    public SessionSender(Outbox outbox, OnionAddress self, RetryPolicy retry, Clock clock, Consumer<OnionAddress> wake) {
+    public SessionSender(
+            Outbox outbox, OnionAddress self, RetryPolicy retry, Clock clock, Consumer<OnionAddress> wake) {
         this.outbox = outbox;
         this.self = self;
         this.retry = retry;
@@ -171,7 +172,11 @@ public final class SessionSender implements SessionEvents {
         } else {
             Duration delay = retry.delayAfter(m.attempts() + 1);
             outbox.scheduleRetry(m, now.plus(delay), reason);
-            LOG.info("message {} to {}: refused ({}); next try in {} ms", m.messageId(), m.peer(), reason,
+            LOG.info(
+                    "message {} to {}: refused ({}); next try in {} ms",
+                    m.messageId(),
+                    m.peer(),
+                    reason,
                     delay.toMillis());
         }
         wake.accept(m.peer());

@@ -38,6 +38,7 @@ public final class SessionService implements AutoCloseable {
     private final SessionHandler handler;
     /** Clients hear of presence changes at most once a second: a contact toggling its own must not flood them. */
     private final Coalescer changed;
+
     private final ScheduledExecutorService signalTimer =
             Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "presence-signal"));
     private final Consumer<OnionAddress> reachable;
@@ -49,10 +50,19 @@ public final class SessionService implements AutoCloseable {
      * the last change never lost; {@code reachable}: runs
      * when a session opens, so that what waits for that peer goes now.
      */
-    public SessionService(Ed25519Identity identity, SessionSettings settings, Duration connectTimeout, Clock clock,
-                          Contacts contacts, Outbox outbox, IncomingMessages incoming, DeliveryService delivery,
-                          RetryPolicy retry, PeerConnector connector, Runnable changed,
-                          Consumer<OnionAddress> reachable) {
+    public SessionService(
+            Ed25519Identity identity,
+            SessionSettings settings,
+            Duration connectTimeout,
+            Clock clock,
+            Contacts contacts,
+            Outbox outbox,
+            IncomingMessages incoming,
+            DeliveryService delivery,
+            RetryPolicy retry,
+            PeerConnector connector,
+            Runnable changed,
+            Consumer<OnionAddress> reachable) {
         this.settings = settings;
         this.clock = clock;
         this.contacts = contacts;
@@ -61,13 +71,19 @@ public final class SessionService implements AutoCloseable {
         this.self = identity.onionAddress();
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
         this.reachable = reachable;
-        this.sessions = new Sessions(self, settings, clock, new SessionReceiver(self, incoming, sender,
-                this::presenceChanged, reachable), sender, this::presenceChanged, this::sessionOpened, this::sessionEnded);
-        this.dialer = new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock,
-                peer -> {
-                    PeerStanding standing = contacts.standing(peer);
-                    return standing.contact() && !standing.blocked();
-                });
+        this.sessions = new Sessions(
+                self,
+                settings,
+                clock,
+                new SessionReceiver(self, incoming, sender, this::presenceChanged, reachable),
+                sender,
+                this::presenceChanged,
+                this::sessionOpened,
+                this::sessionEnded);
+        this.dialer = new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock, peer -> {
+            PeerStanding standing = contacts.standing(peer);
+            return standing.contact() && !standing.blocked();
+        });
         this.handler = new SessionHandler(identity, settings.enabled(), contacts::standing, sessions, dialer);
         delivery.useSessions(new SessionRoute(dialer, sender));
     }
@@ -98,8 +114,9 @@ public final class SessionService implements AutoCloseable {
      */
     public Duration roundTrip(OnionAddress peer, Duration timeout)
             throws IOException, TimeoutException, InterruptedException {
-        SessionLink link = sessions.link(peer).orElseThrow(() -> new IOException("no session with " + peer
-                + ": it is offline, or its daemon does not open sessions"));
+        SessionLink link = sessions.link(peer)
+                .orElseThrow(() -> new IOException(
+                        "no session with " + peer + ": it is offline, or its daemon does not open sessions"));
         long start = System.nanoTime();
         CompletableFuture<Void> answered = link.echo(self);
         try {

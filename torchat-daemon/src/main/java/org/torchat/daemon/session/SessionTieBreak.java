@@ -12,12 +12,12 @@ final class SessionTieBreak {
     /** Far more than the few seconds between two handshakes that cross, far less than a restart takes. */
     static final Duration WINDOW = Duration.ofSeconds(10);
 
-    private SessionTieBreak() {
-    }
+    private SessionTieBreak() {}
 
     /** Whether {@code candidate} replaces {@code existing}. */
     static boolean replaces(SessionLink existing, SessionLink candidate) {
-        Duration apart = Duration.between(existing.established(), candidate.established()).abs();
+        Duration apart = Duration.between(existing.established(), candidate.established())
+                .abs();
         if (apart.compareTo(WINDOW) > 0) {
             return candidate.established().isAfter(existing.established());
         }

@@ -52,9 +52,15 @@ public final class Sessions implements AutoCloseable {
      * @param opened          runs with the peer once a session with it is registered (it is reachable now)
      * @param ended           runs with the peer after its live session ended (the dialler plans the next attempt)
      */
-    public Sessions(OnionAddress self, SessionSettings settings, Clock clock, SessionReceiver receiver,
-                    SessionEvents events, Runnable presenceChanged, Consumer<OnionAddress> opened,
-                    Consumer<OnionAddress> ended) {
+    public Sessions(
+            OnionAddress self,
+            SessionSettings settings,
+            Clock clock,
+            SessionReceiver receiver,
+            SessionEvents events,
+            Runnable presenceChanged,
+            Consumer<OnionAddress> opened,
+            Consumer<OnionAddress> ended) {
         this.self = self;
         this.settings = settings;
         this.clock = clock;
@@ -225,7 +231,10 @@ public final class Sessions implements AutoCloseable {
     private void beat() {
         for (SessionLink link : links()) {
             if (link.stuck().compareTo(settings.deadAfter()) >= 0) {
-                LOG.info("{}: ended: the peer has not read for {} ms", link, link.stuck().toMillis());
+                LOG.info(
+                        "{}: ended: the peer has not read for {} ms",
+                        link,
+                        link.stuck().toMillis());
                 link.close();
                 continue;
             }

@@ -28,6 +28,7 @@ public final class ChangeSignal {
 
     /** Tokens of this run differ from every earlier run's: a client never mistakes a restart's "0" for the old one. */
     private final String run = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+
     private final Map<String, Long> counts = new HashMap<>();
     private long generation;
     private boolean closed;

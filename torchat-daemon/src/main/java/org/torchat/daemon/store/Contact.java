@@ -8,6 +8,14 @@ import org.torchat.protocol.onion.OnionAddress;
  * {@code firstMessage} is the oldest message the peer sent us, for a request's preview: only {@link Contacts#requests}
  * reads it (null elsewhere, and when none).
  */
-public record Contact(OnionAddress address, String nickname, ContactState state, Instant addedAt, Instant lastSeen,
-                      int unread, boolean blocked, long droppedWhileBlocked, boolean verified, String firstMessage) {
-}
+public record Contact(
+        OnionAddress address,
+        String nickname,
+        ContactState state,
+        Instant addedAt,
+        Instant lastSeen,
+        int unread,
+        boolean blocked,
+        long droppedWhileBlocked,
+        boolean verified,
+        String firstMessage) {}

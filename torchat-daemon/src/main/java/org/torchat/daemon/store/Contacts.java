@@ -27,7 +27,8 @@ public final class Contacts {
     private static final String FIRST_MESSAGE = " FROM messages m WHERE m.peer = c.address AND m.direction = 'in' "
             + "AND m.received_at >= c.request_since ORDER BY m.id LIMIT 1)";
     /** A sealed first message cannot be cut in SQL: it is opened and cut here ({@link #preview}). */
-    private static final String COLUMNS_WITH_PREVIEW = COLUMNS.replace("NULL AS first_message, NULL AS first_sealed",
+    private static final String COLUMNS_WITH_PREVIEW = COLUMNS.replace(
+            "NULL AS first_message, NULL AS first_sealed",
             "(SELECT SUBSTR(m.body, 1, ?)" + FIRST_MESSAGE + " AS first_message, (SELECT m.sealed" + FIRST_MESSAGE
                     + " AS first_sealed");
 
@@ -65,9 +66,10 @@ public final class Contacts {
      */
     public String requestsVersion() {
         return db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(request_since), 0), "
-                    + "COALESCE(SUM(request_messages), 0) FROM contacts WHERE state = 'request' AND blocked = 0");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT COUNT(*), COALESCE(MAX(request_since), 0), "
+                                    + "COALESCE(SUM(request_messages), 0) FROM contacts WHERE state = 'request' AND blocked = 0");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) + "." + rs.getLong(2) + "." + rs.getLong(3);
             }
@@ -78,8 +80,8 @@ public final class Contacts {
     public int requestCount() {
         return db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM contacts WHERE state = 'request' AND blocked = 0");
-                 ResultSet rs = ps.executeQuery()) {
+                            "SELECT COUNT(*) FROM contacts WHERE state = 'request' AND blocked = 0");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -108,15 +110,17 @@ public final class Contacts {
     /** One indexed lookup: what the peer listener needs to know of a sender before anything costly. */
     public PeerStanding standing(OnionAddress peer) {
         return db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT state, blocked, verified FROM contacts WHERE address = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT state, blocked, verified FROM contacts WHERE address = ?")) {
                 ps.setString(1, peer.hostname());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return PeerStanding.UNKNOWN;
                     }
-                    return new PeerStanding(ContactState.fromDb(rs.getString(1)) == ContactState.CONTACT,
-                            rs.getInt(2) != 0, rs.getInt(3) != 0);
+                    return new PeerStanding(
+                            ContactState.fromDb(rs.getString(1)) == ContactState.CONTACT,
+                            rs.getInt(2) != 0,
+                            rs.getInt(3) != 0);
                 }
             }
         });
@@ -136,8 +140,10 @@ public final class Contacts {
 
     /** Addresses of every contact (not requests, not blocked): whom the daemon keeps sessions with. */
     public List<OnionAddress> contactAddresses() {
-        return list().stream().filter(c -> c.state() == ContactState.CONTACT && !c.blocked())
-                .map(Contact::address).toList();
+        return list().stream()
+                .filter(c -> c.state() == ContactState.CONTACT && !c.blocked())
+                .map(Contact::address)
+                .toList();
     }
 
     public boolean isBlocked(OnionAddress peer) {
@@ -146,12 +152,14 @@ public final class Contacts {
 
     /** Makes {@code peer} a contact (a request is accepted by this too); {@code nickname} may be null. */
     public Contact add(OnionAddress peer, String nickname, Instant now) throws ContactException {
-        return change(c -> {
-            if (state(c, peer).orElse(null) == ContactState.CONTACT) {
-                throw refusal(peer + " is already a contact (RENAME changes its nickname)");
-            }
-            return makeContact(c, peer, nickname, now);
-        }, peer);
+        return change(
+                c -> {
+                    if (state(c, peer).orElse(null) == ContactState.CONTACT) {
+                        throw refusal(peer + " is already a contact (RENAME changes its nickname)");
+                    }
+                    return makeContact(c, peer, nickname, now);
+                },
+                peer);
     }
 
     /** Writing to {@code peer} (a message, a file) makes it a contact, as the user chose it; no-op for a contact. */
@@ -164,53 +172,66 @@ public final class Contacts {
 
     /** Accepts a stranger's request: {@code peer} becomes a contact; {@code nickname} may be null. */
     public Contact accept(OnionAddress peer, String nickname, Instant now) throws ContactException {
-        return change(c -> {
-            if (state(c, peer).orElse(null) != ContactState.REQUEST) {
-                throw refusal(peer + " has no request to accept (REQUESTS lists them; ADD_CONTACT adds anyone)");
-            }
-            return makeContact(c, peer, nickname, now);
-        }, peer);
+        return change(
+                c -> {
+                    if (state(c, peer).orElse(null) != ContactState.REQUEST) {
+                        throw refusal(
+                                peer + " has no request to accept (REQUESTS lists them; ADD_CONTACT adds anyone)");
+                    }
+                    return makeContact(c, peer, nickname, now);
+                },
+                peer);
     }
 
     /** Gives a contact a new nickname; null removes it. */
     public Contact rename(OnionAddress peer, String nickname) throws ContactException {
-        return change(c -> {
-            requireContact(c, peer);
-            setNickname(c, peer, nickname);
-            return null;
-        }, peer);
+        return change(
+                c -> {
+                    requireContact(c, peer);
+                    setNickname(c, peer, nickname);
+                    return null;
+                },
+                peer);
     }
 
     /** {@code peer} is no longer a contact and loses its nickname; its messages stay in the history. */
     public Contact remove(OnionAddress peer) throws ContactException {
-        return change(c -> {
-            requireContact(c, peer);
-            update(c, "UPDATE contacts SET state = 'stranger', nickname = NULL, nickname_key = NULL WHERE address = ?",
-                    peer);
-            return null;
-        }, peer);
+        return change(
+                c -> {
+                    requireContact(c, peer);
+                    update(
+                            c,
+                            "UPDATE contacts SET state = 'stranger', nickname = NULL, nickname_key = NULL WHERE address = ?",
+                            peer);
+                    return null;
+                },
+                peer);
     }
 
     /** From now on messages from {@code peer} are dropped before storage (an unknown address may be blocked). */
     public Contact block(OnionAddress peer, Instant now) throws ContactException {
-        return change(c -> {
-            Rows.ensureContact(c, peer, now);
-            if (isBlocked(c, peer)) {
-                throw refusal(peer + " is already blocked");
-            }
-            update(c, "UPDATE contacts SET blocked = 1 WHERE address = ?", peer);
-            return null;
-        }, peer);
+        return change(
+                c -> {
+                    Rows.ensureContact(c, peer, now);
+                    if (isBlocked(c, peer)) {
+                        throw refusal(peer + " is already blocked");
+                    }
+                    update(c, "UPDATE contacts SET blocked = 1 WHERE address = ?", peer);
+                    return null;
+                },
+                peer);
     }
 
     public Contact unblock(OnionAddress peer) throws ContactException {
-        return change(c -> {
-            if (!isBlocked(c, peer)) {
-                throw refusal(peer + " is not blocked");
-            }
-            update(c, "UPDATE contacts SET blocked = 0 WHERE address = ?", peer);
-            return null;
-        }, peer);
+        return change(
+                c -> {
+                    if (!isBlocked(c, peer)) {
+                        throw refusal(peer + " is not blocked");
+                    }
+                    update(c, "UPDATE contacts SET blocked = 0 WHERE address = ?", peer);
+                    return null;
+                },
+                peer);
     }
 
     // ---------------------------------------------------------------- shared with Inbox and Outbox
@@ -265,8 +286,8 @@ public final class Contacts {
 
     private static void setNickname(Connection c, OnionAddress peer, String nickname) throws SQLException {
         if (nickname != null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT address FROM contacts WHERE nickname_key = ? AND address <> ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT address FROM contacts WHERE nickname_key = ? AND address <> ?")) {
                 ps.setString(1, Nicknames.key(nickname));
                 ps.setString(2, peer.hostname());
                 List<OnionAddress> owners = Rows.addresses(ps);
@@ -276,8 +297,8 @@ public final class Contacts {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE contacts SET nickname = ?, nickname_key = ? WHERE address = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE contacts SET nickname = ?, nickname_key = ? WHERE address = ?")) {
             ps.setString(1, nickname);
             ps.setString(2, nickname == null ? null : Nicknames.key(nickname));
             ps.setString(3, peer.hostname());
@@ -329,10 +350,16 @@ public final class Contacts {
         List<Contact> result = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                result.add(new Contact(Rows.address(rs.getString("address")), rs.getString("nickname"),
-                        ContactState.fromDb(rs.getString("state")), Rows.instant(rs, "added_at"),
-                        Rows.instant(rs, "last_seen"), rs.getInt("unread_count"), rs.getInt("blocked") != 0,
-                        rs.getLong("blocked_drops"), rs.getInt("verified") != 0,
+                result.add(new Contact(
+                        Rows.address(rs.getString("address")),
+                        rs.getString("nickname"),
+                        ContactState.fromDb(rs.getString("state")),
+                        Rows.instant(rs, "added_at"),
+                        Rows.instant(rs, "last_seen"),
+                        rs.getInt("unread_count"),
+                        rs.getInt("blocked") != 0,
+                        rs.getLong("blocked_drops"),
+                        rs.getInt("verified") != 0,
                         preview(rs.getString("first_message"), rs.getBytes("first_sealed"), seal, previewChars)));
             }
         }
@@ -345,7 +372,8 @@ public final class Contacts {
             return plain;
         }
         String text = seal.open(sealed);
-        return text.codePointCount(0, text.length()) <= chars ? text
+        return text.codePointCount(0, text.length()) <= chars
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, chars));
     }
 }

@@ -24,8 +24,7 @@ public final class ControlCookie {
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{" + (2 * BYTES) + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ControlCookie() {
-    }
+    private ControlCookie() {}
 
     /** The token (the hex text) from the cookie file, which is created (or replaced, if damaged) first. */
     public static String loadOrCreate(DataDirectory dataDir) throws StartupException {

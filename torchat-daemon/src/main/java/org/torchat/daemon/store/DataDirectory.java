@@ -45,8 +45,10 @@ public final class DataDirectory implements AutoCloseable {
         }
         Path lockPath = root.resolve(LOCK_FILE);
         try {
-            FileChannel channel = FileChannel.open(lockPath, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ), PosixFilePermissions.asFileAttribute(FILE_MODE));
+            FileChannel channel = FileChannel.open(
+                    lockPath,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ),
+                    PosixFilePermissions.asFileAttribute(FILE_MODE));
             FileLock lock;
             try {
                 lock = channel.tryLock();

@@ -17,8 +17,8 @@ public final class History {
     /** The last {@code n} messages with {@code peer}, oldest first. */
     public List<StoredMessage> last(OnionAddress peer, int n) {
         List<StoredMessage> newestFirst = db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                    + " FROM messages WHERE peer = ? ORDER BY id DESC LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE peer = ? ORDER BY id DESC LIMIT ?")) {
                 ps.setString(1, peer.hostname());
                 ps.setInt(2, n);
                 return Rows.messages(ps, db.seal());

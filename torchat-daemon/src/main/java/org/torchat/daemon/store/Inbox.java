@@ -45,8 +45,12 @@ public final class Inbox {
 
     /** Requests not capped (only the per-peer unread limits apply). */
     public Inbox(Database db, UnreadLimits limits, ChangeSignal changes, Strangers strangers) {
-        this(db, limits, changes, strangers, new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
-                Integer.MAX_VALUE, Long.MAX_VALUE / 2));
+        this(
+                db,
+                limits,
+                changes,
+                strangers,
+                new RequestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE / 2));
     }
 
     /**
@@ -55,8 +59,8 @@ public final class Inbox {
      * {@code strangers} says what happens to messages from addresses that are not contacts, and
      * {@code requestLimits} how much of them the store keeps before the user accepts them.
      */
-    public Inbox(Database db, UnreadLimits limits, ChangeSignal changes, Strangers strangers,
-                 RequestLimits requestLimits) {
+    public Inbox(
+            Database db, UnreadLimits limits, ChangeSignal changes, Strangers strangers, RequestLimits requestLimits) {
         this.db = db;
         this.limits = limits;
         this.changes = changes;
@@ -82,10 +86,18 @@ public final class Inbox {
      * {@link Outcome#TOO_OLD} and nothing is written. Over the peer's unread caps, nothing is stored.
      * {@code verified}: the message carried a valid signature by {@code peer}; the peer is then marked verified too.
      */
-    public Outcome store(OnionAddress peer, String messageId, String text, Instant sentAt, Instant receivedAt,
-                         boolean verified, Instant oldestAccepted) throws PeerLimitException {
-        Stored stored = storeAll(peer, List.of(new Incoming(messageId, text, sentAt)), receivedAt, verified,
-                oldestAccepted).get(0);
+    public Outcome store(
+            OnionAddress peer,
+            String messageId,
+            String text,
+            Instant sentAt,
+            Instant receivedAt,
+            boolean verified,
+            Instant oldestAccepted)
+            throws PeerLimitException {
+        Stored stored = storeAll(
+                        peer, List.of(new Incoming(messageId, text, sentAt)), receivedAt, verified, oldestAccepted)
+                .get(0);
         if (stored.overLimit() != null) {
             throw stored.overLimit();
         }
@@ -93,12 +105,10 @@ public final class Inbox {
     }
 
     /** One message of a batch for {@link #storeAll}. */
-    public record Incoming(String messageId, String text, Instant sentAt) {
-    }
+    public record Incoming(String messageId, String text, Instant sentAt) {}
 
     /** What {@link #storeAll} made of one message: its outcome, or (outcome null) the peer's cap it would pass. */
-    public record Stored(Outcome outcome, PeerLimitException overLimit) {
-    }
+    public record Stored(Outcome outcome, PeerLimitException overLimit) {}
 
     /**
      * Stores messages from {@code peer} as {@link #store} does, each on its own terms, in one transaction: one commit
@@ -106,8 +116,8 @@ public final class Inbox {
      * the peer's caps is not stored and the others still are. Durable when this returns; the results are in the
      * order of {@code batch}.
      */
-    public List<Stored> storeAll(OnionAddress peer, List<Incoming> batch, Instant receivedAt, boolean verified,
-                                 Instant oldestAccepted) {
+    public List<Stored> storeAll(
+            OnionAddress peer, List<Incoming> batch, Instant receivedAt, boolean verified, Instant oldestAccepted) {
         List<Stored> results;
         try {
             results = db.transaction(c -> {
@@ -140,14 +150,18 @@ public final class Inbox {
         return results;
     }
 
-    private Outcome storeIn(Connection c, OnionAddress peer, Incoming m, Instant receivedAt, boolean verified,
-                            Instant oldestAccepted) throws SQLException {
+    private Outcome storeIn(
+            Connection c, OnionAddress peer, Incoming m, Instant receivedAt, boolean verified, Instant oldestAccepted)
+            throws SQLException {
         Optional<Outcome> turnedAway = turnAway(c, peer);
         if (turnedAway.isPresent()) {
             return turnedAway.get();
         }
         boolean duplicate = exists(c, peer, m.messageId());
-        if (!duplicate && m.sentAt() != null && oldestAccepted != null && m.sentAt().isBefore(oldestAccepted)) {
+        if (!duplicate
+                && m.sentAt() != null
+                && oldestAccepted != null
+                && m.sentAt().isBefore(oldestAccepted)) {
             return Outcome.TOO_OLD;
         }
         Rows.ensureContact(c, peer, receivedAt);
@@ -221,8 +235,8 @@ public final class Inbox {
     }
 
     private static boolean exists(Connection c, OnionAddress peer, String messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM messages WHERE peer = ? AND direction = 'in' AND message_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM messages WHERE peer = ? AND direction = 'in' AND message_id = ?")) {
             ps.setString(1, peer.hostname());
             ps.setString(2, messageId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -232,8 +246,8 @@ public final class Inbox {
     }
 
     private void checkLimits(Connection c, OnionAddress peer, int bytes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT unread_count, unread_bytes FROM contacts WHERE address = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT unread_count, unread_bytes FROM contacts WHERE address = ?")) {
             ps.setString(1, peer.hostname());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -260,11 +274,20 @@ public final class Inbox {
     }
 
     /** Sealed as it is stored when sealing is on: an incoming text is never on disk in the clear. */
-    private static long insert(Connection c, OnionAddress peer, String messageId, String text, HistorySeal seal,
-                               Instant sentAt, Instant receivedAt, boolean verified) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
-                + "sent_at, received_at, status, unread, verified, sealed) "
-                + "VALUES (?, 'in', ?, ?, ?, ?, 'received', 1, ?, ?)",
+    private static long insert(
+            Connection c,
+            OnionAddress peer,
+            String messageId,
+            String text,
+            HistorySeal seal,
+            Instant sentAt,
+            Instant receivedAt,
+            boolean verified)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO messages (peer, direction, message_id, body, "
+                        + "sent_at, received_at, status, unread, verified, sealed) "
+                        + "VALUES (?, 'in', ?, ?, ?, ?, 'received', 1, ?, ?)",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
             byte[] sealed = seal.sealIfOn(text).orElse(null);
             ps.setString(1, peer.hostname());

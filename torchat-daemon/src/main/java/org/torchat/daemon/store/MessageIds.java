@@ -9,8 +9,7 @@ public final class MessageIds {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     public static String random() {
         byte[] bytes = new byte[16];

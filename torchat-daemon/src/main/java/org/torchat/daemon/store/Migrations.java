@@ -8,12 +8,13 @@ import java.util.List;
  */
 final class Migrations {
     /** One step of the schema. */
-    record Migration(int version, List<String> statements) {
-    }
+    record Migration(int version, List<String> statements) {}
 
     static final List<Migration> ALL = List.of(
-            new Migration(1, List.of(
-                    """
+            new Migration(
+                    1,
+                    List.of(
+                            """
                     CREATE TABLE contacts (
                         address      TEXT PRIMARY KEY,
                         added_at     INTEGER NOT NULL,
@@ -23,7 +24,7 @@ final class Migrations {
                         unread_count INTEGER NOT NULL DEFAULT 0,
                         unread_bytes INTEGER NOT NULL DEFAULT 0
                     )""",
-                    """
+                            """
                     CREATE TABLE messages (
                         id              INTEGER PRIMARY KEY,
                         peer            TEXT NOT NULL REFERENCES contacts(address),
@@ -42,27 +43,31 @@ final class Migrations {
                         last_error      TEXT,
                         UNIQUE (peer, direction, message_id)
                     )""",
-                    "CREATE INDEX messages_by_peer ON messages (peer, id)",
-                    "CREATE INDEX messages_unread ON messages (peer, id) WHERE unread = 1",
-                    "CREATE INDEX messages_queued ON messages (peer, id) WHERE status = 'queued'")),
+                            "CREATE INDEX messages_by_peer ON messages (peer, id)",
+                            "CREATE INDEX messages_unread ON messages (peer, id) WHERE unread = 1",
+                            "CREATE INDEX messages_queued ON messages (peer, id) WHERE status = 'queued'")),
             // Signed messages: whether an incoming message carried a valid signature by its sender, and whether a
             // peer has ever sent one. Everything stored before was unverified.
-            new Migration(2, List.of(
-                    "ALTER TABLE messages ADD COLUMN verified INTEGER NOT NULL DEFAULT 0",
-                    "ALTER TABLE contacts ADD COLUMN verified INTEGER NOT NULL DEFAULT 0")),
+            new Migration(
+                    2,
+                    List.of(
+                            "ALTER TABLE messages ADD COLUMN verified INTEGER NOT NULL DEFAULT 0",
+                            "ALTER TABLE contacts ADD COLUMN verified INTEGER NOT NULL DEFAULT 0")),
             // Contacts: until now a row existed for every peer that wrote or was written to. Now a row is a contact,
             // a stranger's request, or only known (history, a removed contact). Peers we have written to were
             // chosen by the user and become contacts; peers that only wrote to us become requests, to be accepted
             // or blocked. Nicknames are unique in their lower-case form (nickname_key).
-            new Migration(3, List.of(
-                    "ALTER TABLE contacts ADD COLUMN state TEXT NOT NULL DEFAULT 'stranger' "
-                            + "CHECK (state IN ('contact', 'request', 'stranger'))",
-                    "ALTER TABLE contacts ADD COLUMN nickname TEXT",
-                    "ALTER TABLE contacts ADD COLUMN nickname_key TEXT",
-                    "ALTER TABLE contacts ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0",
-                    "ALTER TABLE contacts ADD COLUMN blocked_drops INTEGER NOT NULL DEFAULT 0",
-                    "CREATE UNIQUE INDEX contacts_by_nickname ON contacts (nickname_key) WHERE nickname_key IS NOT NULL",
-                    """
+            new Migration(
+                    3,
+                    List.of(
+                            "ALTER TABLE contacts ADD COLUMN state TEXT NOT NULL DEFAULT 'stranger' "
+                                    + "CHECK (state IN ('contact', 'request', 'stranger'))",
+                            "ALTER TABLE contacts ADD COLUMN nickname TEXT",
+                            "ALTER TABLE contacts ADD COLUMN nickname_key TEXT",
+                            "ALTER TABLE contacts ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0",
+                            "ALTER TABLE contacts ADD COLUMN blocked_drops INTEGER NOT NULL DEFAULT 0",
+                            "CREATE UNIQUE INDEX contacts_by_nickname ON contacts (nickname_key) WHERE nickname_key IS NOT NULL",
+                            """
                     UPDATE contacts SET state = CASE
                         WHEN EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address AND m.direction = 'out')
                             THEN 'contact'
@@ -70,8 +75,7 @@ final class Migrations {
                             THEN 'request'
                         ELSE 'stranger' END""")),
             // File transfer (docs/STORAGE.md).
-            new Migration(4, List.of(
-                    """
+            new Migration(4, List.of("""
                     CREATE TABLE transfers (
                         id              INTEGER PRIMARY KEY,
                         transfer_id     TEXT NOT NULL,
@@ -91,16 +95,17 @@ final class Migrations {
                         next_attempt_at INTEGER,
                         last_error      TEXT,
                         UNIQUE (peer, direction, transfer_id)
-                    )""",
-                    "CREATE INDEX transfers_by_id ON transfers (transfer_id)")),
+                    )""", "CREATE INDEX transfers_by_id ON transfers (transfer_id)")),
             // Bounded requests (docs/STORAGE.md): what a stranger has left while its request waits (messages, bytes)
             // and since when, so that the caps and the expiry are checked without reading message bodies. A
             // request of before is counted from the messages it has.
-            new Migration(5, List.of(
-                    "ALTER TABLE contacts ADD COLUMN request_since INTEGER",
-                    "ALTER TABLE contacts ADD COLUMN request_messages INTEGER NOT NULL DEFAULT 0",
-                    "ALTER TABLE contacts ADD COLUMN request_bytes INTEGER NOT NULL DEFAULT 0",
-                    """
+            new Migration(
+                    5,
+                    List.of(
+                            "ALTER TABLE contacts ADD COLUMN request_since INTEGER",
+                            "ALTER TABLE contacts ADD COLUMN request_messages INTEGER NOT NULL DEFAULT 0",
+                            "ALTER TABLE contacts ADD COLUMN request_bytes INTEGER NOT NULL DEFAULT 0",
+                            """
                     UPDATE contacts SET
                         request_since = (SELECT MIN(m.received_at) FROM messages m
                                          WHERE m.peer = contacts.address AND m.direction = 'in'),
@@ -109,25 +114,27 @@ final class Migrations {
                         request_bytes = (SELECT COALESCE(SUM(LENGTH(CAST(m.body AS BLOB))), 0) FROM messages m
                                          WHERE m.peer = contacts.address AND m.direction = 'in')
                     WHERE state = 'request'""",
-                    "UPDATE contacts SET request_since = added_at WHERE state = 'request' AND request_since IS NULL",
-                    "CREATE INDEX contacts_requests ON contacts (request_since) WHERE state = 'request'")),
+                            "UPDATE contacts SET request_since = added_at WHERE state = 'request' AND request_since IS NULL",
+                            "CREATE INDEX contacts_requests ON contacts (request_since) WHERE state = 'request'")),
             // issue 14: search index
             // Full-text search over message bodies (SEARCH): an external-content FTS5 table, so the text is stored
             // once, kept in step with messages by triggers in this one place. unicode61 with remove_diacritics
             // matches whole words and their prefixes, in any letter case and with or without accents.
-            new Migration(6, List.of(
-                    "CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id', "
-                            + "tokenize='unicode61 remove_diacritics 2')",
-                    "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
-                    """
+            new Migration(
+                    6,
+                    List.of(
+                            "CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id', "
+                                    + "tokenize='unicode61 remove_diacritics 2')",
+                            "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+                            """
                     CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
                         INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
                     END""",
-                    """
+                            """
                     CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
                         INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
                     END""",
-                    """
+                            """
                     CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
                         INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
                         INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
@@ -135,14 +142,15 @@ final class Migrations {
             // issue 17: history sealed at rest (docs/SEALING.md). A sealed text or file name is kept in its own column
             // (the plain column then holds ''), so that a row says by itself whether it is sealed and a store can be
             // sealed a row at a time. Nothing is sealed here: that needs the key, and happens at start.
-            new Migration(7, List.of(
-                    "ALTER TABLE messages ADD COLUMN sealed BLOB",
-                    "ALTER TABLE transfers ADD COLUMN name_sealed BLOB")));
+            new Migration(
+                    7,
+                    List.of(
+                            "ALTER TABLE messages ADD COLUMN sealed BLOB",
+                            "ALTER TABLE transfers ADD COLUMN name_sealed BLOB")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();
     }
 
-    private Migrations() {
-    }
+    private Migrations() {}
 }

@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 public final class NativeLibraryDirectory {
     /** sqlite-jdbc's setting for the directory it unpacks into. */
     static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
+
     public static final String NAME = "native";
     private static final Logger LOG = LoggerFactory.getLogger(NativeLibraryDirectory.class);
 
-    private NativeLibraryDirectory() {
-    }
+    private NativeLibraryDirectory() {}
 
     /**
      * Points sqlite-jdbc at {@code DATA_DIR/native}, emptied first, unless the user chose a directory with
@@ -35,7 +35,8 @@ public final class NativeLibraryDirectory {
         if (Files.isDirectory(dir)) {
             removeLeftovers(dir);
         } else {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         System.setProperty(SQLITE_TMPDIR, dir.toString());
     }

@@ -37,8 +37,9 @@ public final class Outbox {
         return db.run(c -> {
             Contacts.makeContact(c, peer, now);
             long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (peer, direction, message_id, body, "
-                    + "sent_at, status, portno, date_text, next_attempt_at) VALUES (?, 'out', ?, ?, ?, 'queued', ?, ?, ?)",
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO messages (peer, direction, message_id, body, "
+                            + "sent_at, status, portno, date_text, next_attempt_at) VALUES (?, 'out', ?, ?, ?, 'queued', ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, peer.hostname());
                 ps.setString(2, messageId);
@@ -95,8 +96,8 @@ public final class Outbox {
 
     public List<OnionAddress> peersWithQueued() {
         return db.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT DISTINCT peer FROM messages WHERE status = 'queued'")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT DISTINCT peer FROM messages WHERE status = 'queued'")) {
                 return Rows.addresses(ps);
             }
         });
@@ -128,9 +129,10 @@ public final class Outbox {
                 setStatus(c, m, MessageStatus.DELIVERED, at, null);
                 sealDone(c, m);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE contacts SET acks = 1, last_seen = ? WHERE address = ?")) {
-                for (OnionAddress peer : messages.stream().map(StoredMessage::peer).distinct().toList()) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE contacts SET acks = 1, last_seen = ? WHERE address = ?")) {
+                for (OnionAddress peer :
+                        messages.stream().map(StoredMessage::peer).distinct().toList()) {
                     ps.setLong(1, at.toEpochMilli());
                     ps.setString(2, peer.hostname());
                     ps.executeUpdate();
@@ -212,7 +214,8 @@ public final class Outbox {
     }
 
     private StoredMessage byId(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE id = ?")) {
             ps.setLong(1, id);
             return Rows.messages(ps, db.seal()).get(0);
         }

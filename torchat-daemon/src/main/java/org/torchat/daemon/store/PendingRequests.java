@@ -42,16 +42,16 @@ final class PendingRequests {
                     + limits.maxBytesEach() + ")");
         }
         if (totalBytes(c) + bytes > limits.quotaBytes()) {
-            throw limit("the room for messages from strangers is full (strangerquota " + limits.quotaBytes()
-                    + " bytes)");
+            throw limit(
+                    "the room for messages from strangers is full (strangerquota " + limits.quotaBytes() + " bytes)");
         }
         count(c, peer, bytes, now);
     }
 
     /** {messages, bytes} of {@code peer}'s open request, or null when it has none. */
     private static long[] ownCounters(Connection c, OnionAddress peer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT request_messages, request_bytes FROM contacts "
-                + "WHERE address = ? AND state = 'request'")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT request_messages, request_bytes FROM contacts " + "WHERE address = ? AND state = 'request'")) {
             ps.setString(1, peer.hostname());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
@@ -62,8 +62,8 @@ final class PendingRequests {
     /** Requests waiting for the user: something unread in them; blocked ones wait for nothing. */
     static int pendingCount(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contacts "
-                + "WHERE state = 'request' AND blocked = 0 AND request_messages > 0");
-             ResultSet rs = ps.executeQuery()) {
+                        + "WHERE state = 'request' AND blocked = 0 AND request_messages > 0");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }
@@ -71,8 +71,8 @@ final class PendingRequests {
 
     private static long totalBytes(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE(SUM(request_bytes), 0) FROM contacts WHERE state = 'request'");
-             ResultSet rs = ps.executeQuery()) {
+                        "SELECT COALESCE(SUM(request_bytes), 0) FROM contacts WHERE state = 'request'");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -11,8 +11,8 @@ import java.time.Instant;
  * transfer) is deleted. Without this, strangers would fill the request caps once and keep them full for good.
  */
 public final class RequestExpiry {
-    private static final String EXPIRED = "SELECT address FROM contacts WHERE state = 'request' "
-            + "AND request_messages > 0 AND request_since < ?";
+    private static final String EXPIRED =
+            "SELECT address FROM contacts WHERE state = 'request' " + "AND request_messages > 0 AND request_since < ?";
 
     private final Database db;
 
@@ -25,23 +25,31 @@ public final class RequestExpiry {
         try {
             return db.transaction(c -> {
                 long before = cutoff.toEpochMilli();
-                execute(c.prepareStatement("DELETE FROM messages WHERE direction = 'in' AND unread = 1 AND peer IN ("
-                        + EXPIRED + ") AND received_at >= "
-                        + "(SELECT request_since FROM contacts WHERE address = messages.peer)"), before);
-                int count = execute(c.prepareStatement("UPDATE contacts SET request_messages = 0, request_bytes = 0, "
-                        + "unread_count = (SELECT COUNT(*) FROM messages m WHERE m.peer = contacts.address "
-                        + "AND m.unread = 1), "
-                        + "unread_bytes = (SELECT COALESCE(SUM(" + Rows.TEXT_BYTES + "), 0) FROM messages m "
-                        + "WHERE m.peer = contacts.address AND m.unread = 1), "
-                        + "unread_since = (SELECT MIN(m.id) FROM messages m WHERE m.peer = contacts.address "
-                        + "AND m.unread = 1) "
-                        + "WHERE address IN (" + EXPIRED + ")"), before);
-                update(c, "UPDATE contacts SET state = 'stranger', request_since = NULL WHERE state = 'request' "
-                        + "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address "
-                        + "AND m.direction = 'in' AND m.received_at >= contacts.request_since)");
-                update(c, "DELETE FROM contacts WHERE state = 'stranger' AND blocked = 0 AND nickname IS NULL "
-                        + "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address) "
-                        + "AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.peer = contacts.address)");
+                execute(
+                        c.prepareStatement("DELETE FROM messages WHERE direction = 'in' AND unread = 1 AND peer IN ("
+                                + EXPIRED + ") AND received_at >= "
+                                + "(SELECT request_since FROM contacts WHERE address = messages.peer)"),
+                        before);
+                int count = execute(
+                        c.prepareStatement("UPDATE contacts SET request_messages = 0, request_bytes = 0, "
+                                + "unread_count = (SELECT COUNT(*) FROM messages m WHERE m.peer = contacts.address "
+                                + "AND m.unread = 1), "
+                                + "unread_bytes = (SELECT COALESCE(SUM(" + Rows.TEXT_BYTES + "), 0) FROM messages m "
+                                + "WHERE m.peer = contacts.address AND m.unread = 1), "
+                                + "unread_since = (SELECT MIN(m.id) FROM messages m WHERE m.peer = contacts.address "
+                                + "AND m.unread = 1) "
+                                + "WHERE address IN (" + EXPIRED + ")"),
+                        before);
+                update(
+                        c,
+                        "UPDATE contacts SET state = 'stranger', request_since = NULL WHERE state = 'request' "
+                                + "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address "
+                                + "AND m.direction = 'in' AND m.received_at >= contacts.request_since)");
+                update(
+                        c,
+                        "DELETE FROM contacts WHERE state = 'stranger' AND blocked = 0 AND nickname IS NULL "
+                                + "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.peer = contacts.address) "
+                                + "AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.peer = contacts.address)");
                 return count;
             });
         } catch (SQLException e) {

@@ -10,8 +10,8 @@ import org.torchat.daemon.config.Settings;
 public record RequestLimits(int maxRequests, int maxMessagesEach, long maxBytesEach, long quotaBytes) {
     /** The limits {@code settings} sets: maxrequests, requestmessages, requestbytes, strangerquota. */
     public static RequestLimits of(Settings settings) {
-        return new RequestLimits(settings.maxRequests(), settings.requestMessages(), settings.requestBytes(),
-                settings.strangerQuota());
+        return new RequestLimits(
+                settings.maxRequests(), settings.requestMessages(), settings.requestBytes(), settings.strangerQuota());
     }
 
     public RequestLimits {

@@ -11,14 +11,14 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /** Mapping between rows and domain values, shared by the store's tables. */
 final class Rows {
-    static final String MESSAGE_COLUMNS = "id, peer, direction, message_id, body, sent_at, received_at, status, unread, "
-            + "portno, date_text, attempts, next_attempt_at, last_error, verified, sealed";
+    static final String MESSAGE_COLUMNS =
+            "id, peer, direction, message_id, body, sent_at, received_at, status, unread, "
+                    + "portno, date_text, attempts, next_attempt_at, last_error, verified, sealed";
     /** The UTF-8 length of a message's text, sealed or not (sealing adds exactly SealedBox.OVERHEAD bytes). */
     static final String TEXT_BYTES = "CASE WHEN m.sealed IS NULL THEN LENGTH(CAST(m.body AS BLOB)) "
             + "ELSE LENGTH(m.sealed) - " + org.torchat.protocol.seal.SealedBox.OVERHEAD + " END";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The messages {@code query} selects ({@link #MESSAGE_COLUMNS}), sealed texts opened by {@code seal}. */
     static List<StoredMessage> messages(PreparedStatement query, HistorySeal seal) throws SQLException {

@@ -19,11 +19,10 @@ import java.util.List;
 public final class SealExisting {
     private static final int PAGE = 1000;
     private static final String DONE_MESSAGES = "sealed IS NULL AND status <> 'queued'";
-    private static final String FINISHED_TRANSFERS = "name_sealed IS NULL "
-            + "AND state IN ('delivered', 'failed', 'rejected', 'complete')";
+    private static final String FINISHED_TRANSFERS =
+            "name_sealed IS NULL " + "AND state IN ('delivered', 'failed', 'rejected', 'complete')";
 
-    private SealExisting() {
-    }
+    private SealExisting() {}
 
     /** What was sealed; nothing when sealing is off. */
     public record Result(int messages, int fileNames, boolean indexDropped) {
@@ -39,9 +38,15 @@ public final class SealExisting {
         }
         Result result = db.transaction(c -> {
             boolean index = dropSearchIndex(c);
-            int messages = seal(c, seal, "SELECT id, body FROM messages WHERE " + DONE_MESSAGES,
+            int messages = seal(
+                    c,
+                    seal,
+                    "SELECT id, body FROM messages WHERE " + DONE_MESSAGES,
                     "UPDATE messages SET body = '', sealed = ? WHERE id = ?");
-            int names = seal(c, seal, "SELECT id, name FROM transfers WHERE " + FINISHED_TRANSFERS,
+            int names = seal(
+                    c,
+                    seal,
+                    "SELECT id, name FROM transfers WHERE " + FINISHED_TRANSFERS,
                     "UPDATE transfers SET name = '', name_sealed = ? WHERE id = ?");
             return new Result(messages, names, index);
         });
@@ -55,8 +60,8 @@ public final class SealExisting {
     private static boolean dropSearchIndex(Connection c) throws SQLException {
         boolean present;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'trigger' "
-                     + "AND name = 'messages_fts_insert'")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' " + "AND name = 'messages_fts_insert'")) {
             present = rs.next();
         }
         if (present) {
@@ -76,7 +81,8 @@ public final class SealExisting {
         while (true) {
             List<Long> ids = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select + " LIMIT " + PAGE); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(select + " LIMIT " + PAGE);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                     texts.add(rs.getString(2));

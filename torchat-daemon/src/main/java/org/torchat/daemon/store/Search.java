@@ -17,8 +17,7 @@ public final class Search {
      * A match, and how many messages of its conversation are newer, counted up to {@link #NEWER_CAP}: enough for a
      * client to find it with HISTORY (at most 1000), and bounded so that an old match costs no more than a new one.
      */
-    public record Match(StoredMessage message, int newer) {
-    }
+    public record Match(StoredMessage message, int newer) {}
 
     public static final int NEWER_CAP = 1001;
 
@@ -87,7 +86,10 @@ public final class Search {
         }
         StringBuilder q = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
-            q.append(i == 0 ? "" : " ").append('"').append(words.get(i).toLowerCase(Locale.ROOT)).append('"');
+            q.append(i == 0 ? "" : " ")
+                    .append('"')
+                    .append(words.get(i).toLowerCase(Locale.ROOT))
+                    .append('"');
         }
         if (!words.isEmpty()) {
             q.append('*');

@@ -24,5 +24,4 @@ public record StoredMessage(
         int attempts,
         Instant nextAttemptAt,
         String lastError,
-        boolean verified) {
-}
+        boolean verified) {}

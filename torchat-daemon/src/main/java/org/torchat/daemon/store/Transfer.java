@@ -9,7 +9,20 @@ import org.torchat.protocol.onion.OnionAddress;
  * the bytes we have stored durably (fsync). {@code path}: outgoing, the spool file; incoming, where the complete
  * file was saved (null before). {@code name}: incoming, already sanitised.
  */
-public record Transfer(long rowId, String transferId, OnionAddress peer, Direction direction, String name, long size,
-                       String sha256, TransferState state, long offset, int portno, Path path, Instant createdAt,
-                       Instant updatedAt, int attempts, Instant nextAttemptAt, String lastError) {
-}
+public record Transfer(
+        long rowId,
+        String transferId,
+        OnionAddress peer,
+        Direction direction,
+        String name,
+        long size,
+        String sha256,
+        TransferState state,
+        long offset,
+        int portno,
+        Path path,
+        Instant createdAt,
+        Instant updatedAt,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError) {}

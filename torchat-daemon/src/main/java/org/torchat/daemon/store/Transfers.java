@@ -37,8 +37,17 @@ public final class Transfers {
     }
 
     /** A new transfer row; outgoing ones start UPLOADING, incoming ones OFFERED or RECEIVING. */
-    public Transfer create(String transferId, OnionAddress peer, Direction direction, String name, long size,
-                           String sha256, TransferState state, int portno, Path path, Instant now) {
+    public Transfer create(
+            String transferId,
+            OnionAddress peer,
+            Direction direction,
+            String name,
+            long size,
+            String sha256,
+            TransferState state,
+            int portno,
+            Path path,
+            Instant now) {
         return changed(db.run(c -> {
             Rows.ensureContact(c, peer, now);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO transfers (transfer_id, peer, direction, name, "
@@ -58,14 +67,19 @@ public final class Transfers {
                 ps.setLong(12, now.toEpochMilli());
                 ps.executeUpdate();
             }
-            return find(c, "peer = ? AND direction = ? AND transfer_id = ?", peer.hostname(), direction.dbValue(),
-                    transferId).orElseThrow();
+            return find(
+                            c,
+                            "peer = ? AND direction = ? AND transfer_id = ?",
+                            peer.hostname(),
+                            direction.dbValue(),
+                            transferId)
+                    .orElseThrow();
         }));
     }
 
     public Optional<Transfer> find(OnionAddress peer, Direction direction, String transferId) {
-        return db.run(c -> find(c, "peer = ? AND direction = ? AND transfer_id = ?", peer.hostname(),
-                direction.dbValue(), transferId));
+        return db.run(c -> find(
+                c, "peer = ? AND direction = ? AND transfer_id = ?", peer.hostname(), direction.dbValue(), transferId));
     }
 
     /** Our outgoing transfer {@code transferId} (we choose those ids, so there is at most one). */
@@ -96,9 +110,13 @@ public final class Transfers {
     public List<String> retryNow(OnionAddress peer, Instant now) {
         return db.run(c -> {
             List<String> due = new ArrayList<>();
-            for (Transfer t : list(c, "direction = 'out' AND state IN ('offered', 'sending') AND peer = ? "
-                    + "AND next_attempt_at > ?", peer.hostname(), now.toEpochMilli())) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE transfers SET next_attempt_at = ? WHERE id = ?")) {
+            for (Transfer t : list(
+                    c,
+                    "direction = 'out' AND state IN ('offered', 'sending') AND peer = ? " + "AND next_attempt_at > ?",
+                    peer.hostname(),
+                    now.toEpochMilli())) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE transfers SET next_attempt_at = ? WHERE id = ?")) {
                     ps.setLong(1, now.toEpochMilli());
                     ps.setLong(2, t.rowId());
                     ps.executeUpdate();
@@ -116,8 +134,10 @@ public final class Transfers {
 
     /** Incoming offers of {@code peer} that wait for our user. */
     public int offersWaiting(OnionAddress peer) {
-        return db.run(c -> count(c, "SELECT COUNT(*) FROM transfers WHERE direction = 'in' AND state = 'offered' "
-                + "AND peer = ?", peer.hostname()));
+        return db.run(c -> count(
+                c,
+                "SELECT COUNT(*) FROM transfers WHERE direction = 'in' AND state = 'offered' " + "AND peer = ?",
+                peer.hostname()));
     }
 
     /** Incoming offers of all peers that wait for our user. */
@@ -129,9 +149,9 @@ public final class Transfers {
     public long reservedBytes() {
         return db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(size), 0) FROM transfers WHERE "
-                    + "(direction = 'out' AND state IN ('uploading', 'offered', 'sending')) "
-                    + "OR (direction = 'in' AND state = 'receiving')");
-                 ResultSet rs = ps.executeQuery()) {
+                            + "(direction = 'out' AND state IN ('uploading', 'offered', 'sending')) "
+                            + "OR (direction = 'in' AND state = 'receiving')");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -172,7 +192,8 @@ public final class Transfers {
     }
 
     /** Records a failed or postponed attempt of an outgoing transfer and when to try again. */
-    public Transfer scheduleRetry(Transfer t, long offset, Instant at, String reason, boolean countAttempt, Instant now) {
+    public Transfer scheduleRetry(
+            Transfer t, long offset, Instant at, String reason, boolean countAttempt, Instant now) {
         return changed(db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE transfers SET state = 'offered', done_bytes = ?, "
                     + "next_attempt_at = ?, last_error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?")) {

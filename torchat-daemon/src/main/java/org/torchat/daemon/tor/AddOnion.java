@@ -15,8 +15,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 public final class AddOnion {
     static final String KEY_TYPE = "ED25519-V3";
 
-    private AddOnion() {
-    }
+    private AddOnion() {}
 
     /** {@code ED25519-V3:} and the base64 (with padding, 88 characters) of the 64-byte expanded secret key. */
     public static String keyArgument(Ed25519Identity identity) {
@@ -38,8 +37,11 @@ public final class AddOnion {
             args.append("Flags=MaxStreamsCloseCircuit MaxStreams=").append(defences.maxStreams());
         }
         if (pow) {
-            args.append(args.isEmpty() ? "" : " ").append("PoWDefensesEnabled=1 PoWQueueRate=")
-                    .append(defences.powQueueRate()).append(" PoWQueueBurst=").append(defences.powQueueBurst());
+            args.append(args.isEmpty() ? "" : " ")
+                    .append("PoWDefensesEnabled=1 PoWQueueRate=")
+                    .append(defences.powQueueRate())
+                    .append(" PoWQueueBurst=")
+                    .append(defences.powQueueBurst());
         }
         return args.toString();
     }
@@ -63,10 +65,12 @@ public final class AddOnion {
     }
 
     /** The command line as sent, for tests; never log it: it holds the secret key. */
-    public static String command(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences,
-                                 boolean pow) {
+    public static String command(
+            Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences, boolean pow) {
         StringBuilder line = new StringBuilder("ADD_ONION ").append(keyAndArguments(identity, defences, pow));
-        portLines(virtualPort, targetPort).forEach((port, target) -> line.append(" Port=").append(port).append(',').append(target));
+        portLines(virtualPort, targetPort)
+                .forEach((port, target) ->
+                        line.append(" Port=").append(port).append(',').append(target));
         return line.toString();
     }
 

@@ -43,7 +43,8 @@ public record AppliedDefences(Pow pow, int powQueueRate, int powQueueBurst, int 
             case OFF -> "proof of work off (powdefense: off)";
             case UNSUPPORTED -> "proof of work unavailable (this tor is too old for it)";
         };
-        String s = maxStreams == 0 ? "no limit on streams per rendezvous circuit"
+        String s = maxStreams == 0
+                ? "no limit on streams per rendezvous circuit"
                 : "at most " + maxStreams + " streams per rendezvous circuit (more close it)";
         return p + ", " + s;
     }

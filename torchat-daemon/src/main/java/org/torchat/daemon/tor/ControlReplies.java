@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Parsing of the small things tor tells us: listener addresses, the control-port file, error replies. */
 final class ControlReplies {
-    private ControlReplies() {
-    }
+    private ControlReplies() {}
 
     /**
      * The TCP listeners of {@code GETINFO net/listeners/socks}: a space-separated list of quoted

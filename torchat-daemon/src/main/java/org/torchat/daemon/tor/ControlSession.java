@@ -43,8 +43,12 @@ final class ControlSession implements AutoCloseable {
     private final CompletableFuture<String> lost;
     private volatile boolean closing;
 
-    private ControlSession(String endpoint, String torVersion, Socket socket, TorControlConnection connection,
-                           CompletableFuture<String> lost) {
+    private ControlSession(
+            String endpoint,
+            String torVersion,
+            Socket socket,
+            TorControlConnection connection,
+            CompletableFuture<String> lost) {
         this.endpoint = endpoint;
         this.torVersion = torVersion == null ? "(version unknown)" : torVersion;
         this.socket = socket;
@@ -61,8 +65,10 @@ final class ControlSession implements AutoCloseable {
             socket.connect(address, (int) timeout.toMillis());
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new TorException("cannot connect to tor's control port " + endpoint + ": " + e.getMessage()
-                    + " (is tor running with 'ControlPort " + address.getPort() + "'?)", e);
+            throw new TorException(
+                    "cannot connect to tor's control port " + endpoint + ": " + e.getMessage()
+                            + " (is tor running with 'ControlPort " + address.getPort() + "'?)",
+                    e);
         }
         CompletableFuture<String> lost = new CompletableFuture<>();
         try {
@@ -83,8 +89,10 @@ final class ControlSession implements AutoCloseable {
             throw e;
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new TorException("tor's control port " + endpoint + " did not answer within " + timeout.toSeconds()
-                    + " s (is it really a tor control port?)", e);
+            throw new TorException(
+                    "tor's control port " + endpoint + " did not answer within " + timeout.toSeconds()
+                            + " s (is it really a tor control port?)",
+                    e);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new TorException("lost the connection to tor's control port " + endpoint + ": " + e.getMessage(), e);
@@ -124,7 +132,8 @@ final class ControlSession implements AutoCloseable {
         try {
             return BootstrapPhase.parse(value == null ? "" : value);
         } catch (IllegalArgumentException e) {
-            throw new TorException("tor answered GETINFO status/bootstrap-phase with something unexpected: " + value, e);
+            throw new TorException(
+                    "tor answered GETINFO status/bootstrap-phase with something unexpected: " + value, e);
         }
     }
 
@@ -150,7 +159,8 @@ final class ControlSession implements AutoCloseable {
         boolean pow = defences.pow() != OnionDefences.PowDefense.OFF;
         try {
             requestOnion(identity, virtualPort, targetPort, defences, pow);
-            return pow ? AppliedDefences.withPow(defences)
+            return pow
+                    ? AppliedDefences.withPow(defences)
                     : AppliedDefences.withoutPow(defences, AppliedDefences.Pow.OFF);
         } catch (TorControlException e) {
             if (!pow || !ControlReplies.refusesPow(e.getMessage())) {
@@ -158,12 +168,18 @@ final class ControlSession implements AutoCloseable {
             }
             String words = ControlReplies.errorText(e);
             if (defences.pow() == OnionDefences.PowDefense.ON) {
-                throw new TorException("tor " + torVersion + " cannot give our onion service the proof-of-work "
-                        + "defence (it answered: " + words + "); it needs tor 0.4.9 or newer. Upgrade tor, or set "
-                        + "powdefense: auto to publish without it", e);
+                throw new TorException(
+                        "tor " + torVersion + " cannot give our onion service the proof-of-work "
+                                + "defence (it answered: " + words
+                                + "); it needs tor 0.4.9 or newer. Upgrade tor, or set "
+                                + "powdefense: auto to publish without it",
+                        e);
             }
-            LOG.warn("tor {} does not take the proof-of-work defence for our onion service ({}); publishing it "
-                    + "without (tor 0.4.9 and newer have it)", torVersion, words);
+            LOG.warn(
+                    "tor {} does not take the proof-of-work defence for our onion service ({}); publishing it "
+                            + "without (tor 0.4.9 and newer have it)",
+                    torVersion,
+                    words);
         }
         try {
             requestOnion(identity, virtualPort, targetPort, defences, false);
@@ -174,13 +190,16 @@ final class ControlSession implements AutoCloseable {
     }
 
     /** One ADD_ONION; a refusal comes back as the exception, anything else as a TorException. */
-    private void requestOnion(Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences,
-                              boolean pow) throws TorControlException, TorException {
+    private void requestOnion(
+            Ed25519Identity identity, int virtualPort, int targetPort, OnionDefences defences, boolean pow)
+            throws TorControlException, TorException {
         String expected = identity.onionAddress().serviceId();
         Map<String, String> reply;
         try {
-            reply = connection.addOnion(AddOnion.keyAndArguments(identity, defences, pow),
-                    AddOnion.portLines(virtualPort, targetPort), List.of());
+            reply = connection.addOnion(
+                    AddOnion.keyAndArguments(identity, defences, pow),
+                    AddOnion.portLines(virtualPort, targetPort),
+                    List.of());
         } catch (TorControlException e) {
             throw e;
         } catch (IOException e) {
@@ -202,11 +221,19 @@ final class ControlSession implements AutoCloseable {
         }
     }
 
-    private static TorException refused(Ed25519Identity identity, int virtualPort, int targetPort,
-                                        OnionDefences defences, boolean pow, TorControlException e) {
-        return new TorException("tor refused to publish our onion service " + identity.onionAddress() + " ("
-                + AddOnion.redacted(virtualPort, targetPort, defences, pow) + "): " + ControlReplies.errorText(e)
-                + ControlReplies.addOnionAdvice(e.getMessage()), e);
+    private static TorException refused(
+            Ed25519Identity identity,
+            int virtualPort,
+            int targetPort,
+            OnionDefences defences,
+            boolean pow,
+            TorControlException e) {
+        return new TorException(
+                "tor refused to publish our onion service " + identity.onionAddress() + " ("
+                        + AddOnion.redacted(virtualPort, targetPort, defences, pow) + "): "
+                        + ControlReplies.errorText(e)
+                        + ControlReplies.addOnionAdvice(e.getMessage()),
+                e);
     }
 
     @Override
@@ -218,11 +245,13 @@ final class ControlSession implements AutoCloseable {
 
     private TorException failure(String command, IOException e) {
         if (e instanceof TorControlException) {
-            return new TorException("tor refused " + command + " on control port " + endpoint + ": "
-                    + ControlReplies.errorText(e), e);
+            return new TorException(
+                    "tor refused " + command + " on control port " + endpoint + ": " + ControlReplies.errorText(e), e);
         }
-        return new TorException("lost the connection to tor's control port " + endpoint + " during " + command
-                + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        return new TorException(
+                "lost the connection to tor's control port " + endpoint + " during " + command + ": "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                e);
     }
 
     private static void closeQuietly(Socket socket) {
@@ -266,28 +295,22 @@ final class ControlSession implements AutoCloseable {
         }
 
         @Override
-        public void circuitStatus(String status, String circID, String path) {
-        }
+        public void circuitStatus(String status, String circID, String path) {}
 
         @Override
-        public void streamStatus(String status, String streamID, String target) {
-        }
+        public void streamStatus(String status, String streamID, String target) {}
 
         @Override
-        public void orConnStatus(String status, String orName) {
-        }
+        public void orConnStatus(String status, String orName) {}
 
         @Override
-        public void bandwidthUsed(long read, long written) {
-        }
+        public void bandwidthUsed(long read, long written) {}
 
         @Override
-        public void newDescriptors(List<String> orList) {
-        }
+        public void newDescriptors(List<String> orList) {}
 
         @Override
-        public void message(String severity, String msg) {
-        }
+        public void message(String severity, String msg) {}
     }
 
     /** Notices the end of the control connection however it ends (jtorctl reports only a clean end). */

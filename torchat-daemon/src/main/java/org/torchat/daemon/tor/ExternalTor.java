@@ -26,9 +26,15 @@ public final class ExternalTor extends SupervisedTor {
      * @param reconnectDelay   the first pause before connecting again; doubles up to {@code maxReconnectDelay}
      * @param defences         tor's defences asked for when publishing our onion service
      */
-    public record Options(String host, int port, TorAuthentication authentication, Duration connectTimeout,
-                          Duration bootstrapTimeout, Duration reconnectDelay, Duration maxReconnectDelay,
-                          OnionDefences defences) {
+    public record Options(
+            String host,
+            int port,
+            TorAuthentication authentication,
+            Duration connectTimeout,
+            Duration bootstrapTimeout,
+            Duration reconnectDelay,
+            Duration maxReconnectDelay,
+            OnionDefences defences) {
         public Options {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(defences, "defences");
@@ -40,13 +46,20 @@ public final class ExternalTor extends SupervisedTor {
 
         /** Defaults: connect timeout 10 s, bootstrap timeout 5 min, reconnects 1 s .. 60 s apart. */
         public static Options of(String host, int port, TorAuthentication authentication) {
-            return new Options(host, port, authentication, Duration.ofSeconds(10), Duration.ofMinutes(5),
-                    Duration.ofSeconds(1), Duration.ofSeconds(60), OnionDefences.DEFAULTS);
+            return new Options(
+                    host,
+                    port,
+                    authentication,
+                    Duration.ofSeconds(10),
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(60),
+                    OnionDefences.DEFAULTS);
         }
 
         public Options withBootstrapTimeout(Duration timeout) {
-            return new Options(host, port, authentication, connectTimeout, timeout, reconnectDelay, maxReconnectDelay,
-                    defences);
+            return new Options(
+                    host, port, authentication, connectTimeout, timeout, reconnectDelay, maxReconnectDelay, defences);
         }
 
         public Options withReconnectDelays(Duration first, Duration max) {
@@ -54,16 +67,27 @@ public final class ExternalTor extends SupervisedTor {
         }
 
         public Options withDefences(OnionDefences asked) {
-            return new Options(host, port, authentication, connectTimeout, bootstrapTimeout, reconnectDelay,
-                    maxReconnectDelay, asked);
+            return new Options(
+                    host,
+                    port,
+                    authentication,
+                    connectTimeout,
+                    bootstrapTimeout,
+                    reconnectDelay,
+                    maxReconnectDelay,
+                    asked);
         }
     }
 
     private final Options options;
 
     private ExternalTor(Options options) {
-        super("tor at " + options.host() + ":" + options.port(), options.bootstrapTimeout(), options.reconnectDelay(),
-                options.maxReconnectDelay(), options.defences());
+        super(
+                "tor at " + options.host() + ":" + options.port(),
+                options.bootstrapTimeout(),
+                options.reconnectDelay(),
+                options.maxReconnectDelay(),
+                options.defences());
         this.options = options;
     }
 
@@ -87,8 +111,8 @@ public final class ExternalTor extends SupervisedTor {
     protected Connection connect(ControlSession.Events events) throws TorException {
         long started = System.nanoTime();
         InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
-        ControlSession session = ControlSession.open(address, options.authentication(), events,
-                options.connectTimeout());
+        ControlSession session =
+                ControlSession.open(address, options.authentication(), events, options.connectTimeout());
         try {
             List<InetSocketAddress> socks = session.socksListeners();
             if (socks.isEmpty()) {
@@ -100,7 +124,7 @@ public final class ExternalTor extends SupervisedTor {
                 first = new InetSocketAddress(InetAddress.getLoopbackAddress(), first.getPort()); // SocksPort 0.0.0.0:N
             }
             CompletableFuture<String> lost = session.lost();
-            return new Connection(session, first, lost, () -> { }, started);
+            return new Connection(session, first, lost, () -> {}, started);
         } catch (TorException | RuntimeException e) {
             session.close();
             throw e;

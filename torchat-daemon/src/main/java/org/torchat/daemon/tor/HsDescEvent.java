@@ -17,7 +17,11 @@ record HsDescEvent(String action, String serviceId, String hsDir, String reason)
             throw new IllegalArgumentException("HS_DESC event too short: " + text);
         }
         String hsDir = line.positional().size() > 3 ? line.positional().get(3) : "UNKNOWN";
-        return new HsDescEvent(line.positional().get(0), line.positional().get(1), hsDir, line.keywords().get("REASON"));
+        return new HsDescEvent(
+                line.positional().get(0),
+                line.positional().get(1),
+                hsDir,
+                line.keywords().get("REASON"));
     }
 
     boolean uploaded() {

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.OnionDefences;
-import org.slf4j.LoggerFactory;
 
 /**
  * A tor of our own, run as a child process: its own DataDirectory under the directory it is given, SOCKS and
@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ManagedTor extends SupervisedTor {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedTor.class);
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
-    private static final List<Path> EXTRA_BIN_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/local/sbin"),
-            Path.of("/usr/bin"), Path.of("/usr/local/bin"));
+    private static final List<Path> EXTRA_BIN_DIRS =
+            List.of(Path.of("/usr/sbin"), Path.of("/usr/local/sbin"), Path.of("/usr/bin"), Path.of("/usr/local/bin"));
     private static final int COOKIE_LENGTH = 32;
 
     /**
@@ -54,9 +54,15 @@ public final class ManagedTor extends SupervisedTor {
      * @param maxRestartDelay     the longest pause
      * @param defences            tor's defences asked for when publishing our onion service
      */
-    public record Options(Path workDir, Path torBinary, List<String> extraTorrcLines, Duration startTimeout,
-                          Duration bootstrapTimeout, Duration restartDelay, Duration maxRestartDelay,
-                          OnionDefences defences) {
+    public record Options(
+            Path workDir,
+            Path torBinary,
+            List<String> extraTorrcLines,
+            Duration startTimeout,
+            Duration bootstrapTimeout,
+            Duration restartDelay,
+            Duration maxRestartDelay,
+            OnionDefences defences) {
         public Options {
             Objects.requireNonNull(workDir, "workDir");
             Objects.requireNonNull(defences, "defences");
@@ -65,38 +71,73 @@ public final class ManagedTor extends SupervisedTor {
 
         /** Defaults: tor from PATH, start timeout 60 s, bootstrap timeout 5 min, restarts 1 s .. 60 s apart. */
         public static Options in(Path workDir) {
-            return new Options(workDir, null, List.of(), Duration.ofSeconds(60), Duration.ofMinutes(5),
-                    Duration.ofSeconds(1), Duration.ofSeconds(60), OnionDefences.DEFAULTS);
+            return new Options(
+                    workDir,
+                    null,
+                    List.of(),
+                    Duration.ofSeconds(60),
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(60),
+                    OnionDefences.DEFAULTS);
         }
 
         public Options withTorBinary(Path binary) {
-            return new Options(workDir, binary, extraTorrcLines, startTimeout, bootstrapTimeout, restartDelay,
-                    maxRestartDelay, defences);
+            return new Options(
+                    workDir,
+                    binary,
+                    extraTorrcLines,
+                    startTimeout,
+                    bootstrapTimeout,
+                    restartDelay,
+                    maxRestartDelay,
+                    defences);
         }
 
         public Options withExtraTorrcLines(List<String> lines) {
-            return new Options(workDir, torBinary, lines, startTimeout, bootstrapTimeout, restartDelay, maxRestartDelay,
-                    defences);
+            return new Options(
+                    workDir, torBinary, lines, startTimeout, bootstrapTimeout, restartDelay, maxRestartDelay, defences);
         }
 
         public Options withStartTimeout(Duration timeout) {
-            return new Options(workDir, torBinary, extraTorrcLines, timeout, bootstrapTimeout, restartDelay,
-                    maxRestartDelay, defences);
-        }
-
-        public Options withBootstrapTimeout(Duration timeout) {
-            return new Options(workDir, torBinary, extraTorrcLines, startTimeout, timeout, restartDelay,
-                    maxRestartDelay, defences);
-        }
-
-        public Options withRestartDelays(Duration first, Duration max) {
-            return new Options(workDir, torBinary, extraTorrcLines, startTimeout, bootstrapTimeout, first, max,
+            return new Options(
+                    workDir,
+                    torBinary,
+                    extraTorrcLines,
+                    timeout,
+                    bootstrapTimeout,
+                    restartDelay,
+                    maxRestartDelay,
                     defences);
         }
 
+        public Options withBootstrapTimeout(Duration timeout) {
+            return new Options(
+                    workDir,
+                    torBinary,
+                    extraTorrcLines,
+                    startTimeout,
+                    timeout,
+                    restartDelay,
+                    maxRestartDelay,
+                    defences);
+        }
+
+        public Options withRestartDelays(Duration first, Duration max) {
+            return new Options(
+                    workDir, torBinary, extraTorrcLines, startTimeout, bootstrapTimeout, first, max, defences);
+        }
+
         public Options withDefences(OnionDefences asked) {
-            return new Options(workDir, torBinary, extraTorrcLines, startTimeout, bootstrapTimeout, restartDelay,
-                    maxRestartDelay, asked);
+            return new Options(
+                    workDir,
+                    torBinary,
+                    extraTorrcLines,
+                    startTimeout,
+                    bootstrapTimeout,
+                    restartDelay,
+                    maxRestartDelay,
+                    asked);
         }
     }
 
@@ -112,7 +153,11 @@ public final class ManagedTor extends SupervisedTor {
     private volatile int preferredSocksPort;
 
     private ManagedTor(Options options, Path binary) {
-        super("managed tor", options.bootstrapTimeout(), options.restartDelay(), options.maxRestartDelay(),
+        super(
+                "managed tor",
+                options.bootstrapTimeout(),
+                options.restartDelay(),
+                options.maxRestartDelay(),
                 options.defences());
         this.options = options;
         this.binary = binary;
@@ -132,8 +177,9 @@ public final class ManagedTor extends SupervisedTor {
      *                      the message says what to do
      */
     public static ManagedTor start(Options options) throws TorException {
-        Path binary = options.torBinary() != null ? checkBinary(options.torBinary()) : findTorBinary()
-                .orElseThrow(() -> new TorException(notInstalledMessage()));
+        Path binary = options.torBinary() != null
+                ? checkBinary(options.torBinary())
+                : findTorBinary().orElseThrow(() -> new TorException(notInstalledMessage()));
         ManagedTor tor = new ManagedTor(options, binary);
         Runtime.getRuntime().addShutdownHook(tor.shutdownHook);
         try {
@@ -224,12 +270,15 @@ public final class ManagedTor extends SupervisedTor {
 
     private Connection launch(ControlSession.Events events, int socksPort) throws TorException {
         prepareFiles(socksPort);
-        List<String> command = List.of(binary.toString(), "--defaults-torrc", defaultsTorrc.toString(),
-                "-f", torrc.toString());
+        List<String> command =
+                List.of(binary.toString(), "--defaults-torrc", defaultsTorrc.toString(), "-f", torrc.toString());
         TorLog output = new TorLog(200);
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(options.workDir().toFile()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(command)
+                    .directory(options.workDir().toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             throw new TorException("cannot run " + binary + ": " + e.getMessage() + "; " + notInstalledMessage(), e);
         }
@@ -239,14 +288,17 @@ public final class ManagedTor extends SupervisedTor {
         LOG.info("started tor {} (pid {}), data in {}", binary, p.pid(), dataDir);
         try {
             InetSocketAddress control = awaitControlPort(p, output);
-            ControlSession session = ControlSession.open(control, TorAuthentication.cookie(dataDir.resolve(
-                    "control_auth_cookie")), events, Duration.ofSeconds(30));
+            ControlSession session = ControlSession.open(
+                    control,
+                    TorAuthentication.cookie(dataDir.resolve("control_auth_cookie")),
+                    events,
+                    Duration.ofSeconds(30));
             try {
                 session.takeOwnership();
                 List<InetSocketAddress> socks = session.socksListeners();
                 if (socks.isEmpty()) {
-                    throw new TorException("our tor opened no SOCKS port (GETINFO net/listeners/socks is empty)"
-                            + logHint());
+                    throw new TorException(
+                            "our tor opened no SOCKS port (GETINFO net/listeners/socks is empty)" + logHint());
                 }
                 CompletableFuture<String> lost = new CompletableFuture<>();
                 p.onExit().thenAccept(exited -> lost.complete(exitReason(exited, output)));
@@ -282,7 +334,12 @@ public final class ManagedTor extends SupervisedTor {
             if (Files.exists(logFile)) {
                 Files.move(logFile, logFile.resolveSibling("tor.log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            Torrc text = new Torrc(dataDir, controlPortFile, logFile, ProcessHandle.current().pid(), socksPort,
+            Torrc text = new Torrc(
+                    dataDir,
+                    controlPortFile,
+                    logFile,
+                    ProcessHandle.current().pid(),
+                    socksPort,
                     options.extraTorrcLines());
             Files.writeString(torrc, text.text());
         } catch (IOException e) {
@@ -312,19 +369,22 @@ public final class ManagedTor extends SupervisedTor {
 
     /** Reads tor's stdout/stderr to the end (a full pipe would stop tor), into our debug log and {@code output}. */
     private static void drain(Process p, TorLog output) {
-        Thread t = DaemonThreads.named(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    output.add(line);
-                    LOG.debug("tor[{}]: {}", p.pid(), line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            } finally {
-                output.end();
-            }
-        }, "tor-output-" + p.pid());
+        Thread t = DaemonThreads.named(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            output.add(line);
+                            LOG.debug("tor[{}]: {}", p.pid(), line);
+                        }
+                    } catch (IOException e) {
+                        // the process is gone
+                    } finally {
+                        output.end();
+                    }
+                },
+                "tor-output-" + p.pid());
         t.start();
     }
 
@@ -335,16 +395,16 @@ public final class ManagedTor extends SupervisedTor {
         while (true) {
             if (!p.isAlive()) {
                 awaitQuietly(p);
-                throw new TorException("tor exited at start (code " + p.exitValue() + "): " + lastWords(output)
-                        + logHint());
+                throw new TorException(
+                        "tor exited at start (code " + p.exitValue() + "): " + lastWords(output) + logHint());
             }
             Optional<InetSocketAddress> control = readControlPortFile();
             if (control.isPresent() && cookieWritten(cookie)) {
                 return control.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new TorException("tor did not open its control port within " + options.startTimeout().toSeconds()
-                        + " s" + logHint());
+                throw new TorException("tor did not open its control port within "
+                        + options.startTimeout().toSeconds() + " s" + logHint());
             }
             try {
                 Thread.sleep(25);
@@ -363,7 +423,8 @@ public final class ManagedTor extends SupervisedTor {
             }
             Optional<InetSocketAddress> address = ControlReplies.controlPortFile(text);
             if (address.isEmpty()) {
-                throw new TorException("tor wrote an unexpected control-port file " + controlPortFile + ": " + text.strip());
+                throw new TorException(
+                        "tor wrote an unexpected control-port file " + controlPortFile + ": " + text.strip());
             }
             return address;
         } catch (NoSuchFileException e) {

@@ -17,8 +17,7 @@ final class SafeCookie {
     static final String CONTROLLER_TO_SERVER = "Tor safe cookie authentication controller-to-server hash";
     static final int NONCE_LENGTH = 32;
 
-    private SafeCookie() {
-    }
+    private SafeCookie() {}
 
     /** What tor must send as {@code SERVERHASH}. */
     static byte[] serverHash(byte[] cookie, byte[] clientNonce, byte[] serverNonce) {

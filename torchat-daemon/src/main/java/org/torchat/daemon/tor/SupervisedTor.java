@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.OnionDefences;
-import org.slf4j.LoggerFactory;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
 
@@ -30,13 +30,15 @@ abstract class SupervisedTor implements Tor {
     private static final long STABLE_MILLIS = 60_000;
 
     /** One tor and our authenticated control connection to it. */
-    protected record Connection(ControlSession control, InetSocketAddress socks, CompletableFuture<String> lost,
-                                Runnable stop, long startedNanos) {
-    }
+    protected record Connection(
+            ControlSession control,
+            InetSocketAddress socks,
+            CompletableFuture<String> lost,
+            Runnable stop,
+            long startedNanos) {}
 
     /** What {@link #publish} was asked for; added again after each restart. */
-    private record Service(Ed25519Identity identity, OnionAddress address, int peerPort) {
-    }
+    private record Service(Ed25519Identity identity, OnionAddress address, int peerPort) {}
 
     private final String name;
     private final Duration bootstrapTimeout;
@@ -48,6 +50,7 @@ abstract class SupervisedTor implements Tor {
     private final Object lock = new Object();
     /** Serializes publish() with setting up a new connection, so that no service is lost between the two. */
     private final Object setup = new Object();
+
     private TorStatus status = TorStatus.starting();
     private Connection current;
     private InetSocketAddress lastSocks;
@@ -57,8 +60,12 @@ abstract class SupervisedTor implements Tor {
     private volatile boolean closed;
     private Thread supervisor;
 
-    protected SupervisedTor(String name, Duration bootstrapTimeout, Duration initialRestartDelay,
-                            Duration maxRestartDelay, OnionDefences defences) {
+    protected SupervisedTor(
+            String name,
+            Duration bootstrapTimeout,
+            Duration initialRestartDelay,
+            Duration maxRestartDelay,
+            OnionDefences defences) {
         this.name = name;
         this.defences = Objects.requireNonNull(defences, "defences");
         this.bootstrapTimeout = bootstrapTimeout;
@@ -151,7 +158,8 @@ abstract class SupervisedTor implements Tor {
             }
             String failure = lastDescriptorFailure;
             throw new TorException("tor did not upload the descriptor of our onion service " + wanted.address()
-                    + " within " + timeout.toSeconds() + " s" + (failure == null ? "" : " (last failure: " + failure + ")")
+                    + " within " + timeout.toSeconds() + " s"
+                    + (failure == null ? "" : " (last failure: " + failure + ")")
                     + logHint());
         }
         return s;
@@ -162,7 +170,8 @@ abstract class SupervisedTor implements Tor {
      *
      * @throws TorException when this tor is closed meanwhile
      */
-    private TorStatus await(Predicate<TorStatus> condition, Duration timeout) throws TorException, InterruptedException {
+    private TorStatus await(Predicate<TorStatus> condition, Duration timeout)
+            throws TorException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (!condition.test(status)) {
@@ -237,15 +246,23 @@ abstract class SupervisedTor implements Tor {
             c.stop().run();
             throw e;
         }
-        LOG.info("{}: SOCKS port {}:{}, control port {}, bootstrap {}", name, c.socks().getHostString(),
-                c.socks().getPort(), c.control().endpoint(), status().bootstrap());
+        LOG.info(
+                "{}: SOCKS port {}:{}, control port {}, bootstrap {}",
+                name,
+                c.socks().getHostString(),
+                c.socks().getPort(),
+                c.control().endpoint(),
+                status().bootstrap());
     }
 
     private void addOnion(Connection c, Service wanted) throws TorException {
         String serviceId = wanted.address().serviceId();
         update(s -> s.withOnion(serviceId));
-        LOG.info("publishing onion service {} ({})", wanted.address(), AddOnion.redacted(ONION_PORT, wanted.peerPort(),
-                defences, defences.pow() != OnionDefences.PowDefense.OFF));
+        LOG.info(
+                "publishing onion service {} ({})",
+                wanted.address(),
+                AddOnion.redacted(
+                        ONION_PORT, wanted.peerPort(), defences, defences.pow() != OnionDefences.PowDefense.OFF));
         long start = System.nanoTime();
         AppliedDefences applied;
         try {
@@ -256,7 +273,8 @@ abstract class SupervisedTor implements Tor {
         }
         update(s -> s.withDefences(applied));
         LOG.debug("tor accepted ADD_ONION for {} in {} ms", wanted.address(), (System.nanoTime() - start) / 1_000_000);
-        LOG.info("tor {} protects onion service {}: {}", c.control().torVersion(), wanted.address(), applied.describe());
+        LOG.info(
+                "tor {} protects onion service {}: {}", c.control().torVersion(), wanted.address(), applied.describe());
     }
 
     private ControlSession.Events eventsFor(Object gen) {
@@ -333,7 +351,10 @@ abstract class SupervisedTor implements Tor {
         if (after.uploads() == 1) {
             LOG.info("onion service {} published (descriptor uploaded to HSDir {})", wanted.address(), event.hsDir());
         } else {
-            LOG.debug("descriptor of {} uploaded to HSDir {} ({} so far)", wanted.address(), event.hsDir(),
+            LOG.debug(
+                    "descriptor of {} uploaded to HSDir {} ({} so far)",
+                    wanted.address(),
+                    event.hsDir(),
                     after.uploads());
         }
         notifyListeners(after);

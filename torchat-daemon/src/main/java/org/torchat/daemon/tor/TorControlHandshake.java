@@ -68,8 +68,10 @@ final class TorControlHandshake {
     /** The cookie file tor names in PROTOCOLINFO; refuses a port that offers nothing able to prove it is tor. */
     private Path offeredCookie(ProtocolInfo info) throws TorException {
         if (info.methods().contains("SAFECOOKIE") && info.cookieFile() != null) {
-            LOG.info("authenticating to tor on {} with the cookie it names, {} (set torcookie to pin the file)",
-                    endpoint, info.cookieFile());
+            LOG.info(
+                    "authenticating to tor on {} with the cookie it names, {} (set torcookie to pin the file)",
+                    endpoint,
+                    info.cookieFile());
             return Path.of(info.cookieFile());
         }
         if (info.methods().contains("HASHEDPASSWORD")) {
@@ -86,8 +88,8 @@ final class TorControlHandshake {
                     + String.join(",", info.methods()) + "), so torchatd does not send it one"
                     + (info.methods().contains("SAFECOOKIE") ? "; use its cookie: torcookie FILE" : ""));
         }
-        String reply = command("AUTHENTICATE " + HEX.formatHex(p.password().getBytes(StandardCharsets.UTF_8)),
-                "AUTHENTICATE");
+        String reply =
+                command("AUTHENTICATE " + HEX.formatHex(p.password().getBytes(StandardCharsets.UTF_8)), "AUTHENTICATE");
         if (!reply.startsWith("250")) {
             throw new TorException("tor on control port " + endpoint + " refused our authentication (password): "
                     + text(reply) + "; check the control password (HashedControlPassword in tor's torrc)");
@@ -115,8 +117,9 @@ final class TorControlHandshake {
                     + "on this port, or this port is not tor. torchatd sent it nothing secret, and will not publish "
                     + "our onion service through it");
         }
-        String reply = command("AUTHENTICATE " + HEX.formatHex(SafeCookie.clientHash(cookie, clientNonce,
-                serverNonce)), "AUTHENTICATE");
+        String reply = command(
+                "AUTHENTICATE " + HEX.formatHex(SafeCookie.clientHash(cookie, clientNonce, serverNonce)),
+                "AUTHENTICATE");
         if (!reply.startsWith("250")) {
             throw new TorException("tor on control port " + endpoint + " refused our authentication (cookie " + file
                     + "): " + text(reply));
@@ -150,12 +153,16 @@ final class TorControlHandshake {
         try {
             cookie = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new TorException("tor's control cookie " + file + " does not exist (is CookieAuthentication 1 set, "
-                    + "and is it the cookie of this tor?)", e);
+            throw new TorException(
+                    "tor's control cookie " + file + " does not exist (is CookieAuthentication 1 set, "
+                            + "and is it the cookie of this tor?)",
+                    e);
         } catch (IOException e) {
-            throw new TorException("cannot read tor's control cookie " + file + ": " + e.getMessage()
-                    + " (torchatd's user needs read access, e.g. membership in tor's group with "
-                    + "CookieAuthFileGroupReadable 1)", e);
+            throw new TorException(
+                    "cannot read tor's control cookie " + file + ": " + e.getMessage()
+                            + " (torchatd's user needs read access, e.g. membership in tor's group with "
+                            + "CookieAuthFileGroupReadable 1)",
+                    e);
         }
         if (cookie.length != COOKIE_LENGTH) {
             throw new TorException("tor's control cookie " + file + " has " + cookie.length + " bytes, not "
@@ -185,8 +192,8 @@ final class TorControlHandshake {
                         + (lines.isEmpty() ? " (is it really a tor control port?)" : ""));
             }
             if (line.length() < 4 || !Character.isDigit(line.charAt(0))) {
-                throw new TorException(endpoint + " is not a tor control port: it answered '"
-                        + ControlReplies.abbreviate(line) + "'");
+                throw new TorException(
+                        endpoint + " is not a tor control port: it answered '" + ControlReplies.abbreviate(line) + "'");
             }
             lines.add(line);
             if (line.charAt(3) == ' ') {

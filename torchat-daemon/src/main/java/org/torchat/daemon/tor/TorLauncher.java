@@ -17,16 +17,21 @@ public final class TorLauncher {
     /** Under the data directory: our tor's own state (its DataDirectory, torrc, log). */
     public static final String MANAGED_DIR = "tor";
 
-    private TorLauncher() {
-    }
+    private TorLauncher() {}
 
     public static Optional<Tor> start(Settings settings, Path dataDir) throws StartupException {
         try {
             return switch (effectiveMode(settings)) {
-                case MANAGED -> Optional.of(ManagedTor.start(ManagedTor.Options.in(dataDir.resolve(MANAGED_DIR))
-                        .withExtraTorrcLines(extraTorrcLines(settings)).withDefences(settings.onionDefences())));
-                case EXTERNAL -> Optional.of(ExternalTor.connect(ExternalTor.Options.of(settings.torControl().host(),
-                        settings.torControl().port(), authentication(settings)).withDefences(settings.onionDefences())));
+                case MANAGED ->
+                    Optional.of(ManagedTor.start(ManagedTor.Options.in(dataDir.resolve(MANAGED_DIR))
+                            .withExtraTorrcLines(extraTorrcLines(settings))
+                            .withDefences(settings.onionDefences())));
+                case EXTERNAL ->
+                    Optional.of(ExternalTor.connect(ExternalTor.Options.of(
+                                    settings.torControl().host(),
+                                    settings.torControl().port(),
+                                    authentication(settings))
+                            .withDefences(settings.onionDefences())));
                 default -> Optional.empty();
             };
         } catch (TorException e) {
@@ -41,8 +46,10 @@ public final class TorLauncher {
         if (ManagedTor.findTorBinary().isPresent()) {
             return TorMode.MANAGED;
         }
-        LOG.warn("tor is not installed, so no onion service is published and peers cannot reach us; messages go out "
-                + "through the SOCKS port {} (install tor: apt-get install tor)", settings.socks());
+        LOG.warn(
+                "tor is not installed, so no onion service is published and peers cannot reach us; messages go out "
+                        + "through the SOCKS port {} (install tor: apt-get install tor)",
+                settings.socks());
         return TorMode.NONE;
     }
 

@@ -11,8 +11,8 @@ package org.torchat.daemon.tor;
  * @param problem   the latest failure as one line for the user ({@code null} when all is well)
  * @param defences  what tor accepted of our defences with ADD_ONION ({@code null} until it accepted it)
  */
-public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int uploads, String problem,
-                        AppliedDefences defences) {
+public record TorStatus(
+        State state, BootstrapPhase bootstrap, String onion, int uploads, String problem, AppliedDefences defences) {
 
     /** Where tor is in its life. */
     public enum State {
@@ -51,7 +51,8 @@ public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int
 
     TorStatus withBootstrap(BootstrapPhase phase) {
         State s = state == State.STARTING || state == State.BOOTSTRAPPING || state == State.READY
-                ? (phase.done() ? State.READY : State.BOOTSTRAPPING) : state;
+                ? (phase.done() ? State.READY : State.BOOTSTRAPPING)
+                : state;
         return new TorStatus(s, phase, onion, uploads, problem, defences);
     }
 
@@ -77,8 +78,10 @@ public record TorStatus(State state, BootstrapPhase bootstrap, String onion, int
         String text = switch (state) {
             case STARTING -> "starting tor";
             case BOOTSTRAPPING -> "tor bootstrapping " + bootstrap;
-            case READY -> onion == null ? "tor ready, onion service not added"
-                    : uploads == 0 ? "tor ready, publishing onion service" : "tor ready, onion service published";
+            case READY ->
+                onion == null
+                        ? "tor ready, onion service not added"
+                        : uploads == 0 ? "tor ready, publishing onion service" : "tor ready, onion service published";
             case RESTARTING -> "tor restarting";
             case CLOSED -> "tor stopped";
         };

@@ -16,8 +16,8 @@ import java.util.List;
  * @param extraLines      more torrc lines, appended as given (a private network's TestingTorNetwork and DirAuthority
  *                        lines, or a user's {@code UseBridges}); they may override the lines above
  */
-public record Torrc(Path dataDirectory, Path controlPortFile, Path logFile, long ownerPid, int socksPort,
-                   List<String> extraLines) {
+public record Torrc(
+        Path dataDirectory, Path controlPortFile, Path logFile, long ownerPid, int socksPort, List<String> extraLines) {
 
     public Torrc {
         extraLines = List.copyOf(extraLines);

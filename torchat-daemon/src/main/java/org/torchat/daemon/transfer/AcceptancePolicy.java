@@ -34,7 +34,8 @@ final class AcceptancePolicy {
     Optional<String> refusal(OnionAddress peer) {
         Optional<Contact> contact = contacts.find(peer);
         // Strangers first: a blocked stranger hears what every stranger hears, so the block stays invisible.
-        if (strangers != Strangers.ALLOW && contact.map(c -> c.state() != ContactState.CONTACT).orElse(true)) {
+        if (strangers != Strangers.ALLOW
+                && contact.map(c -> c.state() != ContactState.CONTACT).orElse(true)) {
             return Optional.of("file offers are taken from contacts only; write a message first");
         }
         if (contact.map(Contact::blocked).orElse(false)) {
@@ -55,6 +56,7 @@ final class AcceptancePolicy {
     }
 
     private static boolean isContact(Optional<Contact> contact) {
-        return contact.map(c -> c.state() == ContactState.CONTACT && !c.blocked()).orElse(false);
+        return contact.map(c -> c.state() == ContactState.CONTACT && !c.blocked())
+                .orElse(false);
     }
 }

@@ -14,8 +14,7 @@ final class FileArguments {
     /** An offered name must leave room in the FILEBEGIN frame for everything else. */
     static final int MAX_NAME_BYTES = 2048;
 
-    private FileArguments() {
-    }
+    private FileArguments() {}
 
     static String transferId(Message m) throws RequestException {
         String tid = text(m, Extensions.TRANSFER_ID);

@@ -57,8 +57,15 @@ public final class FileBeginHandler implements StreamingHandler {
     /** Transfers being received right now: a second connection for one of them would interleave its writes. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
-    FileBeginHandler(OnionAddress self, Transfers transfers, Spool spool, SpoolQuota quota, AcceptancePolicy policy,
-                     long maxSize, ChangeSignal decisions, Clock clock) {
+    FileBeginHandler(
+            OnionAddress self,
+            Transfers transfers,
+            Spool spool,
+            SpoolQuota quota,
+            AcceptancePolicy policy,
+            long maxSize,
+            ChangeSignal decisions,
+            Clock clock) {
         this.self = self;
         this.transfers = transfers;
         this.spool = spool;
@@ -96,17 +103,32 @@ public final class FileBeginHandler implements StreamingHandler {
         }
     }
 
-    private void serve(Message offer, OnionAddress sender, String tid, long size, String sha256, String name,
-                       FrameSource more, ReplySink replies) throws RequestException, IOException {
+    private void serve(
+            Message offer,
+            OnionAddress sender,
+            String tid,
+            long size,
+            String sha256,
+            String name,
+            FrameSource more,
+            ReplySink replies)
+            throws RequestException, IOException {
         if (size > maxSize) {
-            refuse(replies, offer, TransferState.REJECTED, "file too large: " + size
-                    + " bytes, this daemon takes at most " + maxSize + " (filemaxsize)");
+            refuse(
+                    replies,
+                    offer,
+                    TransferState.REJECTED,
+                    "file too large: " + size + " bytes, this daemon takes at most " + maxSize + " (filemaxsize)");
             return;
         }
         Optional<Transfer> known = transfers.find(sender, Direction.IN, tid);
         Transfer t = known.isPresent() ? known.get() : newOffer(sender, tid, size, sha256, name);
         if (t.size() != size || !t.sha256().equals(sha256)) {
-            refuse(replies, offer, TransferState.REJECTED, "transfer id " + tid + " was offered before for another file");
+            refuse(
+                    replies,
+                    offer,
+                    TransferState.REJECTED,
+                    "transfer id " + tid + " was offered before for another file");
             return;
         }
         if (t.state() == TransferState.OFFERED) {
@@ -128,17 +150,27 @@ public final class FileBeginHandler implements StreamingHandler {
                     + " from one peer, " + MAX_WAITING_OFFERS_TOTAL + " in all); offer again later");
         }
         String safeName = FileNames.sanitise(name);
-        Transfer t = transfers.create(tid, sender, Direction.IN, safeName, size, sha256, TransferState.OFFERED, 80,
-                null, clock.instant());
+        Transfer t = transfers.create(
+                tid, sender, Direction.IN, safeName, size, sha256, TransferState.OFFERED, 80, null, clock.instant());
         if (policy.acceptsAtOnce(sender, size)) {
             try {
-                t = quota.reserve(size, () -> transfers.update(transfers.find(sender, Direction.IN, tid).orElseThrow(),
-                        TransferState.RECEIVING, 0, clock.instant()));
+                t = quota.reserve(
+                        size,
+                        () -> transfers.update(
+                                transfers.find(sender, Direction.IN, tid).orElseThrow(),
+                                TransferState.RECEIVING,
+                                0,
+                                clock.instant()));
             } catch (RequestException e) {
                 LOG.warn("file offer {} from {} not accepted by itself: {}", tid, sender, e.getMessage());
             }
         }
-        LOG.info("file offer {} from {}: \"{}\" ({} bytes){}", tid, sender, safeName, size,
+        LOG.info(
+                "file offer {} from {}: \"{}\" ({} bytes){}",
+                tid,
+                sender,
+                safeName,
+                size,
                 t.state() == TransferState.RECEIVING ? ", accepted" : ", waiting for the user (FILEACCEPT)");
         decisions.signal();
         return t;
@@ -178,8 +210,8 @@ public final class FileBeginHandler implements StreamingHandler {
                     } else if (frame.cmd() == Command.FILEDATA) {
                         chunk(offer, r, frame, replies);
                     } else {
-                        throw new RequestException("expected FILEDATA or FILEEND in transfer " + t.transferId()
-                                + ", got " + frame.cmd());
+                        throw new RequestException(
+                                "expected FILEDATA or FILEEND in transfer " + t.transferId() + ", got " + frame.cmd());
                     }
                 }
             } finally {
@@ -198,7 +230,9 @@ public final class FileBeginHandler implements StreamingHandler {
         if (offset != r.written) {
             throw new RequestException("FILEDATA at offset " + offset + ", expected " + r.written);
         }
-        FileFrames.verify(frame, FileFrames.chunkFields(r.t.peer(), self, r.t.transferId(), offset, bytes),
+        FileFrames.verify(
+                frame,
+                FileFrames.chunkFields(r.t.peer(), self, r.t.transferId(), offset, bytes),
                 "the chunk at offset " + offset);
         if (r.written + bytes.length > r.t.size()) {
             drop(offer, r, replies, "more data than the offered " + r.t.size() + " bytes");
@@ -215,8 +249,8 @@ public final class FileBeginHandler implements StreamingHandler {
     private void complete(Message offer, Receiving r, Message frame, ReplySink replies)
             throws RequestException, IOException {
         sameTransfer(frame, r.t);
-        FileFrames.verify(frame, FileFrames.endFields(r.t.peer(), self, r.t.transferId(), r.t.size(), r.t.sha256()),
-                "the end");
+        FileFrames.verify(
+                frame, FileFrames.endFields(r.t.peer(), self, r.t.transferId(), r.t.size(), r.t.sha256()), "the end");
         if (r.written != r.t.size()) {
             throw new RequestException("FILEEND after " + r.written + " of " + r.t.size() + " bytes");
         }
@@ -224,8 +258,11 @@ public final class FileBeginHandler implements StreamingHandler {
         Path part = spool.partial(r.t.peer(), r.t.transferId());
         String actual = Spool.sha256(part);
         if (!actual.equals(r.t.sha256())) {
-            drop(offer, r, replies, "SHA-256 mismatch: the received bytes hash to " + actual + ", the offer said "
-                    + r.t.sha256());
+            drop(
+                    offer,
+                    r,
+                    replies,
+                    "SHA-256 mismatch: the received bytes hash to " + actual + ", the offer said " + r.t.sha256());
             return;
         }
         Path saved = spool.saveDownload(part, r.t.name());
@@ -248,7 +285,8 @@ public final class FileBeginHandler implements StreamingHandler {
     private static void sameTransfer(Message frame, Transfer t) throws RequestException {
         String tid = FileArguments.transferId(frame);
         if (!tid.equals(t.transferId())) {
-            throw new RequestException(frame.cmd() + " for transfer " + tid + " on the connection of " + t.transferId());
+            throw new RequestException(
+                    frame.cmd() + " for transfer " + tid + " on the connection of " + t.transferId());
         }
     }
 

@@ -45,7 +45,9 @@ final class FileDecisionHandler implements CommandHandler {
         if (!FileChunks.isTransferId(tid)) {
             throw new RequestException("field 'msg' must be a transfer id (32 lowercase hex digits, see TRANSFERS)");
         }
-        List<Transfer> waiting = transfers.incoming(tid).stream().filter(t -> t.state() == TransferState.OFFERED).toList();
+        List<Transfer> waiting = transfers.incoming(tid).stream()
+                .filter(t -> t.state() == TransferState.OFFERED)
+                .toList();
         if (waiting.isEmpty()) {
             throw new RequestException("no incoming offer " + tid + " waits for an answer");
         }
@@ -59,6 +61,8 @@ final class FileDecisionHandler implements CommandHandler {
         decisions.signal();
         LOG.info("file offer {} from {}: {} by the user", tid, t.peer(), accept ? "accepted" : "refused");
         replies.send(Replies.end(request.id(), request.portno(), tid)
-                .withExtension(Extensions.STATE, JsonNodeFactory.instance.textNode(decided.state().dbValue())));
+                .withExtension(
+                        Extensions.STATE,
+                        JsonNodeFactory.instance.textNode(decided.state().dbValue())));
     }
 }

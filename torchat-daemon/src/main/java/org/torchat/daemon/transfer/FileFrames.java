@@ -21,42 +21,52 @@ import org.torchat.protocol.signature.SignedFileFields.Kind;
 final class FileFrames {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private FileFrames() {
-    }
+    private FileFrames() {}
 
     static Message offer(Ed25519Identity self, Transfer t) {
         SignedFileFields f = offerFields(self.onionAddress(), t.peer(), t.transferId(), t.size(), t.sha256(), t.name());
-        return signed(self, f, Message.of(Command.FILEBEGIN, self.onionAddress().hostname(), t.portno(), t.name())
-                .withExtension(Extensions.SIZE, NODES.numberNode(t.size()))
-                .withExtension(Extensions.SHA256, NODES.textNode(t.sha256())));
+        return signed(
+                self,
+                f,
+                Message.of(Command.FILEBEGIN, self.onionAddress().hostname(), t.portno(), t.name())
+                        .withExtension(Extensions.SIZE, NODES.numberNode(t.size()))
+                        .withExtension(Extensions.SHA256, NODES.textNode(t.sha256())));
     }
 
     static Message chunk(Ed25519Identity self, Transfer t, long offset, byte[] bytes) {
         SignedFileFields f = chunkFields(self.onionAddress(), t.peer(), t.transferId(), offset, bytes);
-        return signed(self, f, Message.of(Command.FILEDATA, self.onionAddress().hostname(), t.portno(), "")
-                .withExtension(Extensions.OFFSET, NODES.numberNode(offset))
-                .withExtension(Extensions.DATA, NODES.textNode(Base64.getEncoder().encodeToString(bytes))));
+        return signed(
+                self,
+                f,
+                Message.of(Command.FILEDATA, self.onionAddress().hostname(), t.portno(), "")
+                        .withExtension(Extensions.OFFSET, NODES.numberNode(offset))
+                        .withExtension(
+                                Extensions.DATA,
+                                NODES.textNode(Base64.getEncoder().encodeToString(bytes))));
     }
 
     static Message end(Ed25519Identity self, Transfer t) {
         SignedFileFields f = endFields(self.onionAddress(), t.peer(), t.transferId(), t.size(), t.sha256());
-        return signed(self, f, Message.of(Command.FILEEND, self.onionAddress().hostname(), t.portno(), "")
-                .withExtension(Extensions.SIZE, NODES.numberNode(t.size()))
-                .withExtension(Extensions.SHA256, NODES.textNode(t.sha256())));
+        return signed(
+                self,
+                f,
+                Message.of(Command.FILEEND, self.onionAddress().hostname(), t.portno(), "")
+                        .withExtension(Extensions.SIZE, NODES.numberNode(t.size()))
+                        .withExtension(Extensions.SHA256, NODES.textNode(t.sha256())));
     }
 
-    static SignedFileFields offerFields(OnionAddress sender, OnionAddress recipient, String tid, long size,
-                                        String sha256, String name) {
+    static SignedFileFields offerFields(
+            OnionAddress sender, OnionAddress recipient, String tid, long size, String sha256, String name) {
         return new SignedFileFields(Kind.OFFER, sender, recipient, tid, size, sha256, name);
     }
 
-    static SignedFileFields chunkFields(OnionAddress sender, OnionAddress recipient, String tid, long offset,
-                                        byte[] bytes) {
+    static SignedFileFields chunkFields(
+            OnionAddress sender, OnionAddress recipient, String tid, long offset, byte[] bytes) {
         return new SignedFileFields(Kind.CHUNK, sender, recipient, tid, offset, Spool.sha256(bytes), "");
     }
 
-    static SignedFileFields endFields(OnionAddress sender, OnionAddress recipient, String tid, long size,
-                                      String sha256) {
+    static SignedFileFields endFields(
+            OnionAddress sender, OnionAddress recipient, String tid, long size, String sha256) {
         return new SignedFileFields(Kind.END, sender, recipient, tid, size, sha256, "");
     }
 

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 public final class FileNames {
     /** Most file systems allow 255 bytes; room is left for a collision suffix such as " (12)". */
     static final int MAX_BYTES = 200;
+
     static final String FALLBACK = "file";
     private static final Pattern DOTS = Pattern.compile("\\.{2,}");
     private static final Pattern DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     public static String sanitise(String offered) {
         StringBuilder safe = new StringBuilder(Math.min(offered.length(), 4 * MAX_BYTES));
@@ -43,8 +43,11 @@ public final class FileNames {
         }
         int type = Character.getType(cp);
         // Bidirectional overrides and other invisible characters can make "gpj.exe" look like "exe.jpg".
-        return type != Character.FORMAT && type != Character.UNASSIGNED && type != Character.PRIVATE_USE
-                && type != Character.SURROGATE && type != Character.LINE_SEPARATOR
+        return type != Character.FORMAT
+                && type != Character.UNASSIGNED
+                && type != Character.PRIVATE_USE
+                && type != Character.SURROGATE
+                && type != Character.LINE_SEPARATOR
                 && type != Character.PARAGRAPH_SEPARATOR;
     }
 

@@ -47,6 +47,7 @@ public final class FileSender implements AutoCloseable {
     static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
     /** The pause before offering again a file the peer's user has not accepted yet. */
     static final Duration PENDING_PAUSE = Duration.ofSeconds(2);
+
     private static final int PARALLELISM = 4;
 
     /**
@@ -71,8 +72,13 @@ public final class FileSender implements AutoCloseable {
     private final RetryScheduler<String> sends;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    public FileSender(Transfers transfers, Spool spool, PeerConnector connector, Ed25519Identity self,
-                      RetryPolicy retry, Clock clock) {
+    public FileSender(
+            Transfers transfers,
+            Spool spool,
+            PeerConnector connector,
+            Ed25519Identity self,
+            RetryPolicy retry,
+            Clock clock) {
         this.transfers = transfers;
         this.spool = spool;
         this.connector = connector;
@@ -179,8 +185,8 @@ public final class FileSender implements AutoCloseable {
                 if (retry.gaveUp(t.createdAt(), now)) {
                     return finish(t, TransferState.FAILED, "the peer did not accept the file in time");
                 }
-                Transfer waiting = transfers.scheduleRetry(t, t.offset(), now.plus(PENDING_PAUSE),
-                        "waiting for the peer to accept", false, now);
+                Transfer waiting = transfers.scheduleRetry(
+                        t, t.offset(), now.plus(PENDING_PAUSE), "waiting for the peer to accept", false, now);
                 sends.wakeAt(t.transferId(), waiting.nextAttemptAt());
                 return waiting;
             }
@@ -224,7 +230,8 @@ public final class FileSender implements AutoCloseable {
             current = acknowledged(current, answer(reader, in));
         }
         Message last = answer(reader, in);
-        if (!"complete".equals(last.extension(Extensions.STATE).map(n -> n.asText()).orElse(""))) {
+        if (!"complete"
+                .equals(last.extension(Extensions.STATE).map(n -> n.asText()).orElse(""))) {
             throw new Refused("FILEEND answered without state 'complete'", null);
         }
         return finish(current, TransferState.DELIVERED, null);
@@ -246,7 +253,8 @@ public final class FileSender implements AutoCloseable {
         if (m.cmd() == Command.ERR) {
             String state = m.extension(Extensions.STATE).map(n -> n.asText()).orElse("");
             if (state.equals(TransferState.REJECTED.dbValue()) || state.equals(TransferState.FAILED.dbValue())) {
-                throw new Refused("the peer refused the file: " + m.msg(),
+                throw new Refused(
+                        "the peer refused the file: " + m.msg(),
                         state.equals(TransferState.REJECTED.dbValue()) ? TransferState.REJECTED : TransferState.FAILED);
             }
             throw new IOException("the peer answered ERR: " + m.msg());
@@ -258,7 +266,9 @@ public final class FileSender implements AutoCloseable {
     }
 
     private static long offset(Message answer, Transfer t) throws Refused {
-        long offset = answer.extension(Extensions.OFFSET).filter(n -> n.canConvertToLong()).map(n -> n.longValue())
+        long offset = answer.extension(Extensions.OFFSET)
+                .filter(n -> n.canConvertToLong())
+                .map(n -> n.longValue())
                 .orElse(-1L);
         if (offset < 0 || offset > t.size()) {
             throw new Refused("the receiver's offset " + offset + " is outside the file", null);
@@ -276,13 +286,17 @@ public final class FileSender implements AutoCloseable {
         Duration delay = progressed ? retry.firstDelay() : retry.delayAfter(t.attempts() + 1);
         transfers.scheduleRetry(t, t.offset(), now.plus(delay), reason, !progressed, now);
         sends.wakeAt(t.transferId(), now.plus(delay));
-        LOG.info("transfer {} to {}: attempt failed ({}); next try in {} ms", t.transferId(), t.peer(), reason,
+        LOG.info(
+                "transfer {} to {}: attempt failed ({}); next try in {} ms",
+                t.transferId(),
+                t.peer(),
+                reason,
                 delay.toMillis());
     }
 
     private Transfer finish(Transfer t, TransferState state, String error) {
-        Transfer done = transfers.finish(t, state, state == TransferState.DELIVERED ? t.size() : t.offset(), t.path(),
-                error, clock.instant());
+        Transfer done = transfers.finish(
+                t, state, state == TransferState.DELIVERED ? t.size() : t.offset(), t.path(), error, clock.instant());
         Spool.deleteQuietly(t.path());
         if (state == TransferState.DELIVERED) {
             LOG.info("transfer {} to {}: delivered ({} bytes)", t.transferId(), t.peer(), t.size());
@@ -305,5 +319,4 @@ public final class FileSender implements AutoCloseable {
         }
         sends.close();
     }
-
 }

@@ -22,18 +22,34 @@ public final class FileTransfer {
     /** Wakes offers held for our user's answer; closed on shutdown so that they end at once. */
     private final ChangeSignal decisions = new ChangeSignal();
 
-    public FileTransfer(OnionAddress self, Settings settings, Transfers transfers, Contacts contacts, Spool spool,
-                        FileSender sender, Clock clock) {
+    public FileTransfer(
+            OnionAddress self,
+            Settings settings,
+            Transfers transfers,
+            Contacts contacts,
+            Spool spool,
+            FileSender sender,
+            Clock clock) {
         SpoolQuota quota = new SpoolQuota(transfers, settings.spoolQuota());
         this.clientCommands = Map.of(
                 Command.TRANSFERS, new TransfersHandler(transfers),
                 Command.FILEACCEPT, new FileDecisionHandler(transfers, quota, decisions, true, clock),
                 Command.FILEREJECT, new FileDecisionHandler(transfers, quota, decisions, false, clock));
-        this.clientStreams = Map.of(Command.FILEUP,
+        this.clientStreams = Map.of(
+                Command.FILEUP,
                 new FileUpHandler(self, transfers, contacts, spool, quota, settings.fileMaxSize(), sender, clock));
-        this.peerStreams = Map.of(Command.FILEBEGIN, new FileBeginHandler(self, transfers, spool, quota,
-                new AcceptancePolicy(settings.fileAccept(), settings.fileAutoAcceptMax(), settings.strangers(), contacts),
-                settings.fileMaxSize(), decisions, clock));
+        this.peerStreams = Map.of(
+                Command.FILEBEGIN,
+                new FileBeginHandler(
+                        self,
+                        transfers,
+                        spool,
+                        quota,
+                        new AcceptancePolicy(
+                                settings.fileAccept(), settings.fileAutoAcceptMax(), settings.strangers(), contacts),
+                        settings.fileMaxSize(),
+                        decisions,
+                        clock));
     }
 
     /** Ends every offer held for our user's answer, now and later: the daemon is shutting down. */

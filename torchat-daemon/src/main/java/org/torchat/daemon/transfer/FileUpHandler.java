@@ -11,18 +11,18 @@ import java.time.Clock;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.torchat.daemon.control.PeerResolver;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.FrameSource;
 import org.torchat.daemon.net.Replies;
 import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.net.StreamingHandler;
+import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Direction;
 import org.torchat.daemon.store.MessageIds;
 import org.torchat.daemon.store.Transfer;
 import org.torchat.daemon.store.TransferState;
-import org.torchat.daemon.control.PeerResolver;
-import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Transfers;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
@@ -48,8 +48,15 @@ public final class FileUpHandler implements StreamingHandler {
     private final FileSender sender;
     private final Clock clock;
 
-    FileUpHandler(OnionAddress self, Transfers transfers, Contacts contacts, Spool spool, SpoolQuota quota,
-                  long maxSize, FileSender sender, Clock clock) {
+    FileUpHandler(
+            OnionAddress self,
+            Transfers transfers,
+            Contacts contacts,
+            Spool spool,
+            SpoolQuota quota,
+            long maxSize,
+            FileSender sender,
+            Clock clock) {
         this.self = self;
         this.contacts = contacts;
         this.peers = new PeerResolver(contacts);
@@ -78,8 +85,19 @@ public final class FileUpHandler implements StreamingHandler {
         Path file = spool.createOutgoing(tid);
         Transfer t;
         try {
-            t = quota.reserve(size, () -> transfers.create(tid, peer, Direction.OUT, name, size, sha256,
-                    TransferState.UPLOADING, portno, file, clock.instant()));
+            t = quota.reserve(
+                    size,
+                    () -> transfers.create(
+                            tid,
+                            peer,
+                            Direction.OUT,
+                            name,
+                            size,
+                            sha256,
+                            TransferState.UPLOADING,
+                            portno,
+                            file,
+                            clock.instant()));
         } catch (RequestException e) {
             Spool.deleteQuietly(file);
             throw e;
@@ -108,8 +126,9 @@ public final class FileUpHandler implements StreamingHandler {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             long written = 0;
             while (true) {
-                Message frame = more.next().orElseThrow(() -> new RequestException(
-                        "the client closed the connection before FILEEND; the upload is discarded"));
+                Message frame = more.next()
+                        .orElseThrow(() -> new RequestException(
+                                "the client closed the connection before FILEEND; the upload is discarded"));
                 if (frame.cmd() == Command.FILEEND) {
                     break;
                 }

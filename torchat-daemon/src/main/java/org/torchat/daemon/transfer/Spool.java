@@ -41,7 +41,8 @@ public final class Spool {
     }
 
     public static Spool open(DataDirectory dataDir) throws IOException {
-        return new Spool(dataDir, dataDir.ensurePrivateDirectory(SPOOL_DIR), dataDir.ensurePrivateDirectory(DOWNLOADS_DIR));
+        return new Spool(
+                dataDir, dataDir.ensurePrivateDirectory(SPOOL_DIR), dataDir.ensurePrivateDirectory(DOWNLOADS_DIR));
     }
 
     /** A new, empty spool file for an outgoing transfer. */
@@ -81,7 +82,10 @@ public final class Spool {
             }
             try {
                 Files.createFile(target); // claims the name; the move then replaces this empty file
-                Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        part,
+                        target,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 dataDir.ensurePrivateFile(target);
                 return target;

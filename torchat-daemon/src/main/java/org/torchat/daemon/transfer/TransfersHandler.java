@@ -20,6 +20,7 @@ import org.torchat.protocol.Message;
 final class TransfersHandler implements CommandHandler {
     /** With the longest name and path, keeps a frame within the limit. */
     static final int MAX_ERROR_CHARS = 200;
+
     static final int LIMIT = 200;
 
     private final Transfers transfers;
@@ -41,7 +42,8 @@ final class TransfersHandler implements CommandHandler {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         Message m = Message.of(Command.TRANSFERS, t.peer().hostname(), portno, t.name())
                 .withExtension(Extensions.TRANSFER_ID, nodes.textNode(t.transferId()))
-                .withExtension(Extensions.DIRECTION, nodes.textNode(t.direction().dbValue()))
+                .withExtension(
+                        Extensions.DIRECTION, nodes.textNode(t.direction().dbValue()))
                 .withExtension(Extensions.STATE, nodes.textNode(t.state().dbValue()))
                 .withExtension(Extensions.SIZE, nodes.numberNode(t.size()))
                 .withExtension(Extensions.OFFSET, nodes.numberNode(t.offset()))

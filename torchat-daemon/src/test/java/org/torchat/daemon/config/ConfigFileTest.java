@@ -70,8 +70,10 @@ class ConfigFileTest {
 
     @Test
     void theSeedsOwnFileGivesTheSeedsSettings() throws Exception {
-        Settings s = new Settings.Builder().apply(ConfigFile.read(write("torchat.conf", SEED_CONF)))
-                .dataDir(dir).build();
+        Settings s = new Settings.Builder()
+                .apply(ConfigFile.read(write("torchat.conf", SEED_CONF)))
+                .dataDir(dir)
+                .build();
 
         assertEquals(16, s.maxConnections());
         assertEquals(8000, s.controlPort());
@@ -82,18 +84,21 @@ class ConfigFileTest {
 
     @Test
     void inlineCommentsAndSurroundingSpaceAreNotPartOfTheValue() throws Exception {
-        ConfigFile file = ConfigFile.parse(Path.of("t.conf"), List.of(
-                "maxconnections:16#no space before the hash",
-                "   torport   :   9050    # padded",
-                "host: 127.0.0.1 # # two hashes"));
+        ConfigFile file = ConfigFile.parse(
+                Path.of("t.conf"),
+                List.of(
+                        "maxconnections:16#no space before the hash",
+                        "   torport   :   9050    # padded",
+                        "host: 127.0.0.1 # # two hashes"));
 
         assertEquals(Map.of("maxconnections", "16", "torport", "9050", "host", "127.0.0.1"), values(file));
     }
 
     @Test
     void blankLinesAndCommentLinesAreIgnoredButCountForLineNumbers() throws Exception {
-        ConfigFile file = ConfigFile.parse(Path.of("t.conf"), List.of(
-                "", "   ", "\t", "# comment", "   # indented comment", "daemonport: 9000", ""));
+        ConfigFile file = ConfigFile.parse(
+                Path.of("t.conf"),
+                List.of("", "   ", "\t", "# comment", "   # indented comment", "daemonport: 9000", ""));
 
         assertEquals(Map.of("daemonport", "9000"), values(file));
         assertEquals(6, file.entries().get("daemonport").line());
@@ -117,8 +122,8 @@ class ConfigFileTest {
 
     @Test
     void keysAreCaseSensitiveAsInTheSeed() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigFile.parse(Path.of("t.conf"), List.of("DaemonPort: 8000")));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigFile.parse(Path.of("t.conf"), List.of("DaemonPort: 8000")));
 
         assertTrue(e.getMessage().contains("unknown key 'DaemonPort'"), e.getMessage());
     }
@@ -145,8 +150,8 @@ class ConfigFileTest {
 
     @Test
     void aValueThatIsOnlyACommentIsEmpty() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigFile.parse(Path.of("t.conf"), List.of("torport:   # set later")));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigFile.parse(Path.of("t.conf"), List.of("torport:   # set later")));
 
         assertTrue(e.getMessage().contains("key 'torport' has no value"), e.getMessage());
     }

@@ -30,13 +30,27 @@ class HostPortTest {
     void toStringRoundTrips() {
         for (String text : new String[] {"127.0.0.1:9250", "[::1]:9050", "[2001:db8::7]:80", "localhost:8000"}) {
             assertEquals(text, HostPort.parse(text).toString());
-            assertEquals(HostPort.parse(text), HostPort.parse(HostPort.parse(text).toString()));
+            assertEquals(
+                    HostPort.parse(text), HostPort.parse(HostPort.parse(text).toString()));
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "localhost", "9050", ":9050", "localhost:", "localhost:0", "localhost:65536",
-        "localhost:port", "localhost:-1", "[::1]", "[]:9050", " :9050"})
+    @ValueSource(
+            strings = {
+                "",
+                "localhost",
+                "9050",
+                ":9050",
+                "localhost:",
+                "localhost:0",
+                "localhost:65536",
+                "localhost:port",
+                "localhost:-1",
+                "[::1]",
+                "[]:9050",
+                " :9050"
+            })
     void badForms(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HostPort.parse(text));
 
@@ -45,12 +59,18 @@ class HostPortTest {
 
     @Test
     void badFormMessagesSayWhatIsWrong() {
-        assertEquals("expected HOST:PORT, got 'localhost'",
-                assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost")).getMessage());
-        assertEquals("port must be 1..65535, got 65536",
-                assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost:65536")).getMessage());
-        assertEquals("'tor' is not a port number",
-                assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost:tor")).getMessage());
+        assertEquals(
+                "expected HOST:PORT, got 'localhost'",
+                assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost"))
+                        .getMessage());
+        assertEquals(
+                "port must be 1..65535, got 65536",
+                assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost:65536"))
+                        .getMessage());
+        assertEquals(
+                "'tor' is not a port number",
+                assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost:tor"))
+                        .getMessage());
     }
 
     @Test

@@ -74,9 +74,21 @@ class SettingsTest {
 
     @Test
     void thePeerPortFollowsTheControlPort() {
-        assertEquals(9001, new Settings.Builder().controlPort(9000).dataDir(dataDir).build().peerPort());
+        assertEquals(
+                9001,
+                new Settings.Builder()
+                        .controlPort(9000)
+                        .dataDir(dataDir)
+                        .build()
+                        .peerPort());
         // There is no port above 65535, so the peer port goes below.
-        assertEquals(65534, new Settings.Builder().controlPort(65535).dataDir(dataDir).build().peerPort());
+        assertEquals(
+                65534,
+                new Settings.Builder()
+                        .controlPort(65535)
+                        .dataDir(dataDir)
+                        .build()
+                        .peerPort());
     }
 
     @Test
@@ -98,7 +110,9 @@ class SettingsTest {
     void hostAndTorportMakeTheSocksAddress() throws Exception {
         assertKeyChanges("host: 10.0.0.7", s -> assertEquals(new HostPort("10.0.0.7", 9250), s.socks()));
         assertKeyChanges("torport: 9050", s -> assertEquals(new HostPort("127.0.0.1", 9050), s.socks()));
-        assertEquals(new HostPort("localhost", 9150), fromFile("host: localhost", "torport: 9150").socks());
+        assertEquals(
+                new HostPort("localhost", 9150),
+                fromFile("host: localhost", "torport: 9150").socks());
     }
 
     @Test
@@ -124,9 +138,13 @@ class SettingsTest {
 
     @Test
     void interfaceIsTheControlInterface() throws Exception {
-        assertEquals("127.0.0.1", fromFile("interface: INADDR_LOOPBACK").controlInterface().getHostAddress());
-        assertEquals("127.0.0.1", fromFile("interface: localhost").controlInterface().getHostAddress());
-        assertEquals("127.0.0.2", fromFile("interface: 127.0.0.2").controlInterface().getHostAddress());
+        assertEquals(
+                "127.0.0.1",
+                fromFile("interface: INADDR_LOOPBACK").controlInterface().getHostAddress());
+        assertEquals(
+                "127.0.0.1", fromFile("interface: localhost").controlInterface().getHostAddress());
+        assertEquals(
+                "127.0.0.2", fromFile("interface: 127.0.0.2").controlInterface().getHostAddress());
         assertEquals(InetAddress.getByName("::1"), fromFile("interface: ::1").controlInterface());
     }
 
@@ -152,8 +170,14 @@ class SettingsTest {
     void ephemeral() throws Exception {
         assertKeyChanges("ephemeral: true", s -> assertTrue(s.ephemeral()));
         assertFalse(fromFile("ephemeral: no").ephemeral());
-        assertTrue(new Settings.Builder().apply(conf("ephemeral: false")).ephemeral(true).dataDir(dataDir).build()
-                .ephemeral(), "--ephemeral overrides the file");
+        assertTrue(
+                new Settings.Builder()
+                        .apply(conf("ephemeral: false"))
+                        .ephemeral(true)
+                        .dataDir(dataDir)
+                        .build()
+                        .ephemeral(),
+                "--ephemeral overrides the file");
     }
 
     @Test
@@ -167,7 +191,8 @@ class SettingsTest {
     void maxunreadbytesIsThePerPeerCapOfUnreadBytes() throws Exception {
         assertKeyChanges("maxunreadbytes: 65536", s -> assertEquals(65536L, s.maxUnreadBytes()));
         assertEquals(10_000L, fromFile("maxunreadbytes: 10000").maxUnreadBytes());
-        assertEquals((long) Integer.MAX_VALUE, fromFile("maxunreadbytes: 2147483647").maxUnreadBytes());
+        assertEquals(
+                (long) Integer.MAX_VALUE, fromFile("maxunreadbytes: 2147483647").maxUnreadBytes());
     }
 
     @Test
@@ -187,20 +212,69 @@ class SettingsTest {
     @Test
     void everyKnownKeyIsHandled() throws Exception {
         // A key listed in KEYS but missing from the switch would be accepted by ConfigFile and then blow up here.
-        List<String> sample = List.of("maxconnections: 3", "maxevents: 3", "epolltimeout: 3000", "host: 127.0.0.1",
-                "torport: 3", "daemonport: 3", "loginfo: a", "logdebug: b", "logerror: c", "sockbufsize: 3",
-                "interface: 127.0.0.1", "requiretoken: yes", "peerport: 4", "readtimeout: 300", "logmessages: on",
-                "ephemeral: yes", "maxunread: 7", "maxunreadbytes: 12345", "retrydelay: 700", "retrylimit: 60",
-                "tor: external", "torcontrol: 127.0.0.1:9251", "torcookie: /tmp/cookie", "torpassword: secret",
-                "torrcextra: /tmp/extra", "powdefense: on", "powqueuerate: 5", "powqueueburst: 9", "maxstreams: 0",
-                "requiresignatures: yes", "replaywindow: 7200", "maxclockskew: 60",
-                "recvrate: 5", "recvburst: 2", "unsignedrate: 40", "unsignedburst: 9", "strangerrate: 50", "strangerburst: 20",
-                "strangers: contacts", "maxrequests: 11", "requestmessages: 2", "requestbytes: 30000",
-                "strangerquota: 400000", "requestexpiry: 3600", "logmaxsize: 50000", "logfiles: 4", "logwarnings: 7",
-                "fileaccept: contacts", "fileautoacceptmax: 1234", "filemaxsize: 5000000000", "spoolquota: 9000000000",
-                "sessions: no", "heartbeat: 1500", "connectparallel: 2", "connectpace: 40", "appearoffline: yes",
-                "awayafter: 90", "sessionrate: 700", "sealhistory: yes");
-        assertEquals(Settings.KEYS, sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
+        List<String> sample = List.of(
+                "maxconnections: 3",
+                "maxevents: 3",
+                "epolltimeout: 3000",
+                "host: 127.0.0.1",
+                "torport: 3",
+                "daemonport: 3",
+                "loginfo: a",
+                "logdebug: b",
+                "logerror: c",
+                "sockbufsize: 3",
+                "interface: 127.0.0.1",
+                "requiretoken: yes",
+                "peerport: 4",
+                "readtimeout: 300",
+                "logmessages: on",
+                "ephemeral: yes",
+                "maxunread: 7",
+                "maxunreadbytes: 12345",
+                "retrydelay: 700",
+                "retrylimit: 60",
+                "tor: external",
+                "torcontrol: 127.0.0.1:9251",
+                "torcookie: /tmp/cookie",
+                "torpassword: secret",
+                "torrcextra: /tmp/extra",
+                "powdefense: on",
+                "powqueuerate: 5",
+                "powqueueburst: 9",
+                "maxstreams: 0",
+                "requiresignatures: yes",
+                "replaywindow: 7200",
+                "maxclockskew: 60",
+                "recvrate: 5",
+                "recvburst: 2",
+                "unsignedrate: 40",
+                "unsignedburst: 9",
+                "strangerrate: 50",
+                "strangerburst: 20",
+                "strangers: contacts",
+                "maxrequests: 11",
+                "requestmessages: 2",
+                "requestbytes: 30000",
+                "strangerquota: 400000",
+                "requestexpiry: 3600",
+                "logmaxsize: 50000",
+                "logfiles: 4",
+                "logwarnings: 7",
+                "fileaccept: contacts",
+                "fileautoacceptmax: 1234",
+                "filemaxsize: 5000000000",
+                "spoolquota: 9000000000",
+                "sessions: no",
+                "heartbeat: 1500",
+                "connectparallel: 2",
+                "connectpace: 40",
+                "appearoffline: yes",
+                "awayafter: 90",
+                "sessionrate: 700",
+                "sealhistory: yes");
+        assertEquals(
+                Settings.KEYS,
+                sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
 
         Settings s = fromFile(sample.toArray(String[]::new));
 
@@ -237,10 +311,19 @@ class SettingsTest {
         assertEquals(1234L, s.fileAutoAcceptMax());
         assertEquals(5_000_000_000L, s.fileMaxSize());
         assertEquals(9_000_000_000L, s.spoolQuota());
-        assertEquals(new SessionSettings(false, Duration.ofMillis(1500), 2, Duration.ofMillis(40), true,
-                Duration.ofSeconds(90), 700), s.sessions());
-        assertEquals(List.of(5, 2, 40, 9, 50, 20), List.of(s.recvRate(), s.recvBurst(), s.unsignedRate(),
-                s.unsignedBurst(), s.strangerRate(), s.strangerBurst()));
+        assertEquals(
+                new SessionSettings(
+                        false, Duration.ofMillis(1500), 2, Duration.ofMillis(40), true, Duration.ofSeconds(90), 700),
+                s.sessions());
+        assertEquals(
+                List.of(5, 2, 40, 9, 50, 20),
+                List.of(
+                        s.recvRate(),
+                        s.recvBurst(),
+                        s.unsignedRate(),
+                        s.unsignedBurst(),
+                        s.strangerRate(),
+                        s.strangerBurst()));
         assertEquals(List.of(11, 2), List.of(s.maxRequests(), s.requestMessages()));
         assertEquals(List.of(30_000L, 400_000L, 50_000L), List.of(s.requestBytes(), s.strangerQuota(), s.logMaxSize()));
         assertEquals(Duration.ofHours(1), s.requestExpiry());
@@ -258,16 +341,21 @@ class SettingsTest {
 
     @Test
     void onionDefencesDefaultToProofOfWorkWhereTorCanAndSixteenStreams() throws Exception {
-        assertEquals(new OnionDefences(OnionDefences.PowDefense.AUTO, 20, 200, 16), defaults().onionDefences());
-        assertKeyChanges("powdefense: off", s -> assertEquals(OnionDefences.PowDefense.OFF, s.onionDefences().pow()));
-        assertKeyChanges("maxstreams: 65535", s -> assertEquals(65535, s.onionDefences().maxStreams()));
+        assertEquals(
+                new OnionDefences(OnionDefences.PowDefense.AUTO, 20, 200, 16),
+                defaults().onionDefences());
+        assertKeyChanges(
+                "powdefense: off",
+                s -> assertEquals(
+                        OnionDefences.PowDefense.OFF, s.onionDefences().pow()));
+        assertKeyChanges(
+                "maxstreams: 65535", s -> assertEquals(65535, s.onionDefences().maxStreams()));
         ConfigException bad = assertThrows(ConfigException.class, () -> fromFile("powdefense: maybe"));
         assertTrue(bad.getMessage().contains("'maybe' is not one of auto, on, off"), bad.getMessage());
         assertThrows(ConfigException.class, () -> fromFile("maxstreams: 65536"));
         assertThrows(ConfigException.class, () -> fromFile("powqueuerate: 0"));
         // tor itself warns about a burst below the rate: refuse it at start, naming both keys
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> fromFile("powqueuerate: 300"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fromFile("powqueuerate: 300"));
         assertTrue(e.getMessage().contains("powqueueburst 200 must be at least powqueuerate (300)"), e.getMessage());
     }
 
@@ -281,29 +369,66 @@ class SettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "maxconnections: lots", "maxconnections: 0", "maxconnections: 10001", "maxconnections: -1",
-        "maxevents: 0", "maxevents: 1.5",
-        "epolltimeout: 999", "epolltimeout: 600001", "epolltimeout: 99999999999999999999",
-        "torport: 0", "torport: 65536", "torport: ninety",
-        "daemonport: 0", "daemonport: 70000",
-        "peerport: 65536",
-        "sockbufsize: 0", "sockbufsize: 10000",
-        "readtimeout: 99",
-        "logmessages: maybe",
-        "loginfo: /var/log/info.log", "logdebug: ../debug.log", "logerror: logs\\error.log", "loginfo: ..",
-        "ephemeral: maybe", "ephemeral: 2",
-        "maxunread: 0", "maxunread: 1000001", "maxunread: many",
-        "maxunreadbytes: 9999", "maxunreadbytes: 2147483648", "maxunreadbytes: 4MB",
-        "unsignedrate: -1", "unsignedburst: 0", "strangerrate: many", "strangerburst: 0",
-        "maxrequests: 0", "requestmessages: 0", "requestbytes: 9999", "strangerquota: 1k", "requestexpiry: 59",
-        "logmaxsize: 9999", "logfiles: 0", "logfiles: 101", "logwarnings: 0",
-        "retrydelay: 99", "retrydelay: 3600001", "retrydelay: 5s",
-        "retrylimit: 0", "retrylimit: 31536001", "retrylimit: -5",
-        "strangers: nobody",
-        "fileaccept: sometimes", "fileautoacceptmax: -1", "filemaxsize: 0", "filemaxsize: 68719476737",
-        "spoolquota: 0", "spoolquota: 1GB",
-    })
+    @ValueSource(
+            strings = {
+                "maxconnections: lots",
+                "maxconnections: 0",
+                "maxconnections: 10001",
+                "maxconnections: -1",
+                "maxevents: 0",
+                "maxevents: 1.5",
+                "epolltimeout: 999",
+                "epolltimeout: 600001",
+                "epolltimeout: 99999999999999999999",
+                "torport: 0",
+                "torport: 65536",
+                "torport: ninety",
+                "daemonport: 0",
+                "daemonport: 70000",
+                "peerport: 65536",
+                "sockbufsize: 0",
+                "sockbufsize: 10000",
+                "readtimeout: 99",
+                "logmessages: maybe",
+                "loginfo: /var/log/info.log",
+                "logdebug: ../debug.log",
+                "logerror: logs\\error.log",
+                "loginfo: ..",
+                "ephemeral: maybe",
+                "ephemeral: 2",
+                "maxunread: 0",
+                "maxunread: 1000001",
+                "maxunread: many",
+                "maxunreadbytes: 9999",
+                "maxunreadbytes: 2147483648",
+                "maxunreadbytes: 4MB",
+                "unsignedrate: -1",
+                "unsignedburst: 0",
+                "strangerrate: many",
+                "strangerburst: 0",
+                "maxrequests: 0",
+                "requestmessages: 0",
+                "requestbytes: 9999",
+                "strangerquota: 1k",
+                "requestexpiry: 59",
+                "logmaxsize: 9999",
+                "logfiles: 0",
+                "logfiles: 101",
+                "logwarnings: 0",
+                "retrydelay: 99",
+                "retrydelay: 3600001",
+                "retrydelay: 5s",
+                "retrylimit: 0",
+                "retrylimit: 31536001",
+                "retrylimit: -5",
+                "strangers: nobody",
+                "fileaccept: sometimes",
+                "fileautoacceptmax: -1",
+                "filemaxsize: 0",
+                "filemaxsize: 68719476737",
+                "spoolquota: 0",
+                "spoolquota: 1GB",
+            })
     void badValuesNameFileLineAndKey(String line) {
         String key = line.substring(0, line.indexOf(':'));
 
@@ -340,9 +465,11 @@ class SettingsTest {
     void aNonLoopbackInterfaceIsAcceptedAndAlwaysRequiresTheToken(String value) throws Exception {
         Settings s = fromFile("interface: " + value);
 
-        assertFalse(s.controlInterface().isLoopbackAddress(), s.controlInterface().toString());
+        assertFalse(
+                s.controlInterface().isLoopbackAddress(), s.controlInterface().toString());
         assertTrue(s.requireControlToken(), "beyond loopback the control token is required");
-        assertTrue(fromFile("interface: " + value, "requiretoken: false").requireControlToken(),
+        assertTrue(
+                fromFile("interface: " + value, "requiretoken: false").requireControlToken(),
                 "requiretoken: false cannot switch the token off beyond loopback");
     }
 
@@ -352,23 +479,35 @@ class SettingsTest {
         assertFalse(fromFile("interface: 127.0.0.1", "requiretoken: no").requireControlToken());
         assertKeyChanges("requiretoken: true", s -> assertTrue(s.requireControlToken()));
         assertTrue(fromFile("interface: ::1", "requiretoken: on").requireControlToken());
-        assertTrue(new Settings.Builder().requireToken(true).dataDir(dataDir).build().requireControlToken(),
+        assertTrue(
+                new Settings.Builder()
+                        .requireToken(true)
+                        .dataDir(dataDir)
+                        .build()
+                        .requireControlToken(),
                 "--require-token");
     }
 
     @Test
     void listenOverridesTheInterfaceAndImpliesTheTokenBeyondLoopback() throws Exception {
-        Settings s = new Settings.Builder().apply(conf("interface: 127.0.0.1")).listen("0.0.0.0").dataDir(dataDir).build();
+        Settings s = new Settings.Builder()
+                .apply(conf("interface: 127.0.0.1"))
+                .listen("0.0.0.0")
+                .dataDir(dataDir)
+                .build();
         assertEquals("0.0.0.0", s.controlInterface().getHostAddress());
         assertTrue(s.requireControlToken());
 
-        Settings back = new Settings.Builder().apply(conf("interface: 10.0.0.1")).listen("127.0.0.1").dataDir(dataDir)
+        Settings back = new Settings.Builder()
+                .apply(conf("interface: 10.0.0.1"))
+                .listen("127.0.0.1")
+                .dataDir(dataDir)
                 .build();
         assertEquals("127.0.0.1", back.controlInterface().getHostAddress());
         assertFalse(back.requireControlToken());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Settings.Builder().listen("myhost.example"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Settings.Builder().listen("myhost.example"));
         assertTrue(e.getMessage().startsWith("--listen: 'myhost.example' is not an IP address"), e.getMessage());
     }
 
@@ -377,13 +516,23 @@ class SettingsTest {
     void badTokenSettingsNameFileAndLine(String line) {
         ConfigException e = assertThrows(ConfigException.class, () -> fromFile("# comment", line));
 
-        assertTrue(e.getMessage().startsWith("torchat.conf:2: " + line.substring(0, line.indexOf(':')) + ": "),
+        assertTrue(
+                e.getMessage().startsWith("torchat.conf:2: " + line.substring(0, line.indexOf(':')) + ": "),
                 e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"myhost", "example.com", "localhost.localdomain", "ip6-localhost",
-        "999.1.1.1", "127.0.0.256", "g:h", "host.example:1"})
+    @ValueSource(
+            strings = {
+                "myhost",
+                "example.com",
+                "localhost.localdomain",
+                "ip6-localhost",
+                "999.1.1.1",
+                "127.0.0.256",
+                "g:h",
+                "host.example:1"
+            })
     void aNameAsInterfaceIsRefusedWithoutLookingItUp(String value) {
         List<String> lookups = nameLookupsDuring(() -> {
             ConfigException e = assertThrows(ConfigException.class, () -> fromFile("interface: " + value));
@@ -412,7 +561,7 @@ class SettingsTest {
      */
     private static List<String> nameLookupsDuring(Executable action) {
         try (AutoCloseable observer = observeLookups();
-             NameLookups.Watch watch = NameLookups.watch(Thread.currentThread())) {
+                NameLookups.Watch watch = NameLookups.watch(Thread.currentThread())) {
             try {
                 action.execute();
             } catch (Throwable t) {
@@ -426,8 +575,10 @@ class SettingsTest {
 
     /** Makes lookups visible to {@link NameLookups} on this JDK; proves it with one lookup that must be seen. */
     private static AutoCloseable observeLookups() throws Exception {
-        AutoCloseable observer = NameLookups.isProviderInstalled() || Runtime.version().feature() >= 18
-                ? () -> { } : securityManagerObserver();
+        AutoCloseable observer =
+                NameLookups.isProviderInstalled() || Runtime.version().feature() >= 18
+                        ? () -> {}
+                        : securityManagerObserver();
         // A new name each time: the JDK caches answers (also failures) before it asks a resolver.
         String name = "torchat-lookup-probe-" + System.nanoTime() + ".invalid";
         try (NameLookups.Watch probe = NameLookups.watch(Thread.currentThread())) {
@@ -436,7 +587,9 @@ class SettingsTest {
             } catch (java.net.UnknownHostException expected) {
                 // not resolvable, but asked: that is what the probe needs
             }
-            assertEquals(List.of(name), probe.names(),
+            assertEquals(
+                    List.of(name),
+                    probe.names(),
                     "name lookups cannot be observed on Java " + Runtime.version() + " (on 18+ the jdk18+ Maven "
                             + "profile compiles src/test/java18)");
         } catch (AssertionError e) {
@@ -451,12 +604,10 @@ class SettingsTest {
         SecurityManager previous = System.getSecurityManager();
         System.setSecurityManager(new SecurityManager() {
             @Override
-            public void checkPermission(Permission perm) {
-            }
+            public void checkPermission(Permission perm) {}
 
             @Override
-            public void checkPermission(Permission perm, Object context) {
-            }
+            public void checkPermission(Permission perm, Object context) {}
 
             @Override
             public void checkConnect(String host, int port) {
@@ -471,8 +622,7 @@ class SettingsTest {
     @Test
     void commandLineValuesOverrideTheFile() throws Exception {
         Settings s = new Settings.Builder()
-                .apply(conf("daemonport: 8000", "peerport: 8500", "host: 10.1.1.1", "torport: 9050",
-                        "logmessages: no"))
+                .apply(conf("daemonport: 8000", "peerport: 8500", "host: 10.1.1.1", "torport: 9050", "logmessages: no"))
                 .controlPort(9000)
                 .peerPort(9500)
                 .socks(new HostPort("127.0.0.1", 9150))
@@ -488,15 +638,22 @@ class SettingsTest {
 
     @Test
     void aControlPortFromTheCommandLineMovesTheDefaultPeerPort() throws Exception {
-        Settings s = new Settings.Builder().apply(conf("daemonport: 8000")).controlPort(9000).dataDir(dataDir).build();
+        Settings s = new Settings.Builder()
+                .apply(conf("daemonport: 8000"))
+                .controlPort(9000)
+                .dataDir(dataDir)
+                .build();
 
         assertEquals(9001, s.peerPort());
     }
 
     @Test
     void fileValuesTheCommandLineDoesNotSetAreKept() throws Exception {
-        Settings s = new Settings.Builder().apply(conf("maxconnections: 5", "torport: 9050"))
-                .controlPort(9000).dataDir(dataDir).build();
+        Settings s = new Settings.Builder()
+                .apply(conf("maxconnections: 5", "torport: 9050"))
+                .controlPort(9000)
+                .dataDir(dataDir)
+                .build();
 
         assertEquals(5, s.maxConnections());
         assertEquals(9050, s.socks().port());
@@ -504,12 +661,19 @@ class SettingsTest {
 
     @Test
     void aPeerPortEqualToTheControlPortIsRefused() throws Exception {
-        IllegalArgumentException fromCommandLine = assertThrows(IllegalArgumentException.class,
-                () -> new Settings.Builder().controlPort(9000).peerPort(9000).dataDir(dataDir).build());
-        assertTrue(fromCommandLine.getMessage().contains("peer port must differ from the control port 9000"),
+        IllegalArgumentException fromCommandLine = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Settings.Builder()
+                        .controlPort(9000)
+                        .peerPort(9000)
+                        .dataDir(dataDir)
+                        .build());
+        assertTrue(
+                fromCommandLine.getMessage().contains("peer port must differ from the control port 9000"),
                 fromCommandLine.getMessage());
 
-        Settings.Builder fromFile = new Settings.Builder().apply(conf("daemonport: 8100", "peerport: 8100"))
+        Settings.Builder fromFile = new Settings.Builder()
+                .apply(conf("daemonport: 8100", "peerport: 8100"))
                 .dataDir(dataDir);
         assertThrows(IllegalArgumentException.class, fromFile::build);
     }

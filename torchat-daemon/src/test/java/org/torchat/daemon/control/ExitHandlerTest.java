@@ -15,10 +15,11 @@ class ExitHandlerTest {
         List<String> events = new ArrayList<>();
         ExitHandler handler = new ExitHandler(() -> events.add("shutdown"));
 
-        handler.handle(Message.of(Command.EXIT, "localhost", 8000, ""),
-                reply -> events.add(MessageCodec.encode(reply)));
+        handler.handle(
+                Message.of(Command.EXIT, "localhost", 8000, ""), reply -> events.add(MessageCodec.encode(reply)));
 
-        assertEquals(List.of("{\"cmd\":\"END\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}", "shutdown"), events);
+        assertEquals(
+                List.of("{\"cmd\":\"END\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}", "shutdown"), events);
     }
 
     @Test
@@ -26,7 +27,7 @@ class ExitHandlerTest {
         int[] calls = {0};
         ExitHandler handler = new ExitHandler(() -> calls[0]++);
 
-        handler.handle(Message.of(Command.EXIT, "x", 1, ""), reply -> { });
+        handler.handle(Message.of(Command.EXIT, "x", 1, ""), reply -> {});
         assertEquals(1, calls[0]);
     }
 }

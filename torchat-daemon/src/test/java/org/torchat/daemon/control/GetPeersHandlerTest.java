@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.MessageIds;
@@ -55,7 +55,8 @@ class GetPeersHandlerTest {
 
     @Test
     void noUnreadMessagesIsAnEmptyList() throws Exception {
-        assertEquals("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}", handle("localhost", 8000));
+        assertEquals(
+                "{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}", handle("localhost", 8000));
     }
 
     @Test
@@ -64,7 +65,8 @@ class GetPeersHandlerTest {
         receive(BOB, "from bob", NOW.plusSeconds(1));
         receive(CAROL, "carol again", NOW.plusSeconds(2));
 
-        assertEquals("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + CAROL + "," + BOB + "\",\"portno\":8000}",
+        assertEquals(
+                "{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + CAROL + "," + BOB + "\",\"portno\":8000}",
                 handle("localhost", 8000));
     }
 
@@ -111,9 +113,13 @@ class GetPeersHandlerTest {
         String frame = handle("localhost", 65535);
 
         assertTrue(frame.getBytes(StandardCharsets.UTF_8).length <= Frames.MAX_PAYLOAD, "reply fits in a frame");
-        List<String> expected = peers.subList(0, GetPeersHandler.MAX_PEERS).stream().map(OnionAddress::hostname).toList();
+        List<String> expected = peers.subList(0, GetPeersHandler.MAX_PEERS).stream()
+                .map(OnionAddress::hostname)
+                .toList();
         assertEquals(String.join(",", expected), replies.get(0).msg());
-        assertEquals(1000 - GetPeersHandler.MAX_PEERS, replies.get(0).extension(Extensions.MORE).orElseThrow().asInt());
+        assertEquals(
+                1000 - GetPeersHandler.MAX_PEERS,
+                replies.get(0).extension(Extensions.MORE).orElseThrow().asInt());
     }
 
     @Test
@@ -128,8 +134,8 @@ class GetPeersHandlerTest {
     @Test
     void withTheRequestsTokenEveryReplyCarriesItAndItChangesWithTheRequests() throws Exception {
         org.torchat.daemon.store.Contacts contacts = new org.torchat.daemon.store.Contacts(db);
-        GetPeersHandler withToken = new GetPeersHandler(store,
-                new ChangeTokens(store.changes()).computed("requests", contacts::requestsVersion));
+        GetPeersHandler withToken = new GetPeersHandler(
+                store, new ChangeTokens(store.changes()).computed("requests", contacts::requestsVersion));
         Message polling = Message.of(Command.GET_PEERS, "localhost", 8000, "")
                 .withExtension("wait", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0));
         withToken.handle(polling, replies::add);
@@ -140,7 +146,8 @@ class GetPeersHandlerTest {
         String after = replies.get(1).extension("requests").orElseThrow().textValue();
         assertEquals(contacts.requestsVersion(), after);
         assertTrue(!before.equals(after), before + " then " + after);
-        assertTrue(replies.get(2).extension("requests").isEmpty(), "the seed's client, which never waits, gets the "
-                + "seed's bytes");
+        assertTrue(
+                replies.get(2).extension("requests").isEmpty(),
+                "the seed's client, which never waits, gets the " + "seed's bytes");
     }
 }

@@ -71,18 +71,26 @@ class HistoryHandlerTest {
         List<Message> frames = handle(BOB.hostname(), "10");
 
         assertEquals(4, frames.size());
-        assertEquals("{\"cmd\":\"HISTORY\",\"date\":\"2026-11-26 00:57\",\"direction\":\"in\",\"id\":\"" + BOB
-                + "\",\"mid\":\"0123456789abcdef\",\"msg\":\"hi alice\",\"portno\":8000,\"status\":\"received\",\"time\":"
-                + T0.toEpochMilli() + ",\"verified\":false}", MessageCodec.encode(frames.get(0)));
-        assertEquals("{\"cmd\":\"HISTORY\",\"date\":\"2026-11-26 00:58\",\"direction\":\"out\",\"id\":\"" + BOB
-                + "\",\"mid\":\"" + reply.messageId() + "\",\"msg\":\"hi bob\",\"portno\":8000,\"status\":\"delivered\","
-                + "\"time\":" + T0.plusSeconds(90).toEpochMilli() + "}", MessageCodec.encode(frames.get(1)));
+        assertEquals(
+                "{\"cmd\":\"HISTORY\",\"date\":\"2026-11-26 00:57\",\"direction\":\"in\",\"id\":\"" + BOB
+                        + "\",\"mid\":\"0123456789abcdef\",\"msg\":\"hi alice\",\"portno\":8000,\"status\":\"received\",\"time\":"
+                        + T0.toEpochMilli() + ",\"verified\":false}",
+                MessageCodec.encode(frames.get(0)));
+        assertEquals(
+                "{\"cmd\":\"HISTORY\",\"date\":\"2026-11-26 00:58\",\"direction\":\"out\",\"id\":\"" + BOB
+                        + "\",\"mid\":\"" + reply.messageId()
+                        + "\",\"msg\":\"hi bob\",\"portno\":8000,\"status\":\"delivered\","
+                        + "\"time\":" + T0.plusSeconds(90).toEpochMilli() + "}",
+                MessageCodec.encode(frames.get(1)));
         Message queued = frames.get(2);
         assertEquals("still queued", queued.msg());
         assertEquals("queued", queued.extension(Extensions.STATUS).orElseThrow().textValue());
-        assertEquals(pending.messageId(), queued.extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
+        assertEquals(
+                pending.messageId(),
+                queued.extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
         assertEquals("2026-11-26 01:57", queued.date());
-        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"3\",\"portno\":8000,\"verified\":false}",
+        assertEquals(
+                "{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"3\",\"portno\":8000,\"verified\":false}",
                 MessageCodec.encode(frames.get(3)));
     }
 
@@ -94,11 +102,15 @@ class HistoryHandlerTest {
 
         List<Message> frames = handle(BOB.hostname(), "10");
 
-        assertEquals(false, frames.get(0).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
-        assertEquals(true, frames.get(1).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
+        assertEquals(
+                false,
+                frames.get(0).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
+        assertEquals(
+                true, frames.get(1).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
         assertTrue(frames.get(2).extension(Extensions.VERIFIED).isEmpty(), "outgoing messages carry no 'verified'");
         assertEquals(Command.END, frames.get(3).cmd());
-        assertEquals(true, frames.get(3).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
+        assertEquals(
+                true, frames.get(3).extension(Extensions.VERIFIED).orElseThrow().booleanValue());
     }
 
     @Test
@@ -122,16 +134,21 @@ class HistoryHandlerTest {
 
         List<Message> frames = handle(BOB.hostname(), "10");
 
-        assertEquals("sent", frames.get(0).extension(Extensions.STATUS).orElseThrow().textValue());
-        assertEquals("failed", frames.get(1).extension(Extensions.STATUS).orElseThrow().textValue());
+        assertEquals(
+                "sent", frames.get(0).extension(Extensions.STATUS).orElseThrow().textValue());
+        assertEquals(
+                "failed",
+                frames.get(1).extension(Extensions.STATUS).orElseThrow().textValue());
     }
 
     @Test
     void noMessagesIsJustEndWithZero() throws Exception {
         inbox.store(CAROL, "0123456789abcdef", "not bob", null, T0);
 
-        assertEquals(List.of(Message.of(Command.END, BOB.hostname(), 8000, "0")
-                .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(false))), handle(BOB.hostname(), "10"));
+        assertEquals(
+                List.of(Message.of(Command.END, BOB.hostname(), 8000, "0")
+                        .withExtension(Extensions.VERIFIED, JsonNodeFactory.instance.booleanNode(false))),
+                handle(BOB.hostname(), "10"));
     }
 
     @Test
@@ -157,7 +174,10 @@ class HistoryHandlerTest {
     void theMaximumIsAccepted() throws Exception {
         outbox.enqueue(BOB, "x", 80, "", T0);
 
-        assertEquals(2, handle(BOB.hostname(), String.valueOf(HistoryHandler.MAX_MESSAGES)).size());
+        assertEquals(
+                2,
+                handle(BOB.hostname(), String.valueOf(HistoryHandler.MAX_MESSAGES))
+                        .size());
         assertEquals(1000, HistoryHandler.MAX_MESSAGES);
         assertEquals(2, handle(BOB.hostname(), " 1 ").size(), "surrounding spaces are tolerated");
     }

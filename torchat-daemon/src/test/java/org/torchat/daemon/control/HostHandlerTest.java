@@ -18,11 +18,12 @@ class HostHandlerTest {
 
     @Test
     void answersOurAddressEchoingIdAndPortno() throws Exception {
-        new HostHandler(SELF).handle(Message.of(Command.HOST, "localhost", 8000, "").withDate("12:00:00 2017"),
-                replies::add);
+        new HostHandler(SELF)
+                .handle(Message.of(Command.HOST, "localhost", 8000, "").withDate("12:00:00 2017"), replies::add);
 
         assertEquals(1, replies.size());
-        assertEquals("{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + SELF.hostname() + "\",\"portno\":8000}",
+        assertEquals(
+                "{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + SELF.hostname() + "\",\"portno\":8000}",
                 MessageCodec.encode(replies.get(0)));
     }
 

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.torchat.daemon.config.Strangers;
 import org.torchat.daemon.net.CommandHandler;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.store.ChangeSignal;
-import org.torchat.daemon.config.Strangers;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.Inbox;
@@ -82,15 +82,17 @@ class LongPollHandlerTest {
     /** Runs the request on another thread; the future holds its replies. */
     private static CompletableFuture<List<Message>> start(CommandHandler handler, Message request) {
         CompletableFuture<List<Message>> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            List<Message> replies = new CopyOnWriteArrayList<>();
-            try {
-                handler.handle(request, replies::add);
-                result.complete(replies);
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "waiting-request");
+        Thread t = new Thread(
+                () -> {
+                    List<Message> replies = new CopyOnWriteArrayList<>();
+                    try {
+                        handler.handle(request, replies::add);
+                        result.complete(replies);
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "waiting-request");
         t.setDaemon(true);
         t.start();
         return result;
@@ -141,7 +143,8 @@ class LongPollHandlerTest {
     @Test
     void aWaitingUpdateTimesOutWithEnd() throws Exception {
         long start = System.nanoTime();
-        List<Message> replies = start(update, update(BOB, NODES.numberNode(300))).get(10, TimeUnit.SECONDS);
+        List<Message> replies =
+                start(update, update(BOB, NODES.numberNode(300))).get(10, TimeUnit.SECONDS);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(List.of(Message.of(Command.END, BOB.hostname(), 8000, BOB.hostname())), replies);
         assertTrue(millis >= 290, "held for the wait, returned after " + millis + " ms");
@@ -151,7 +154,8 @@ class LongPollHandlerTest {
     void anUnreadMessageIsAnsweredAtOnceWithoutWaiting() throws Exception {
         receive(BOB, "already here");
         long start = System.nanoTime();
-        List<Message> replies = start(update, update(BOB, NODES.numberNode(60_000))).get(10, TimeUnit.SECONDS);
+        List<Message> replies =
+                start(update, update(BOB, NODES.numberNode(60_000))).get(10, TimeUnit.SECONDS);
         assertEquals("already here", replies.get(0).msg());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     }
@@ -197,19 +201,28 @@ class LongPollHandlerTest {
         assertEquals(Command.END, u.get(5, TimeUnit.SECONDS).get(0).cmd());
         assertEquals("", p.get(5, TimeUnit.SECONDS).get(0).msg());
         // and a wait that starts after shutdown began does not wait at all
-        assertEquals(Command.END, start(update, update(BOB, NODES.numberNode(60_000))).get(5, TimeUnit.SECONDS)
-                .get(0).cmd());
+        assertEquals(
+                Command.END,
+                start(update, update(BOB, NODES.numberNode(60_000)))
+                        .get(5, TimeUnit.SECONDS)
+                        .get(0)
+                        .cmd());
     }
 
     @Test
     void badWaitIsRefusedNamingTheField() {
-        for (JsonNode bad : List.of(NODES.textNode("100"), NODES.numberNode(1.5), NODES.numberNode(-1),
-                NODES.numberNode(60_001), NODES.booleanNode(true), NODES.numberNode(Long.MAX_VALUE))) {
-            RequestException e = assertThrows(RequestException.class,
-                    () -> update.handle(update(BOB, bad), r -> { }), bad.toString());
+        for (JsonNode bad : List.of(
+                NODES.textNode("100"),
+                NODES.numberNode(1.5),
+                NODES.numberNode(-1),
+                NODES.numberNode(60_001),
+                NODES.booleanNode(true),
+                NODES.numberNode(Long.MAX_VALUE))) {
+            RequestException e = assertThrows(
+                    RequestException.class, () -> update.handle(update(BOB, bad), r -> {}), bad.toString());
             assertTrue(e.getMessage().contains("field 'wait'"), e.getMessage());
-            RequestException g = assertThrows(RequestException.class,
-                    () -> getPeers.handle(getPeers(bad), r -> { }), bad.toString());
+            RequestException g =
+                    assertThrows(RequestException.class, () -> getPeers.handle(getPeers(bad), r -> {}), bad.toString());
             assertTrue(g.getMessage().contains("field 'wait'"), g.getMessage());
         }
         assertEquals(0, arrivals.waiters());
@@ -218,13 +231,18 @@ class LongPollHandlerTest {
     @Test
     void theMaximumWaitIsAccepted() throws Exception {
         receive(BOB, "x");
-        assertEquals("x", start(update, update(BOB, NODES.numberNode(60_000))).get(5, TimeUnit.SECONDS).get(0).msg());
+        assertEquals(
+                "x",
+                start(update, update(BOB, NODES.numberNode(60_000)))
+                        .get(5, TimeUnit.SECONDS)
+                        .get(0)
+                        .msg());
     }
 
     @Test
     void badWaitLeavesTheUnreadMessageUnread() throws Exception {
         receive(BOB, "keep me");
-        assertThrows(RequestException.class, () -> update.handle(update(BOB, NODES.numberNode(-5)), r -> { }));
+        assertThrows(RequestException.class, () -> update.handle(update(BOB, NODES.numberNode(-5)), r -> {}));
         assertEquals(List.of(BOB), inbox.peersWithUnread());
     }
 
@@ -234,8 +252,12 @@ class LongPollHandlerTest {
     }
 
     private String deliveryToken() throws Exception {
-        return start(withTokens, getPeers(NODES.numberNode(0))).get(5, TimeUnit.SECONDS).get(0)
-                .extension("delivery").orElseThrow().textValue();
+        return start(withTokens, getPeers(NODES.numberNode(0)))
+                .get(5, TimeUnit.SECONDS)
+                .get(0)
+                .extension("delivery")
+                .orElseThrow()
+                .textValue();
     }
 
     @Test

@@ -51,13 +51,13 @@ class SendHandlerTest {
             new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1));
 
     /** One call the delivery service made to the network. */
-    private record Call(OnionAddress peer, int port, Message frame) {
-    }
+    private record Call(OnionAddress peer, int port, Message frame) {}
 
     private final List<Call> calls = new ArrayList<>();
     private final List<Message> replies = new ArrayList<>();
     /** Held closed, the fake network keeps every delivery in flight: what SEND stored stays queued. */
     private final CountDownLatch network = new CountDownLatch(1);
+
     private final Database db;
     private final Outbox outbox;
     private final History history;
@@ -150,7 +150,8 @@ class SendHandlerTest {
         Message end = replies.get(0);
         String mid = mid(end);
         assertTrue(mid.matches("[0-9a-f]{32}"), mid);
-        assertEquals("{\"cmd\":\"END\",\"id\":\"" + SELF + "\",\"mid\":\"" + mid + "\",\"msg\":\"\",\"portno\":80}",
+        assertEquals(
+                "{\"cmd\":\"END\",\"id\":\"" + SELF + "\",\"mid\":\"" + mid + "\",\"msg\":\"\",\"portno\":80}",
                 MessageCodec.encode(end));
 
         List<StoredMessage> stored = history.last(BOB, 10);
@@ -174,11 +175,13 @@ class SendHandlerTest {
 
         assertEquals(BOB, call.peer());
         assertEquals(80, call.port());
-        String sig = MessageSignatures.toBase64(MessageSignatures.sign(IDENTITY,
-                new SignedFields(SELF, BOB, mid, CLOCK.millis(), "hello bob")));
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"Wed Nov 25 18:56:20 2026\",\"id\":\"" + SELF + "\",\"mid\":\"" + mid
-                + "\",\"msg\":\"hello bob\",\"portno\":80,\"proto\":" + Extensions.PROTOCOL_VERSION
-                + ",\"sig\":\"" + sig + "\",\"ts\":" + CLOCK.millis() + "}", MessageCodec.encode(call.frame()));
+        String sig = MessageSignatures.toBase64(
+                MessageSignatures.sign(IDENTITY, new SignedFields(SELF, BOB, mid, CLOCK.millis(), "hello bob")));
+        assertEquals(
+                "{\"cmd\":\"RECV\",\"date\":\"Wed Nov 25 18:56:20 2026\",\"id\":\"" + SELF + "\",\"mid\":\"" + mid
+                        + "\",\"msg\":\"hello bob\",\"portno\":80,\"proto\":" + Extensions.PROTOCOL_VERSION
+                        + ",\"sig\":\"" + sig + "\",\"ts\":" + CLOCK.millis() + "}",
+                MessageCodec.encode(call.frame()));
         assertEquals(MessageStatus.QUEUED, history.last(BOB, 1).get(0).status(), "in flight, not yet acknowledged");
 
         network.countDown();
@@ -194,18 +197,22 @@ class SendHandlerTest {
 
         assertEquals(2, replies.size());
         assertTrue(!mid(replies.get(0)).equals(mid(replies.get(1))));
-        assertEquals(List.of(mid(replies.get(0)), mid(replies.get(1))),
+        assertEquals(
+                List.of(mid(replies.get(0)), mid(replies.get(1))),
                 history.last(BOB, 10).stream().map(StoredMessage::messageId).toList());
     }
 
     @Test
     void anUnreachablePeerStillGetsEndAndTheMessageStaysQueued() throws Exception {
-        SendHandler handler = handler(failing("SOCKS5 reply 240: onion service descriptor not found"), Clock.systemUTC());
+        SendHandler handler =
+                handler(failing("SOCKS5 reply 240: onion service descriptor not found"), Clock.systemUTC());
 
         handler.handle(send(BOB.hostname(), 80, "hello bob"), replies::add);
 
         assertEquals(Command.END, replies.get(0).cmd());
-        await("the failed attempt is recorded", () -> history.last(BOB, 1).get(0).attempts() >= 1);
+        await(
+                "the failed attempt is recorded",
+                () -> history.last(BOB, 1).get(0).attempts() >= 1);
         StoredMessage m = history.last(BOB, 1).get(0);
         assertEquals(MessageStatus.QUEUED, m.status());
         assertEquals("SOCKS5 reply 240: onion service descriptor not found", m.lastError());
@@ -237,8 +244,13 @@ class SendHandlerTest {
             handler.handle(send(BOB.hostname(), 80, "hi").withDate(date), replies::add);
         }
 
-        assertEquals(List.of("Wed Nov 25 18:56:20 2026"), history.last(BOB, 10).stream().map(StoredMessage::dateText)
-                .distinct().toList(), "UTC, although the daemon's zone is Tokyo");
+        assertEquals(
+                List.of("Wed Nov 25 18:56:20 2026"),
+                history.last(BOB, 10).stream()
+                        .map(StoredMessage::dateText)
+                        .distinct()
+                        .toList(),
+                "UTC, although the daemon's zone is Tokyo");
     }
 
     @Test
@@ -268,8 +280,8 @@ class SendHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "localhost", "bobbobbobbobbob2.onion", "bob.onion", "http://example.com"})
     void anInvalidIdIsRefusedBeforeStoring(String id) {
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler().handle(send(id, 80, "hi"), replies::add));
+        RequestException e =
+                assertThrows(RequestException.class, () -> handler().handle(send(id, 80, "hi"), replies::add));
 
         assertTrue(e.getMessage().startsWith("field 'id': "), e.getMessage());
         assertNothingQueued();
@@ -278,8 +290,8 @@ class SendHandlerTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 65536, 70000})
     void aBadPortnoIsRefusedBeforeStoring(int portno) {
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler().handle(send(BOB.hostname(), portno, "hi"), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class, () -> handler().handle(send(BOB.hostname(), portno, "hi"), replies::add));
 
         assertEquals("field 'portno' must be a port number 1..65535, got " + portno, e.getMessage());
         assertNothingQueued();
@@ -287,8 +299,8 @@ class SendHandlerTest {
 
     @Test
     void anEmptyMessageIsRefusedBeforeStoring() {
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler().handle(send(BOB.hostname(), 80, ""), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class, () -> handler().handle(send(BOB.hostname(), 80, ""), replies::add));
 
         assertTrue(e.getMessage().contains("field 'msg' is empty"), e.getMessage());
         assertNothingQueued();
@@ -306,8 +318,10 @@ class SendHandlerTest {
 
     @Test
     void aTextOverTheLimitIsRefusedBeforeStoring() {
-        RequestException e = assertThrows(RequestException.class, () -> handler()
-                .handle(send(BOB.hostname(), 80, "x".repeat(TextLimits.MAX_ENCODED_BYTES + 1)), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class,
+                () -> handler()
+                        .handle(send(BOB.hostname(), 80, "x".repeat(TextLimits.MAX_ENCODED_BYTES + 1)), replies::add));
 
         assertTrue(e.getMessage().startsWith("message too long"), e.getMessage());
         assertTrue(e.getMessage().contains(String.valueOf(TextLimits.MAX_ENCODED_BYTES)), e.getMessage());
@@ -346,7 +360,8 @@ class SendHandlerTest {
 
     @Test
     void aTextThatCannotBeSignedIsRefusedBeforeStoring() {
-        RequestException e = assertThrows(RequestException.class,
+        RequestException e = assertThrows(
+                RequestException.class,
                 () -> handler().handle(send(BOB.hostname(), 80, "lone \uD800 surrogate"), replies::add));
 
         assertTrue(e.getMessage().startsWith("field 'msg' cannot be sent: "), e.getMessage());

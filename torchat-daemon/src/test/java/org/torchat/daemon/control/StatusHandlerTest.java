@@ -22,18 +22,26 @@ class StatusHandlerTest {
     private final List<Message> replies = new ArrayList<>();
 
     private Message status(Optional<TorStatus> tor) throws Exception {
-        new StatusHandler(SELF, () -> tor, () -> "clear").handle(Message.of(Command.STATUS, "localhost", 8000, ""), replies::add);
+        new StatusHandler(SELF, () -> tor, () -> "clear")
+                .handle(Message.of(Command.STATUS, "localhost", 8000, ""), replies::add);
         assertEquals(1, replies.size());
         return replies.get(0);
     }
 
     @Test
     void theDefencesTorAcceptedAreAnAdditiveObject() throws Exception {
-        TorStatus published = new TorStatus(TorStatus.State.READY, BootstrapPhase.NONE, SELF.serviceId(), 2, null,
+        TorStatus published = new TorStatus(
+                TorStatus.State.READY,
+                BootstrapPhase.NONE,
+                SELF.serviceId(),
+                2,
+                null,
                 new AppliedDefences(AppliedDefences.Pow.ON, 20, 200, 16));
         String json = MessageCodec.encode(status(Optional.of(published)));
-        assertTrue(json.contains("\"defences\":{\"pow\":\"on\",\"powqueuerate\":20,\"powqueueburst\":200,"
-                + "\"maxstreams\":16}"), json);
+        assertTrue(
+                json.contains("\"defences\":{\"pow\":\"on\",\"powqueuerate\":20,\"powqueueburst\":200,"
+                        + "\"maxstreams\":16}"),
+                json);
         assertTrue(json.contains("\"published\":true"), json);
     }
 

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.daemon.net.RequestException;
-import org.junit.jupiter.api.AfterEach;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.Database;
 import org.torchat.daemon.store.History;
@@ -72,13 +72,16 @@ class UpdateHandlerTest {
         receive(BOB, "hello alice", CLOCK.instant());
         receive(BOB, "second message", CLOCK.instant().plusSeconds(3600 + 125));
 
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234,"
-                + "\"verified\":false}",
+        assertEquals(
+                "{\"cmd\":\"RECV\",\"date\":\"18:57\",\"id\":\"" + BOB + "\",\"msg\":\"hello alice\",\"portno\":1234,"
+                        + "\"verified\":false}",
                 handle(handler, update(BOB.hostname(), 1234)));
-        assertEquals("{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB + "\",\"msg\":\"second message\",\"portno\":8000,"
-                + "\"verified\":false}",
+        assertEquals(
+                "{\"cmd\":\"RECV\",\"date\":\"19:59\",\"id\":\"" + BOB
+                        + "\",\"msg\":\"second message\",\"portno\":8000," + "\"verified\":false}",
                 handle(handler, update(BOB.hostname(), 8000)));
-        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
+        assertEquals(
+                "{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
                 handle(handler, update(BOB.hostname(), 8000)));
         assertEquals(List.of(), store.peersWithUnread());
     }
@@ -87,7 +90,8 @@ class UpdateHandlerTest {
     void nothingUnreadIsEndNamingThePeerTwice() throws Exception {
         UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
 
-        assertEquals("{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
+        assertEquals(
+                "{\"cmd\":\"END\",\"id\":\"" + BOB + "\",\"msg\":\"" + BOB + "\",\"portno\":8000}",
                 handle(handler, update(BOB.hostname(), 8000)));
     }
 
@@ -108,7 +112,9 @@ class UpdateHandlerTest {
     void theArrivalTimeIsShownInTheDaemonsZone() throws Exception {
         receive(BOB, "late", Instant.parse("2026-11-25T23:05:00Z"));
 
-        handle(new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.ofHours(2)), update(BOB.hostname(), 8000));
+        handle(
+                new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.ofHours(2)),
+                update(BOB.hostname(), 8000));
 
         assertEquals("01:05", replies.get(0).date(), "24-hour clock, zero-padded, local time");
     }
@@ -130,7 +136,8 @@ class UpdateHandlerTest {
         UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
         receive(BOB, "hi", CLOCK.instant());
 
-        RequestException e = assertThrows(RequestException.class, () -> handler.handle(update(peer, 8000), replies::add));
+        RequestException e =
+                assertThrows(RequestException.class, () -> handler.handle(update(peer, 8000), replies::add));
 
         assertTrue(e.getMessage().startsWith("field 'msg': "), e.getMessage());
         assertEquals(List.of(), replies);
@@ -141,8 +148,8 @@ class UpdateHandlerTest {
     void aV2AddressIsRefusedSayingSo() {
         UpdateHandler handler = new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC);
 
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(update("bobbobbobbobbob2.onion", 8000), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class, () -> handler.handle(update("bobbobbobbobbob2.onion", 8000), replies::add));
 
         assertTrue(e.getMessage().startsWith("field 'msg': "), e.getMessage());
         assertTrue(e.getMessage().contains("v2"), e.getMessage());
@@ -155,7 +162,10 @@ class UpdateHandlerTest {
         receive(BOB, "keep me", CLOCK.instant());
 
         handle(handler, update(BOB.hostname(), 8000));
-        assertEquals(Command.END, MessageCodec.decode(handle(handler, update(BOB.hostname(), 8000))).cmd());
+        assertEquals(
+                Command.END,
+                MessageCodec.decode(handle(handler, update(BOB.hostname(), 8000)))
+                        .cmd());
 
         List<StoredMessage> history = new History(db).last(BOB, 10);
         assertEquals(1, history.size());
@@ -167,7 +177,9 @@ class UpdateHandlerTest {
         // receive() stores a sender's time 30 s earlier: across a minute boundary the two differ.
         receive(BOB, "hi", Instant.parse("2026-11-25T19:00:10Z"));
 
-        handle(new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC), update(BOB.hostname(), 8000));
+        handle(
+                new UpdateHandler(store, new PeerResolver(new Contacts(db)), ZoneOffset.UTC),
+                update(BOB.hostname(), 8000));
 
         assertEquals("19:00", replies.get(0).date());
     }

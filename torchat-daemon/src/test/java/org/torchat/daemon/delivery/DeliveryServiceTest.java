@@ -50,8 +50,7 @@ class DeliveryServiceTest {
     }
 
     /** One call the service made to the network. */
-    private record Call(OnionAddress peer, int port, Message frame) {
-    }
+    private record Call(OnionAddress peer, int port, Message frame) {}
 
     /** The network seam: records every call, answers as each peer's script says (acknowledging by default). */
     private static final class FakeDelivery implements Delivery {
@@ -64,7 +63,8 @@ class DeliveryServiceTest {
                 calls.add(new Call(peer, port, frame));
             }
             try {
-                return peers.getOrDefault(peer, f -> DeliveryOutcome.ACKNOWLEDGED).receive(frame);
+                return peers.getOrDefault(peer, f -> DeliveryOutcome.ACKNOWLEDGED)
+                        .receive(frame);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DeliveryException("interrupted", e);
@@ -73,7 +73,10 @@ class DeliveryServiceTest {
 
         List<String> texts(OnionAddress peer) {
             synchronized (calls) {
-                return calls.stream().filter(c -> c.peer().equals(peer)).map(c -> c.frame().msg()).toList();
+                return calls.stream()
+                        .filter(c -> c.peer().equals(peer))
+                        .map(c -> c.frame().msg())
+                        .toList();
             }
         }
 
@@ -117,7 +120,10 @@ class DeliveryServiceTest {
     }
 
     private StoredMessage stored(StoredMessage m) {
-        return history.last(m.peer(), 1000).stream().filter(x -> x.localId() == m.localId()).findFirst().orElseThrow();
+        return history.last(m.peer(), 1000).stream()
+                .filter(x -> x.localId() == m.localId())
+                .findFirst()
+                .orElseThrow();
     }
 
     private MessageStatus status(StoredMessage m) {
@@ -158,14 +164,26 @@ class DeliveryServiceTest {
         assertEquals(11009, frame.portno());
         assertEquals("hello bob", frame.msg());
         assertEquals("18:57:47 2026", frame.date());
-        assertEquals(m.messageId(), frame.extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
-        assertEquals(m.sentAt().toEpochMilli(), frame.extension(Extensions.TIMESTAMP).orElseThrow().longValue());
-        assertEquals(Extensions.PROTOCOL_VERSION, frame.extension(Extensions.PROTO).orElseThrow().intValue());
-        byte[] signature = MessageSignatures.fromBase64(frame.extension(Extensions.SIGNATURE).orElseThrow().textValue());
-        assertTrue(MessageSignatures.verify(new SignedFields(SELF, BOB, m.messageId(), m.sentAt().toEpochMilli(),
-                "hello bob"), signature), "signed by us, for BOB");
-        assertFalse(MessageSignatures.verify(new SignedFields(SELF, CAROL, m.messageId(), m.sentAt().toEpochMilli(),
-                "hello bob"), signature), "for BOB only");
+        assertEquals(
+                m.messageId(),
+                frame.extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
+        assertEquals(
+                m.sentAt().toEpochMilli(),
+                frame.extension(Extensions.TIMESTAMP).orElseThrow().longValue());
+        assertEquals(
+                Extensions.PROTOCOL_VERSION,
+                frame.extension(Extensions.PROTO).orElseThrow().intValue());
+        byte[] signature = MessageSignatures.fromBase64(
+                frame.extension(Extensions.SIGNATURE).orElseThrow().textValue());
+        assertTrue(
+                MessageSignatures.verify(
+                        new SignedFields(SELF, BOB, m.messageId(), m.sentAt().toEpochMilli(), "hello bob"), signature),
+                "signed by us, for BOB");
+        assertFalse(
+                MessageSignatures.verify(
+                        new SignedFields(SELF, CAROL, m.messageId(), m.sentAt().toEpochMilli(), "hello bob"),
+                        signature),
+                "for BOB only");
         StoredMessage delivered = stored(m);
         assertEquals(1, delivered.attempts());
         assertNotNull(delivered.receivedAt());
@@ -235,8 +253,14 @@ class DeliveryServiceTest {
             }
             return DeliveryOutcome.ACKNOWLEDGED;
         });
-        DeliveryService service = new DeliveryService(outbox, network, IDENTITY,
-                new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(3)), CLOCK, 4, false);
+        DeliveryService service = new DeliveryService(
+                outbox,
+                network,
+                IDENTITY,
+                new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(3)),
+                CLOCK,
+                4,
+                false);
         services.add(service);
         StoredMessage m = send(service, BOB, "while you were away");
         await("the first attempt failed", () -> stored(m).attempts() == 1);
@@ -296,7 +320,8 @@ class DeliveryServiceTest {
         Instant queuedAt = CLOCK.instant();
 
         awaitStatus(doomed, MessageStatus.FAILED);
-        assertTrue(Duration.between(queuedAt, CLOCK.instant()).compareTo(Duration.ofMillis(1500)) > 0,
+        assertTrue(
+                Duration.between(queuedAt, CLOCK.instant()).compareTo(Duration.ofMillis(1500)) > 0,
                 "failed only after the give-up time");
         StoredMessage failed = stored(doomed);
         assertEquals("onion service descriptor not found", failed.lastError());

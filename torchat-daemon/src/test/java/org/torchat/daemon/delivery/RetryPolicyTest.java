@@ -15,12 +15,22 @@ class RetryPolicyTest {
 
     @Test
     void theDefaultScheduleTriplesFromFiveSecondsUpToAnHour() {
-        List<Duration> schedule = IntStream.rangeClosed(1, 9).mapToObj(RetryPolicy.DEFAULT::delayAfter).toList();
+        List<Duration> schedule = IntStream.rangeClosed(1, 9)
+                .mapToObj(RetryPolicy.DEFAULT::delayAfter)
+                .toList();
 
-        assertEquals(List.of(
-                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofSeconds(135),
-                Duration.ofSeconds(405), Duration.ofSeconds(1215), Duration.ofHours(1), Duration.ofHours(1),
-                Duration.ofHours(1)), schedule);
+        assertEquals(
+                List.of(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(45),
+                        Duration.ofSeconds(135),
+                        Duration.ofSeconds(405),
+                        Duration.ofSeconds(1215),
+                        Duration.ofHours(1),
+                        Duration.ofHours(1),
+                        Duration.ofHours(1)),
+                schedule);
     }
 
     @Test
@@ -35,7 +45,8 @@ class RetryPolicyTest {
     void theDefaultGivesUpAfter72Hours() {
         assertEquals(Duration.ofHours(72), RetryPolicy.DEFAULT.giveUpAfter());
         assertFalse(RetryPolicy.DEFAULT.gaveUp(SENT, SENT));
-        assertFalse(RetryPolicy.DEFAULT.gaveUp(SENT, SENT.plus(Duration.ofHours(72)).minusMillis(1)));
+        assertFalse(
+                RetryPolicy.DEFAULT.gaveUp(SENT, SENT.plus(Duration.ofHours(72)).minusMillis(1)));
         assertTrue(RetryPolicy.DEFAULT.gaveUp(SENT, SENT.plus(Duration.ofHours(72))));
         assertTrue(RetryPolicy.DEFAULT.gaveUp(SENT, SENT.plus(Duration.ofDays(30))));
     }

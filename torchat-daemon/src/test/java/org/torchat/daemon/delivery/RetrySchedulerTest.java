@@ -187,9 +187,11 @@ class RetrySchedulerTest {
             await(retried, "the failed job was run again");
             Duration gap = Duration.ofNanos(startedNanos[1] - startedNanos[0]);
             assertTrue(gap.compareTo(RETRY_AFTER_ERROR) >= 0, "retried after the error delay, not at once: " + gap);
-            List<ILoggingEvent> errors = log.list.stream().filter(e -> e.getLevel() == Level.ERROR).toList();
+            List<ILoggingEvent> errors =
+                    log.list.stream().filter(e -> e.getLevel() == Level.ERROR).toList();
             assertEquals(1, errors.size(), log.list.toString());
-            assertTrue(errors.get(0).getFormattedMessage().contains("test a failed unexpectedly"),
+            assertTrue(
+                    errors.get(0).getFormattedMessage().contains("test a failed unexpectedly"),
                     errors.get(0).getFormattedMessage());
             assertEquals("bug in the job", errors.get(0).getThrowableProxy().getMessage());
         } finally {

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.torchat.protocol.identity.Ed25519Identity;
 
 class Socks5HandshakeTest {
-    private static final String ONION = Ed25519Identity.generate().onionAddress().hostname();
+    private static final String ONION =
+            Ed25519Identity.generate().onionAddress().hostname();
     private static final byte[] METHOD_NO_AUTH = {5, 0};
     private static final byte[] SUCCESS_IPV4 = {5, 0, 0, 1, 127, 0, 0, 1, 0x1f, (byte) 0x90};
     private static final byte[] AFTER = "0064{\"cmd\":\"END\"}".getBytes(StandardCharsets.US_ASCII);
@@ -68,14 +69,24 @@ class Socks5HandshakeTest {
 
         byte[] tag = "files".getBytes(StandardCharsets.US_ASCII);
         byte[] name = ONION.getBytes(StandardCharsets.US_ASCII);
-        assertArrayEquals(concat(bytes(5, 2, 0, 2), bytes(1, 5), tag, bytes(5), tag,
-                bytes(5, 1, 0, 3, name.length), name, bytes(0, 80)), sent.toByteArray(),
+        assertArrayEquals(
+                concat(
+                        bytes(5, 2, 0, 2),
+                        bytes(1, 5),
+                        tag,
+                        bytes(5),
+                        tag,
+                        bytes(5, 1, 0, 3, name.length),
+                        name,
+                        bytes(0, 80)),
+                sent.toByteArray(),
                 "greeting with no auth and username/password, RFC 1929 with the tag twice, then CONNECT");
     }
 
     @Test
     void aProxyThatDoesNotAuthenticateStillConnectsAStreamWithATag() throws Exception {
-        Socks5Handshake.connect(new ByteArrayInputStream(concat(METHOD_NO_AUTH, SUCCESS_IPV4)), sent, ONION, 80, "files");
+        Socks5Handshake.connect(
+                new ByteArrayInputStream(concat(METHOD_NO_AUTH, SUCCESS_IPV4)), sent, ONION, 80, "files");
 
         byte[] out = sent.toByteArray();
         assertArrayEquals(bytes(5, 2, 0, 2, 5, 1, 0, 3), Arrays.copyOfRange(out, 0, 8), "no RFC 1929 step");
@@ -83,11 +94,15 @@ class Socks5HandshakeTest {
 
     @Test
     void aRefusedUsernameAndPasswordIsAClearFailure() {
-        DeliveryException e = assertThrows(DeliveryException.class, () -> Socks5Handshake.connect(
-                new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 1))), sent, ONION, 80, "files"));
+        DeliveryException e = assertThrows(
+                DeliveryException.class,
+                () -> Socks5Handshake.connect(
+                        new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 1))), sent, ONION, 80, "files"));
         assertTrue(e.getMessage().contains("refused the username and password"), e.getMessage());
-        DeliveryException unasked = assertThrows(DeliveryException.class, () -> Socks5Handshake.connect(
-                new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 0), SUCCESS_IPV4)), sent, ONION, 80));
+        DeliveryException unasked = assertThrows(
+                DeliveryException.class,
+                () -> Socks5Handshake.connect(
+                        new ByteArrayInputStream(concat(bytes(5, 2), bytes(1, 0), SUCCESS_IPV4)), sent, ONION, 80));
         assertTrue(unasked.getMessage().contains("wants authentication method 2"), unasked.getMessage());
     }
 
@@ -111,7 +126,8 @@ class Socks5HandshakeTest {
     @Test
     void theConnectIsNotSentBeforeTheProxyChoseAMethod() {
         // The proxy answers nothing at all: only the greeting may have gone out.
-        assertThrows(Exception.class, () -> Socks5Handshake.connect(new ByteArrayInputStream(new byte[0]), sent, ONION, 80));
+        assertThrows(
+                Exception.class, () -> Socks5Handshake.connect(new ByteArrayInputStream(new byte[0]), sent, ONION, 80));
 
         assertArrayEquals(bytes(5, 1, 0), sent.toByteArray());
     }
@@ -148,28 +164,31 @@ class Socks5HandshakeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "1   | general SOCKS server failure",
-        "2   | connection not allowed by ruleset",
-        "3   | network unreachable",
-        "4   | host unreachable",
-        "5   | connection refused",
-        "6   | TTL expired",
-        "7   | command not supported",
-        "8   | address type not supported",
-        "240 | onion service descriptor not found",
-        "241 | onion service descriptor is invalid",
-        "242 | onion service introduction failed",
-        "243 | onion service rendezvous failed",
-        "244 | onion service requires client authorization",
-        "245 | onion service client authorization is wrong",
-        "246 | onion address is invalid",
-        "247 | onion service introduction timed out",
-        "9   | unknown failure",
-        "255 | unknown failure",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1   | general SOCKS server failure",
+                "2   | connection not allowed by ruleset",
+                "3   | network unreachable",
+                "4   | host unreachable",
+                "5   | connection refused",
+                "6   | TTL expired",
+                "7   | command not supported",
+                "8   | address type not supported",
+                "240 | onion service descriptor not found",
+                "241 | onion service descriptor is invalid",
+                "242 | onion service introduction failed",
+                "243 | onion service rendezvous failed",
+                "244 | onion service requires client authorization",
+                "245 | onion service client authorization is wrong",
+                "246 | onion address is invalid",
+                "247 | onion service introduction timed out",
+                "9   | unknown failure",
+                "255 | unknown failure",
+            })
     void eachFailureReplyIsADeliveryExceptionSayingWhy(int code, String reason) {
-        ByteArrayInputStream in = new ByteArrayInputStream(concat(METHOD_NO_AUTH, bytes(5, code, 0, 1, 0, 0, 0, 0, 0, 0)));
+        ByteArrayInputStream in =
+                new ByteArrayInputStream(concat(METHOD_NO_AUTH, bytes(5, code, 0, 1, 0, 0, 0, 0, 0, 0)));
 
         DeliveryException e = assertThrows(DeliveryException.class, () -> Socks5Handshake.connect(in, sent, ONION, 80));
 
@@ -178,7 +197,8 @@ class Socks5HandshakeTest {
 
     @Test
     void descriptorNotFoundTellsTheUserWhatItMeans() {
-        assertEquals("SOCKS5 reply 240: onion service descriptor not found (the peer is offline or the address is wrong)",
+        assertEquals(
+                "SOCKS5 reply 240: onion service descriptor not found (the peer is offline or the address is wrong)",
                 Socks5Handshake.describe(0xF0));
     }
 
@@ -254,7 +274,8 @@ class Socks5HandshakeTest {
     void aNameLongerThan255BytesIsRefusedBeforeAnythingIsSent() {
         String longName = "a".repeat(250) + ".onion";
 
-        DeliveryException e = assertThrows(DeliveryException.class,
+        DeliveryException e = assertThrows(
+                DeliveryException.class,
                 () -> Socks5Handshake.connect(new ByteArrayInputStream(new byte[0]), sent, longName, 80));
 
         assertTrue(e.getMessage().contains("256 bytes"), e.getMessage());

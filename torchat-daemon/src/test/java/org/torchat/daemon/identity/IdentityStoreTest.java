@@ -47,7 +47,8 @@ class IdentityStoreTest {
         assertTrue(Files.isRegularFile(key));
         assertEquals("rw-------", mode(key));
         assertEquals("rwx------", mode(dataDir()));
-        assertEquals(HEADER + "\n" + Base64.getEncoder().encodeToString(identity.seed()) + "\n",
+        assertEquals(
+                HEADER + "\n" + Base64.getEncoder().encodeToString(identity.seed()) + "\n",
                 Files.readString(key, StandardCharsets.US_ASCII));
         assertFalse(Files.exists(dataDir().resolve("identity.key.tmp")), "the temporary file is moved into place");
     }

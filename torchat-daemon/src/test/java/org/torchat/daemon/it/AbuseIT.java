@@ -39,6 +39,7 @@ class AbuseIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -48,8 +49,15 @@ class AbuseIT {
         socks = new TestSocks5Server();
         alice = TestDaemon.startReachable(tmp, "alice", socks, "retrydelay: 200");
         // The strangers' budget is set high enough that the flood also reaches the request caps quickly.
-        bob = TestDaemon.startReachable(tmp, "bob", socks, "strangerrate: 1200", "strangerburst: 100",
-                "maxrequests: " + MAX_REQUESTS, "requestmessages: " + REQUEST_MESSAGES, "requestbytes: 20000",
+        bob = TestDaemon.startReachable(
+                tmp,
+                "bob",
+                socks,
+                "strangerrate: 1200",
+                "strangerburst: 100",
+                "maxrequests: " + MAX_REQUESTS,
+                "requestmessages: " + REQUEST_MESSAGES,
+                "requestbytes: 20000",
                 "strangerquota: " + STRANGER_QUOTA);
         alice.client().changeContact(Command.ADD_CONTACT, bob.address().hostname(), "Bob");
         bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "Alice");
@@ -80,7 +88,9 @@ class AbuseIT {
             alice.client().send(bob.address().hostname(), texts.get(i));
             Thread.sleep(50);
         }
-        Await.until(() -> delivery(tmp.resolve("alice"), bob), d -> d.stream().allMatch(s -> s.startsWith("delivered")),
+        Await.until(
+                () -> delivery(tmp.resolve("alice"), bob),
+                d -> d.stream().allMatch(s -> s.startsWith("delivered")),
                 Duration.ofSeconds(60));
         for (Future<?> f : running) {
             f.get();
@@ -88,7 +98,9 @@ class AbuseIT {
         flooders.shutdown();
 
         assertEquals(texts, storedFrom(alice), "every message of the contact, in order");
-        assertEquals(List.of("delivered 1"), delivery(tmp.resolve("alice"), bob),
+        assertEquals(
+                List.of("delivered 1"),
+                delivery(tmp.resolve("alice"), bob),
                 "each was acknowledged at its first attempt: the contact never got ERR");
         Map<String, Long> answers = flood.answers();
         long budgetRefusals = answers.getOrDefault("ERR too many messages", 0L);
@@ -96,14 +108,19 @@ class AbuseIT {
 
         Path bobDb = tmp.resolve("bob").resolve("torchat.db");
         assertEquals(MAX_REQUESTS, bob.client().requests().size(), "pending requests stop at the cap: " + answers);
-        long strangerBytes = single(bobDb, "SELECT COALESCE(SUM(LENGTH(CAST(m.body AS BLOB))), 0) FROM messages m "
-                + "JOIN contacts c ON c.address = m.peer WHERE c.state = 'request'");
-        long strangerMessages = single(bobDb, "SELECT COUNT(*) FROM messages m JOIN contacts c ON c.address = m.peer "
-                + "WHERE c.state = 'request'");
+        long strangerBytes = single(
+                bobDb,
+                "SELECT COALESCE(SUM(LENGTH(CAST(m.body AS BLOB))), 0) FROM messages m "
+                        + "JOIN contacts c ON c.address = m.peer WHERE c.state = 'request'");
+        long strangerMessages = single(
+                bobDb,
+                "SELECT COUNT(*) FROM messages m JOIN contacts c ON c.address = m.peer " + "WHERE c.state = 'request'");
         assertTrue(strangerBytes <= STRANGER_QUOTA, "strangers' bytes stop at the quota: " + strangerBytes);
         assertTrue(strangerMessages <= (long) MAX_REQUESTS * REQUEST_MESSAGES, "messages: " + strangerMessages);
         assertEquals(1, bob.client().contacts().size(), "the flood made no contact");
-        assertEquals(CONTACT_MESSAGES, bob.client().history(alice.address().hostname(), 1000).size());
+        assertEquals(
+                CONTACT_MESSAGES,
+                bob.client().history(alice.address().hostname(), 1000).size());
     }
 
     @Test
@@ -116,8 +133,10 @@ class AbuseIT {
             for (int i = 0; i < 10; i++) {
                 alice.client().send(bob.address().hostname(), "through the crowd " + i);
             }
-            Await.until(() -> delivery(tmp.resolve("alice"), bob),
-                    d -> d.stream().allMatch(s -> s.startsWith("delivered")), Duration.ofSeconds(60));
+            Await.until(
+                    () -> delivery(tmp.resolve("alice"), bob),
+                    d -> d.stream().allMatch(s -> s.startsWith("delivered")),
+                    Duration.ofSeconds(60));
             assertEquals(10, storedFrom(alice).size());
             assertEquals(List.of("delivered 1"), delivery(tmp.resolve("alice"), bob), "no ERR, no retry");
         } finally {
@@ -139,9 +158,10 @@ class AbuseIT {
     private static List<String> delivery(Path dataDir, TestDaemon peer) throws Exception {
         List<String> seen = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("torchat.db"));
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT status || ' ' || attempts FROM messages "
-                     + "WHERE direction = 'out' AND peer = '" + peer.address().hostname() + "' ORDER BY 1")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT status || ' ' || attempts FROM messages "
+                        + "WHERE direction = 'out' AND peer = '"
+                        + peer.address().hostname() + "' ORDER BY 1")) {
             while (rs.next()) {
                 seen.add(rs.getString(1));
             }
@@ -151,8 +171,8 @@ class AbuseIT {
 
     private static long single(Path db, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.getLong(1);
         }
     }

@@ -38,6 +38,7 @@ class BackupRestoreIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -53,8 +54,8 @@ class BackupRestoreIT {
 
     /** Retries start at 300 ms and triple: a peer that is away for a few seconds is tried again soon after. */
     private static String[] config() {
-        return new String[] {"retrydelay: 300", "retrylimit: 300", "strangers: allow", "recvrate: 0",
-            "recvratetotal: 0"};
+        return new String[] {"retrydelay: 300", "retrylimit: 300", "strangers: allow", "recvrate: 0", "recvratetotal: 0"
+        };
     }
 
     @AfterEach
@@ -91,13 +92,19 @@ class BackupRestoreIT {
         });
         traffic.start();
         Path backup = tmp.resolve("alice.tcbk");
-        TorchatCli.Run run = torchat("backup", backup.toString(), "-p", String.valueOf(alice.controlPort()),
-                "--passphrase-file", passphraseFile.toString());
+        TorchatCli.Run run = torchat(
+                "backup",
+                backup.toString(),
+                "-p",
+                String.valueOf(alice.controlPort()),
+                "--passphrase-file",
+                passphraseFile.toString());
         traffic.join();
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("backup of " + aliceAddress), run.out());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
-        assertFalse(new String(Files.readAllBytes(backup), StandardCharsets.ISO_8859_1).contains("from bob"),
+        assertFalse(
+                new String(Files.readAllBytes(backup), StandardCharsets.ISO_8859_1).contains("from bob"),
                 "the backup is encrypted");
         assertEquals(List.of("alice.tcbk", "passphrase"), hiddenAndPartialFilesIn(tmp), "no partial files left");
         List<String> old = Await.until(() -> texts(alice, bobAddress), list -> list.size() == 46);
@@ -116,14 +123,23 @@ class BackupRestoreIT {
         alice = TestDaemon.start(moved, socks.address(), config());
         socks.map(alice.address().hostname(), alice.peerPort());
         assertEquals(aliceAddress, alice.client().host(), "the same onion address");
-        List<String> kept = texts(alice, bobAddress).stream().filter(t -> !t.equals("sent during the move")).toList();
+        List<String> kept = texts(alice, bobAddress).stream()
+                .filter(t -> !t.equals("sent during the move"))
+                .toList();
         assertEquals(before, kept.subList(0, 6), "the same history");
         assertEquals(old.subList(0, kept.size()), kept, "one consistent state: what the daemon had at one moment");
-        assertEquals("bob", alice.client().contacts().get(0).extension("nickname").map(JsonNode::asText)
-                .orElse(null), "the same contacts");
+        assertEquals(
+                "bob",
+                alice.client()
+                        .contacts()
+                        .get(0)
+                        .extension("nickname")
+                        .map(JsonNode::asText)
+                        .orElse(null),
+                "the same contacts");
 
-        List<String> after = Await.until(() -> texts(alice, bobAddress),
-                list -> list.contains("sent during the move"), Duration.ofSeconds(60));
+        List<String> after = Await.until(
+                () -> texts(alice, bobAddress), list -> list.contains("sent during the move"), Duration.ofSeconds(60));
         assertEquals(kept.size() + 1, after.size(), "delivered once: " + after);
     }
 
@@ -132,8 +148,16 @@ class BackupRestoreIT {
         bob.client().send(alice.address().hostname(), "something to keep");
         Await.until(() -> texts(alice, bob.address().hostname()), list -> list.size() == 1);
         Path backup = tmp.resolve("b.tcbk");
-        assertEquals(0, torchat("backup", backup.toString(), "-p", String.valueOf(alice.controlPort()),
-                "--passphrase-file", passphraseFile.toString()).code());
+        assertEquals(
+                0,
+                torchat(
+                                "backup",
+                                backup.toString(),
+                                "-p",
+                                String.valueOf(alice.controlPort()),
+                                "--passphrase-file",
+                                passphraseFile.toString())
+                        .code());
         byte[] bytes = Files.readAllBytes(backup);
 
         Path wrong = Files.writeString(tmp.resolve("wrong"), "not the passphrase\n");
@@ -159,8 +183,10 @@ class BackupRestoreIT {
         assertTrue(intoUsed.err().contains("is not empty"), intoUsed.err());
 
         try (Stream<Path> left = Files.list(tmp)) {
-            List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
-            assertTrue(names.stream().noneMatch(n -> n.startsWith("r") && n.length() == 2 || n.contains("restoring")),
+            List<String> names =
+                    left.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(
+                    names.stream().noneMatch(n -> n.startsWith("r") && n.length() == 2 || n.contains("restoring")),
                     "nothing half-written: " + names);
         }
         assertEquals(0, restore(backup, tmp.resolve("r6"), passphraseFile).code(), "the intact file restores");
@@ -168,10 +194,15 @@ class BackupRestoreIT {
 
     @Test
     void anEphemeralDaemonHasNoStoreToBackUp() throws Exception {
-        try (TestDaemon ephemeral = TestDaemon.start(TestDaemon.newDataDir(tmp, "e"), socks.address(),
-                b -> b.ephemeral(true))) {
-            TorchatCli.Run run = torchat("backup", tmp.resolve("e.tcbk").toString(), "-p",
-                    String.valueOf(ephemeral.controlPort()), "--passphrase-file", passphraseFile.toString());
+        try (TestDaemon ephemeral =
+                TestDaemon.start(TestDaemon.newDataDir(tmp, "e"), socks.address(), b -> b.ephemeral(true))) {
+            TorchatCli.Run run = torchat(
+                    "backup",
+                    tmp.resolve("e.tcbk").toString(),
+                    "-p",
+                    String.valueOf(ephemeral.controlPort()),
+                    "--passphrase-file",
+                    passphraseFile.toString());
             assertEquals(1, run.code());
             assertTrue(run.err().contains("ephemeral"), run.err());
             assertFalse(Files.exists(tmp.resolve("e.tcbk")));
@@ -190,8 +221,7 @@ class BackupRestoreIT {
         assertEquals(0, text.code(), text.err());
         assertFalse(text.out().contains("\u001b") || text.out().contains("\r"), text.out());
         // A bare CR would let the peer overwrite the line on a terminal: it starts a new, indented one instead.
-        assertTrue(text.out().contains("< red ?[31malert?[0m\n    second line\n    overwritten?"),
-                text.out());
+        assertTrue(text.out().contains("< red ?[31malert?[0m\n    second line\n    overwritten?"), text.out());
         assertTrue(text.out().contains("> plain reply ("), text.out());
         assertTrue(text.out().endsWith("# 2 messages\n"), text.out());
 
@@ -200,7 +230,8 @@ class BackupRestoreIT {
         JsonNode doc = Json.MAPPER.readTree(json.out());
         assertEquals(bobAddress, doc.get("peer").asText());
         assertEquals(2, doc.get("count").asInt());
-        assertEquals("red \u001b[31malert\u001b[0m\nsecond line\roverwritten?",
+        assertEquals(
+                "red \u001b[31malert\u001b[0m\nsecond line\roverwritten?",
                 doc.get("messages").get(0).get("text").asText(),
                 "JSON keeps the text exactly");
         assertEquals("out", doc.get("messages").get(1).get("direction").asText());
@@ -216,8 +247,10 @@ class BackupRestoreIT {
 
     private static List<String> hiddenAndPartialFilesIn(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !Files.isDirectory(dir.resolve(n)))
-                    .sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !Files.isDirectory(dir.resolve(n)))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -227,19 +260,27 @@ class BackupRestoreIT {
 
     private static boolean delivered(TestDaemon d, String peer) throws Exception {
         return d.client().history(peer, 1000).stream()
-                .filter(m -> "out".equals(m.extension("direction").map(JsonNode::asText).orElse("")))
-                .allMatch(m -> "delivered".equals(m.extension("status").map(JsonNode::asText).orElse("")));
+                .filter(m -> "out"
+                        .equals(m.extension("direction").map(JsonNode::asText).orElse("")))
+                .allMatch(m -> "delivered"
+                        .equals(m.extension("status").map(JsonNode::asText).orElse("")));
     }
 
     /** What {@code torchatd --restore} printed, and its exit code. */
-    private record Restored(int code, String out, String err) {
-    }
+    private record Restored(int code, String out, String err) {}
 
     private static Restored restore(Path backup, Path dir, Path passphrase) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Torchatd.run(new PrintWriter(out, true), new PrintWriter(err, true), "--restore", backup.toString(),
-                "--data-dir", dir.toString(), "--passphrase-file", passphrase.toString());
+        int code = Torchatd.run(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "--restore",
+                backup.toString(),
+                "--data-dir",
+                dir.toString(),
+                "--passphrase-file",
+                passphrase.toString());
         return new Restored(code, out.toString(), err.toString());
     }
 }

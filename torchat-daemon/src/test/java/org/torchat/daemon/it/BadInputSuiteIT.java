@@ -63,10 +63,14 @@ class BadInputSuiteIT {
     private static final Ed25519Identity OTHER_RECIPIENT = Ed25519Identity.generate();
     private static final String S = SENDER.onionAddress().hostname();
 
-    enum Port { CONTROL, PEER }
+    enum Port {
+        CONTROL,
+        PEER
+    }
 
     @TempDir
     static Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon daemon;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -78,9 +82,18 @@ class BadInputSuiteIT {
         // Rate limits and request caps out of the way: dozens of RECVs under one sender address are thrown here on
         // purpose. Strangers allowed: the RECVs here come from made-up senders (ContactsIT is about strangers).
         // Every warning logged one by one: each case looks for its own line (AbuseIT covers the digest).
-        daemon = TestDaemon.start(tmp, socks.address(), "readtimeout: " + READ_TIMEOUT_MILLIS, "strangers: allow",
-                "recvrate: 100000", "recvburst: 10000", "strangerrate: 1000000", "strangerburst: 100000",
-                "requestmessages: 1000000", "requestbytes: 100000000", "strangerquota: 1000000000",
+        daemon = TestDaemon.start(
+                tmp,
+                socks.address(),
+                "readtimeout: " + READ_TIMEOUT_MILLIS,
+                "strangers: allow",
+                "recvrate: 100000",
+                "recvburst: 10000",
+                "strangerrate: 1000000",
+                "strangerburst: 100000",
+                "requestmessages: 1000000",
+                "requestbytes: 100000000",
+                "strangerquota: 1000000000",
                 "logwarnings: 1000000");
         log.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
@@ -92,8 +105,11 @@ class BadInputSuiteIT {
         daemon.close();
         socks.close();
         StringBuilder md = new StringBuilder("| listener | input | reply |\n|---|---|---|\n");
-        table.forEach((k, v) -> md.append("| ").append(k.replace(" :: ", " | ")).append(" | ")
-                .append(v.replace("|", "\\|")).append(" |\n"));
+        table.forEach((k, v) -> md.append("| ")
+                .append(k.replace(" :: ", " | "))
+                .append(" | ")
+                .append(v.replace("|", "\\|"))
+                .append(" |\n"));
         System.out.println("\n=== bad input -> reply ===\n" + md);
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
@@ -133,7 +149,12 @@ class BadInputSuiteIT {
             add(cases, port, "header 0000 followed by a frame", raw("0000" + ok), "frame length 0000");
             add(cases, port, "9999 bytes of garbage", garbage(9999), "payload is not valid JSON");
             add(cases, port, "9999 random bytes (binary)", binaryGarbage(9999), "bad frame");
-            add(cases, port, "invalid UTF-8 (0xFF)", replaceQuestionMark(ok.replace("hi", "h?"), (byte) 0xff), "not valid UTF-8");
+            add(
+                    cases,
+                    port,
+                    "invalid UTF-8 (0xFF)",
+                    replaceQuestionMark(ok.replace("hi", "h?"), (byte) 0xff),
+                    "not valid UTF-8");
             add(cases, port, "invalid UTF-8 (overlong NUL C0 80)", overlong(ok), "not valid UTF-8");
             add(cases, port, "invalid UTF-8 (lone surrogate ED A0 80)", surrogateBytes(ok), "not valid UTF-8");
             add(cases, port, "JSON array", Wire.frame("[1,2]"), "must be a JSON object");
@@ -142,12 +163,22 @@ class BadInputSuiteIT {
             add(cases, port, "JSON null", Wire.frame("null"), "must be a JSON object");
             add(cases, port, "JSON true", Wire.frame("true"), "must be a JSON object");
             add(cases, port, "not JSON", Wire.frame("this is not json"), "payload is not valid JSON");
-            add(cases, port, "truncated JSON (header smaller than JSON)", raw(String.format("%04d", ok.length() - 5) + ok), "payload is not valid JSON");
+            add(
+                    cases,
+                    port,
+                    "truncated JSON (header smaller than JSON)",
+                    raw(String.format("%04d", ok.length() - 5) + ok),
+                    "payload is not valid JSON");
             add(cases, port, "two JSON objects", Wire.frame(ok + ok), "payload is not valid JSON");
             add(cases, port, "deeply nested JSON", Wire.frame("[".repeat(4000) + "]".repeat(4000)), "bad message");
             add(cases, port, "duplicate key cmd", Wire.frame(ok.replace("{", "{\"cmd\":\"EXIT\",")), "bad message");
             for (String field : List.of("cmd", "id", "msg", "portno")) {
-                add(cases, port, "missing " + field, Wire.frame(without(ok, field)), "field '" + field + "' is missing");
+                add(
+                        cases,
+                        port,
+                        "missing " + field,
+                        Wire.frame(without(ok, field)),
+                        "field '" + field + "' is missing");
             }
             Map<String, List<String>> wrong = Map.of(
                     "cmd", List.of("5", "null", "[\"HOST\"]", "{}", "true"),
@@ -157,29 +188,61 @@ class BadInputSuiteIT {
                     "date", List.of("5", "[]", "{}", "true"));
             wrong.forEach((field, values) -> {
                 for (String value : values) {
-                    add(cases, port, "field " + field + " = " + value, Wire.frame(with(ok, field, value)), "field '" + field + "'");
+                    add(
+                            cases,
+                            port,
+                            "field " + field + " = " + value,
+                            Wire.frame(with(ok, field, value)),
+                            "field '" + field + "'");
                 }
             });
-            for (String huge : List.of("99999999999999", "-99999999999999999999", "1e400",
-                    "18446744073709551616", "2147483648", "9" .repeat(500))) {
-                add(cases, port, "portno " + (huge.length() > 30 ? "9 x500" : huge), Wire.frame(with(ok, "portno", huge)), "field 'portno'");
+            for (String huge : List.of(
+                    "99999999999999",
+                    "-99999999999999999999",
+                    "1e400",
+                    "18446744073709551616",
+                    "2147483648",
+                    "9".repeat(500))) {
+                add(
+                        cases,
+                        port,
+                        "portno " + (huge.length() > 30 ? "9 x500" : huge),
+                        Wire.frame(with(ok, "portno", huge)),
+                        "field 'portno'");
             }
             for (String unknown : List.of("FOO", "host", "recv", "", " HOST", "HOST\\u0000", "\\u00e9")) {
-                add(cases, port, "unknown command '" + unknown + "'", Wire.frame(with(ok, "cmd", "\"" + unknown + "\"")), "unknown command");
+                add(
+                        cases,
+                        port,
+                        "unknown command '" + unknown + "'",
+                        Wire.frame(with(ok, "cmd", "\"" + unknown + "\"")),
+                        "unknown command");
             }
             for (String reply : List.of("END", "ERR")) {
-                add(cases, port, "reply " + reply + " as a request", Wire.frame(with(ok, "cmd", "\"" + reply + "\"")), reply + " is a reply, not a request");
+                add(
+                        cases,
+                        port,
+                        "reply " + reply + " as a request",
+                        Wire.frame(with(ok, "cmd", "\"" + reply + "\"")),
+                        reply + " is a reply, not a request");
             }
         }
         // Client commands on the peer port, peer commands on the control port.
         for (String client : List.of("HOST", "GET_PEERS", "UPDATE", "SEND", "HISTORY", "STATUS", "EXIT")) {
             String msg = client.equals("UPDATE") ? S : client.equals("HISTORY") ? "5" : "x";
             String id = client.equals("SEND") || client.equals("HISTORY") ? S : "localhost";
-            add(cases, Port.PEER, "client command " + client + " on the peer port",
-                    Wire.frame("{\"cmd\":\"" + client + "\",\"id\":\"" + id + "\",\"msg\":\"" + msg + "\",\"portno\":80}"),
+            add(
+                    cases,
+                    Port.PEER,
+                    "client command " + client + " on the peer port",
+                    Wire.frame(
+                            "{\"cmd\":\"" + client + "\",\"id\":\"" + id + "\",\"msg\":\"" + msg + "\",\"portno\":80}"),
                     "is a client command and is not accepted on the peer port");
         }
-        add(cases, Port.CONTROL, "peer command RECV on the control port",
+        add(
+                cases,
+                Port.CONTROL,
+                "peer command RECV on the control port",
                 Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + S + "\",\"msg\":\"hi\",\"portno\":80}"),
                 "RECV is for peers and is only accepted on the peer port");
         // Forged sender ids (docs/PROTOCOL.md, "Signed messages"): the recipient is known only when the daemon runs.
@@ -192,7 +255,11 @@ class BadInputSuiteIT {
             add(cases, port, "RECV by S, mid altered after signing", null, expected);
             add(cases, port, "RECV by S, all-zero signature", null, expected);
             add(cases, port, "RECV by S, signature not base64", null, port == Port.PEER ? "field 'sig'" : expected);
-            add(cases, port, "RECV by S, signed but without mid/ts", null,
+            add(
+                    cases,
+                    port,
+                    "RECV by S, signed but without mid/ts",
+                    null,
                     port == Port.PEER ? "must carry 'mid' and 'ts'" : expected);
             add(cases, port, "RECV from a v2 id", null, port == Port.PEER ? "v2 onion services" : expected);
             add(cases, port, "RECV with an id that is not an onion", null, port == Port.PEER ? "field 'id'" : expected);
@@ -229,7 +296,10 @@ class BadInputSuiteIT {
             reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        record(port, "header 0500, " + ok.length() + " bytes, then silence (connection kept open)", reply + " after " + millis + " ms");
+        record(
+                port,
+                "header 0500, " + ok.length() + " bytes, then silence (connection kept open)",
+                reply + " after " + millis + " ms");
         assertTrue(reply.contains("no complete frame before the read deadline"), reply);
         assertTrue(millis < 5_000, "cut off by the 1 s readtimeout: " + millis + " ms");
         assertServesHostQuickly();
@@ -297,7 +367,8 @@ class BadInputSuiteIT {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             outcome = "HOST answered while they were open; " + busy + " got ERR too many connections (limit 256), "
-                    + cutOff + " ERR no complete frame before the read deadline, " + other + " other; all answered within "
+                    + cutOff + " ERR no complete frame before the read deadline, " + other
+                    + " other; all answered within "
                     + millis + " ms";
             assertEquals(0, other, outcome);
             assertEquals(500, busy + cutOff, outcome);
@@ -320,21 +391,28 @@ class BadInputSuiteIT {
             String sender = Ed25519Identity.generate().onionAddress().hostname();
             List<String> replies = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                replies.add(Wire.exchange(limited.peerPort(), Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + sender
-                        + "\",\"msg\":\"flood " + i + "\",\"portno\":80}")));
+                replies.add(Wire.exchange(
+                        limited.peerPort(),
+                        Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + sender + "\",\"msg\":\"flood " + i
+                                + "\",\"portno\":80}")));
             }
             String other = Ed25519Identity.generate().onionAddress().hostname();
-            String otherReply = Wire.exchange(limited.peerPort(), Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + other
-                    + "\",\"msg\":\"hello\",\"portno\":80}"));
-            table.put("peer :: 6 RECVs at once from one sender (recvrate 1, recvburst 3)",
-                    replies.stream().map(r -> r.contains("\"cmd\":\"END\"") ? "END" : r.substring(4))
-                            .collect(Collectors.joining(" / ")) + "; then another sender: "
+            String otherReply = Wire.exchange(
+                    limited.peerPort(),
+                    Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + other + "\",\"msg\":\"hello\",\"portno\":80}"));
+            table.put(
+                    "peer :: 6 RECVs at once from one sender (recvrate 1, recvburst 3)",
+                    replies.stream()
+                                    .map(r -> r.contains("\"cmd\":\"END\"") ? "END" : r.substring(4))
+                                    .collect(Collectors.joining(" / "))
+                            + "; then another sender: "
                             + (otherReply.contains("\"cmd\":\"END\"") ? "END" : otherReply));
             for (int i = 0; i < 3; i++) {
                 assertTrue(replies.get(i).contains("\"cmd\":\"END\""), "within the burst: " + replies.get(i));
             }
             for (int i = 3; i < 6; i++) {
-                assertTrue(replies.get(i).contains("too many messages, slow down"), "over the limit: " + replies.get(i));
+                assertTrue(
+                        replies.get(i).contains("too many messages, slow down"), "over the limit: " + replies.get(i));
             }
             assertTrue(otherReply.contains("\"cmd\":\"END\""), "another sender has its own bucket: " + otherReply);
             List<Message> history = limited.client().requestUntilEnd(Message.of(Command.HISTORY, sender, 8000, "100"));
@@ -355,8 +433,9 @@ class BadInputSuiteIT {
         long start = System.nanoTime();
         String reply = "";
         while ((System.nanoTime() - start) / 1_000_000 < HOST_WITHIN_MILLIS) {
-            reply = Wire.exchange(daemon.controlPort(), Wire.frame(
-                    "{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}"));
+            reply = Wire.exchange(
+                    daemon.controlPort(),
+                    Wire.frame("{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}"));
             if (reply.contains("\"cmd\":\"HOST\"")) {
                 break;
             }
@@ -370,16 +449,21 @@ class BadInputSuiteIT {
     /** The log has a WARN line from that listener (ConnectionProcessor logs "control ..." / "peer ..."). */
     private void assertWarned(Port port, String containing) throws Exception {
         String listener = port == Port.CONTROL ? "control" : "peer";
-        List<String> lines = org.torchat.daemon.testing.Await.until(() -> warnings(), l -> l.stream()
-                .anyMatch(s -> s.startsWith(listener + " ") && s.contains(containing)), java.time.Duration.ofSeconds(3));
-        assertTrue(lines.stream().anyMatch(s -> s.startsWith(listener + " ") && s.contains(containing)),
+        List<String> lines = org.torchat.daemon.testing.Await.until(
+                () -> warnings(),
+                l -> l.stream().anyMatch(s -> s.startsWith(listener + " ") && s.contains(containing)),
+                java.time.Duration.ofSeconds(3));
+        assertTrue(
+                lines.stream().anyMatch(s -> s.startsWith(listener + " ") && s.contains(containing)),
                 "a WARN line from the " + listener + " listener containing '" + containing + "': " + lines);
     }
 
     private List<String> warnings() {
         synchronized (log) {
-            return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                    .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+            return log.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .collect(Collectors.toList());
         }
     }
 
@@ -403,8 +487,8 @@ class BadInputSuiteIT {
         if (name.contains("another recipient")) {
             recipient = OTHER_RECIPIENT.onionAddress();
         }
-        String sig = MessageSignatures.toBase64(MessageSignatures.sign(signer,
-                new SignedFields(signedSender, recipient, mid, ts, text)));
+        String sig = MessageSignatures.toBase64(
+                MessageSignatures.sign(signer, new SignedFields(signedSender, recipient, mid, ts, text)));
         if (name.contains("text altered")) {
             text = "forgeD";
         }
@@ -448,7 +532,8 @@ class BadInputSuiteIT {
     }
 
     private static String with(String json, String field, String value) {
-        String replaced = json.replaceAll("\"" + field + "\":(\"[^\"]*\"|\\d+)", "\"" + field + "\":" + value.replace("\\", "\\\\"));
+        String replaced = json.replaceAll(
+                "\"" + field + "\":(\"[^\"]*\"|\\d+)", "\"" + field + "\":" + value.replace("\\", "\\\\"));
         return replaced.equals(json) ? json.replace("}", ",\"" + field + "\":" + value + "}") : replaced;
     }
 

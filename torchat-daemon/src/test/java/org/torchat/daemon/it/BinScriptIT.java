@@ -23,8 +23,14 @@ class BinScriptIT {
         int port = FreePorts.next();
         // Explicit peer ports: the default (PORT+1) could belong to anything else running on this machine.
         // --socks: no Tor here (OnionDeliveryIT covers managed tor); this test is about the launcher.
-        Processes.Result started = runScript(tmp.resolve("home1"), "-d", "--socks", "127.0.0.1:9", "--peer-port",
-                String.valueOf(FreePorts.next()), String.valueOf(port));
+        Processes.Result started = runScript(
+                tmp.resolve("home1"),
+                "-d",
+                "--socks",
+                "127.0.0.1:9",
+                "--peer-port",
+                String.valueOf(FreePorts.next()),
+                String.valueOf(port));
         assertEquals(0, started.exitCode(), started.output());
         Matcher onion = Pattern.compile("onion address: ([a-z2-7]{56}\\.onion)").matcher(started.output());
         assertTrue(onion.find(), started.output());
@@ -37,16 +43,28 @@ class BinScriptIT {
         try {
             assertEquals(onion.group(1), client.host());
             assertTrue(Files.exists(tmp.resolve("home1/info.log")));
-            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(tmp.resolve("home1/info.log"))));
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(tmp.resolve("home1/info.log"))));
 
-            Processes.Result second = runScript(tmp.resolve("home2"), "-d", "--socks", "127.0.0.1:9", "--peer-port",
-                    String.valueOf(FreePorts.next()), String.valueOf(port));
+            Processes.Result second = runScript(
+                    tmp.resolve("home2"),
+                    "-d",
+                    "--socks",
+                    "127.0.0.1:9",
+                    "--peer-port",
+                    String.valueOf(FreePorts.next()),
+                    String.valueOf(port));
             assertEquals(1, second.exitCode(), second.output());
-            assertTrue(second.output().contains("cannot listen for control connections on 127.0.0.1:" + port
-                    + ": the port is already in use"), second.output());
+            assertTrue(
+                    second.output()
+                            .contains("cannot listen for control connections on 127.0.0.1:" + port
+                                    + ": the port is already in use"),
+                    second.output());
         } finally {
-            long pid = Long.parseLong(Files.readString(tmp.resolve("home1/torchatd.pid")).strip());
+            long pid = Long.parseLong(
+                    Files.readString(tmp.resolve("home1/torchatd.pid")).strip());
             client.exit();
             awaitExit(pid);
         }
@@ -56,8 +74,15 @@ class BinScriptIT {
     void theDataDirectoryFollowsHome() throws Exception {
         int port = FreePorts.next();
         Path home = tmp.resolve("home-of-another");
-        String[] command = {Processes.repository().resolve("bin/torchatd").toString(), "-d", "--socks", "127.0.0.1:9",
-            "--peer-port", String.valueOf(FreePorts.next()), String.valueOf(port)};
+        String[] command = {
+            Processes.repository().resolve("bin/torchatd").toString(),
+            "-d",
+            "--socks",
+            "127.0.0.1:9",
+            "--peer-port",
+            String.valueOf(FreePorts.next()),
+            String.valueOf(port)
+        };
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("TORCHAT_HOME");
         pb.environment().put("HOME", home.toString());

@@ -35,6 +35,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 class ContactsIT {
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -51,8 +52,10 @@ class ContactsIT {
     }
 
     private TestDaemon start(String name, String... extra) throws Exception {
-        String[] conf = java.util.stream.Stream.concat(java.util.stream.Stream.of("retrydelay: 200", "retrylimit: 30"),
-                java.util.stream.Stream.of(extra)).toArray(String[]::new);
+        String[] conf = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("retrydelay: 200", "retrylimit: 30"),
+                        java.util.stream.Stream.of(extra))
+                .toArray(String[]::new);
         return TestDaemon.startReachable(tmp, name, socks, conf);
     }
 
@@ -98,7 +101,10 @@ class ContactsIT {
         assertTrue(blocked.extension("blocked").orElseThrow().booleanValue());
         assertRefused(() -> a.send(bobId, "to a blocked peer"), "is blocked: UNBLOCK it");
         assertRefused(() -> a.changeContact(Command.BLOCK, bobId, ""), "already blocked");
-        assertFalse(a.changeContact(Command.UNBLOCK, bobId, "").extension("blocked").orElseThrow().booleanValue());
+        assertFalse(a.changeContact(Command.UNBLOCK, bobId, "")
+                .extension("blocked")
+                .orElseThrow()
+                .booleanValue());
         assertRefused(() -> a.changeContact(Command.UNBLOCK, bobId, ""), "is not blocked");
 
         assertEquals("stranger", text(a.changeContact(Command.REMOVE_CONTACT, bobId, ""), "state"));
@@ -113,12 +119,15 @@ class ContactsIT {
         a.changeContact(Command.ADD_CONTACT, bobId, "Bob");
         String carol = Ed25519Identity.generate().onionAddress().hostname();
 
-        assertRefused(() -> a.changeContact(Command.ADD_CONTACT, carol, "BOB"), "the nickname 'BOB' is already taken by " + bobId);
+        assertRefused(
+                () -> a.changeContact(Command.ADD_CONTACT, carol, "BOB"),
+                "the nickname 'BOB' is already taken by " + bobId);
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, carol, "x".repeat(31)), "at most 30 characters");
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, carol, "car\u0007ol"), "control characters");
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, carol, "evil.onion"), "looks like an address");
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, carol, " carol"), "begin or end with a space");
-        assertRefused(() -> a.changeContact(Command.ADD_CONTACT, "carol", ""), "field 'id': 'carol' is not an onion address");
+        assertRefused(
+                () -> a.changeContact(Command.ADD_CONTACT, "carol", ""), "field 'id': 'carol' is not an onion address");
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, "bobbobbobbobbob2.onion", ""), "v2 onion services");
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, aliceId, "me"), "is this daemon's own address");
         assertRefused(() -> a.changeContact(Command.ADD_CONTACT, bobId, ""), "is already a contact");
@@ -138,9 +147,11 @@ class ContactsIT {
 
     @Test
     void contactCommandsAreRefusedOnThePeerPort() throws Exception {
-        for (Command c : List.of(Command.CONTACTS, Command.ADD_CONTACT, Command.BLOCK, Command.REQUESTS, Command.ACCEPT)) {
-            String reply = Wire.exchange(alice.peerPort(), Wire.frame("{\"cmd\":\"" + c + "\",\"id\":\"" + bobId
-                    + "\",\"msg\":\"\",\"portno\":80}"));
+        for (Command c :
+                List.of(Command.CONTACTS, Command.ADD_CONTACT, Command.BLOCK, Command.REQUESTS, Command.ACCEPT)) {
+            String reply = Wire.exchange(
+                    alice.peerPort(),
+                    Wire.frame("{\"cmd\":\"" + c + "\",\"id\":\"" + bobId + "\",\"msg\":\"\",\"portno\":80}"));
             assertTrue(reply.contains("\"cmd\":\"ERR\"") && reply.contains("is a client command"), reply);
         }
         assertEquals(List.of(), alice.client().contacts());
@@ -166,15 +177,17 @@ class ContactsIT {
         Message accepted = b.changeContact(Command.ACCEPT, aliceId, "Alice");
         assertEquals("contact", text(accepted, "state"));
         assertEquals(List.of(), b.requests());
-        assertEquals(List.of(aliceId), b.peersWithUnread(), "an accepted request's messages are listed as any contact's");
+        assertEquals(
+                List.of(aliceId), b.peersWithUnread(), "an accepted request's messages are listed as any contact's");
         assertEquals("hi, I am Alice", b.update("alice").orElseThrow().msg());
     }
 
     @Test
     void aWaitingGetPeersEndsWhenARequestArrives() throws Exception {
-        DaemonClient b = new DaemonClient("127.0.0.1", bob.controlPort(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        java.util.concurrent.CompletableFuture<List<String>> waiting = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
+        DaemonClient b =
+                new DaemonClient("127.0.0.1", bob.controlPort(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        java.util.concurrent.CompletableFuture<List<String>> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         return b.awaitPeersWithUnread(Duration.ofSeconds(20));
                     } catch (Exception e) {
@@ -183,7 +196,9 @@ class ContactsIT {
                 });
         Await.until(() -> bob.daemon().waitingRequests(), n -> n == 1);
         alice.client().send(bobId, "knock knock");
-        assertEquals(List.of(), waiting.get(10, java.util.concurrent.TimeUnit.SECONDS),
+        assertEquals(
+                List.of(),
+                waiting.get(10, java.util.concurrent.TimeUnit.SECONDS),
                 "answered at once, empty: the news is in REQUESTS");
         assertEquals("knock knock", single(b.requests()).msg());
     }
@@ -219,17 +234,20 @@ class ContactsIT {
         try (TestDaemon carol = start("carol", "strangers: contacts")) {
             String carolId = carol.address().hostname();
             alice.client().send(carolId, "let me in");
-            Message refused = Await.until(() -> alice.client().history(carolId, 1).get(0),
+            Message refused = Await.until(
+                    () -> alice.client().history(carolId, 1).get(0),
                     m -> m.extension("error").isPresent());
             assertEquals("queued", text(refused, "status"));
-            assertTrue(text(refused, "error").contains("not accepted: this daemon takes messages only from its contacts"),
+            assertTrue(
+                    text(refused, "error").contains("not accepted: this daemon takes messages only from its contacts"),
                     refused.toString());
             assertEquals(List.of(), storedTexts(carol, aliceId));
             assertEquals(List.of(), carol.client().requests());
 
             carol.client().changeContact(Command.ADD_CONTACT, aliceId, "Alice");
             awaitStatus(alice, carolId, "delivered");
-            assertEquals("let me in", carol.client().update("Alice").orElseThrow().msg());
+            assertEquals(
+                    "let me in", carol.client().update("Alice").orElseThrow().msg());
         }
     }
 
@@ -239,10 +257,13 @@ class ContactsIT {
             String daveId = dave.address().hostname();
             alice.client().send(daveId, "hello dave");
             awaitStatus(alice, daveId, "delivered");
-            String peers = Wire.exchange(dave.controlPort(), Wire.frame(
-                    "{\"id\": \"localhost\", \"portno\": 8000, \"msg\": \"\", \"cmd\": \"GET_PEERS\"}"));
-            assertTrue(peers.endsWith("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + aliceId
-                    + "\",\"portno\":8000}"), peers);
+            String peers = Wire.exchange(
+                    dave.controlPort(),
+                    Wire.frame("{\"id\": \"localhost\", \"portno\": 8000, \"msg\": \"\", \"cmd\": \"GET_PEERS\"}"));
+            assertTrue(
+                    peers.endsWith(
+                            "{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"),
+                    peers);
             assertEquals(aliceId, single(dave.client().requests()).id(), "still a request, to accept or block");
         }
     }
@@ -253,8 +274,8 @@ class ContactsIT {
     private static List<String> storedTexts(TestDaemon d, String peer) throws Exception {
         Path db = d.daemon().dataDirectory().resolve("torchat.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT body FROM messages WHERE peer = ? AND direction = 'in' ORDER BY id")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT body FROM messages WHERE peer = ? AND direction = 'in' ORDER BY id")) {
             ps.setString(1, peer);
             List<String> texts = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -283,7 +304,8 @@ class ContactsIT {
     /** Waits until {@code from}'s history with {@code to} (address or nickname) has exactly these statuses. */
     private static void awaitStatus(TestDaemon from, String to, String... statuses) throws Exception {
         List<String> expected = List.of(statuses);
-        Await.until(() -> from.client().history(to, 1000),
+        Await.until(
+                () -> from.client().history(to, 1000),
                 h -> h.stream().map(m -> text(m, "status")).toList().equals(expected));
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.TestDaemon;
-import org.torchat.daemon.testing.TorchatCli.Run;
 import org.torchat.daemon.testing.TestSocks5Server;
+import org.torchat.daemon.testing.TorchatCli.Run;
 import org.torchat.daemon.testing.Wire;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
@@ -41,6 +41,7 @@ class ControlTokenIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon daemon;
 
@@ -94,7 +95,9 @@ class ControlTokenIT {
     void theCookieIsCreated0600OnEveryDaemonAndKeptAcrossRestarts() throws Exception {
         start();
         Path cookie = tmp.resolve("d/control.cookie");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cookie)));
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cookie)));
         String first = token();
         assertTrue(first.matches("[0-9a-f]{64}"), "32 random bytes in hex");
         daemon.close();
@@ -199,7 +202,6 @@ class ControlTokenIT {
         return Optional.empty();
     }
 
-
     @Test
     void theScriptingCommandsUseTheTokenFileAndSayClearlyWhenItIsMissing() throws Exception {
         start("requiretoken: true");
@@ -216,7 +218,8 @@ class ControlTokenIT {
         assertEquals(4, missing.code(), missing.err());
         assertEquals("", missing.out());
         assertEquals(1, missing.err().lines().count(), "one line: " + missing.err());
-        assertTrue(missing.err().startsWith("torchat: the daemon at localhost:" + port + " requires its control token"),
+        assertTrue(
+                missing.err().startsWith("torchat: the daemon at localhost:" + port + " requires its control token"),
                 missing.err());
         assertTrue(missing.err().contains("--token-file"), missing.err());
 

@@ -56,6 +56,7 @@ class CrashDurabilityIT {
     private static final int MESSAGES = 300;
     /** Attempts that reached a daemon; with the warm-up they must stay under HISTORY's maximum of 1000. */
     private static final int MAX_ATTEMPTS = 900;
+
     private static final int HISTORY_MAX = 1000;
     /**
      * How long the daemons may take to deliver everything once the chaos is over. The tail is the daemon's backoff:
@@ -63,6 +64,7 @@ class CrashDurabilityIT {
      * 16 or 49 s later (retrydelay 200 ms, tripled after each failure).
      */
     private static final long CONVERGE_MILLIS = 75_000;
+
     private static final Pattern RETRIED = Pattern.compile("message (\\w+) to \\S+: attempt \\d+ failed");
     private static final Pattern SESSION_OPENED = Pattern.compile("session \\S+ with \\S+[^\\n]*: open \\(");
     private static final Pattern DUPLICATE = Pattern.compile("RECV from \\S+ \\((\\w+)[^)]*\\): duplicate");
@@ -78,13 +80,13 @@ class CrashDurabilityIT {
     private final List<Thread> threads = new ArrayList<>();
 
     /** A SEND answered END. */
-    private record Ack(String text, String mid, DaemonProcess from, DaemonProcess to, boolean receiverDown) {
-    }
+    private record Ack(String text, String mid, DaemonProcess from, DaemonProcess to, boolean receiverDown) {}
 
     /** One HISTORY frame. */
     private record Row(String text, String direction, String status, String mid) {
         static Row of(Message m) {
-            return new Row(m.msg(), ext(m, Extensions.DIRECTION), ext(m, Extensions.STATUS), ext(m, Extensions.MESSAGE_ID));
+            return new Row(
+                    m.msg(), ext(m, Extensions.DIRECTION), ext(m, Extensions.STATUS), ext(m, Extensions.MESSAGE_ID));
         }
 
         private static String ext(Message m, String name) {
@@ -154,8 +156,12 @@ class CrashDurabilityIT {
                     Thread.sleep(downFor);
                     long restarting = System.nanoTime();
                     victim.start();
-                    System.out.printf("CrashDurabilityIT: %5.1f s %s up again after %.1f s down (start took %.1f s)%n",
-                            seconds(started), victim.name(), downFor / 1000.0 + seconds(restarting), seconds(restarting));
+                    System.out.printf(
+                            "CrashDurabilityIT: %5.1f s %s up again after %.1f s down (start took %.1f s)%n",
+                            seconds(started),
+                            victim.name(),
+                            downFor / 1000.0 + seconds(restarting),
+                            seconds(restarting));
                 }
             } finally {
                 chaosDone.set(true);
@@ -166,10 +172,10 @@ class CrashDurabilityIT {
         // One driver per direction: while one daemon is down, the other keeps queueing messages for it.
         Random abRandom = new Random(driverRandom.nextLong());
         Random baRandom = new Random(driverRandom.nextLong());
-        Thread driverAb = thread("driver-ab", failure, () -> drive(a, b, abRandom, acked, attempts, chaosDone,
-                reachedDaemon, refused));
-        Thread driverBa = thread("driver-ba", failure, () -> drive(b, a, baRandom, acked, attempts, chaosDone,
-                reachedDaemon, refused));
+        Thread driverAb = thread(
+                "driver-ab", failure, () -> drive(a, b, abRandom, acked, attempts, chaosDone, reachedDaemon, refused));
+        Thread driverBa = thread(
+                "driver-ba", failure, () -> drive(b, a, baRandom, acked, attempts, chaosDone, reachedDaemon, refused));
         chaos.start();
         driverAb.start();
         driverBa.start();
@@ -198,8 +204,10 @@ class CrashDurabilityIT {
         Set<String> duplicatesDropped = matches(DUPLICATE, a, b);
         long queuedWhileDown = acked.stream().filter(Ack::receiverDown).count();
         Set<String> storedTexts = histories.get(a).stream().map(Row::text).collect(Collectors.toSet());
-        long unackedStored = attempts.stream().filter(t -> storedTexts.contains(t))
-                .filter(t -> acked.stream().noneMatch(x -> x.text().equals(t))).count();
+        long unackedStored = attempts.stream()
+                .filter(t -> storedTexts.contains(t))
+                .filter(t -> acked.stream().noneMatch(x -> x.text().equals(t)))
+                .count();
         long aToB = acked.stream().filter(x -> x.from() == a).count();
 
         if (!problems.isEmpty()) {
@@ -207,36 +215,60 @@ class CrashDurabilityIT {
                     + problems.stream().limit(40).collect(Collectors.joining("\n  ")));
         }
         assertTrue(kills.get() >= 8 + 3, "at least 8 random kills happened, and the finale's 3: " + kills.get());
-        long sessionsOpened = SESSION_OPENED.matcher(a.logText() + b.logText()).results().count();
-        assertTrue(sessionsOpened >= kills.get() / 2, "messages went over sessions, opened again after the restarts: "
-                + sessionsOpened + " session openings logged for " + kills.get() + " kills");
-        assertTrue(queuedWhileDown > 0, "some messages were queued while their receiver was down (and, as checked "
-                + "above, delivered after its restart)");
-        System.out.printf("CrashDurabilityIT: seed=%d kills=%d (%d at random, 3 in the finale; a %d, b %d) "
+        long sessionsOpened =
+                SESSION_OPENED.matcher(a.logText() + b.logText()).results().count();
+        assertTrue(
+                sessionsOpened >= kills.get() / 2,
+                "messages went over sessions, opened again after the restarts: " + sessionsOpened
+                        + " session openings logged for " + kills.get() + " kills");
+        assertTrue(
+                queuedWhileDown > 0,
+                "some messages were queued while their receiver was down (and, as checked "
+                        + "above, delivered after its restart)");
+        System.out.printf(
+                "CrashDurabilityIT: seed=%d kills=%d (%d at random, 3 in the finale; a %d, b %d) "
                         + "acknowledged=%d (a->b %d, b->a %d) attempts reaching a daemon=%d (refused while down %d) "
                         + "unacknowledged-but-stored=%d acknowledged while receiver down=%d delivered after a failed "
                         + "attempt=%d re-sends dropped as duplicates=%d sessions opened=%d finale: %d queued in killed "
                         + "daemons, delivered; chaos+driver=%.1f s total=%.1f s%n",
-                seed, kills.get(), kills.get() - 3, killsBy.getOrDefault("a", 0), killsBy.getOrDefault("b", 0),
-                acked.size(), aToB, acked.size() - aToB, reachedDaemon.get(), refused.get(), unackedStored,
-                queuedWhileDown, retried.size(), duplicatesDropped.size(), sessionsOpened, finale.size(), chaosSeconds,
+                seed,
+                kills.get(),
+                kills.get() - 3,
+                killsBy.getOrDefault("a", 0),
+                killsBy.getOrDefault("b", 0),
+                acked.size(),
+                aToB,
+                acked.size() - aToB,
+                reachedDaemon.get(),
+                refused.get(),
+                unackedStored,
+                queuedWhileDown,
+                retried.size(),
+                duplicatesDropped.size(),
+                sessionsOpened,
+                finale.size(),
+                chaosSeconds,
                 seconds(started));
     }
 
     /** Starts daemons a and b, each the other's peer through the test's SOCKS5 server. */
     private void startPair() throws Exception {
         socks = new TestSocks5Server();
-        Path conf = Files.writeString(tmp.resolve("torchat.conf"), String.join("\n",
-                "# crash test: retry quickly, never give up during the test, never wait long for a dead peer",
-                "retrydelay: 200",
-                "retrylimit: 3600",
-                "readtimeout: 3000",
-                "epolltimeout: 5000",
-                "maxunread: 100000",
-                "maxunreadbytes: 100000000",
-                "recvrate: 0",
-                "recvratetotal: 0",
-                "strangers: allow") + "\n");
+        Path conf = Files.writeString(
+                tmp.resolve("torchat.conf"),
+                String.join(
+                                "\n",
+                                "# crash test: retry quickly, never give up during the test, never wait long for a dead peer",
+                                "retrydelay: 200",
+                                "retrylimit: 3600",
+                                "readtimeout: 3000",
+                                "epolltimeout: 5000",
+                                "maxunread: 100000",
+                                "maxunreadbytes: 100000000",
+                                "recvrate: 0",
+                                "recvratetotal: 0",
+                                "strangers: allow")
+                        + "\n");
         a = new DaemonProcess(tmp, "a", socks.address(), conf);
         b = new DaemonProcess(tmp, "b", socks.address(), conf);
         a.start();
@@ -266,8 +298,12 @@ class CrashDurabilityIT {
         thaw(b);
         // b stores what it reads before a is back: these messages were on the wire. Not all 50: b's first
         // acknowledgement to the dead sender draws a reset, and the kernel drops what b had not read yet.
-        long storedBeforeRestart = Await.until(() -> history(b, a).stream()
-                .filter(r -> r.text().startsWith("sender-killed")).count(), n -> n >= 1, java.time.Duration.ofSeconds(20));
+        long storedBeforeRestart = Await.until(
+                () -> history(b, a).stream()
+                        .filter(r -> r.text().startsWith("sender-killed"))
+                        .count(),
+                n -> n >= 1,
+                java.time.Duration.ofSeconds(20));
         Thread.sleep(500);
         System.out.println("CrashDurabilityIT: b stored " + storedBeforeRestart + " of 50 in-flight messages before "
                 + "the killed sender came back");
@@ -281,17 +317,26 @@ class CrashDurabilityIT {
         b.start();
 
         Map<DaemonProcess, List<Row>> histories = awaitEverythingDelivered(System.nanoTime());
-        List<String> out = histories.get(a).stream().filter(r -> "out".equals(r.direction())).map(Row::text)
-                .filter(t -> !t.startsWith("warm-up")).toList();
-        List<String> in = histories.get(b).stream().filter(r -> "in".equals(r.direction())).map(Row::text)
-                .filter(t -> !t.startsWith("warm-up")).toList();
+        List<String> out = histories.get(a).stream()
+                .filter(r -> "out".equals(r.direction()))
+                .map(Row::text)
+                .filter(t -> !t.startsWith("warm-up"))
+                .toList();
+        List<String> in = histories.get(b).stream()
+                .filter(r -> "in".equals(r.direction()))
+                .map(Row::text)
+                .filter(t -> !t.startsWith("warm-up"))
+                .toList();
         assertEquals(sent, out, "a stored each message once, in order");
         assertEquals(sent, in, "b stored each message once, in order");
-        assertTrue(histories.get(a).stream().allMatch(r -> !"out".equals(r.direction()) || "delivered".equals(r.status())),
+        assertTrue(
+                histories.get(a).stream().allMatch(r -> !"out".equals(r.direction()) || "delivered".equals(r.status())),
                 "all delivered");
-        assertTrue(matches(DUPLICATE, b).size() >= 1, "the restarted sender sent again what b had stored, and b "
-                + "dropped it by id:\n" + b.logTail(40));
-        assertTrue(a.logText().contains("unacknowledged; they go again on the next session"),
+        assertTrue(
+                matches(DUPLICATE, b).size() >= 1,
+                "the restarted sender sent again what b had stored, and b " + "dropped it by id:\n" + b.logTail(40));
+        assertTrue(
+                a.logText().contains("unacknowledged; they go again on the next session"),
                 "a saw messages in flight when b was killed:\n" + a.logTail(40));
     }
 
@@ -307,10 +352,16 @@ class CrashDurabilityIT {
 
     /** Waits until {@code of} has a session with {@code peer} (CONTACTS names it). */
     private static void awaitSession(DaemonProcess of, DaemonProcess peer) throws Exception {
-        Await.until(() -> of.client().contacts().stream().filter(m -> m.id().equals(peer.onion()))
-                        .map(m -> m.extension(Extensions.SESSION).filter(n -> !n.isNull()).isPresent())
-                        .findFirst().orElse(false),
-                Boolean.TRUE::equals, java.time.Duration.ofSeconds(30));
+        Await.until(
+                () -> of.client().contacts().stream()
+                        .filter(m -> m.id().equals(peer.onion()))
+                        .map(m -> m.extension(Extensions.SESSION)
+                                .filter(n -> !n.isNull())
+                                .isPresent())
+                        .findFirst()
+                        .orElse(false),
+                Boolean.TRUE::equals,
+                java.time.Duration.ofSeconds(30));
     }
 
     private static void freeze(DaemonProcess d) throws Exception {
@@ -322,7 +373,9 @@ class CrashDurabilityIT {
     }
 
     private static void signal(DaemonProcess d, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid()))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor(), "kill " + signal + " " + d.pid());
     }
 
@@ -351,8 +404,14 @@ class CrashDurabilityIT {
      * killed, a queues for it; a is killed with its queue undelivered; b comes back and queues for a; b is killed;
      * both start. Nothing but the stores can bring these messages to their receivers.
      */
-    private List<Ack> finale(List<Ack> acked, List<String> attempts, AtomicInteger reachedDaemon, AtomicInteger kills,
-                             Map<String, Integer> killsBy, long started) throws Exception {
+    private List<Ack> finale(
+            List<Ack> acked,
+            List<String> attempts,
+            AtomicInteger reachedDaemon,
+            AtomicInteger kills,
+            Map<String, Integer> killsBy,
+            long started)
+            throws Exception {
         List<Ack> queued = new ArrayList<>();
         kill(b, kills, killsBy, acked, started);
         queued.addAll(sendWhileReceiverDown(a, b, acked, attempts, reachedDaemon));
@@ -365,8 +424,9 @@ class CrashDurabilityIT {
         return queued;
     }
 
-    private static List<Ack> sendWhileReceiverDown(DaemonProcess from, DaemonProcess to, List<Ack> acked,
-                                                   List<String> attempts, AtomicInteger reachedDaemon) throws Exception {
+    private static List<Ack> sendWhileReceiverDown(
+            DaemonProcess from, DaemonProcess to, List<Ack> acked, List<String> attempts, AtomicInteger reachedDaemon)
+            throws Exception {
         List<Ack> queued = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String text = "finale-" + i + "-" + from.name() + to.name();
@@ -380,13 +440,15 @@ class CrashDurabilityIT {
         return queued;
     }
 
-    private static void kill(DaemonProcess victim, AtomicInteger kills, Map<String, Integer> killsBy, List<Ack> acked,
-                             long started) throws InterruptedException {
+    private static void kill(
+            DaemonProcess victim, AtomicInteger kills, Map<String, Integer> killsBy, List<Ack> acked, long started)
+            throws InterruptedException {
         long pid = victim.pid();
         victim.kill();
         kills.incrementAndGet();
         killsBy.merge(victim.name(), 1, Integer::sum);
-        System.out.printf("CrashDurabilityIT: %5.1f s kill -9 %s (pid %d); %d acknowledged so far%n",
+        System.out.printf(
+                "CrashDurabilityIT: %5.1f s kill -9 %s (pid %d); %d acknowledged so far%n",
                 seconds(started), victim.name(), pid, acked.size());
     }
 
@@ -394,8 +456,16 @@ class CrashDurabilityIT {
      * Sends from {@code from} to {@code to} until the chaos is over and both drivers together have {@link #MESSAGES}
      * acknowledged. Every attempt has its own text; one that got no END is retried as a new attempt.
      */
-    private void drive(DaemonProcess from, DaemonProcess to, Random random, List<Ack> acked, List<String> attempts,
-                       AtomicBoolean chaosDone, AtomicInteger reachedDaemon, AtomicInteger refused) throws Exception {
+    private void drive(
+            DaemonProcess from,
+            DaemonProcess to,
+            Random random,
+            List<Ack> acked,
+            List<String> attempts,
+            AtomicBoolean chaosDone,
+            AtomicInteger reachedDaemon,
+            AtomicInteger refused)
+            throws Exception {
         for (int n = 0; !stopDriver.get(); n++) {
             if (acked.size() >= MESSAGES && chaosDone.get()) {
                 return;
@@ -419,7 +489,8 @@ class CrashDurabilityIT {
                     reachedDaemon.incrementAndGet(); // killed mid-request: stored or not, never twice
                     Thread.sleep(20);
                 } catch (DaemonErrorException e) {
-                    throw new AssertionError("SEND " + text + " from " + from.name() + " was refused: " + e.getMessage());
+                    throw new AssertionError(
+                            "SEND " + text + " from " + from.name() + " was refused: " + e.getMessage());
                 }
             }
             Thread.sleep(20 + random.nextInt(80));
@@ -442,7 +513,8 @@ class CrashDurabilityIT {
             }
             if (System.currentTimeMillis() > deadline) {
                 fail(pending.size() + " outgoing messages not delivered " + CONVERGE_MILLIS / 1000
-                        + " s after the chaos, e.g. " + pending.stream().limit(10).toList()
+                        + " s after the chaos, e.g. "
+                        + pending.stream().limit(10).toList()
                         + "\n--- a ---\n" + a.logTail(30) + "\n--- b ---\n" + b.logTail(30));
             }
             Thread.sleep(250);
@@ -450,7 +522,9 @@ class CrashDurabilityIT {
     }
 
     private static List<Row> pending(List<Row> history) {
-        return history.stream().filter(r -> "out".equals(r.direction()) && !"delivered".equals(r.status())).toList();
+        return history.stream()
+                .filter(r -> "out".equals(r.direction()) && !"delivered".equals(r.status()))
+                .toList();
     }
 
     private static List<Row> history(DaemonProcess of, DaemonProcess peer) throws Exception {
@@ -462,22 +536,29 @@ class CrashDurabilityIT {
         return frames.stream().map(Row::of).toList();
     }
 
-    private void check(Map<DaemonProcess, List<Row>> histories, List<Ack> acked, List<String> attempts,
-                       List<String> problems) {
+    private void check(
+            Map<DaemonProcess, List<Row>> histories, List<Ack> acked, List<String> attempts, List<String> problems) {
         Set<String> attempted = new HashSet<>(attempts);
         for (DaemonProcess d : List.of(a, b)) {
             List<Row> rows = histories.get(d);
-            duplicates(rows.stream().map(Row::text)).forEach(t -> problems.add(d.name() + ": text stored more than once: " + t));
+            duplicates(rows.stream().map(Row::text))
+                    .forEach(t -> problems.add(d.name() + ": text stored more than once: " + t));
             duplicates(rows.stream().map(r -> r.direction() + " " + r.mid()))
                     .forEach(m -> problems.add(d.name() + ": message id stored more than once: " + m));
-            rows.stream().filter(r -> !attempted.contains(r.text()))
+            rows.stream()
+                    .filter(r -> !attempted.contains(r.text()))
                     .forEach(r -> problems.add(d.name() + ": a message nobody sent: " + r));
-            rows.stream().filter(r -> "in".equals(r.direction()) && !"received".equals(r.status()))
+            rows.stream()
+                    .filter(r -> "in".equals(r.direction()) && !"received".equals(r.status()))
                     .forEach(r -> problems.add(d.name() + ": incoming message with status " + r.status() + ": " + r));
         }
         for (Ack ack : acked) {
-            List<Row> out = histories.get(ack.from()).stream().filter(r -> r.text().equals(ack.text())).toList();
-            List<Row> in = histories.get(ack.to()).stream().filter(r -> r.text().equals(ack.text())).toList();
+            List<Row> out = histories.get(ack.from()).stream()
+                    .filter(r -> r.text().equals(ack.text()))
+                    .toList();
+            List<Row> in = histories.get(ack.to()).stream()
+                    .filter(r -> r.text().equals(ack.text()))
+                    .toList();
             String what = "acknowledged " + ack.from().name() + "->" + ack.to().name() + " '" + ack.text() + "' (mid "
                     + ack.mid() + ")";
             if (out.size() != 1) {
@@ -493,10 +574,14 @@ class CrashDurabilityIT {
         }
         // Everything a sender stored (acknowledged or not) arrived once, in the order it was queued.
         for (DaemonProcess[] pair : new DaemonProcess[][] {{a, b}, {b, a}}) {
-            List<String> sent = histories.get(pair[0]).stream().filter(r -> "out".equals(r.direction()))
-                    .map(r -> r.mid() + " " + r.text()).toList();
-            List<String> received = histories.get(pair[1]).stream().filter(r -> "in".equals(r.direction()))
-                    .map(r -> r.mid() + " " + r.text()).toList();
+            List<String> sent = histories.get(pair[0]).stream()
+                    .filter(r -> "out".equals(r.direction()))
+                    .map(r -> r.mid() + " " + r.text())
+                    .toList();
+            List<String> received = histories.get(pair[1]).stream()
+                    .filter(r -> "in".equals(r.direction()))
+                    .map(r -> r.mid() + " " + r.text())
+                    .toList();
             if (!sent.equals(received)) {
                 Set<String> missing = new HashSet<>(sent);
                 received.forEach(missing::remove);
@@ -504,17 +589,23 @@ class CrashDurabilityIT {
                 sent.forEach(extra::remove);
                 problems.add(pair[0].name() + "->" + pair[1].name() + ": the receiver's messages differ from the "
                         + "sender's (" + sent.size() + " sent, " + received.size() + " received; missing " + missing
-                        + ", unexpected " + extra + (missing.isEmpty() && extra.isEmpty() ? ", order differs" : "") + ")");
+                        + ", unexpected " + extra + (missing.isEmpty() && extra.isEmpty() ? ", order differs" : "")
+                        + ")");
             }
         }
         // Acknowledged messages were queued in the order the driver got its ENDs.
         for (DaemonProcess from : List.of(a, b)) {
-            List<String> ackOrder = acked.stream().filter(x -> x.from() == from).map(Ack::text).toList();
+            List<String> ackOrder =
+                    acked.stream().filter(x -> x.from() == from).map(Ack::text).toList();
             Set<String> ackTexts = new HashSet<>(ackOrder);
-            List<String> stored = histories.get(from).stream().filter(r -> "out".equals(r.direction()))
-                    .map(Row::text).filter(ackTexts::contains).toList();
+            List<String> stored = histories.get(from).stream()
+                    .filter(r -> "out".equals(r.direction()))
+                    .map(Row::text)
+                    .filter(ackTexts::contains)
+                    .toList();
             if (!stored.equals(ackOrder)) {
-                problems.add(from.name() + ": acknowledged messages are not stored in the order they were acknowledged");
+                problems.add(
+                        from.name() + ": acknowledged messages are not stored in the order they were acknowledged");
             }
         }
     }
@@ -522,7 +613,9 @@ class CrashDurabilityIT {
     private static List<String> duplicates(Stream<String> values) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         values.forEach(v -> counts.merge(v, 1, Integer::sum));
-        return counts.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey() + " (x" + e.getValue() + ")")
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(e -> e.getKey() + " (x" + e.getValue() + ")")
                 .toList();
     }
 
@@ -538,23 +631,26 @@ class CrashDurabilityIT {
     }
 
     private static String mid(Message end) {
-        return end.extension(Extensions.MESSAGE_ID).map(JsonNode::asText)
+        return end.extension(Extensions.MESSAGE_ID)
+                .map(JsonNode::asText)
                 .orElseThrow(() -> new AssertionError("SEND answered END without a message id: " + end));
     }
 
     /** A thread whose failure is kept for the test thread; it is stopped and joined after the test. */
     private Thread thread(String name, AtomicReference<Throwable> failure, ThrowingRunnable body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-                stopChaos.set(true);
-                stopDriver.set(true);
-            }
-        }, "crash-it-" + name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        stopChaos.set(true);
+                        stopDriver.set(true);
+                    }
+                },
+                "crash-it-" + name);
         t.setDaemon(true);
         threads.add(t);
         return t;
@@ -595,7 +691,8 @@ class CrashDurabilityIT {
                     Files.copy(d.log(), dir.resolve(d.name() + ".log"), StandardCopyOption.REPLACE_EXISTING);
                 }
                 try (Stream<Path> files = Files.list(d.dataDir())) {
-                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("torchat.db")).toList()) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("torchat.db"))
+                            .toList()) {
                         Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }

@@ -59,11 +59,23 @@ class DaemonProcessIT {
     @Test
     void aPortInUseFailsWithExitCodeOneAndOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Processes.Result r = Processes.run(Processes.torchatd(tmp.resolve("out"), "--data-dir", tmp.resolve("data").toString(),
-                    "--peer-port", String.valueOf(FreePorts.next()), String.valueOf(taken.getLocalPort())), tmp.resolve("out"), 30);
+            Processes.Result r = Processes.run(
+                    Processes.torchatd(
+                            tmp.resolve("out"),
+                            "--data-dir",
+                            tmp.resolve("data").toString(),
+                            "--peer-port",
+                            String.valueOf(FreePorts.next()),
+                            String.valueOf(taken.getLocalPort())),
+                    tmp.resolve("out"),
+                    30);
             assertEquals(1, r.exitCode(), r.output());
-            assertTrue(r.output().strip().startsWith("torchatd: cannot listen for control connections on 127.0.0.1:"
-                    + taken.getLocalPort() + ": the port is already in use"), r.output());
+            assertTrue(
+                    r.output()
+                            .strip()
+                            .startsWith("torchatd: cannot listen for control connections on 127.0.0.1:"
+                                    + taken.getLocalPort() + ": the port is already in use"),
+                    r.output());
             assertEquals(1, r.output().strip().lines().count(), r.output());
         }
     }
@@ -87,11 +99,13 @@ class DaemonProcessIT {
 
     @Test
     void versionAndHelpExitWithZero() throws Exception {
-        Processes.Result version = Processes.run(Processes.torchatd(tmp.resolve("out"), "--version"), tmp.resolve("out"), 30);
+        Processes.Result version =
+                Processes.run(Processes.torchatd(tmp.resolve("out"), "--version"), tmp.resolve("out"), 30);
         assertEquals(0, version.exitCode());
         assertTrue(version.output().startsWith("torchatd 0.1.0"), version.output());
         // The commit it was built from (git describe: at least 12 hex digits), recorded at build time.
-        assertTrue(version.output().matches("(?s)torchatd \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
+        assertTrue(
+                version.output().matches("(?s)torchatd \\S+ \\(commit [0-9a-f]{12,}(-dirty)?\\)\\s*"),
                 version.output());
         Processes.Result help = Processes.run(Processes.torchatd(tmp.resolve("out"), "--help"), tmp.resolve("out"), 30);
         assertEquals(0, help.exitCode());
@@ -109,9 +123,18 @@ class DaemonProcessIT {
     }
 
     private Process startDaemon(int port) throws Exception {
-        Process p = Processes.torchatd(tmp.resolve("out"), "--data-dir", tmp.resolve("data").toString(),
-                "--socks", "127.0.0.1:9", "--peer-port", String.valueOf(FreePorts.next()),
-                "--ready-file", tmp.resolve("ready").toString(), String.valueOf(port)).start();
+        Process p = Processes.torchatd(
+                        tmp.resolve("out"),
+                        "--data-dir",
+                        tmp.resolve("data").toString(),
+                        "--socks",
+                        "127.0.0.1:9",
+                        "--peer-port",
+                        String.valueOf(FreePorts.next()),
+                        "--ready-file",
+                        tmp.resolve("ready").toString(),
+                        String.valueOf(port))
+                .start();
         Processes.awaitFile(tmp.resolve("ready"), p, 30);
         return p;
     }

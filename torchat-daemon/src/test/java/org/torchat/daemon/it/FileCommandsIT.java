@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.TestDaemon;
-import org.torchat.daemon.testing.TorchatCli.Run;
 import org.torchat.daemon.testing.TestSocks5Server;
+import org.torchat.daemon.testing.TorchatCli.Run;
 import org.torchat.protocol.Command;
 
 /** The scripting commands for files (send-file, transfers, accept-file, reject-file) against two real daemons. */
 class FileCommandsIT {
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -46,8 +47,8 @@ class FileCommandsIT {
     @Test
     void sendFileWaitsUntilTheOfferIsAcceptedAndDelivered() throws Exception {
         Path file = Files.writeString(tmp.resolve("letter.txt"), "dear bob\n".repeat(2000));
-        CompletableFuture<Run> sending = CompletableFuture.supplyAsync(() -> torchat("send-file",
-                bob.address().hostname(), file.toString(), "--wait", "-p", port(alice)));
+        CompletableFuture<Run> sending = CompletableFuture.supplyAsync(
+                () -> torchat("send-file", bob.address().hostname(), file.toString(), "--wait", "-p", port(alice)));
         String tid = awaitOfferOnBob();
 
         Run accept = torchat("accept-file", tid, "-p", port(bob));
@@ -70,8 +71,8 @@ class FileCommandsIT {
     @Test
     void aRefusedFileMakesSendFileWaitFailWithTheReason() throws Exception {
         Path file = Files.writeString(tmp.resolve("spam.txt"), "buy now");
-        CompletableFuture<Run> sending = CompletableFuture.supplyAsync(() -> torchat("send-file",
-                bob.address().hostname(), file.toString(), "--wait", "-p", port(alice)));
+        CompletableFuture<Run> sending = CompletableFuture.supplyAsync(
+                () -> torchat("send-file", bob.address().hostname(), file.toString(), "--wait", "-p", port(alice)));
         String tid = awaitOfferOnBob();
         assertEquals(0, torchat("reject-file", tid, "-p", port(bob)).code());
 
@@ -82,7 +83,8 @@ class FileCommandsIT {
 
     @Test
     void badArgumentsAreUsageErrorsAndUnknownOffersAreRefused() throws Exception {
-        Run missing = torchat("send-file", bob.address().hostname(), tmp.resolve("nope").toString(), "-p", port(alice));
+        Run missing = torchat(
+                "send-file", bob.address().hostname(), tmp.resolve("nope").toString(), "-p", port(alice));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("is not a readable file"), missing.err());
         Run badId = torchat("accept-file", "xyz", "-p", port(bob));
@@ -95,13 +97,16 @@ class FileCommandsIT {
     }
 
     private String awaitOfferOnBob() throws Exception {
-        String listing = Await.until(() -> torchat("transfers", "-p", port(bob)).out(), s -> s.contains("offered"),
-                Duration.ofSeconds(30));
-        return listing.lines().filter(l -> l.contains("offered")).findFirst().orElseThrow().split(" ")[0];
+        String listing = Await.until(
+                () -> torchat("transfers", "-p", port(bob)).out(), s -> s.contains("offered"), Duration.ofSeconds(30));
+        return listing.lines()
+                .filter(l -> l.contains("offered"))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[0];
     }
 
     private static String port(TestDaemon d) {
         return String.valueOf(d.controlPort());
     }
-
 }

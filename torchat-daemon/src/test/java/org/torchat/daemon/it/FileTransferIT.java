@@ -2,7 +2,6 @@ package org.torchat.daemon.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.torchat.daemon.testing.TransferProbe.field;
@@ -24,11 +23,11 @@ import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.TransferProbe;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Extensions;
-import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.FileChunks;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.client.DaemonErrorException;
+import org.torchat.protocol.identity.Ed25519Identity;
 
 /** Files between two real daemons on loopback, through the SOCKS5 stand-in for Tor. */
 class FileTransferIT {
@@ -36,6 +35,7 @@ class FileTransferIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -84,8 +84,9 @@ class FileTransferIT {
             Message sent = TransferProbe.await(alice.client(), tid, "delivered", LONG);
             assertEquals(String.valueOf(size), field(sent, Extensions.OFFSET));
         }
-        assertEquals("rwx------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(tmp.resolve("bob/downloads"))));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("bob/downloads"))));
         assertEquals(List.of(), listing(tmp.resolve("alice/spool")), "delivered files leave the sender's spool");
         assertEquals(List.of(), listing(tmp.resolve("bob/spool")), "no partial files are left");
     }
@@ -94,8 +95,8 @@ class FileTransferIT {
     void byDefaultAnOfferWaitsForTheUserWhoCanAcceptOrRefuseIt() throws Exception {
         start();
         Path file = Files.write(tmp.resolve("photo.jpg"), randomBytes(50_000));
-        String first = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String first =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
         Message offered = TransferProbe.await(bob.client(), first, "offered", LONG);
         assertEquals("50000", field(offered, Extensions.SIZE));
         assertEquals("0", field(offered, Extensions.OFFSET));
@@ -105,14 +106,16 @@ class FileTransferIT {
         TransferProbe.await(bob.client(), first, "complete", LONG);
         TransferProbe.await(alice.client(), first, "delivered", LONG);
 
-        String second = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String second =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
         TransferProbe.await(bob.client(), second, "offered", LONG);
         assertEquals("rejected", field(bob.client().decideFile(second, false), Extensions.STATE));
         Message refused = TransferProbe.await(alice.client(), second, "rejected", LONG);
-        assertEquals("the peer refused the file: refused by the recipient", field(refused, Extensions.ERROR)); // blocking says the same
-        DaemonErrorException again = assertThrows(DaemonErrorException.class,
-                () -> bob.client().decideFile(second, true));
+        assertEquals(
+                "the peer refused the file: refused by the recipient",
+                field(refused, Extensions.ERROR)); // blocking says the same
+        DaemonErrorException again =
+                assertThrows(DaemonErrorException.class, () -> bob.client().decideFile(second, true));
         assertTrue(again.getMessage().contains("no incoming offer"), again.getMessage());
         assertEquals(List.of("photo.jpg"), listing(tmp.resolve("bob/downloads")), "only the accepted copy");
     }
@@ -121,19 +124,21 @@ class FileTransferIT {
     void withContactsOnlyPeersWeHaveWrittenToAreAcceptedWithoutAsking() throws Exception {
         startStrangers("strangers: allow", "fileaccept: contacts", "fileautoacceptmax: 1000");
         Path small = Files.write(tmp.resolve("small.txt"), randomBytes(500));
-        String stranger = field(alice.client().sendFile(bob.address().hostname(), small, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String stranger =
+                field(alice.client().sendFile(bob.address().hostname(), small, (s, t) -> {}), Extensions.TRANSFER_ID);
         TransferProbe.await(bob.client(), stranger, "offered", LONG);
 
         bob.client().send(alice.address().hostname(), "hi alice");
-        String contact = field(alice.client().sendFile(bob.address().hostname(), small, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String contact =
+                field(alice.client().sendFile(bob.address().hostname(), small, (s, t) -> {}), Extensions.TRANSFER_ID);
         TransferProbe.await(bob.client(), contact, "complete", LONG);
         Path big = Files.write(tmp.resolve("big.txt"), randomBytes(1001));
-        String tooBig = field(alice.client().sendFile(bob.address().hostname(), big, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String tooBig =
+                field(alice.client().sendFile(bob.address().hostname(), big, (s, t) -> {}), Extensions.TRANSFER_ID);
         TransferProbe.await(bob.client(), tooBig, "offered", LONG);
-        assertEquals("offered", field(TransferProbe.find(bob.client(), stranger).orElseThrow(), Extensions.STATE),
+        assertEquals(
+                "offered",
+                field(TransferProbe.find(bob.client(), stranger).orElseThrow(), Extensions.STATE),
                 "an offer made before stays for the user to answer");
     }
 
@@ -141,18 +146,20 @@ class FileTransferIT {
     void strangersAndBlockedAddressesCannotOfferFilesAndLeaveNoTrace() throws Exception {
         startStrangers("fileaccept: all");
         Path file = Files.write(tmp.resolve("f.bin"), randomBytes(100));
-        String fromStranger = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String fromStranger =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
         Message refused = TransferProbe.await(alice.client(), fromStranger, "rejected", LONG);
         assertTrue(field(refused, Extensions.ERROR).contains("contacts only"), refused.toString());
         assertTrue(TransferProbe.find(bob.client(), fromStranger).isEmpty(), "the receiver keeps no trace of it");
 
         bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "");
         bob.client().changeContact(Command.BLOCK, alice.address().hostname(), "");
-        String fromBlocked = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String fromBlocked =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
         Message blocked = TransferProbe.await(alice.client(), fromBlocked, "rejected", LONG);
-        assertEquals("the peer refused the file: refused by the recipient", field(blocked, Extensions.ERROR),
+        assertEquals(
+                "the peer refused the file: refused by the recipient",
+                field(blocked, Extensions.ERROR),
                 "word for word what a refusal by the user gives");
         assertTrue(TransferProbe.find(bob.client(), fromBlocked).isEmpty());
         assertEquals(List.of(), listing(tmp.resolve("bob/downloads")));
@@ -163,13 +170,14 @@ class FileTransferIT {
         start("fileaccept: all");
         Path file = Files.write(tmp.resolve("f.bin"), randomBytes(10));
         String carol = Ed25519Identity.generate().onionAddress().hostname();
-        alice.client().sendFile(carol, file, (s, t) -> { });
-        assertTrue(alice.client().contacts().stream().anyMatch(c -> c.id().equals(carol)),
+        alice.client().sendFile(carol, file, (s, t) -> {});
+        assertTrue(
+                alice.client().contacts().stream().anyMatch(c -> c.id().equals(carol)),
                 "as a message would: carol's answers must not wait among the requests");
 
         alice.client().changeContact(Command.BLOCK, carol, "");
-        DaemonErrorException e = assertThrows(DaemonErrorException.class,
-                () -> alice.client().sendFile(carol, file, (s, t) -> { }));
+        DaemonErrorException e =
+                assertThrows(DaemonErrorException.class, () -> alice.client().sendFile(carol, file, (s, t) -> {}));
         assertTrue(e.getMessage().contains("is blocked"), e.getMessage());
     }
 
@@ -177,8 +185,8 @@ class FileTransferIT {
     void anOfferOverTheReceiversLimitIsRefusedAndTheSenderGivesUp() throws Exception {
         start("fileaccept: all", "filemaxsize: 10000");
         Path file = Files.write(tmp.resolve("big.bin"), randomBytes(10_001));
-        String tid = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
+        String tid =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
         Message refused = TransferProbe.await(alice.client(), tid, "rejected", LONG);
         assertTrue(field(refused, Extensions.ERROR).contains("file too large"), refused.toString());
         assertTrue(TransferProbe.find(bob.client(), tid).isEmpty(), "the receiver keeps no trace of it");
@@ -192,10 +200,12 @@ class FileTransferIT {
         bob = TestDaemon.start(TestDaemon.newDataDir(tmp, "bob"), socks.address(), "fileaccept: all");
         bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), "");
         Path file = Files.write(tmp.resolve("later.bin"), randomBytes(20_000));
-        String tid = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
-        Message waiting = Await.until(() -> TransferProbe.find(alice.client(), tid).orElseThrow(),
-                m -> field(m, Extensions.ERROR) != null, LONG);
+        String tid =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
+        Message waiting = Await.until(
+                () -> TransferProbe.find(alice.client(), tid).orElseThrow(),
+                m -> field(m, Extensions.ERROR) != null,
+                LONG);
         assertEquals("offered", field(waiting, Extensions.STATE), "bob is unreachable: an hour until the next try");
 
         socks.map(bob.address().hostname(), bob.peerPort());
@@ -212,12 +222,21 @@ class FileTransferIT {
         bob = TestDaemon.start(TestDaemon.newDataDir(tmp, "bob"), socks.address(), "fileaccept: all");
         alice.client().changeContact(Command.ADD_CONTACT, bob.address().hostname(), "");
         bob.client().changeContact(Command.ADD_CONTACT, alice.address().hostname(), ""); // Bob dials: a session
-        Await.until(() -> alice.client().contacts().get(0).extension(Extensions.SESSION).orElseThrow().isNull(),
-                none -> !none, LONG);
+        Await.until(
+                () -> alice.client()
+                        .contacts()
+                        .get(0)
+                        .extension(Extensions.SESSION)
+                        .orElseThrow()
+                        .isNull(),
+                none -> !none,
+                LONG);
         Path file = Files.write(tmp.resolve("later.bin"), randomBytes(20_000));
-        String tid = field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }),
-                Extensions.TRANSFER_ID);
-        Await.until(() -> TransferProbe.find(alice.client(), tid).orElseThrow(), m -> field(m, Extensions.ERROR) != null,
+        String tid =
+                field(alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}), Extensions.TRANSFER_ID);
+        Await.until(
+                () -> TransferProbe.find(alice.client(), tid).orElseThrow(),
+                m -> field(m, Extensions.ERROR) != null,
                 LONG); // file streams cannot reach Bob yet: an hour until the next try
 
         socks.map(bob.address().hostname(), bob.peerPort());
@@ -231,8 +250,9 @@ class FileTransferIT {
         Path file = Files.write(tmp.resolve("f.bin"), randomBytes(100));
         alice.close();
         alice = TestDaemon.startReachable(tmp, "alice2", socks, "filemaxsize: 99");
-        DaemonErrorException e = assertThrows(DaemonErrorException.class,
-                () -> alice.client().sendFile(bob.address().hostname(), file, (s, t) -> { }));
+        DaemonErrorException e = assertThrows(
+                DaemonErrorException.class,
+                () -> alice.client().sendFile(bob.address().hostname(), file, (s, t) -> {}));
         assertTrue(e.getMessage().contains("file too large: 100 bytes"), e.getMessage());
         assertEquals(List.of(), alice.client().transfers());
         assertEquals(List.of(), listing(tmp.resolve("alice2/spool")));
@@ -272,7 +292,9 @@ class FileTransferIT {
             wrong[0] ^= 1;
             s.send(Message.of(Command.FILEDATA, "localhost", 0, "")
                     .withExtension(Extensions.OFFSET, NODES.numberNode(FileChunks.CHUNK_BYTES))
-                    .withExtension(Extensions.DATA, NODES.textNode(java.util.Base64.getEncoder().encodeToString(wrong))));
+                    .withExtension(
+                            Extensions.DATA,
+                            NODES.textNode(java.util.Base64.getEncoder().encodeToString(wrong))));
             Message err = s.ask(Message.of(Command.FILEEND, "localhost", 0, ""));
             assertTrue(err.msg().startsWith("SHA-256 mismatch"), err.msg());
         }
@@ -288,8 +310,9 @@ class FileTransferIT {
             Message err = s.ask(fileUp(peer, "a", content).withExtension(Extensions.SHA256, NODES.textNode("abc")));
             assertTrue(err.msg().contains("field 'sha256'"), err.msg());
         }
-        String lone = org.torchat.daemon.testing.Wire.exchange(alice.controlPort(), org.torchat.daemon.testing.Wire
-                .frame(MessageCodec.encode(chunk(0, new byte[10]))));
+        String lone = org.torchat.daemon.testing.Wire.exchange(
+                alice.controlPort(),
+                org.torchat.daemon.testing.Wire.frame(MessageCodec.encode(chunk(0, new byte[10]))));
         assertTrue(lone.contains("FILEDATA only follows FILEUP on the same connection"), lone);
         Await.until(() -> alice.client().transfers(), List::isEmpty, Duration.ofSeconds(10));
         Await.until(() -> listing(tmp.resolve("alice/spool")), List::isEmpty, Duration.ofSeconds(10));
@@ -302,14 +325,19 @@ class FileTransferIT {
     private static Message fileUp(String peer, String name, byte[] content) throws Exception {
         return Message.of(Command.FILEUP, peer, 80, name)
                 .withExtension(Extensions.SIZE, NODES.numberNode(content.length))
-                .withExtension(Extensions.SHA256, NODES.textNode(java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(content))));
+                .withExtension(
+                        Extensions.SHA256,
+                        NODES.textNode(java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(content))));
     }
 
     private static Message chunk(long offset, byte[] bytes) {
         return Message.of(Command.FILEDATA, "localhost", 0, "")
                 .withExtension(Extensions.OFFSET, NODES.numberNode(offset))
-                .withExtension(Extensions.DATA, NODES.textNode(java.util.Base64.getEncoder().encodeToString(bytes)));
+                .withExtension(
+                        Extensions.DATA,
+                        NODES.textNode(java.util.Base64.getEncoder().encodeToString(bytes)));
     }
 
     /** One connection to a control port, frame by frame, as a client that streams a file holds it. */

@@ -35,6 +35,7 @@ class FileTransferResumeIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private DaemonProcess alice;
     private DaemonProcess bob;
@@ -77,8 +78,8 @@ class FileTransferResumeIT {
 
     private String startTransfer() throws Exception {
         socks = new TestSocks5Server();
-        Path conf = Files.writeString(tmp.resolve("torchat.conf"), "fileaccept: all\nfileautoacceptmax: 104857600\n"
-                + "retrydelay: 200\n");
+        Path conf = Files.writeString(
+                tmp.resolve("torchat.conf"), "fileaccept: all\nfileautoacceptmax: 104857600\n" + "retrydelay: 200\n");
         alice = new DaemonProcess(tmp, "alice", socks.address(), conf);
         bob = new DaemonProcess(tmp, "bob", socks.address(), conf);
         alice.start();
@@ -88,7 +89,7 @@ class FileTransferResumeIT {
         byte[] content = new byte[SIZE];
         new Random(7).nextBytes(content);
         Path file = Files.write(tmp.resolve("big.bin"), content);
-        Message end = alice.client().sendFile(bob.onion(), file, (sent, total) -> { });
+        Message end = alice.client().sendFile(bob.onion(), file, (sent, total) -> {});
         return field(end, Extensions.TRANSFER_ID);
     }
 
@@ -97,7 +98,8 @@ class FileTransferResumeIT {
         Path saved = Path.of(field(done, Extensions.PATH));
         assertArrayEquals(Files.readAllBytes(tmp.resolve("big.bin")), Files.readAllBytes(saved));
         TransferProbe.await(alice.client(), tid, "delivered", LONG);
-        assertEquals(field(done, Extensions.SHA256),
+        assertEquals(
+                field(done, Extensions.SHA256),
                 field(TransferProbe.find(alice.client(), tid).orElseThrow(), Extensions.SHA256));
     }
 
@@ -112,6 +114,8 @@ class FileTransferResumeIT {
     }
 
     private static long offset(DaemonProcess d, String tid) throws Exception {
-        return TransferProbe.find(d.client(), tid).map(m -> Long.parseLong(field(m, Extensions.OFFSET))).orElse(0L);
+        return TransferProbe.find(d.client(), tid)
+                .map(m -> Long.parseLong(field(m, Extensions.OFFSET)))
+                .orElse(0L);
     }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,7 +39,6 @@ import org.torchat.protocol.FrameWriter;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.MessageCodec;
 import org.torchat.protocol.identity.Ed25519Identity;
-import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.protocol.signature.FileSignatures;
 import org.torchat.protocol.signature.MessageSignatures;
 import org.torchat.protocol.signature.SignedFileFields;
@@ -56,6 +54,7 @@ class HostileFileTransferIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon bob;
     private final Ed25519Identity mallory = Ed25519Identity.generate();
@@ -88,8 +87,9 @@ class HostileFileTransferIT {
             assertEquals("accepted", field(s.ask(offer(TID, "a.txt", content)), Extensions.STATE));
             byte[] altered = content.clone();
             altered[0] ^= 1;
-            Message err = s.ask(chunk(TID, 0, content).withExtension(Extensions.DATA,
-                    NODES.textNode(Base64.getEncoder().encodeToString(altered))));
+            Message err = s.ask(chunk(TID, 0, content)
+                    .withExtension(
+                            Extensions.DATA, NODES.textNode(Base64.getEncoder().encodeToString(altered))));
             assertEquals(Command.ERR, err.cmd());
             assertTrue(err.msg().startsWith("bad signature on the chunk at offset 0"), err.msg());
         }
@@ -115,7 +115,9 @@ class HostileFileTransferIT {
         assertEquals("failed", field(t, Extensions.STATE));
         assertNothingComplete();
         try (Session s = new Session()) {
-            assertEquals("failed", field(s.ask(offer(TID, "a.txt", offered)), Extensions.STATE),
+            assertEquals(
+                    "failed",
+                    field(s.ask(offer(TID, "a.txt", offered)), Extensions.STATE),
                     "offering it again changes nothing");
         }
     }
@@ -137,8 +139,9 @@ class HostileFileTransferIT {
 
     @Test
     void hostileNamesAreSavedUnderSafeNames() throws Exception {
-        String[] names = {"../../etc/passwd", "a/b", "nul\u0000byte", "line\nbreak", ".hidden", "..", "CON",
-                "x".repeat(1500)};
+        String[] names = {
+            "../../etc/passwd", "a/b", "nul\u0000byte", "line\nbreak", ".hidden", "..", "CON", "x".repeat(1500)
+        };
         List<String> saved = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             String tid = String.format("%032x", i + 1);
@@ -153,7 +156,8 @@ class HostileFileTransferIT {
             assertEquals("file " + i, Files.readString(path));
             saved.add(path.getFileName().toString());
         }
-        assertEquals(List.of("_._etc_passwd", "a_b", "nul_byte", "line_break", "hidden", "file", "_CON"),
+        assertEquals(
+                List.of("_._etc_passwd", "a_b", "nul_byte", "line_break", "hidden", "file", "_CON"),
                 saved.subList(0, 7));
         assertTrue(saved.get(7).length() <= 200 && saved.get(7).startsWith("xxx"), saved.get(7));
         assertFalse(Files.exists(tmp.resolve("etc/passwd")));
@@ -186,8 +190,8 @@ class HostileFileTransferIT {
         assertErr(end(TID, content), "FILEEND only follows FILEBEGIN on the same connection");
         String onControl = Wire.exchange(bob.controlPort(), Wire.frame(MessageCodec.encode(signed)));
         assertTrue(onControl.contains("FILEBEGIN is for peers"), onControl);
-        String upOnPeer = Wire.exchange(bob.peerPort(), Wire.frame(MessageCodec.encode(
-                Message.of(Command.FILEUP, signed.id(), 80, "a"))));
+        String upOnPeer = Wire.exchange(
+                bob.peerPort(), Wire.frame(MessageCodec.encode(Message.of(Command.FILEUP, signed.id(), 80, "a"))));
         assertTrue(upOnPeer.contains("FILEUP is a client command"), upOnPeer);
         try (Session s = new Session()) {
             s.ask(offer(TID, "a", content));
@@ -210,8 +214,8 @@ class HostileFileTransferIT {
                 open.add(s);
                 s.send(offer(String.format("%032x", i), "f" + i, new byte[i])); // held: no answer read
             }
-            org.torchat.daemon.testing.Await.until(() -> bob.client().transfers().size(), n -> n == 16,
-                    java.time.Duration.ofSeconds(30));
+            org.torchat.daemon.testing.Await.until(
+                    () -> bob.client().transfers().size(), n -> n == 16, java.time.Duration.ofSeconds(30));
             try (Session s = new Session()) {
                 Message err = s.ask(offer(String.format("%032x", 17), "f17", new byte[17]));
                 assertEquals(Command.ERR, err.cmd());
@@ -239,36 +243,46 @@ class HostileFileTransferIT {
 
     /** The daemon's warnings: what goes to its error log. */
     private String errorLog() {
-        return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage).reduce("", (a, b) -> a + b + "\n");
+        return log.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage)
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     private Message offer(String tid, String name, byte[] content) {
-        return sign(new SignedFileFields(Kind.OFFER, mallory.onionAddress(), bob.address(), tid, content.length,
-                sha256(content), name), Message.of(Command.FILEBEGIN, mallory.onionAddress().hostname(), 80, name)
-                .withExtension(Extensions.SIZE, NODES.numberNode(content.length))
-                .withExtension(Extensions.SHA256, NODES.textNode(sha256(content))));
+        return sign(
+                new SignedFileFields(
+                        Kind.OFFER, mallory.onionAddress(), bob.address(), tid, content.length, sha256(content), name),
+                Message.of(Command.FILEBEGIN, mallory.onionAddress().hostname(), 80, name)
+                        .withExtension(Extensions.SIZE, NODES.numberNode(content.length))
+                        .withExtension(Extensions.SHA256, NODES.textNode(sha256(content))));
     }
 
     private Message chunk(String tid, long offset, byte[] bytes) {
-        return sign(new SignedFileFields(Kind.CHUNK, mallory.onionAddress(), bob.address(), tid, offset, sha256(bytes),
-                ""), Message.of(Command.FILEDATA, mallory.onionAddress().hostname(), 80, "")
-                .withExtension(Extensions.OFFSET, NODES.numberNode(offset))
-                .withExtension(Extensions.DATA, NODES.textNode(Base64.getEncoder().encodeToString(bytes))));
+        return sign(
+                new SignedFileFields(Kind.CHUNK, mallory.onionAddress(), bob.address(), tid, offset, sha256(bytes), ""),
+                Message.of(Command.FILEDATA, mallory.onionAddress().hostname(), 80, "")
+                        .withExtension(Extensions.OFFSET, NODES.numberNode(offset))
+                        .withExtension(
+                                Extensions.DATA,
+                                NODES.textNode(Base64.getEncoder().encodeToString(bytes))));
     }
 
     private Message end(String tid, byte[] content) {
-        return sign(new SignedFileFields(Kind.END, mallory.onionAddress(), bob.address(), tid, content.length,
-                sha256(content), ""), Message.of(Command.FILEEND, mallory.onionAddress().hostname(), 80, "")
-                .withExtension(Extensions.SIZE, NODES.numberNode(content.length))
-                .withExtension(Extensions.SHA256, NODES.textNode(sha256(content))));
+        return sign(
+                new SignedFileFields(
+                        Kind.END, mallory.onionAddress(), bob.address(), tid, content.length, sha256(content), ""),
+                Message.of(Command.FILEEND, mallory.onionAddress().hostname(), 80, "")
+                        .withExtension(Extensions.SIZE, NODES.numberNode(content.length))
+                        .withExtension(Extensions.SHA256, NODES.textNode(sha256(content))));
     }
 
     private Message sign(SignedFileFields fields, Message frame) {
         return frame.withExtension(Extensions.TRANSFER_ID, NODES.textNode(fields.transferId()))
                 .withExtension(Extensions.PROTO, NODES.numberNode(2))
-                .withExtension(Extensions.SIGNATURE, NODES.textNode(
-                        MessageSignatures.toBase64(FileSignatures.sign(mallory, fields))));
+                .withExtension(
+                        Extensions.SIGNATURE,
+                        NODES.textNode(MessageSignatures.toBase64(FileSignatures.sign(mallory, fields))));
     }
 
     private static String sha256(byte[] bytes) {

@@ -34,8 +34,10 @@ import org.torchat.protocol.client.DaemonClient;
 @Timeout(120)
 class LongPollIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -65,13 +67,15 @@ class LongPollIT {
 
     private static <T> CompletableFuture<T> async(Await.Probe<T> call) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(call.get());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "long-poll-client");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        f.complete(call.get());
+                    } catch (Throwable e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                "long-poll-client");
         t.setDaemon(true);
         t.start();
         return f;
@@ -89,7 +93,8 @@ class LongPollIT {
         // 8 rounds: under the receiver's per-peer RECV burst, so that no round waits for a rate-limited retry
         for (int i = 0; i < 8; i++) {
             String text = "long poll " + i;
-            CompletableFuture<Optional<Message>> waiting = async(() -> longClient(bob).awaitUpdate(a, WAIT));
+            CompletableFuture<Optional<Message>> waiting =
+                    async(() -> longClient(bob).awaitUpdate(a, WAIT));
             awaitWaiting(bob, 1);
             assertFalse(waiting.isDone(), "nothing unread yet: held");
             long start = System.nanoTime();
@@ -102,9 +107,14 @@ class LongPollIT {
         }
         List<Long> sorted = new ArrayList<>(micros);
         Collections.sort(sorted);
-        System.out.printf("LongPollIT: SEND on A -> waiting UPDATE on B returned, %d rounds: min %.1f ms, "
-                        + "median %.1f ms, max %.1f ms (all: %s us)%n", sorted.size(), sorted.get(0) / 1000.0,
-                sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0, micros);
+        System.out.printf(
+                "LongPollIT: SEND on A -> waiting UPDATE on B returned, %d rounds: min %.1f ms, "
+                        + "median %.1f ms, max %.1f ms (all: %s us)%n",
+                sorted.size(),
+                sorted.get(0) / 1000.0,
+                sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get(sorted.size() - 1) / 1000.0,
+                micros);
         assertTrue(sorted.get(sorted.size() / 2) < 1_000_000, "median under a second: " + sorted);
     }
 
@@ -128,20 +138,30 @@ class LongPollIT {
         String b = bob.address().hostname();
         Message first = longClient(alice).awaitPeersReply(Duration.ZERO);
         String seen = first.extension(Extensions.DELIVERY_VERSION).orElseThrow().textValue();
-        Map<String, String> tokens = Map.of(Extensions.DELIVERY_VERSION, seen,
-                Extensions.REQUESTS_VERSION, first.extension(Extensions.REQUESTS_VERSION).orElseThrow().textValue());
+        Map<String, String> tokens = Map.of(
+                Extensions.DELIVERY_VERSION,
+                seen,
+                Extensions.REQUESTS_VERSION,
+                first.extension(Extensions.REQUESTS_VERSION).orElseThrow().textValue());
         CompletableFuture<Message> waiting = async(() -> longClient(alice).awaitPeersReply(WAIT, tokens));
         awaitWaiting(alice, 1);
         long start = System.nanoTime();
         alice.client().send(b, "tell me when it is there");
         Message reply = waiting.get(20, TimeUnit.SECONDS);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.printf("LongPollIT: SEND on A -> A's waiting GET_PEERS returned with a new delivery token in %d ms%n",
-                ms);
+        System.out.printf(
+                "LongPollIT: SEND on A -> A's waiting GET_PEERS returned with a new delivery token in %d ms%n", ms);
         assertEquals("", reply.msg(), "nothing unread on A");
-        assertFalse(seen.equals(reply.extension(Extensions.DELIVERY_VERSION).orElseThrow().textValue()));
+        assertFalse(seen.equals(
+                reply.extension(Extensions.DELIVERY_VERSION).orElseThrow().textValue()));
         // The change it reported is the delivery (or, on a slow machine, an earlier step of it): soon delivered.
-        Await.until(() -> alice.client().history(b, 1).get(0).extension("status").orElseThrow().textValue(),
+        Await.until(
+                () -> alice.client()
+                        .history(b, 1)
+                        .get(0)
+                        .extension("status")
+                        .orElseThrow()
+                        .textValue(),
                 "delivered"::equals);
         assertTrue(ms < 10_000, "answered on the change, not at the end of the wait: " + ms + " ms");
     }
@@ -160,7 +180,8 @@ class LongPollIT {
     void shutdownEndsWaitingRequestsPromptly() throws Exception {
         CompletableFuture<Optional<Message>> update =
                 async(() -> longClient(bob).awaitUpdate(alice.address().hostname(), Duration.ofSeconds(60)));
-        CompletableFuture<List<String>> peers = async(() -> longClient(bob).awaitPeersWithUnread(Duration.ofSeconds(60)));
+        CompletableFuture<List<String>> peers =
+                async(() -> longClient(bob).awaitPeersWithUnread(Duration.ofSeconds(60)));
         awaitWaiting(bob, 2);
         long start = System.nanoTime();
         bob.client().exit();
@@ -169,18 +190,22 @@ class LongPollIT {
         long answered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         bob.close(); // what torchatd's main does after EXIT: the listeners' grace period must not be used up
         long closed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.printf("LongPollIT: EXIT with 2 waiting requests: answered after %d ms, daemon closed after %d ms%n",
+        System.out.printf(
+                "LongPollIT: EXIT with 2 waiting requests: answered after %d ms, daemon closed after %d ms%n",
                 answered, closed);
         assertTrue(closed < 5000, "closed in " + closed + " ms (the grace period is 10 s)");
     }
 
     @Test
     void aBadWaitGetsErrNamingTheField() throws Exception {
-        String reply = Wire.exchange(bob.controlPort(), Wire.frame("{\"cmd\":\"UPDATE\",\"id\":\"localhost\",\"msg\":\""
-                + alice.address().hostname() + "\",\"portno\":8000,\"wait\":\"soon\"}"));
+        String reply = Wire.exchange(
+                bob.controlPort(),
+                Wire.frame("{\"cmd\":\"UPDATE\",\"id\":\"localhost\",\"msg\":\""
+                        + alice.address().hostname() + "\",\"portno\":8000,\"wait\":\"soon\"}"));
         assertTrue(reply.contains("\"cmd\":\"ERR\"") && reply.contains("field 'wait'"), reply);
-        String big = Wire.exchange(bob.controlPort(), Wire.frame(
-                "{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000,\"wait\":60001}"));
+        String big = Wire.exchange(
+                bob.controlPort(),
+                Wire.frame("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000,\"wait\":60001}"));
         assertTrue(big.contains("\"cmd\":\"ERR\"") && big.contains("field 'wait'"), big);
     }
 }

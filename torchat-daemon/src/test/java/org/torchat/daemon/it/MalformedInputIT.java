@@ -33,6 +33,7 @@ class MalformedInputIT {
 
     @TempDir
     static Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon daemon;
 
@@ -57,30 +58,91 @@ class MalformedInputIT {
                 bad("3-digit header", raw("054" + HOST), "frame header must be 4 ASCII digits"),
                 bad("header 0000", raw("0000"), "frame length 0000"),
                 bad("header smaller than the JSON", raw("0020" + HOST), "payload is not valid JSON"),
-                bad("header larger than the data, then EOF", raw("0099" + HOST), "connection closed after 54 of 99 payload bytes"),
+                bad(
+                        "header larger than the data, then EOF",
+                        raw("0099" + HOST),
+                        "connection closed after 54 of 99 payload bytes"),
                 bad("not JSON", raw("0016this is not json"), "payload is not valid JSON"),
-                bad("trailing garbage", Wire.frame("{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}xyz"), "payload is not valid JSON"),
-                bad("NUL then garbage", Wire.frame("{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}\u0000GARBAGE"), "payload is not valid JSON"),
+                bad(
+                        "trailing garbage",
+                        Wire.frame("{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}xyz"),
+                        "payload is not valid JSON"),
+                bad(
+                        "NUL then garbage",
+                        Wire.frame("{\"cmd\":\"HOST\",\"id\":\"x\",\"msg\":\"\",\"portno\":1}\u0000GARBAGE"),
+                        "payload is not valid JSON"),
                 bad("invalid UTF-8", invalidUtf8(), "not valid UTF-8"),
                 bad("9999 bytes of garbage", garbage(9999), "payload is not valid JSON"),
                 bad("top-level array", Wire.frame("[1,2]"), "must be a JSON object"),
-                bad("without id", Wire.frame("{\"portno\":8000,\"msg\":\"\",\"cmd\":\"HOST\"}"), "field 'id' is missing"),
-                bad("without msg", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"cmd\":\"HOST\"}"), "field 'msg' is missing"),
-                bad("without portno", Wire.frame("{\"id\":\"localhost\",\"msg\":\"\",\"cmd\":\"HOST\"}"), "field 'portno' is missing"),
-                bad("without cmd", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\"}"), "field 'cmd' is missing"),
-                bad("portno as a string", Wire.frame("{\"id\":\"localhost\",\"portno\":\"80\",\"msg\":\"\",\"cmd\":\"HOST\"}"), "field 'portno' must be an integer"),
-                bad("portno as a float", Wire.frame("{\"id\":\"localhost\",\"portno\":80.9,\"msg\":\"\",\"cmd\":\"HOST\"}"), "field 'portno' must be an integer"),
-                bad("huge portno", Wire.frame("{\"id\":\"localhost\",\"portno\":99999999999999,\"msg\":\"\",\"cmd\":\"HOST\"}"), "field 'portno' is out of range"),
-                bad("msg as a number", Wire.frame("{\"id\":\"localhost\",\"portno\":1,\"msg\":5,\"cmd\":\"HOST\"}"), "field 'msg' must be a string"),
-                bad("id null", Wire.frame("{\"id\":null,\"portno\":1,\"msg\":\"\",\"cmd\":\"HOST\"}"), "field 'id' must be a string, got null"),
-                bad("date as a number", Wire.frame("{\"id\":\"localhost\",\"portno\":1,\"msg\":\"\",\"cmd\":\"HOST\",\"date\":5}"), "field 'date' must be a string"),
-                bad("cmd FOO", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"FOO\"}"), "unknown command 'FOO'"),
-                bad("cmd host (lowercase)", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"host\"}"), "unknown command 'host'"),
-                bad("cmd END", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"END\"}"), "END is a reply, not a request"),
-                bad("cmd ERR", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"ERR\"}"), "ERR is a reply, not a request"),
-                bad("UPDATE of a v2 address", Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"bobbobbobbobbob2.onion\",\"cmd\":\"UPDATE\"}"), "v2 onion services are no longer supported"),
-                bad("SEND to port 0", Wire.frame("{\"id\":\"" + v3 + "\",\"portno\":0,\"msg\":\"hi\",\"cmd\":\"SEND\"}"), "field 'portno' must be a port number"),
-                bad("SEND that fits but whose RECV frame would not", Wire.frame(sendOfExactly(9999, v3)), "message too long"));
+                bad(
+                        "without id",
+                        Wire.frame("{\"portno\":8000,\"msg\":\"\",\"cmd\":\"HOST\"}"),
+                        "field 'id' is missing"),
+                bad(
+                        "without msg",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"cmd\":\"HOST\"}"),
+                        "field 'msg' is missing"),
+                bad(
+                        "without portno",
+                        Wire.frame("{\"id\":\"localhost\",\"msg\":\"\",\"cmd\":\"HOST\"}"),
+                        "field 'portno' is missing"),
+                bad(
+                        "without cmd",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\"}"),
+                        "field 'cmd' is missing"),
+                bad(
+                        "portno as a string",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":\"80\",\"msg\":\"\",\"cmd\":\"HOST\"}"),
+                        "field 'portno' must be an integer"),
+                bad(
+                        "portno as a float",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":80.9,\"msg\":\"\",\"cmd\":\"HOST\"}"),
+                        "field 'portno' must be an integer"),
+                bad(
+                        "huge portno",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":99999999999999,\"msg\":\"\",\"cmd\":\"HOST\"}"),
+                        "field 'portno' is out of range"),
+                bad(
+                        "msg as a number",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":1,\"msg\":5,\"cmd\":\"HOST\"}"),
+                        "field 'msg' must be a string"),
+                bad(
+                        "id null",
+                        Wire.frame("{\"id\":null,\"portno\":1,\"msg\":\"\",\"cmd\":\"HOST\"}"),
+                        "field 'id' must be a string, got null"),
+                bad(
+                        "date as a number",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":1,\"msg\":\"\",\"cmd\":\"HOST\",\"date\":5}"),
+                        "field 'date' must be a string"),
+                bad(
+                        "cmd FOO",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"FOO\"}"),
+                        "unknown command 'FOO'"),
+                bad(
+                        "cmd host (lowercase)",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"host\"}"),
+                        "unknown command 'host'"),
+                bad(
+                        "cmd END",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"END\"}"),
+                        "END is a reply, not a request"),
+                bad(
+                        "cmd ERR",
+                        Wire.frame("{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"\",\"cmd\":\"ERR\"}"),
+                        "ERR is a reply, not a request"),
+                bad(
+                        "UPDATE of a v2 address",
+                        Wire.frame(
+                                "{\"id\":\"localhost\",\"portno\":8000,\"msg\":\"bobbobbobbobbob2.onion\",\"cmd\":\"UPDATE\"}"),
+                        "v2 onion services are no longer supported"),
+                bad(
+                        "SEND to port 0",
+                        Wire.frame("{\"id\":\"" + v3 + "\",\"portno\":0,\"msg\":\"hi\",\"cmd\":\"SEND\"}"),
+                        "field 'portno' must be a port number"),
+                bad(
+                        "SEND that fits but whose RECV frame would not",
+                        Wire.frame(sendOfExactly(9999, v3)),
+                        "message too long"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -135,9 +197,10 @@ class MalformedInputIT {
             assertTrue(served.contains("\"cmd\":\"HOST\""), served);
             idle.get(0).setSoTimeout(2000);
             idle.get(0).setSoTimeout(5000);
-            String evicted = new String(idle.get(0).getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(evicted.contains("no complete frame before the read deadline"),
+            String evicted =
+                    new String(idle.get(0).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(
+                    evicted.contains("no complete frame before the read deadline"),
                     "the oldest idle connection was told why and closed: " + evicted);
         } finally {
             for (Socket s : idle) {
@@ -178,8 +241,10 @@ class MalformedInputIT {
     void aV3SenderAndFormatStringsAreStoredIntact() throws Exception {
         String v3 = Ed25519Identity.generate().onionAddress().hostname();
         String text = "%s%s%s%s%s%s%s%s%s%s%s%s %x.%x";
-        String reply = Wire.exchange(daemon.peerPort(), Wire.frame(
-                "{\"id\": \"" + v3 + "\", \"portno\": 80, \"date\": \"18:58:54 2026\", \"msg\": \"" + text + "\", \"cmd\": \"RECV\"}"));
+        String reply = Wire.exchange(
+                daemon.peerPort(),
+                Wire.frame("{\"id\": \"" + v3 + "\", \"portno\": 80, \"date\": \"18:58:54 2026\", \"msg\": \"" + text
+                        + "\", \"cmd\": \"RECV\"}"));
         assertTrue(reply.contains("\"cmd\":\"END\""), reply);
         assertEquals(text, daemon.client().update(v3).orElseThrow().msg());
     }

@@ -64,8 +64,16 @@ class NoClearnetIT {
     private static final Pattern UNIX = Pattern.compile("sa_family=AF_UNIX, sun_path=\"([^\"]*)\"");
     private static final Pattern OPEN = Pattern.compile("open(?:at)?\\(.*?\"([^\"]+)\"");
     private static final Pattern EXEC = Pattern.compile("execve\\(\"([^\"]+)\".*= 0$");
-    private static final List<String> RESOLVER_FILES = List.of("/etc/hosts", "/etc/resolv.conf", "/etc/host.conf",
-            "/etc/gai.conf", "libnss_dns", "libnss_resolve", "libnss_mdns", "libnss_myhostname", "libresolv");
+    private static final List<String> RESOLVER_FILES = List.of(
+            "/etc/hosts",
+            "/etc/resolv.conf",
+            "/etc/host.conf",
+            "/etc/gai.conf",
+            "libnss_dns",
+            "libnss_resolve",
+            "libnss_mdns",
+            "libnss_myhostname",
+            "libresolv");
     private static final Set<String> ALLOWED_PROGRAMS = Set.of("java", "jspawnhelper", "uname");
 
     @TempDir
@@ -75,9 +83,9 @@ class NoClearnetIT {
     void twoDaemonsTalkOnlyThroughTheirSocksProxies() throws Exception {
         assumeTrue(straceWorks(), "strace is not installed or cannot trace here: install it (.ci/run does)");
         try (TestSocks5Server socksA = new TestSocks5Server(InetAddress.getByAddress(new byte[] {127, 0, 0, 2}));
-             TestSocks5Server socksB = new TestSocks5Server(InetAddress.getByAddress(new byte[] {127, 0, 0, 3}));
-             Traced a = new Traced(tmp, "a", socksA.address());
-             Traced b = new Traced(tmp, "b", socksB.address())) {
+                TestSocks5Server socksB = new TestSocks5Server(InetAddress.getByAddress(new byte[] {127, 0, 0, 3}));
+                Traced a = new Traced(tmp, "a", socksA.address());
+                Traced b = new Traced(tmp, "b", socksB.address())) {
             a.start();
             b.start();
             socksA.map(b.onion, b.peerPort);
@@ -85,18 +93,30 @@ class NoClearnetIT {
 
             // A full conversation: A -> B, B reads, B -> A, A reads; both see their message delivered.
             a.client().send(b.onion, "hello B, over Tor only");
-            Message atB = Await.until(() -> b.client().update(a.onion), Optional::isPresent, Duration.ofSeconds(30)).orElseThrow();
+            Message atB = Await.until(() -> b.client().update(a.onion), Optional::isPresent, Duration.ofSeconds(30))
+                    .orElseThrow();
             assertEquals("hello B, over Tor only", atB.msg());
             b.client().send(a.onion, "hello A, same here");
-            Message atA = Await.until(() -> a.client().update(b.onion), Optional::isPresent, Duration.ofSeconds(30)).orElseThrow();
+            Message atA = Await.until(() -> a.client().update(b.onion), Optional::isPresent, Duration.ofSeconds(30))
+                    .orElseThrow();
             assertEquals("hello A, same here", atA.msg());
             for (Traced sender : List.of(a, b)) {
                 String peer = sender == a ? b.onion : a.onion;
                 Await.until(() -> lastStatus(sender.client(), peer), "delivered"::equals, Duration.ofSeconds(30));
             }
-            assertEquals(List.of(3, 3), List.of(socksA.requests().get(0).addressType(), socksB.requests().get(0).addressType()));
-            assertTrue(socksA.requests().stream().allMatch(r -> r.addressType() == 3 && r.host().equals(b.onion)), "A's CONNECTs: " + socksA.requests());
-            assertTrue(socksB.requests().stream().allMatch(r -> r.addressType() == 3 && r.host().equals(a.onion)), "B's CONNECTs: " + socksB.requests());
+            assertEquals(
+                    List.of(3, 3),
+                    List.of(
+                            socksA.requests().get(0).addressType(),
+                            socksB.requests().get(0).addressType()));
+            assertTrue(
+                    socksA.requests().stream()
+                            .allMatch(r -> r.addressType() == 3 && r.host().equals(b.onion)),
+                    "A's CONNECTs: " + socksA.requests());
+            assertTrue(
+                    socksB.requests().stream()
+                            .allMatch(r -> r.addressType() == 3 && r.host().equals(a.onion)),
+                    "B's CONNECTs: " + socksB.requests());
 
             a.client().exit();
             b.client().exit();
@@ -110,16 +130,21 @@ class NoClearnetIT {
 
     private static String lastStatus(DaemonClient client, String peer) throws Exception {
         List<Message> frames = client.requestUntilEnd(Message.of(Command.HISTORY, peer, 8000, "10"));
-        return frames.stream().filter(m -> m.cmd() == Command.HISTORY)
-                .filter(m -> m.extension("direction").map(d -> d.asText().equals("out")).orElse(false))
+        return frames.stream()
+                .filter(m -> m.cmd() == Command.HISTORY)
+                .filter(m -> m.extension("direction")
+                        .map(d -> d.asText().equals("out"))
+                        .orElse(false))
                 .map(m -> m.extension("status").map(s -> s.asText()).orElse("?"))
-                .reduce((first, second) -> second).orElse("none");
+                .reduce((first, second) -> second)
+                .orElse("none");
     }
 
     private static boolean straceWorks() {
         try {
             Process p = new ProcessBuilder("strace", "-f", "-qq", "-e", "trace=connect", "-o", "/dev/null", "true")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
@@ -127,8 +152,14 @@ class NoClearnetIT {
     }
 
     /** The check itself, on strace output lines; tested against a real lookup below, so it cannot pass vacuously. */
-    record TraceCheck(int lines, int toSocks, List<String> elsewhere, Set<String> destinations, List<String> resolver,
-                      Set<String> unix, Set<String> programs) {
+    record TraceCheck(
+            int lines,
+            int toSocks,
+            List<String> elsewhere,
+            Set<String> destinations,
+            List<String> resolver,
+            Set<String> unix,
+            Set<String> programs) {
         static TraceCheck of(List<String> lines, String socksHost, int socksPort) {
             List<String> elsewhere = new ArrayList<>();
             Set<String> destinations = new TreeSet<>();
@@ -188,20 +219,35 @@ class NoClearnetIT {
         // getent resolves through glibc's getaddrinfo, as Java's InetAddress does: it must trip the check. The name
         // is localhost, so the lookup is answered from /etc/hosts and sends nothing anywhere.
         Path out = tmp.resolve("getent.strace");
-        Process p = new ProcessBuilder("strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg,open,openat,execve",
-                "-o", out.toString(), "getent", "ahosts", "localhost")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("getent.out").toFile()).start();
+        Process p = new ProcessBuilder(
+                        "strace",
+                        "-f",
+                        "-qq",
+                        "-e",
+                        "trace=connect,sendto,sendmsg,sendmmsg,open,openat,execve",
+                        "-o",
+                        out.toString(),
+                        "getent",
+                        "ahosts",
+                        "localhost")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("getent.out").toFile())
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         TraceCheck lookup = TraceCheck.of(Files.readAllLines(out, StandardCharsets.UTF_8), "127.0.0.2", 9050);
         assertFalse(lookup.resolver().isEmpty(), "a lookup must be seen: " + lookup.summary());
-        System.out.println("NoClearnetIT negative control (getent ahosts): " + lookup.summary() + "; elsewhere " + lookup.elsewhere());
+        System.out.println("NoClearnetIT negative control (getent ahosts): " + lookup.summary() + "; elsewhere "
+                + lookup.elsewhere());
 
-        TraceCheck synthetic = TraceCheck.of(List.of(
-                "101 connect(12, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::ffff:93.184.216.34\", &sin6_addr), sin6_scope_id=0}, 28) = -1 EINPROGRESS",
-                "101 connect(13, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"127.0.0.53\")}, 16) = 0",
-                "101 sendto(14, \"x\", 1, MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"8.8.8.8\")}, 16) = 1",
-                "101 connect(15, {sa_family=AF_INET6, sin6_port=htons(9050), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::ffff:127.0.0.2\", &sin6_addr), sin6_scope_id=0}, 28) = 0",
-                "101 openat(AT_FDCWD, \"/etc/resolv.conf\", O_RDONLY|O_CLOEXEC) = 5"), "127.0.0.2", 9050);
+        TraceCheck synthetic = TraceCheck.of(
+                List.of(
+                        "101 connect(12, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::ffff:93.184.216.34\", &sin6_addr), sin6_scope_id=0}, 28) = -1 EINPROGRESS",
+                        "101 connect(13, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"127.0.0.53\")}, 16) = 0",
+                        "101 sendto(14, \"x\", 1, MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"8.8.8.8\")}, 16) = 1",
+                        "101 connect(15, {sa_family=AF_INET6, sin6_port=htons(9050), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::ffff:127.0.0.2\", &sin6_addr), sin6_scope_id=0}, 28) = 0",
+                        "101 openat(AT_FDCWD, \"/etc/resolv.conf\", O_RDONLY|O_CLOEXEC) = 5"),
+                "127.0.0.2",
+                9050);
         assertEquals(3, synthetic.elsewhere().size(), synthetic.summary());
         assertEquals(1, synthetic.toSocks(), synthetic.summary());
         assertEquals(1, synthetic.resolver().size(), synthetic.summary());
@@ -230,16 +276,34 @@ class NoClearnetIT {
                 peer = FreePorts.nextOutsideEphemeralRange();
             } while (peer == controlPort);
             this.peerPort = peer;
-            List<String> java = Processes.torchatd(log, "--data-dir", dataDir.toString(), "--socks", socks,
-                    "--peer-port", String.valueOf(peerPort), "--ready-file", ready.toString(),
-                    String.valueOf(controlPort)).command();
-            command = new ArrayList<>(List.of("strace", "-f", "-qq",
-                    "-e", "trace=connect,sendto,sendmsg,sendmmsg,open,openat,execve", "-o", trace.toString()));
+            List<String> java = Processes.torchatd(
+                            log,
+                            "--data-dir",
+                            dataDir.toString(),
+                            "--socks",
+                            socks,
+                            "--peer-port",
+                            String.valueOf(peerPort),
+                            "--ready-file",
+                            ready.toString(),
+                            String.valueOf(controlPort))
+                    .command();
+            command = new ArrayList<>(List.of(
+                    "strace",
+                    "-f",
+                    "-qq",
+                    "-e",
+                    "trace=connect,sendto,sendmsg,sendmmsg,open,openat,execve",
+                    "-o",
+                    trace.toString()));
             command.addAll(java);
         }
 
         void start() throws Exception {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             Processes.awaitFile(ready, process, 90);
             for (String line : Files.readAllLines(ready, StandardCharsets.UTF_8)) {
                 if (line.startsWith("onion=")) {
@@ -265,7 +329,9 @@ class NoClearnetIT {
             assertTrue(check.toSocks() >= 1, "the trace must show the connection to the SOCKS proxy: " + summary);
             assertEquals(List.of(), check.elsewhere(), "connections outside Tor's SOCKS port; " + summary);
             assertEquals(List.of(), check.resolver(), "local name resolution; " + summary);
-            assertTrue(check.unix().stream().allMatch(p -> p.equals("/var/run/nscd/socket") || p.equals("/run/nscd/socket")),
+            assertTrue(
+                    check.unix().stream()
+                            .allMatch(p -> p.equals("/var/run/nscd/socket") || p.equals("/run/nscd/socket")),
                     "unix sockets other than nscd's: " + summary);
             assertTrue(ALLOWED_PROGRAMS.containsAll(check.programs()), "unexpected programs: " + summary);
         }

@@ -31,6 +31,7 @@ import org.torchat.protocol.Message;
 class OnionDeliveryIT {
     @TempDir
     static Path tmp;
+
     private PrivateTorNetwork network;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -70,8 +71,12 @@ class OnionDeliveryIT {
 
     private static TestDaemon startDaemonIn(Path dataDir, Path extraTorrc, String... extra) throws Exception {
         // The SOCKS address TestDaemon passes is ignored: tor: managed means the daemon's own tor's SOCKS port.
-        List<String> lines = new java.util.ArrayList<>(List.of("tor: managed",
-                "torrcextra: " + extraTorrc, "retrydelay: 500", "strangers: allow", "fileaccept: all",
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "tor: managed",
+                "torrcextra: " + extraTorrc,
+                "retrydelay: 500",
+                "strangers: allow",
+                "fileaccept: all",
                 "fileautoacceptmax: 104857600"));
         lines.addAll(List.of(extra));
         return TestDaemon.start(dataDir, "127.0.0.1:9", lines.toArray(String[]::new));
@@ -105,7 +110,8 @@ class OnionDeliveryIT {
 
         long t0 = System.nanoTime();
         alice.client().send(b, "hello bob, over Tor");
-        List<String> peers = Await.until(() -> bob.client().peersWithUnread(), l -> !l.isEmpty(), Duration.ofSeconds(120));
+        List<String> peers =
+                Await.until(() -> bob.client().peersWithUnread(), l -> !l.isEmpty(), Duration.ofSeconds(120));
         long firstMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(List.of(a), peers);
         assertEquals("hello bob, over Tor", bob.client().update(a).orElseThrow().msg());
@@ -114,7 +120,9 @@ class OnionDeliveryIT {
 
         bob.client().send(a, "hello alice, back over Tor");
         Await.until(() -> alice.client().peersWithUnread(), l -> l.equals(List.of(b)), Duration.ofSeconds(120));
-        assertEquals("hello alice, back over Tor", alice.client().update(b).orElseThrow().msg());
+        assertEquals(
+                "hello alice, back over Tor",
+                alice.client().update(b).orElseThrow().msg());
         awaitDelivered(alice, b, 1);
         awaitDelivered(bob, a, 1);
 
@@ -126,11 +134,18 @@ class OnionDeliveryIT {
             roundTrips[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(roundTrips);
-        System.out.printf(Locale.ROOT, "OnionDeliveryIT: network ready %d ms (keys %d ms); daemon start -> published %d ms; "
+        System.out.printf(
+                Locale.ROOT,
+                "OnionDeliveryIT: network ready %d ms (keys %d ms); daemon start -> published %d ms; "
                         + "first message A->B stored at B after %d ms; SEND -> delivered (acknowledged) over an open path: "
                         + "median %.1f ms, p90 %.1f ms, max %.1f ms (100 messages)%n",
-                network.readyTime().toMillis(), network.keygenTime().toMillis(), alicePublishedMillis, firstMillis,
-                roundTrips[49], roundTrips[89], roundTrips[99]);
+                network.readyTime().toMillis(),
+                network.keygenTime().toMillis(),
+                alicePublishedMillis,
+                firstMillis,
+                roundTrips[49],
+                roundTrips[89],
+                roundTrips[99]);
     }
 
     /**
@@ -144,15 +159,27 @@ class OnionDeliveryIT {
         new java.util.Random(3).nextBytes(content);
         Path file = Files.write(tmp.resolve("onion-file.bin"), content);
         long t0 = System.nanoTime();
-        String tid = alice.client().sendFile(bob.address().hostname(), file, (sent, total) -> { })
-                .extension(org.torchat.protocol.Extensions.TRANSFER_ID).orElseThrow().asText();
-        Message done = org.torchat.daemon.testing.TransferProbe.await(bob.client(), tid, "complete",
-                Duration.ofSeconds(600));
+        String tid = alice.client()
+                .sendFile(bob.address().hostname(), file, (sent, total) -> {})
+                .extension(org.torchat.protocol.Extensions.TRANSFER_ID)
+                .orElseThrow()
+                .asText();
+        Message done =
+                org.torchat.daemon.testing.TransferProbe.await(bob.client(), tid, "complete", Duration.ofSeconds(600));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertEquals(java.util.Arrays.hashCode(content), java.util.Arrays.hashCode(Files.readAllBytes(
-                Path.of(done.extension(org.torchat.protocol.Extensions.PATH).orElseThrow().asText()))));
-        System.out.printf(Locale.ROOT, "OnionDeliveryIT: %d MiB file, upload + transfer through onion circuits "
-                + "until saved at B: %.1f s (%.2f MiB/s)%n", mebibytes, seconds, mebibytes / seconds);
+        assertEquals(
+                java.util.Arrays.hashCode(content),
+                java.util.Arrays.hashCode(
+                        Files.readAllBytes(Path.of(done.extension(org.torchat.protocol.Extensions.PATH)
+                                .orElseThrow()
+                                .asText()))));
+        System.out.printf(
+                Locale.ROOT,
+                "OnionDeliveryIT: %d MiB file, upload + transfer through onion circuits "
+                        + "until saved at B: %.1f s (%.2f MiB/s)%n",
+                mebibytes,
+                seconds,
+                mebibytes / seconds);
     }
 
     /**
@@ -163,27 +190,34 @@ class OnionDeliveryIT {
     @Test
     void theOnionServiceIsPublishedWithTorsProofOfWorkDefenceAndAStreamsLimit() throws Exception {
         Message status = alice.client().request(Message.of(org.torchat.protocol.Command.STATUS, "localhost", 0, ""));
-        com.fasterxml.jackson.databind.JsonNode defences = status.extension("defences").orElseThrow(
-                () -> new AssertionError("no defences in " + status));
+        com.fasterxml.jackson.databind.JsonNode defences =
+                status.extension("defences").orElseThrow(() -> new AssertionError("no defences in " + status));
         assertEquals("on", defences.path("pow").asText(), status.toString());
         assertEquals(20, defences.path("powqueuerate").asInt());
         assertEquals(200, defences.path("powqueueburst").asInt());
         assertEquals(16, defences.path("maxstreams").asInt());
 
-        Await.until(() -> Files.readString(rendLog("alice")), log -> log.contains("Initializing pow_params in descriptor"),
+        Await.until(
+                () -> Files.readString(rendLog("alice")),
+                log -> log.contains("Initializing pow_params in descriptor"),
                 Duration.ofSeconds(60));
 
         String a = alice.address().hostname();
         bob.client().send(a, "a message through alice's defences");
-        Await.until(() -> bob.client().history(a, 1000).stream()
+        Await.until(
+                () -> bob.client().history(a, 1000).stream()
                         .filter(m -> m.msg().equals("a message through alice's defences"))
-                        .anyMatch(m -> m.extension("status").orElseThrow().textValue().equals("delivered")),
-                delivered -> delivered, Duration.ofSeconds(120));
+                        .anyMatch(m ->
+                                m.extension("status").orElseThrow().textValue().equals("delivered")),
+                delivered -> delivered,
+                Duration.ofSeconds(120));
         // read it, so that the other tests find no unread message of ours
-        assertEquals("a message through alice's defences",
+        assertEquals(
+                "a message through alice's defences",
                 alice.client().update(bob.address().hostname()).orElseThrow().msg());
         String bobLog = Files.readString(rendLog("bob"));
-        assertTrue(bobLog.contains("PoW params present in descriptor"),
+        assertTrue(
+                bobLog.contains("PoW params present in descriptor"),
                 "Bob's tor found no proof-of-work parameters in Alice's descriptor (" + rendLog("bob") + ")");
     }
 
@@ -199,7 +233,11 @@ class OnionDeliveryIT {
         Path daveDir = TestDaemon.newDataDir(tmp, "dave");
         String[] strangersMayWriteOften = {"requestmessages: 1000", "requestbytes: 1000000"};
         TestDaemon carol = startDaemon("carol", torrcExtra("carol"));
-        TestDaemon dave = startDaemonIn(daveDir, torrcExtra("dave"), "appearoffline: true", strangersMayWriteOften[0],
+        TestDaemon dave = startDaemonIn(
+                daveDir,
+                torrcExtra("dave"),
+                "appearoffline: true",
+                strangersMayWriteOften[0],
                 strangersMayWriteOften[1]);
         List<TestDaemon> started = new java.util.ArrayList<>(List.of(carol, dave));
         try {
@@ -210,8 +248,8 @@ class OnionDeliveryIT {
             dave.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, c, "carol");
             carol.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, d, "dave");
             Await.until(() -> presence(dave, c), "online"::equals, Duration.ofSeconds(120));
-            String session = Await.until(() -> session(carol, d), id -> !id.equals("none") && !id.equals("null"),
-                    Duration.ofSeconds(10));
+            String session = Await.until(
+                    () -> session(carol, d), id -> !id.equals("none") && !id.equals("null"), Duration.ofSeconds(10));
             assertEquals(session, session(dave, c), "both ends name the same session");
             assertEquals("offline", presence(carol, d), "Dave appears offline: a session, and no presence");
 
@@ -224,8 +262,11 @@ class OnionDeliveryIT {
             byte[] content = new byte[4 * 1024 * 1024];
             new java.util.Random(5).nextBytes(content);
             Path file = Files.write(tmp.resolve("beside-the-session.bin"), content);
-            String tid = carol.client().sendFile(d, file, (sent, total) -> { })
-                    .extension(org.torchat.protocol.Extensions.TRANSFER_ID).orElseThrow().asText();
+            String tid = carol.client()
+                    .sendFile(d, file, (sent, total) -> {})
+                    .extension(org.torchat.protocol.Extensions.TRANSFER_ID)
+                    .orElseThrow()
+                    .asText();
             Thread.sleep(300); // the transfer is under way
             double[] duringFile = timeDeliveries(carol, d, "during a file ", 10);
             org.torchat.daemon.testing.TransferProbe.await(dave.client(), tid, "complete", Duration.ofSeconds(600));
@@ -236,8 +277,10 @@ class OnionDeliveryIT {
             awaitDelivered(carol, d, 31);
             double[] newStream = timeDeliveries(carol, d, "new stream ", 30);
             assertEquals("null", session(carol, d), "no session with a daemon that does not count Carol a contact");
-            List<String> received = dave.client().history(c, 1000).stream().map(Message::msg)
-                    .filter(t -> t.startsWith("new stream ") || t.startsWith("session ") || t.startsWith("during a file "))
+            List<String> received = dave.client().history(c, 1000).stream()
+                    .map(Message::msg)
+                    .filter(t ->
+                            t.startsWith("new stream ") || t.startsWith("session ") || t.startsWith("during a file "))
                     .toList();
             List<String> expected = new java.util.ArrayList<>();
             for (String prefix : List.of("session ", "during a file ", "new stream ")) {
@@ -256,11 +299,17 @@ class OnionDeliveryIT {
             double toOnlineAtDave = (System.nanoTime() - restarted) / 1e6;
             Await.until(() -> presence(carol, d), "online"::equals, Duration.ofSeconds(60));
             double toOnlineAtCarol = (System.nanoTime() - restarted) / 1e6;
-            System.out.printf(Locale.ROOT, "OnionDeliveryIT: sessions side by side on one circuit (30 each, ms, "
+            System.out.printf(
+                    Locale.ROOT,
+                    "OnionDeliveryIT: sessions side by side on one circuit (30 each, ms, "
                             + "median / p90 / max): echo over the session %s; SEND -> delivered over the session %s; "
                             + "the same while a 4 MiB file is sent (10) %s; over a new stream each %s; Dave restarted -> "
                             + "Carol online at Dave %.0f ms, Dave online at Carol %.0f ms%n",
-                    summary(echoes), summary(overSession), summary(duringFile), summary(newStream), toOnlineAtDave,
+                    summary(echoes),
+                    summary(overSession),
+                    summary(duringFile),
+                    summary(newStream),
+                    toOnlineAtDave,
                     toOnlineAtCarol);
         } finally {
             started.forEach(TestDaemon::close);
@@ -272,10 +321,17 @@ class OnionDeliveryIT {
         double[] millis = new double[n];
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
-            String mid = from.client().send(to, prefix + i).extension("mid").orElseThrow().asText();
-            while (!from.client().history(to, 1).stream().anyMatch(m -> mid.equals(m.extension("mid").map(
-                    com.fasterxml.jackson.databind.JsonNode::asText).orElse(""))
-                    && "delivered".equals(m.extension("status").orElseThrow().textValue()))) {
+            String mid = from.client()
+                    .send(to, prefix + i)
+                    .extension("mid")
+                    .orElseThrow()
+                    .asText();
+            while (!from.client().history(to, 1).stream()
+                    .anyMatch(m -> mid.equals(m.extension("mid")
+                                    .map(com.fasterxml.jackson.databind.JsonNode::asText)
+                                    .orElse(""))
+                            && "delivered"
+                                    .equals(m.extension("status").orElseThrow().textValue()))) {
                 if (System.nanoTime() - start > 120_000_000_000L) {
                     throw new AssertionError(prefix + i + " not delivered within 120 s");
                 }
@@ -289,30 +345,47 @@ class OnionDeliveryIT {
     private static String summary(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", sorted[sorted.length / 2],
-                sorted[(int) (sorted.length * 0.9)], sorted[sorted.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "%.1f / %.1f / %.1f",
+                sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.9)],
+                sorted[sorted.length - 1]);
     }
 
     private static Message contactRow(TestDaemon of, String peer) throws Exception {
-        return of.client().contacts().stream().filter(m -> m.id().equals(peer)).findFirst()
+        return of.client().contacts().stream()
+                .filter(m -> m.id().equals(peer))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(peer + " is not a contact"));
     }
 
     private static String presence(TestDaemon of, String peer) throws Exception {
-        return contactRow(of, peer).extension("presence").map(com.fasterxml.jackson.databind.JsonNode::asText)
+        return contactRow(of, peer)
+                .extension("presence")
+                .map(com.fasterxml.jackson.databind.JsonNode::asText)
                 .orElse("absent");
     }
 
     private static String session(TestDaemon of, String peer) throws Exception {
-        return contactRow(of, peer).extension("session").map(com.fasterxml.jackson.databind.JsonNode::asText)
+        return contactRow(of, peer)
+                .extension("session")
+                .map(com.fasterxml.jackson.databind.JsonNode::asText)
                 .orElse("none");
     }
 
     /** Waits until the first {@code count} outgoing messages to {@code peer} are acknowledged. */
     private static void awaitDelivered(TestDaemon d, String peer, int count) throws Exception {
-        Await.until(() -> d.client().history(peer, 1000).stream()
-                        .filter(m -> m.extension("direction").orElseThrow().textValue().equals("out"))
-                        .filter(m -> m.extension("status").orElseThrow().textValue().equals("delivered")).count(),
-                n -> n >= count, Duration.ofSeconds(120));
+        Await.until(
+                () -> d.client().history(peer, 1000).stream()
+                        .filter(m -> m.extension("direction")
+                                .orElseThrow()
+                                .textValue()
+                                .equals("out"))
+                        .filter(m ->
+                                m.extension("status").orElseThrow().textValue().equals("delivered"))
+                        .count(),
+                n -> n >= count,
+                Duration.ofSeconds(120));
     }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.Wire;
@@ -20,6 +20,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 class PeerPortIT {
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon daemon;
     private String stranger;
@@ -31,8 +32,9 @@ class PeerPortIT {
         daemon = TestDaemon.start(tmp, socks.address(), "strangers: allow");
         stranger = Ed25519Identity.generate().onionAddress().hostname();
         // One unread message from a peer, so that a refused UPDATE would be visible if it popped it.
-        String recv = Wire.exchange(daemon.peerPort(), Wire.frame(
-                "{\"cmd\":\"RECV\",\"id\":\"" + stranger + "\",\"msg\":\"keep me\",\"portno\":80}"));
+        String recv = Wire.exchange(
+                daemon.peerPort(),
+                Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + stranger + "\",\"msg\":\"keep me\",\"portno\":80}"));
         assertTrue(recv.contains("\"cmd\":\"END\""), recv);
     }
 
@@ -43,13 +45,25 @@ class PeerPortIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HOST", "GET_PEERS", "UPDATE", "SEND", "EXIT", "HISTORY", "FILEUP", "TRANSFERS",
-        "FILEACCEPT", "FILEREJECT"})
+    @ValueSource(
+            strings = {
+                "HOST",
+                "GET_PEERS",
+                "UPDATE",
+                "SEND",
+                "EXIT",
+                "HISTORY",
+                "FILEUP",
+                "TRANSFERS",
+                "FILEACCEPT",
+                "FILEREJECT"
+            })
     void clientCommandsAreRefusedAndChangeNothing(String cmd) throws Exception {
         String msg = cmd.equals("UPDATE") ? stranger : "x";
         String id = cmd.equals("SEND") ? stranger : "localhost";
-        String reply = Wire.exchange(daemon.peerPort(), Wire.frame(
-                "{\"cmd\":\"" + cmd + "\",\"id\":\"" + id + "\",\"msg\":\"" + msg + "\",\"portno\":80}"));
+        String reply = Wire.exchange(
+                daemon.peerPort(),
+                Wire.frame("{\"cmd\":\"" + cmd + "\",\"id\":\"" + id + "\",\"msg\":\"" + msg + "\",\"portno\":80}"));
 
         assertTrue(reply.contains("\"cmd\":\"ERR\""), reply);
         assertTrue(reply.contains(cmd + " is a client command and is not accepted on the peer port"), reply);
@@ -62,8 +76,9 @@ class PeerPortIT {
     @Test
     void aRecvOnTheControlPortIsRefused() throws Exception {
         String other = Ed25519Identity.generate().onionAddress().hostname();
-        String reply = Wire.exchange(daemon.controlPort(), Wire.frame(
-                "{\"cmd\":\"RECV\",\"id\":\"" + other + "\",\"msg\":\"sneaky\",\"portno\":80}"));
+        String reply = Wire.exchange(
+                daemon.controlPort(),
+                Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + other + "\",\"msg\":\"sneaky\",\"portno\":80}"));
         assertTrue(reply.contains("RECV is for peers and is only accepted on the peer port"), reply);
         assertEquals(List.of(stranger), daemon.client().peersWithUnread());
     }

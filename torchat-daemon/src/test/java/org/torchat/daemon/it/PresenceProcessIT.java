@@ -26,6 +26,7 @@ class PresenceProcessIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private DaemonProcess alice;
     private DaemonProcess bob;
@@ -47,8 +48,9 @@ class PresenceProcessIT {
     void aFrozenContactGoesOfflineWithinThreeHeartbeatsAKilledOneAtOnceAndARestartedOneComesBackOnline()
             throws Exception {
         socks = new TestSocks5Server();
-        Path conf = Files.writeString(tmp.resolve("torchat.conf"), "heartbeat: " + HEARTBEAT_MILLIS + "\n"
-                + "connectpace: 0\nretrydelay: 200\n");
+        Path conf = Files.writeString(
+                tmp.resolve("torchat.conf"),
+                "heartbeat: " + HEARTBEAT_MILLIS + "\n" + "connectpace: 0\nretrydelay: 200\n");
         alice = new DaemonProcess(tmp, "alice", socks.address(), conf);
         bob = new DaemonProcess(tmp, "bob", socks.address(), conf);
         alice.start();
@@ -63,7 +65,8 @@ class PresenceProcessIT {
         long frozen = System.nanoTime();
         Await.until(() -> presence(alice, bob), "offline"::equals, Duration.ofSeconds(10));
         long frozenMillis = (System.nanoTime() - frozen) / 1_000_000;
-        assertTrue(frozenMillis >= 2 * HEARTBEAT_MILLIS, "not before the heartbeats were missed: " + frozenMillis + " ms");
+        assertTrue(
+                frozenMillis >= 2 * HEARTBEAT_MILLIS, "not before the heartbeats were missed: " + frozenMillis + " ms");
         signal(bob, "-CONT");
         Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
 
@@ -77,19 +80,26 @@ class PresenceProcessIT {
         Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
         long backMillis = (System.nanoTime() - restarted) / 1_000_000;
         assertEquals("online", presence(bob, alice));
-        System.out.printf("PresenceProcessIT: heartbeat %d ms; offline after a freeze %d ms, after kill -9 %d ms; "
-                + "online again %d ms after the restart began (JVM start included)%n", HEARTBEAT_MILLIS, frozenMillis,
-                killedMillis, backMillis);
+        System.out.printf(
+                "PresenceProcessIT: heartbeat %d ms; offline after a freeze %d ms, after kill -9 %d ms; "
+                        + "online again %d ms after the restart began (JVM start included)%n",
+                HEARTBEAT_MILLIS, frozenMillis, killedMillis, backMillis);
     }
 
     private static String presence(DaemonProcess of, DaemonProcess peer) throws Exception {
-        return of.client().contacts().stream().filter(m -> m.id().equals(peer.onion())).findFirst()
-                .flatMap(m -> m.extension(Extensions.PRESENCE)).map(JsonNode::asText).orElse("absent");
+        return of.client().contacts().stream()
+                .filter(m -> m.id().equals(peer.onion()))
+                .findFirst()
+                .flatMap(m -> m.extension(Extensions.PRESENCE))
+                .map(JsonNode::asText)
+                .orElse("absent");
     }
 
     private static void signal(DaemonProcess d, String signal) throws Exception {
         if (d.isUp()) {
-            Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid()))
+                    .inheritIO()
+                    .start();
             assertEquals(0, kill.waitFor(), "kill " + signal + " " + d.pid());
         }
     }

@@ -9,16 +9,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.torchat.daemon.store.NativeLibraryDirectory;
-
-import java.util.ArrayList;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.testing.DaemonProcess;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.Wire;
@@ -40,6 +39,7 @@ class RestartSurvivalIT {
 
     @TempDir
     Path tmp;
+
     private DaemonProcess daemon;
 
     @AfterEach
@@ -56,8 +56,12 @@ class RestartSurvivalIT {
         Path nativeDir = daemon.dataDir().resolve(NativeLibraryDirectory.NAME);
         List<String> first = sqliteFiles(nativeDir);
         assertTrue(first.stream().anyMatch(f -> f.endsWith(".so")), "unpacked into the data directory: " + first);
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(nativeDir));
+        assertEquals(
+                Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE),
+                Files.getPosixFilePermissions(nativeDir));
 
         daemon.kill();
         assertEquals(first, sqliteFiles(nativeDir), "kill -9 leaves the unpacked library behind");
@@ -70,7 +74,10 @@ class RestartSurvivalIT {
 
     private static List<String> sqliteFiles(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("sqlite-")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("sqlite-"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -92,9 +99,12 @@ class RestartSurvivalIT {
 
         assertEquals(List.of(alice, carol), client().peersWithUnread(), "unread peers survive");
         List<Message> history = client().history(alice, 10);
-        assertEquals(List.of("first, with an id", "second, without an id", "third, with an id"),
+        assertEquals(
+                List.of("first, with an id", "second, without an id", "third, with an id"),
                 history.stream().map(Message::msg).toList());
-        assertEquals(List.of(MID_1, generated, MID_4), history.stream().map(m -> ext(m, Extensions.MESSAGE_ID)).toList());
+        assertEquals(
+                List.of(MID_1, generated, MID_4),
+                history.stream().map(m -> ext(m, Extensions.MESSAGE_ID)).toList());
         history.forEach(m -> {
             assertEquals("in", ext(m, Extensions.DIRECTION), m.toString());
             assertEquals("received", ext(m, Extensions.STATUS), m.toString());
@@ -108,7 +118,8 @@ class RestartSurvivalIT {
         assertEquals(1, client().history(carol, 10).size());
 
         // The message read before the restart stays read; the rest come in order.
-        assertEquals("second, without an id", client().update(alice).orElseThrow().msg());
+        assertEquals(
+                "second, without an id", client().update(alice).orElseThrow().msg());
         assertEquals(List.of(alice, carol), client().peersWithUnread());
         restart();
         assertEquals("third, with an id", client().update(alice).orElseThrow().msg());
@@ -178,9 +189,20 @@ class RestartSurvivalIT {
         client().contacts().forEach(m -> contacts.put(m.id(), m));
         assertEquals(java.util.Set.of(bob, mallory), contacts.keySet());
         assertEquals("Bobby Tables", contacts.get(bob).msg());
-        assertEquals(bob, client().changeContact(Command.RENAME, "BOBBY TABLES", "Bob").id(), "the nickname resolves");
-        assertTrue(contacts.get(mallory).extension(Extensions.BLOCKED).orElseThrow().booleanValue());
-        assertEquals(1, contacts.get(mallory).extension(Extensions.DROPPED).orElseThrow().intValue());
+        assertEquals(
+                bob,
+                client().changeContact(Command.RENAME, "BOBBY TABLES", "Bob").id(),
+                "the nickname resolves");
+        assertTrue(contacts.get(mallory)
+                .extension(Extensions.BLOCKED)
+                .orElseThrow()
+                .booleanValue());
+        assertEquals(
+                1,
+                contacts.get(mallory)
+                        .extension(Extensions.DROPPED)
+                        .orElseThrow()
+                        .intValue());
         assertEquals(MID_4, recv(mallory, "more spam", MID_4), "still blocked: acknowledged, and dropped");
         assertEquals(List.of(), client().history(mallory, 10));
         List<Message> requests = client().requests();

@@ -34,11 +34,12 @@ import org.torchat.protocol.client.DaemonErrorException;
 class SealIT {
     private static final String PASSPHRASE = "correct horse battery staple";
     /** Texts whose bytes must never be found in the store: ASCII, CJK, emoji (a ZWJ sequence), accents. */
-    private static final List<String> SECRETS = List.of("meet me at the old mill",
-            "秘密の会議は午後三時です", "🐈‍⬛🔑 unter der Brücke", "zażółć gęślą jaźń");
+    private static final List<String> SECRETS =
+            List.of("meet me at the old mill", "秘密の会議は午後三時です", "🐈‍⬛🔑 unter der Brücke", "zażółć gęślą jaźń");
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -64,8 +65,9 @@ class SealIT {
     }
 
     private static String[] config(boolean sealed) {
-        return new String[] {"retrydelay: 300", "retrylimit: 300", "strangers: allow", "recvrate: 0",
-            "sealhistory: " + sealed};
+        return new String[] {
+            "retrydelay: 300", "retrylimit: 300", "strangers: allow", "recvrate: 0", "sealhistory: " + sealed
+        };
     }
 
     private void startAlice(boolean sealed) throws Exception {
@@ -89,8 +91,9 @@ class SealIT {
         startAlice(true);
         String aliceAddress = alice.address().hostname();
         String bobAddress = bob.address().hostname();
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(aliceDir.resolve("seal.key"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(aliceDir.resolve("seal.key"))));
 
         for (String s : SECRETS) {
             bob.client().send(aliceAddress, s);
@@ -99,9 +102,10 @@ class SealIT {
         alice.client().send(bobAddress, "a reply sent while locked");
         Await.until(() -> texts(bob, aliceAddress), l -> l.contains("a reply sent while locked"));
 
-        DaemonErrorException locked = assertThrows(DaemonErrorException.class,
-                () -> alice.client().history(bobAddress, 10));
-        assertTrue(locked.getMessage().contains("locked") && locked.getMessage().contains("torchat unlock"),
+        DaemonErrorException locked =
+                assertThrows(DaemonErrorException.class, () -> alice.client().history(bobAddress, 10));
+        assertTrue(
+                locked.getMessage().contains("locked") && locked.getMessage().contains("torchat unlock"),
                 locked.getMessage());
         assertThrows(DaemonErrorException.class, () -> alice.client().update(bobAddress), "UPDATE refused");
         assertEquals(List.of(bobAddress), alice.client().peersWithUnread(), "nothing was popped while locked");
@@ -111,7 +115,9 @@ class SealIT {
         List<String> shown = texts(alice, bobAddress);
         assertEquals(SECRETS.size() + 1, shown.size(), shown.toString());
         assertTrue(shown.containsAll(SECRETS), shown.toString());
-        assertEquals(SECRETS.get(0), alice.client().update(bobAddress).map(Message::msg).orElse(null),
+        assertEquals(
+                SECRETS.get(0),
+                alice.client().update(bobAddress).map(Message::msg).orElse(null),
                 "the first unread message is still unread");
         assertEquals(0, torchat("lock", "-p", port(alice)).code());
         assertThrows(DaemonErrorException.class, () -> alice.client().history(bobAddress, 10), "locked again");
@@ -136,29 +142,36 @@ class SealIT {
         assertTrue(refused.err().contains("wrong passphrase"), refused.err());
         assertThrows(DaemonErrorException.class, () -> alice.client().history(bobAddress, 10), "still locked");
 
-        assertEquals(0, torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString()).code());
+        assertEquals(
+                0,
+                torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString())
+                        .code());
         TorchatCli.Run again = torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString());
         assertNotEquals(0, again.code());
         assertTrue(again.err().contains("already unlocked"), again.err());
         assertEquals(List.of("before the restart"), texts(alice, bobAddress));
 
         restartAlice(true);
-        DaemonErrorException locked = assertThrows(DaemonErrorException.class,
-                () -> alice.client().history(bobAddress, 10));
+        DaemonErrorException locked =
+                assertThrows(DaemonErrorException.class, () -> alice.client().history(bobAddress, 10));
         assertTrue(locked.getMessage().contains("locked"), locked.getMessage());
         TorchatCli.Run status = torchat("status", "-p", port(alice));
         assertTrue(status.out().contains("history: sealed, locked"), status.out());
 
         // Guessing: five wrong passphrases cost only their key derivation; the sixth makes the next one wait.
         for (int i = 0; i < 6; i++) {
-            assertTrue(torchat("unlock", "-p", port(alice), "--passphrase-file", wrong.toString()).err()
+            assertTrue(torchat("unlock", "-p", port(alice), "--passphrase-file", wrong.toString())
+                    .err()
                     .contains("wrong passphrase"));
         }
         TorchatCli.Run throttled = torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString());
         assertNotEquals(0, throttled.code());
         assertTrue(throttled.err().contains("too many wrong passphrases: try again in 1 s"), throttled.err());
         Thread.sleep(1100); // then the right one opens it
-        assertEquals(0, torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString()).code());
+        assertEquals(
+                0,
+                torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString())
+                        .code());
         assertEquals(List.of("before the restart"), texts(alice, bobAddress));
     }
 
@@ -167,8 +180,7 @@ class SealIT {
         startAlice(false);
         String aliceAddress = alice.address().hostname();
         String bobAddress = bob.address().hostname();
-        TorchatCli.Run notSealed = torchat("unlock", "-p", port(alice), "--passphrase-file",
-                passphraseFile.toString());
+        TorchatCli.Run notSealed = torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString());
         assertNotEquals(0, notSealed.code());
         assertTrue(notSealed.err().contains("not sealed"), notSealed.err());
         for (String s : SECRETS) {
@@ -186,7 +198,10 @@ class SealIT {
         List<String> all = new ArrayList<>(SECRETS);
         all.add("sent before sealing");
         assertNoTextIn(aliceDir, all);
-        assertEquals(0, torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString()).code());
+        assertEquals(
+                0,
+                torchat("unlock", "-p", port(alice), "--passphrase-file", passphraseFile.toString())
+                        .code());
         List<String> shown = texts(alice, bobAddress);
         assertTrue(shown.containsAll(all), shown.toString());
     }
@@ -201,8 +216,7 @@ class SealIT {
             byte[] bytes = Files.readAllBytes(file);
             for (String text : texts) {
                 for (String part : new String[] {text, text.substring(0, Math.min(text.length(), 6))}) {
-                    assertFalse(contains(bytes, part.getBytes(StandardCharsets.UTF_8)),
-                            name + " holds '" + part + "'");
+                    assertFalse(contains(bytes, part.getBytes(StandardCharsets.UTF_8)), name + " holds '" + part + "'");
                 }
             }
         }
@@ -232,8 +246,14 @@ class SealIT {
     /** {@code d} has at least {@code n} messages to {@code peer}, all of them acknowledged. */
     private static boolean delivered(TestDaemon d, String peer, int n) throws Exception {
         List<Message> out = d.client().history(peer, 1000).stream()
-                .filter(m -> "out".equals(m.extension("direction").map(JsonNode::asText).orElse(""))).toList();
-        return out.size() >= n && out.stream()
-                .allMatch(m -> "delivered".equals(m.extension("status").map(JsonNode::asText).orElse("")));
+                .filter(m -> "out"
+                        .equals(m.extension("direction").map(JsonNode::asText).orElse("")))
+                .toList();
+        return out.size() >= n
+                && out.stream()
+                        .allMatch(m -> "delivered"
+                                .equals(m.extension("status")
+                                        .map(JsonNode::asText)
+                                        .orElse("")));
     }
 }

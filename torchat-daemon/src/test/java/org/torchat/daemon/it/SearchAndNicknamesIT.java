@@ -25,6 +25,7 @@ import org.torchat.protocol.Command;
 class SearchAndNicknamesIT {
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -59,17 +60,26 @@ class SearchAndNicknamesIT {
     void searchFindsWordsInOneConversationOrAll() throws Exception {
         ok("send", "bob", "is the kettle on?", "-p", port(alice));
         ok("send", "bob", "something else", "-p", port(alice));
-        Await.until(() -> torchat("history", "Alice", "-p", port(bob)).out(), s -> s.contains("something else"),
+        Await.until(
+                () -> torchat("history", "Alice", "-p", port(bob)).out(),
+                s -> s.contains("something else"),
                 Duration.ofSeconds(30));
         ok("send", "alice", "the KETTLE is on", "-p", port(bob));
-        Await.until(() -> torchat("history", "bob", "-p", port(alice)).out(), s -> s.contains("KETTLE"),
+        Await.until(
+                () -> torchat("history", "bob", "-p", port(alice)).out(),
+                s -> s.contains("KETTLE"),
                 Duration.ofSeconds(30));
 
-        List<String> found = ok("search", "kettle", "bob", "-p", port(alice)).out().lines().toList();
+        List<String> found =
+                ok("search", "kettle", "bob", "-p", port(alice)).out().lines().toList();
         assertEquals(2, found.size(), found.toString());
-        assertTrue(found.get(0).startsWith(bob.address().hostname() + "  [") && found.get(0).contains("< the KETTLE is on"),
+        assertTrue(
+                found.get(0).startsWith(bob.address().hostname() + "  [")
+                        && found.get(0).contains("< the KETTLE is on"),
                 found.get(0));
-        assertTrue(found.get(1).contains("> is the kettle on? (delivered)") || found.get(1).contains("> is the kettle on? (sent)"),
+        assertTrue(
+                found.get(1).contains("> is the kettle on? (delivered)")
+                        || found.get(1).contains("> is the kettle on? (sent)"),
                 found.get(1));
 
         String json = ok("search", "kett", "--json", "-p", port(alice)).out();
@@ -87,7 +97,9 @@ class SearchAndNicknamesIT {
     void everyCommandThatTakesAPeerTakesANickname() throws Exception {
         String p = port(alice);
         ok("send", "BOB", "hello by nickname", "-p", p);
-        Await.until(() -> torchat("read", "alice", "-p", port(bob)).out(), s -> s.contains("hello by nickname"),
+        Await.until(
+                () -> torchat("read", "alice", "-p", port(bob)).out(),
+                s -> s.contains("hello by nickname"),
                 Duration.ofSeconds(30));
         assertTrue(ok("history", "bob", "-p", p).out().contains("hello by nickname"));
         ok("read", "bob", "-p", p);

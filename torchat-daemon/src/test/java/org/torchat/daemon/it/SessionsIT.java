@@ -29,11 +29,13 @@ import org.torchat.protocol.Message;
 
 /** Sessions and presence between real daemons on loopback, through a SOCKS5 server standing in for Tor. */
 class SessionsIT {
-    private static final String[] CONFIG = {"heartbeat: 300", "connectpace: 0", "retrydelay: 200",
-        "maxunread: 5000", "maxunreadbytes: 10000000"};
+    private static final String[] CONFIG = {
+        "heartbeat: 300", "connectpace: 0", "retrydelay: 200", "maxunread: 5000", "maxunreadbytes: 10000000"
+    };
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private final List<TestDaemon> running = new ArrayList<>();
 
@@ -70,16 +72,24 @@ class SessionsIT {
 
     /** The CONTACTS frame {@code of} shows for {@code peer}. */
     private static Message contact(TestDaemon of, String address) throws Exception {
-        return of.client().contacts().stream().filter(m -> m.id().equals(address)).findFirst().orElseThrow();
+        return of.client().contacts().stream()
+                .filter(m -> m.id().equals(address))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Message contact(TestDaemon of, TestDaemon peer) throws Exception {
-        return of.client().contacts().stream().filter(m -> m.id().equals(peer.address().hostname())).findFirst()
+        return of.client().contacts().stream()
+                .filter(m -> m.id().equals(peer.address().hostname()))
+                .findFirst()
                 .orElseThrow();
     }
 
     private static String presence(TestDaemon of, TestDaemon peer) throws Exception {
-        return contact(of, peer).extension(Extensions.PRESENCE).map(JsonNode::asText).orElse("absent");
+        return contact(of, peer)
+                .extension(Extensions.PRESENCE)
+                .map(JsonNode::asText)
+                .orElse("absent");
     }
 
     @Test
@@ -97,8 +107,14 @@ class SessionsIT {
         // Bob dials his contacts when he starts: Alice sees him online without having sent anything.
         Await.until(() -> presence(alice, bobAgain), "online"::equals, Duration.ofSeconds(20));
         Await.until(() -> presence(bobAgain, alice), "online"::equals, Duration.ofSeconds(20));
-        String sessionAtAlice = contact(alice, bobAgain).extension(Extensions.SESSION).orElseThrow().asText();
-        String sessionAtBob = contact(bobAgain, alice).extension(Extensions.SESSION).orElseThrow().asText();
+        String sessionAtAlice = contact(alice, bobAgain)
+                .extension(Extensions.SESSION)
+                .orElseThrow()
+                .asText();
+        String sessionAtBob = contact(bobAgain, alice)
+                .extension(Extensions.SESSION)
+                .orElseThrow()
+                .asText();
         assertEquals(sessionAtAlice, sessionAtBob, "both ends name the same session");
 
         bobAgain.close();
@@ -106,7 +122,8 @@ class SessionsIT {
         Await.until(() -> presence(alice, bobAgain), "offline"::equals, Duration.ofSeconds(10));
         Message row = contact(alice, bobAgain);
         assertTrue(row.extension(Extensions.SESSION).orElseThrow().isNull(), row.toString());
-        assertTrue(row.extension(Extensions.LAST_SEEN).orElseThrow().asLong() > System.currentTimeMillis() - 15_000,
+        assertTrue(
+                row.extension(Extensions.LAST_SEEN).orElseThrow().asLong() > System.currentTimeMillis() - 15_000,
                 "last seen is when the session ended: " + row);
     }
 
@@ -130,8 +147,10 @@ class SessionsIT {
         assertEquals("offline", presence(carol, alice));
         // A message from the removed contact still arrives, one-shot, as a stranger's request.
         bob.client().send(alice.address().hostname(), "are we still friends?");
-        Await.until(() -> alice.client().requests().stream().map(Message::id).toList(),
-                ids -> ids.contains(bob.address().hostname()), Duration.ofSeconds(20));
+        Await.until(
+                () -> alice.client().requests().stream().map(Message::id).toList(),
+                ids -> ids.contains(bob.address().hostname()),
+                Duration.ofSeconds(20));
     }
 
     @Test
@@ -151,7 +170,9 @@ class SessionsIT {
             assertTrue(line.matches("bobby: round trip \\d+\\.\\d ms"), line);
         }
 
-        String offline = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
+        String offline = org.torchat.protocol.identity.Ed25519Identity.generate()
+                .onionAddress()
+                .hostname();
         alice.client().changeContact(Command.ADD_CONTACT, offline, "");
         TorchatCli.Run none = TorchatCli.torchat("ping", offline, "-p", port);
         assertEquals(1, none.code(), none.out());
@@ -159,21 +180,35 @@ class SessionsIT {
         TorchatCli.Run unknown = TorchatCli.torchat("ping", "nobody", "-p", port);
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("nobody"), unknown.err());
-        assertEquals(2, TorchatCli.torchat("ping", "bobby", "-c", "0", "-p", port).code());
+        assertEquals(
+                2, TorchatCli.torchat("ping", "bobby", "-c", "0", "-p", port).code());
 
         // A contact's echo request is answered with its token; one with a token over 64 characters ends its session.
-        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        org.torchat.protocol.identity.Ed25519Identity mallory =
+                org.torchat.protocol.identity.Ed25519Identity.generate();
         String m = mallory.onionAddress().hostname();
         alice.client().changeContact(Command.ADD_CONTACT, m, "");
         try (RawSession raw = RawSession.open(mallory, alice)) {
-            raw.send(Message.of(Command.PING, m, 80, "").withExtension(Extensions.ECHO,
-                    com.fasterxml.jackson.databind.node.TextNode.valueOf("x".repeat(64))));
+            raw.send(Message.of(Command.PING, m, 80, "")
+                    .withExtension(
+                            Extensions.ECHO, com.fasterxml.jackson.databind.node.TextNode.valueOf("x".repeat(64))));
             assertTrue(raw.receive().contains("\"echoed\":\"" + "x".repeat(64) + "\""), "answered with the same token");
-            Await.until(() -> contact(alice, m).extension(Extensions.SESSION).orElseThrow().isNull(), open -> !open,
+            Await.until(
+                    () -> contact(alice, m)
+                            .extension(Extensions.SESSION)
+                            .orElseThrow()
+                            .isNull(),
+                    open -> !open,
                     Duration.ofSeconds(5));
-            raw.send(Message.of(Command.PING, m, 80, "").withExtension(Extensions.ECHO,
-                    com.fasterxml.jackson.databind.node.TextNode.valueOf("x".repeat(65))));
-            Await.until(() -> contact(alice, m).extension(Extensions.SESSION).orElseThrow().isNull(), closed -> closed,
+            raw.send(Message.of(Command.PING, m, 80, "")
+                    .withExtension(
+                            Extensions.ECHO, com.fasterxml.jackson.databind.node.TextNode.valueOf("x".repeat(65))));
+            Await.until(
+                    () -> contact(alice, m)
+                            .extension(Extensions.SESSION)
+                            .orElseThrow()
+                            .isNull(),
+                    closed -> closed,
                     Duration.ofSeconds(5));
         }
     }
@@ -189,8 +224,8 @@ class SessionsIT {
         Await.until(() -> presence(alice, bob), "offline"::equals, Duration.ofSeconds(10));
         ExecutorService watcher = Executors.newSingleThreadExecutor();
         try {
-            Future<TorchatCli.Run> watch = watcher.submit(() -> TorchatCli.torchat("watch", "--presence", "--count", "1",
-                    "-p", String.valueOf(alice.controlPort())));
+            Future<TorchatCli.Run> watch = watcher.submit(() -> TorchatCli.torchat(
+                    "watch", "--presence", "--count", "1", "-p", String.valueOf(alice.controlPort())));
             Thread.sleep(1000); // the watch has read its baseline: Bob offline
             TestDaemon bobAgain = start("bob");
             Await.until(() -> presence(alice, bobAgain), "online"::equals, Duration.ofSeconds(20));
@@ -200,10 +235,16 @@ class SessionsIT {
             assertEquals(0, run.code(), run.err());
             List<String> lines = run.out().lines().toList();
             assertEquals(2, lines.size(), run.out());
-            assertTrue(lines.get(0).startsWith("{\"event\":\"presence\",\"peer\":\"" + bob.address().hostname()
-                    + "\",\"nickname\":null,\"presence\":\"online\""), lines.get(0));
-            assertTrue(lines.get(1).startsWith("{\"event\":\"message\",\"peer\":\"" + bob.address().hostname()
-                    + "\",\"text\":\"here now\""), lines.get(1));
+            assertTrue(
+                    lines.get(0)
+                            .startsWith("{\"event\":\"presence\",\"peer\":\""
+                                    + bob.address().hostname() + "\",\"nickname\":null,\"presence\":\"online\""),
+                    lines.get(0));
+            assertTrue(
+                    lines.get(1)
+                            .startsWith("{\"event\":\"message\",\"peer\":\""
+                                    + bob.address().hostname() + "\",\"text\":\"here now\""),
+                    lines.get(1));
         } finally {
             watcher.shutdownNow();
         }
@@ -226,7 +267,11 @@ class SessionsIT {
         }
         assertArrivedInOrder(bob, alice, n);
         assertArrivedInOrder(alice, bob, n);
-        assertNotNull(contact(alice, bob).extension(Extensions.SESSION).filter(s -> !s.isNull()).orElse(null),
+        assertNotNull(
+                contact(alice, bob)
+                        .extension(Extensions.SESSION)
+                        .filter(s -> !s.isNull())
+                        .orElse(null),
                 "they travelled on a session");
     }
 
@@ -243,8 +288,12 @@ class SessionsIT {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < n; i++) {
             assertEquals("n " + i + " 🎉", history.get(i).msg(), "message " + i);
-            ids.add(history.get(i).extension(Extensions.MESSAGE_ID).orElseThrow().asText());
-            assertTrue(history.get(i).extension(Extensions.VERIFIED).orElseThrow().asBoolean(),
+            ids.add(history.get(i)
+                    .extension(Extensions.MESSAGE_ID)
+                    .orElseThrow()
+                    .asText());
+            assertTrue(
+                    history.get(i).extension(Extensions.VERIFIED).orElseThrow().asBoolean(),
                     "a session authenticates its messages");
         }
         assertEquals(n, ids.size(), "no message stored twice");
@@ -252,9 +301,15 @@ class SessionsIT {
 
     private static List<Message> incoming(TestDaemon at, TestDaemon from, int n) throws Exception {
         // EXPORT: the whole conversation, however long (HISTORY reads at most 1,000)
-        return at.client().requestUntilEnd(Message.of(Command.EXPORT, from.address().hostname(), 80, "")).stream()
+        return at
+                .client()
+                .requestUntilEnd(Message.of(Command.EXPORT, from.address().hostname(), 80, ""))
+                .stream()
                 .filter(m -> m.cmd() == Command.HISTORY)
-                .filter(m -> m.extension(Extensions.DIRECTION).map(JsonNode::asText).orElse("").equals("in"))
+                .filter(m -> m.extension(Extensions.DIRECTION)
+                        .map(JsonNode::asText)
+                        .orElse("")
+                        .equals("in"))
                 .toList();
     }
 
@@ -274,18 +329,25 @@ class SessionsIT {
     @Test
     void aSeedFrameWithoutProtoIsStillStored() throws Exception {
         TestDaemon alice = start("alice", "strangers: allow");
-        String sender = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
-        String reply = Wire.exchange(alice.peerPort(), Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + sender
-                + "\",\"msg\":\"seed says hi\",\"portno\":80}"));
+        String sender = org.torchat.protocol.identity.Ed25519Identity.generate()
+                .onionAddress()
+                .hostname();
+        String reply = Wire.exchange(
+                alice.peerPort(),
+                Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + sender + "\",\"msg\":\"seed says hi\",\"portno\":80}"));
         assertTrue(reply.contains("\"cmd\":\"END\""), reply);
     }
 
     @Test
     void aStrangerCannotOpenASession() throws Exception {
         TestDaemon alice = start("alice");
-        String stranger = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
-        String reply = Wire.exchange(alice.peerPort(), Wire.frame("{\"cmd\":\"SESSION\",\"id\":\"" + stranger
-                + "\",\"msg\":\"\",\"portno\":80,\"step\":\"hello\"}"));
+        String stranger = org.torchat.protocol.identity.Ed25519Identity.generate()
+                .onionAddress()
+                .hostname();
+        String reply = Wire.exchange(
+                alice.peerPort(),
+                Wire.frame("{\"cmd\":\"SESSION\",\"id\":\"" + stranger
+                        + "\",\"msg\":\"\",\"portno\":80,\"step\":\"hello\"}"));
         assertTrue(reply.contains("\"cmd\":\"ERR\"") && reply.contains("sessions are only for contacts"), reply);
     }
 
@@ -298,10 +360,18 @@ class SessionsIT {
             alice.client().send(bob.address().hostname(), "flood " + i);
         }
         // Bob keeps exactly what Alice may leave unread; the rest waits at Alice, refused with the reason, not failed.
-        List<Message> refused = Await.until(() -> outgoingWithError(alice, bob),
-                l -> l.size() == 150, Duration.ofSeconds(30));
-        assertTrue(refused.stream().allMatch(m -> m.extension(Extensions.STATUS).orElseThrow().asText().equals("queued")
-                && m.extension(Extensions.ERROR).orElseThrow().asText().contains("unread messages (limit 50)")),
+        List<Message> refused =
+                Await.until(() -> outgoingWithError(alice, bob), l -> l.size() == 150, Duration.ofSeconds(30));
+        assertTrue(
+                refused.stream()
+                        .allMatch(m -> m.extension(Extensions.STATUS)
+                                        .orElseThrow()
+                                        .asText()
+                                        .equals("queued")
+                                && m.extension(Extensions.ERROR)
+                                        .orElseThrow()
+                                        .asText()
+                                        .contains("unread messages (limit 50)")),
                 refused.get(0).toString());
         assertEquals(50, incoming(bob, alice, 200).size());
         assertEquals("online", presence(alice, bob), "refusals do not end the session");
@@ -314,8 +384,12 @@ class SessionsIT {
 
     private static List<Message> outgoingWithError(TestDaemon from, TestDaemon to) throws Exception {
         return from.client().history(to.address().hostname(), 1000).stream()
-                .filter(m -> m.extension(Extensions.DIRECTION).map(JsonNode::asText).orElse("").equals("out"))
-                .filter(m -> m.extension(Extensions.ERROR).filter(e -> !e.isNull()).isPresent())
+                .filter(m -> m.extension(Extensions.DIRECTION)
+                        .map(JsonNode::asText)
+                        .orElse("")
+                        .equals("out"))
+                .filter(m ->
+                        m.extension(Extensions.ERROR).filter(e -> !e.isNull()).isPresent())
                 .toList();
     }
 
@@ -342,7 +416,8 @@ class SessionsIT {
                 refused++;
             }
         }
-        assertTrue(challenged >= 57 && challenged <= 70,
+        assertTrue(
+                challenged >= 57 && challenged <= 70,
                 "the burst of 60, less the real handshakes, and what refilled meanwhile: " + challenged);
         assertEquals(100, challenged + refused);
         // The session opened before the flood still carries Bob's message.
@@ -358,9 +433,12 @@ class SessionsIT {
 
     @Test
     void aMessageDoesNotWaitBehindBackgroundDialsToAContactThatNeverAnswers() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             // A contact whose onion accepts the stream and never answers: each background dial waits out its timeout.
-            String silentAddress = org.torchat.protocol.identity.Ed25519Identity.generate().onionAddress().hostname();
+            String silentAddress = org.torchat.protocol.identity.Ed25519Identity.generate()
+                    .onionAddress()
+                    .hostname();
             socks.map(silentAddress, silent.getLocalPort());
             TestDaemon alice = start("alice", "connectparallel: 1", "epolltimeout: 15000");
             TestDaemon bob = start("bob", "appearoffline: true"); // never dials back on its own
@@ -385,16 +463,19 @@ class SessionsIT {
         befriend(alice, bob);
         bob.client().send(alice.address().hostname(), "hi");
         Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
-        String session = contact(bob, alice).extension(Extensions.SESSION).orElseThrow().asText();
+        String session =
+                contact(bob, alice).extension(Extensions.SESSION).orElseThrow().asText();
 
         // Mallory, a contact, opens a session, sends a message without 'ts' over and over (each is refused with an ERR,
         // at no cost to the store), and never reads: Alice's answers fill the connection until its writer blocks.
-        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        org.torchat.protocol.identity.Ed25519Identity mallory =
+                org.torchat.protocol.identity.Ed25519Identity.generate();
         alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
         try (RawSession raw = RawSession.open(mallory, alice)) {
             Message again = Message.of(Command.RECV, mallory.onionAddress().hostname(), 80, "again")
-                    .withExtension(Extensions.MESSAGE_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                            "mallory-repeats-this-id"));
+                    .withExtension(
+                            Extensions.MESSAGE_ID,
+                            com.fasterxml.jackson.databind.node.TextNode.valueOf("mallory-repeats-this-id"));
             // ... and asks for echoes, which Alice answers only while her writer is free: nothing queues for Mallory.
             Message echo = Message.of(Command.PING, mallory.onionAddress().hostname(), 80, "")
                     .withExtension(Extensions.ECHO, com.fasterxml.jackson.databind.node.TextNode.valueOf("e"));
@@ -413,12 +494,20 @@ class SessionsIT {
             try {
                 Thread.sleep(5000); // Alice's writer to Mallory blocks within a second or two; then ten heartbeats
                 assertEquals("online", presence(bob, alice), "Bob still hears Alice's heartbeats");
-                assertEquals(session, contact(bob, alice).extension(Extensions.SESSION).orElseThrow().asText(),
+                assertEquals(
+                        session,
+                        contact(bob, alice)
+                                .extension(Extensions.SESSION)
+                                .orElseThrow()
+                                .asText(),
                         "the same session all along: it never went silent");
                 // ... and Mallory's session, whose writer stayed blocked for three heartbeats, is closed.
                 Message malloryRow = alice.client().contacts().stream()
-                        .filter(m -> m.id().equals(mallory.onionAddress().hostname())).findFirst().orElseThrow();
-                assertTrue(malloryRow.extension(Extensions.SESSION).orElseThrow().isNull(), malloryRow.toString());
+                        .filter(m -> m.id().equals(mallory.onionAddress().hostname()))
+                        .findFirst()
+                        .orElseThrow();
+                assertTrue(
+                        malloryRow.extension(Extensions.SESSION).orElseThrow().isNull(), malloryRow.toString());
             } finally {
                 pinger.interrupt();
             }
@@ -428,13 +517,15 @@ class SessionsIT {
     @Test
     void aContactFloodingItsSessionWithFramesIsReadNoFasterThanItsFrameRate() throws Exception {
         TestDaemon alice = start("alice", "sessionrate: 200");
-        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        org.torchat.protocol.identity.Ed25519Identity mallory =
+                org.torchat.protocol.identity.Ed25519Identity.generate();
         alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
         try (RawSession raw = RawSession.open(mallory, alice)) {
             // Each of these is refused with an ERR (no 'ts'): what Alice answers counts what she read.
             Message refused = Message.of(Command.RECV, mallory.onionAddress().hostname(), 80, "again")
-                    .withExtension(Extensions.MESSAGE_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                            "mallory-repeats-this-id"));
+                    .withExtension(
+                            Extensions.MESSAGE_ID,
+                            com.fasterxml.jackson.databind.node.TextNode.valueOf("mallory-repeats-this-id"));
             Thread flood = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
@@ -466,15 +557,22 @@ class SessionsIT {
     @Test
     void aContactTogglingItsPresenceMovesThePresenceTokenAtMostOnceASecond() throws Exception {
         TestDaemon alice = start("alice");
-        org.torchat.protocol.identity.Ed25519Identity mallory = org.torchat.protocol.identity.Ed25519Identity.generate();
+        org.torchat.protocol.identity.Ed25519Identity mallory =
+                org.torchat.protocol.identity.Ed25519Identity.generate();
         alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "mallory");
         try (RawSession raw = RawSession.open(mallory, alice)) {
-            String token = alice.client().awaitPeersReply(Duration.ZERO).extension(Extensions.PRESENCE_VERSION)
-                    .orElseThrow().asText();
+            String token = alice.client()
+                    .awaitPeersReply(Duration.ZERO)
+                    .extension(Extensions.PRESENCE_VERSION)
+                    .orElseThrow()
+                    .asText();
             Thread toggler = new Thread(() -> {
                 try {
                     for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
-                        raw.send(Message.of(Command.PRESENCE, mallory.onionAddress().hostname(), 80,
+                        raw.send(Message.of(
+                                Command.PRESENCE,
+                                mallory.onionAddress().hostname(),
+                                80,
                                 i % 2 == 0 ? "away" : "online"));
                     }
                 } catch (Exception e) {
@@ -487,9 +585,12 @@ class SessionsIT {
             try {
                 long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 while (System.nanoTime() < end) {
-                    Message reply = alice.client().awaitPeersReply(Duration.ofMillis(500),
-                            java.util.Map.of(Extensions.PRESENCE_VERSION, token));
-                    String now = reply.extension(Extensions.PRESENCE_VERSION).orElseThrow().asText();
+                    Message reply = alice.client()
+                            .awaitPeersReply(
+                                    Duration.ofMillis(500), java.util.Map.of(Extensions.PRESENCE_VERSION, token));
+                    String now = reply.extension(Extensions.PRESENCE_VERSION)
+                            .orElseThrow()
+                            .asText();
                     if (!now.equals(token)) {
                         moves++;
                         token = now;
@@ -510,8 +611,11 @@ class SessionsIT {
         private final org.torchat.protocol.FrameWriter out;
         private final org.torchat.protocol.session.FrameAuthenticator frames;
 
-        private RawSession(java.net.Socket socket, org.torchat.protocol.FrameReader in,
-                           org.torchat.protocol.FrameWriter out, org.torchat.protocol.session.FrameAuthenticator frames) {
+        private RawSession(
+                java.net.Socket socket,
+                org.torchat.protocol.FrameReader in,
+                org.torchat.protocol.FrameWriter out,
+                org.torchat.protocol.session.FrameAuthenticator frames) {
             this.socket = socket;
             this.in = in;
             this.out = out;
@@ -527,7 +631,8 @@ class SessionsIT {
             out.write(org.torchat.protocol.MessageCodec.encode(handshake.hello()));
             out.write(org.torchat.protocol.MessageCodec.encode(handshake.proof(
                     org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))));
-            var keys = handshake.keys(org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()));
+            var keys = handshake.keys(
+                    org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()));
             return new RawSession(s, in, out, keys.authenticator());
         }
 
@@ -539,8 +644,8 @@ class SessionsIT {
         String receive() throws Exception {
             while (true) {
                 String frame = in.read().orElseThrow();
-                if (!frame.contains("\"cmd\":\"PRESENCE\"") && !(frame.contains("\"cmd\":\"PING\"")
-                        && !frame.contains("\"echoed\""))) {
+                if (!frame.contains("\"cmd\":\"PRESENCE\"")
+                        && !(frame.contains("\"cmd\":\"PING\"") && !frame.contains("\"echoed\""))) {
                     return frame;
                 }
             }
@@ -557,7 +662,9 @@ class SessionsIT {
         try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(5000);
             s.getOutputStream().write(Wire.frame(json));
-            return new org.torchat.protocol.FrameReader(s.getInputStream()).read().orElse("");
+            return new org.torchat.protocol.FrameReader(s.getInputStream())
+                    .read()
+                    .orElse("");
         }
     }
 }

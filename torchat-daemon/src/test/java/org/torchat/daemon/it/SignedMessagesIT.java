@@ -38,6 +38,7 @@ class SignedMessagesIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -73,8 +74,8 @@ class SignedMessagesIT {
     // --- frames as a peer writes them ----------------------------------------------------------------------------
 
     /** A RECV claiming to come from {@code claimed}, signed with {@code key} for {@code recipient}. */
-    private static String signedRecv(OnionAddress claimed, Ed25519Identity key, OnionAddress recipient, String text,
-                                     String mid, long ts) {
+    private static String signedRecv(
+            OnionAddress claimed, Ed25519Identity key, OnionAddress recipient, String text, String mid, long ts) {
         byte[] signature = key.sign(MessageSignatures.encode(new SignedFields(claimed, recipient, mid, ts, text)));
         return "{\"cmd\":\"RECV\",\"date\":\"12:00:00 2017\",\"id\":\"" + claimed.hostname() + "\",\"mid\":\"" + mid
                 + "\",\"msg\":\"" + text + "\",\"portno\":80,\"proto\":2,\"sig\":\""
@@ -121,8 +122,10 @@ class SignedMessagesIT {
 
     /** The warnings and errors the daemons logged since the test began. */
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return log.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     private void assertNothingStoredOnBobFrom(OnionAddress peer) throws Exception {
@@ -134,7 +137,10 @@ class SignedMessagesIT {
 
     @Test
     void aMessageFromAliceArrivesAtBobVerified() throws Exception {
-        String mid = alice.client().send(bob.address().hostname(), "signed hello").extension("mid").orElseThrow()
+        String mid = alice.client()
+                .send(bob.address().hostname(), "signed hello")
+                .extension("mid")
+                .orElseThrow()
                 .textValue();
 
         List<Message> got = Await.until(() -> history(bob, alice.address()), h -> h.size() == 1);
@@ -144,12 +150,14 @@ class SignedMessagesIT {
         assertEquals("in", in.extension("direction").orElseThrow().textValue());
         assertTrue(verified(in), in.toString());
 
-        List<Message> withEnd = bob.client().requestUntilEnd(Message.of(Command.HISTORY, alice.address().hostname(), 8000, "10"));
+        List<Message> withEnd = bob.client()
+                .requestUntilEnd(Message.of(Command.HISTORY, alice.address().hostname(), 8000, "10"));
         Message end = withEnd.get(withEnd.size() - 1);
         assertEquals(Command.END, end.cmd());
         assertTrue(verified(end), "alice is a verified peer: " + end);
 
-        Message out = Await.until(() -> history(alice, bob.address()).get(0),
+        Message out = Await.until(
+                () -> history(alice, bob.address()).get(0),
                 m -> m.extension("status").orElseThrow().textValue().equals("delivered"));
         assertTrue(out.extension("verified").isEmpty(), "our own messages carry no 'verified'");
         assertEquals(List.of(), warnings());
@@ -158,8 +166,8 @@ class SignedMessagesIT {
     @Test
     void aRecvClaimingToBeAliceButSignedByAnotherKeyIsRefused() throws Exception {
         Ed25519Identity mallory = Ed25519Identity.generate();
-        String forged = signedRecv(alice.address(), mallory, bob.address(), "send me your keys", mid("1"),
-                System.currentTimeMillis());
+        String forged = signedRecv(
+                alice.address(), mallory, bob.address(), "send me your keys", mid("1"), System.currentTimeMillis());
 
         String reply = exchange(bob.peerPort(), forged);
 
@@ -200,27 +208,30 @@ class SignedMessagesIT {
         Message in = history(bob, oldPeer).get(0);
         assertEquals("from the C daemon", in.msg());
         assertFalse(verified(in));
-        List<Message> withEnd = bob.client().requestUntilEnd(Message.of(Command.HISTORY, oldPeer.hostname(), 8000, "10"));
+        List<Message> withEnd =
+                bob.client().requestUntilEnd(Message.of(Command.HISTORY, oldPeer.hostname(), 8000, "10"));
         assertFalse(verified(withEnd.get(withEnd.size() - 1)), "an unverified peer");
         assertEquals(List.of(), warnings());
     }
 
     @Test
     void withRequireSignaturesAnUnsignedRecvIsRefusedAndSignedOnesStillArrive() throws Exception {
-        try (TestDaemon strict = TestDaemon.startReachable(tmp, "strict", socks, "requiresignatures: true",
-                "strangers: allow")) {
+        try (TestDaemon strict =
+                TestDaemon.startReachable(tmp, "strict", socks, "requiresignatures: true", "strangers: allow")) {
             OnionAddress oldPeer = Ed25519Identity.generate().onionAddress();
 
             String reply = exchange(strict.peerPort(), seedRecv(oldPeer, "unsigned"));
 
-            assertErr(reply, "unsigned message refused: this daemon accepts only messages signed by their sender "
-                    + "(requiresignatures)");
+            assertErr(
+                    reply,
+                    "unsigned message refused: this daemon accepts only messages signed by their sender "
+                            + "(requiresignatures)");
             assertEquals(List.of(), strict.client().history(oldPeer.hostname(), 10));
             assertEquals(List.of(), strict.client().peersWithUnread());
 
             alice.client().send(strict.address().hostname(), "alice signs");
-            List<Message> got = Await.until(() -> strict.client().history(alice.address().hostname(), 10),
-                    h -> h.size() == 1);
+            List<Message> got =
+                    Await.until(() -> strict.client().history(alice.address().hostname(), 10), h -> h.size() == 1);
             assertTrue(verified(got.get(0)));
             assertEquals("alice signs", got.get(0).msg());
         }
@@ -237,8 +248,8 @@ class SignedMessagesIT {
         assertTrue(reply.contains("more than 7 days ago"), reply);
         assertNothingStoredOnBobFrom(dave.onionAddress());
 
-        String fresh = exchange(bob.peerPort(),
-                signedRecv(dave, bob.address(), "fresh news", mid("4"), System.currentTimeMillis()));
+        String fresh = exchange(
+                bob.peerPort(), signedRecv(dave, bob.address(), "fresh news", mid("4"), System.currentTimeMillis()));
         assertEquals(mid("4"), ackedMid(fresh));
         assertTrue(verified(history(bob, dave.onionAddress()).get(0)));
     }
@@ -248,7 +259,8 @@ class SignedMessagesIT {
         Ed25519Identity dave = Ed25519Identity.generate();
         long twoDaysAhead = System.currentTimeMillis() + Duration.ofDays(2).toMillis();
 
-        String reply = exchange(bob.peerPort(), signedRecv(dave, bob.address(), "from tomorrow", mid("5"), twoDaysAhead));
+        String reply =
+                exchange(bob.peerPort(), signedRecv(dave, bob.address(), "from tomorrow", mid("5"), twoDaysAhead));
 
         assertErr(reply, "field 'ts' is ");
         assertTrue(reply.contains("ahead of this daemon's clock"), reply);
@@ -268,7 +280,12 @@ class SignedMessagesIT {
         List<Message> stored = history(bob, dave.onionAddress());
         assertEquals(1, stored.size());
         assertTrue(verified(stored.get(0)));
-        assertEquals("only once", bob.client().update(dave.onionAddress().hostname()).orElseThrow().msg());
+        assertEquals(
+                "only once",
+                bob.client()
+                        .update(dave.onionAddress().hostname())
+                        .orElseThrow()
+                        .msg());
         assertTrue(bob.client().update(dave.onionAddress().hostname()).isEmpty(), "one unread, not two");
     }
 

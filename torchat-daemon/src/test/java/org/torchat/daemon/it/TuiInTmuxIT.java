@@ -32,6 +32,7 @@ class TuiInTmuxIT {
 
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -65,26 +66,39 @@ class TuiInTmuxIT {
         String bin = Processes.repository().resolve("bin/torchat").toString();
         long t0 = System.nanoTime();
         keys(bin + " 127.0.0.1 " + alice.controlPort(), "Enter");
-        String first = Await.until(this::screen, s -> s.contains("Onion Address:") && s.contains("TORchat Address:"),
+        String first = Await.until(
+                this::screen,
+                s -> s.contains("Onion Address:") && s.contains("TORchat Address:"),
                 Duration.ofSeconds(60));
         long startMillis = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(first.contains(alice.address().hostname().substring(0, 30)), first);
 
         keys(bob.address().hostname(), "Enter");
         keys("hello bob, from the terminal", "Enter");
-        Await.until(() -> bob.client().peersWithUnread(), l -> l.equals(List.of(alice.address().hostname())));
-        assertEquals("hello bob, from the terminal", bob.client().update(alice.address().hostname()).orElseThrow().msg());
+        Await.until(
+                () -> bob.client().peersWithUnread(),
+                l -> l.equals(List.of(alice.address().hostname())));
+        assertEquals(
+                "hello bob, from the terminal",
+                bob.client().update(alice.address().hostname()).orElseThrow().msg());
 
         long t1 = System.nanoTime();
         // Issue 14: emoji (with a skin tone), an accent and CJK come back exactly, and what follows stays in place.
         String text = "hi alice, bob here \ud83c\udf89 \ud83d\udc4d\ud83c\udffd caf\u00e9 \u4e2d\u6587 end";
         bob.client().send(alice.address().hostname(), text);
         // Wait for the whole row: capture-pane can catch the terminal between the text and the emoji after it.
-        String reply = Await.until(this::screen, s -> s.lines().anyMatch(l -> l.endsWith("] " + text)),
-                Duration.ofSeconds(20));
-        String row = reply.lines().filter(l -> l.contains("hi alice, bob here")).findFirst().orElseThrow();
-        assertTrue(row.endsWith("] " + text), "exactly as sent:\n" + reply + "\n" + row.codePoints()
-                .mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
+        String reply = Await.until(
+                this::screen, s -> s.lines().anyMatch(l -> l.endsWith("] " + text)), Duration.ofSeconds(20));
+        String row = reply.lines()
+                .filter(l -> l.contains("hi alice, bob here"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                row.endsWith("] " + text),
+                "exactly as sent:\n" + reply + "\n"
+                        + row.codePoints()
+                                .mapToObj(Integer::toHexString)
+                                .collect(java.util.stream.Collectors.joining(" ")));
         assertEquals('|', row.charAt(30), row);
         long screenMillis = (System.nanoTime() - t1) / 1_000_000;
         assertTrue(reply.contains("hello bob, from the terminal"), reply);
@@ -93,10 +107,16 @@ class TuiInTmuxIT {
 
         // A message for a peer that is not open rings the bell: tmux flags the window, seen from another one.
         tmux("new-window", "-t", SESSION);
-        assertEquals("0", tmux("display-message", "-p", "-t", SESSION + ":0", "#{window_bell_flag}").strip());
+        assertEquals(
+                "0",
+                tmux("display-message", "-p", "-t", SESSION + ":0", "#{window_bell_flag}")
+                        .strip());
         strangerWrites(alice, "are you there?");
-        Await.until(() -> tmux("display-message", "-p", "-t", SESSION + ":0", "#{window_bell_flag}").strip(),
-                "1"::equals, Duration.ofSeconds(20));
+        Await.until(
+                () -> tmux("display-message", "-p", "-t", SESSION + ":0", "#{window_bell_flag}")
+                        .strip(),
+                "1"::equals,
+                Duration.ofSeconds(20));
         tmux("select-window", "-t", SESSION + ":0");
 
         keys("/quit", "Enter");
@@ -106,20 +126,31 @@ class TuiInTmuxIT {
         assertTrue(lines.stream().noneMatch(l -> l.contains("\u001b")), "no escape codes left behind:\n" + after);
         assertEquals("READY$", lines.get(lines.size() - 1).strip(), after);
 
-        System.out.printf(Locale.ROOT, "TuiInTmuxIT: bin/torchat start -> first full screen %d ms; message SEND on bob -> "
-                + "on alice's screen %d ms (two daemons, test SOCKS relay, long-poll); TUI resident memory %d MB%n",
-                startMillis, screenMillis, rssKb / 1024);
+        System.out.printf(
+                Locale.ROOT,
+                "TuiInTmuxIT: bin/torchat start -> first full screen %d ms; message SEND on bob -> "
+                        + "on alice's screen %d ms (two daemons, test SOCKS relay, long-poll); TUI resident memory %d MB%n",
+                startMillis,
+                screenMillis,
+                rssKb / 1024);
     }
 
     private long tuiResidentKb() throws Exception {
         Process p = new ProcessBuilder("pgrep", "-f", "torchat.jar 127.0.0.1 " + alice.controlPort()).start();
-        String pid = new String(p.getInputStream().readAllBytes()).strip().lines().findFirst().orElse("");
+        String pid = new String(p.getInputStream().readAllBytes())
+                .strip()
+                .lines()
+                .findFirst()
+                .orElse("");
         if (pid.isEmpty()) {
             return -1;
         }
         return java.nio.file.Files.readAllLines(Path.of("/proc", pid, "status")).stream()
-                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
-                .findFirst().orElse(-1);
+                .filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> l.replaceAll("\\D", ""))
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElse(-1);
     }
 
     private void keys(String text, String key) throws Exception {
@@ -134,9 +165,11 @@ class TuiInTmuxIT {
         String mid = String.format("%032x", System.nanoTime());
         long ts = System.currentTimeMillis();
         byte[] sig = MessageSignatures.sign(stranger, new SignedFields(from, to.address(), mid, ts, text));
-        String reply = Wire.exchange(to.peerPort(), Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + from.hostname()
-                + "\",\"mid\":\"" + mid + "\",\"msg\":\"" + text + "\",\"portno\":80,\"proto\":2,\"sig\":\""
-                + MessageSignatures.toBase64(sig) + "\",\"ts\":" + ts + "}"));
+        String reply = Wire.exchange(
+                to.peerPort(),
+                Wire.frame("{\"cmd\":\"RECV\",\"id\":\"" + from.hostname()
+                        + "\",\"mid\":\"" + mid + "\",\"msg\":\"" + text + "\",\"portno\":80,\"proto\":2,\"sig\":\""
+                        + MessageSignatures.toBase64(sig) + "\",\"ts\":" + ts + "}"));
         assertTrue(reply.contains("END"), reply);
     }
 

@@ -25,6 +25,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 class TwoDaemonsIT {
     @TempDir
     Path tmp;
+
     private TestSocks5Server socks;
     private TestDaemon alice;
     private TestDaemon bob;
@@ -39,8 +40,16 @@ class TwoDaemonsIT {
     private TestDaemon startMapped(String name) throws Exception {
         // 30 messages at once: no RECV rate limits here, and room for them unread (AbuseIT is about the caps)
         // strangers allowed: the seed's behaviour, which these tests check (ContactsIT is about strangers)
-        return TestDaemon.startReachable(tmp, name, socks, "retrydelay: 200", "retrylimit: 2", "strangers: allow",
-                "recvrate: 0", "strangerrate: 0", "requestmessages: 1000");
+        return TestDaemon.startReachable(
+                tmp,
+                name,
+                socks,
+                "retrydelay: 200",
+                "retrylimit: 2",
+                "strangers: allow",
+                "recvrate: 0",
+                "strangerrate: 0",
+                "requestmessages: 1000");
     }
 
     @AfterEach
@@ -73,7 +82,8 @@ class TwoDaemonsIT {
         assertEquals(Command.RECV, received.get().cmd());
         assertEquals(alice.address().hostname(), received.get().id());
         assertEquals("hello bob", received.get().msg());
-        assertTrue(received.get().date().matches("\\d\\d:\\d\\d"), received.get().date());
+        assertTrue(
+                received.get().date().matches("\\d\\d:\\d\\d"), received.get().date());
 
         assertEquals(Optional.empty(), bob.client().update(alice.address().hostname()));
         assertEquals(List.of(), bob.client().peersWithUnread());
@@ -92,35 +102,56 @@ class TwoDaemonsIT {
         // SEND made Bob Alice's contact, so Alice first tries a session (Bob, who has not added Alice, refuses it),
         // then sends the message on a connection of its own: both ask the proxy for the onion name itself (address
         // type 3, a domain name), never for a resolved address.
-        TestSocks5Server.ConnectRequest byName = new TestSocks5Server.ConnectRequest(3, bob.address().hostname(), 80);
+        TestSocks5Server.ConnectRequest byName =
+                new TestSocks5Server.ConnectRequest(3, bob.address().hostname(), 80);
         assertEquals(List.of(byName, byName), socks.requests());
     }
 
     @Test
     void seedClientBytesGetSeedShapedReplies() throws Exception {
         String aliceId = alice.address().hostname();
-        String host = Wire.exchange(alice.controlPort(), Wire.frame(
-                "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:58:05 2026\", \"msg\": \"\", \"cmd\": \"HOST\"}"));
-        assertEquals(framed("{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), host);
+        String host = Wire.exchange(
+                alice.controlPort(),
+                Wire.frame(
+                        "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:58:05 2026\", \"msg\": \"\", \"cmd\": \"HOST\"}"));
+        assertEquals(
+                framed("{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), host);
 
-        String send = Wire.exchange(alice.controlPort(), Wire.frame("{\"id\": \"" + bob.address().hostname()
-                + "\", \"portno\": 80, \"date\": \"12:00:00 2017\", \"msg\": \"hello bob\", \"cmd\": \"SEND\"}"));
-        assertTrue(send.matches("0145\\{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"mid\":\"[0-9a-f]{32}\",\"msg\":\"\",\"portno\":80}"),
+        String send = Wire.exchange(
+                alice.controlPort(),
+                Wire.frame(
+                        "{\"id\": \"" + bob.address().hostname()
+                                + "\", \"portno\": 80, \"date\": \"12:00:00 2017\", \"msg\": \"hello bob\", \"cmd\": \"SEND\"}"));
+        assertTrue(
+                send.matches("0145\\{\"cmd\":\"END\",\"id\":\"" + aliceId
+                        + "\",\"mid\":\"[0-9a-f]{32}\",\"msg\":\"\",\"portno\":80}"),
                 send);
 
         awaitUnread(bob, 1);
-        String peers = Wire.exchange(bob.controlPort(), Wire.frame(
-                "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:57:47 2026\", \"msg\": \"\", \"cmd\": \"GET_PEERS\"}"));
-        assertEquals(framed("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), peers);
+        String peers = Wire.exchange(
+                bob.controlPort(),
+                Wire.frame(
+                        "{\"id\": \"localhost\", \"portno\": 8000, \"date\": \"18:57:47 2026\", \"msg\": \"\", \"cmd\": \"GET_PEERS\"}"));
+        assertEquals(
+                framed("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"),
+                peers);
 
-        String update = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 1234, "
-                + "\"date\": \"18:57:48 2026\", \"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));
-        assertTrue(update.matches("\\d{4}\\{\"cmd\":\"RECV\",\"date\":\"\\d\\d:\\d\\d\",\"id\":\"" + aliceId
-                + "\",\"msg\":\"hello bob\",\"portno\":1234,\"verified\":true}"), update); // an extension, as END's mid
+        String update = Wire.exchange(
+                bob.controlPort(),
+                Wire.frame("{\"id\": \"localhost\", \"portno\": 1234, " + "\"date\": \"18:57:48 2026\", \"msg\": \""
+                        + aliceId + "\", \"cmd\": \"UPDATE\"}"));
+        assertTrue(
+                update.matches("\\d{4}\\{\"cmd\":\"RECV\",\"date\":\"\\d\\d:\\d\\d\",\"id\":\"" + aliceId
+                        + "\",\"msg\":\"hello bob\",\"portno\":1234,\"verified\":true}"),
+                update); // an extension, as END's mid
 
-        String drained = Wire.exchange(bob.controlPort(), Wire.frame("{\"id\": \"localhost\", \"portno\": 8000, "
-                + "\"msg\": \"" + aliceId + "\", \"cmd\": \"UPDATE\"}"));
-        assertEquals(framed("{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"), drained);
+        String drained = Wire.exchange(
+                bob.controlPort(),
+                Wire.frame("{\"id\": \"localhost\", \"portno\": 8000, " + "\"msg\": \"" + aliceId
+                        + "\", \"cmd\": \"UPDATE\"}"));
+        assertEquals(
+                framed("{\"cmd\":\"END\",\"id\":\"" + aliceId + "\",\"msg\":\"" + aliceId + "\",\"portno\":8000}"),
+                drained);
     }
 
     @Test
@@ -132,9 +163,21 @@ class TwoDaemonsIT {
             awaitUnread(bob, 2);
             carol.client().send(bob.address().hostname(), "carol again");
             awaitStatus(carol, bob, "delivered", "delivered");
-            assertEquals(List.of(carol.address().hostname(), alice.address().hostname()), bob.client().peersWithUnread());
-            assertEquals("from carol", bob.client().update(carol.address().hostname()).orElseThrow().msg());
-            assertEquals("carol again", bob.client().update(carol.address().hostname()).orElseThrow().msg());
+            assertEquals(
+                    List.of(carol.address().hostname(), alice.address().hostname()),
+                    bob.client().peersWithUnread());
+            assertEquals(
+                    "from carol",
+                    bob.client()
+                            .update(carol.address().hostname())
+                            .orElseThrow()
+                            .msg());
+            assertEquals(
+                    "carol again",
+                    bob.client()
+                            .update(carol.address().hostname())
+                            .orElseThrow()
+                            .msg());
         }
     }
 
@@ -143,10 +186,16 @@ class TwoDaemonsIT {
         for (int i = 0; i < 30; i++) {
             alice.client().send(bob.address().hostname(), "message " + i);
         }
-        List<Message> history = awaitStatus(alice, bob, java.util.Collections.nCopies(30, "delivered").toArray(String[]::new));
+        List<Message> history = awaitStatus(
+                alice, bob, java.util.Collections.nCopies(30, "delivered").toArray(String[]::new));
         for (int i = 0; i < 30; i++) {
             assertEquals("message " + i, history.get(i).msg());
-            assertEquals("message " + i, bob.client().update(alice.address().hostname()).orElseThrow().msg());
+            assertEquals(
+                    "message " + i,
+                    bob.client()
+                            .update(alice.address().hostname())
+                            .orElseThrow()
+                            .msg());
         }
     }
 
@@ -155,7 +204,9 @@ class TwoDaemonsIT {
         String text = "h\u00e9llo \u2713 \"q\" back\\slash\nnewline \u6f22\u5b57 \ud83d\ude00 %s%s%s%x";
         alice.client().send(bob.address().hostname(), text);
         awaitUnread(bob, 1);
-        assertEquals(text, bob.client().update(alice.address().hostname()).orElseThrow().msg());
+        assertEquals(
+                text,
+                bob.client().update(alice.address().hostname()).orElseThrow().msg());
     }
 
     @Test
@@ -163,10 +214,14 @@ class TwoDaemonsIT {
         String nobody = Ed25519Identity.generate().onionAddress().hostname();
         Message end = alice.client().send(nobody, "anyone?");
         assertEquals(Command.END, end.cmd(), "queued");
-        Message failed = Await.until(() -> alice.client().history(nobody, 1).get(0),
+        Message failed = Await.until(
+                () -> alice.client().history(nobody, 1).get(0),
                 m -> m.extension("status").orElseThrow().textValue().equals("failed"));
-        assertEquals("SOCKS5 reply 4: host unreachable", failed.extension("error").orElseThrow().textValue());
-        long attempts = socks.requests().stream().filter(r -> r.host().equals(nobody)).count();
+        assertEquals(
+                "SOCKS5 reply 4: host unreachable",
+                failed.extension("error").orElseThrow().textValue());
+        long attempts =
+                socks.requests().stream().filter(r -> r.host().equals(nobody)).count();
         assertTrue(attempts >= 2, "retried before giving up: " + attempts + " attempts");
     }
 
@@ -175,18 +230,23 @@ class TwoDaemonsIT {
         String closed = "127.0.0.1:" + TestSocks5Server.closedPort().getPort();
         try (TestDaemon lonely = TestDaemon.start(TestDaemon.newDataDir(tmp, "lonely"), closed, "retrydelay: 60000")) {
             lonely.client().send(bob.address().hostname(), "no proxy");
-            Message queued = Await.until(() -> lonely.client().history(bob.address().hostname(), 1).get(0),
+            Message queued = Await.until(
+                    () -> lonely.client().history(bob.address().hostname(), 1).get(0),
                     m -> m.extension("error").isPresent());
             assertEquals("queued", queued.extension("status").orElseThrow().textValue());
-            assertTrue(queued.extension("error").orElseThrow().textValue()
-                    .startsWith("cannot reach the Tor SOCKS proxy at " + closed), queued.toString());
+            assertTrue(
+                    queued.extension("error")
+                            .orElseThrow()
+                            .textValue()
+                            .startsWith("cannot reach the Tor SOCKS proxy at " + closed),
+                    queued.toString());
         }
     }
 
     @Test
     void sendToAV2AddressIsRefusedWithoutTouchingTheNetwork() throws Exception {
-        DaemonErrorException e = assertThrows(DaemonErrorException.class,
-                () -> alice.client().send("bobbobbobbobbob2.onion", "hi"));
+        DaemonErrorException e =
+                assertThrows(DaemonErrorException.class, () -> alice.client().send("bobbobbobbobbob2.onion", "hi"));
         assertTrue(e.getMessage().contains("v2 onion services are no longer supported by Tor"), e.getMessage());
         assertEquals(List.of(), socks.requests());
     }
@@ -198,8 +258,12 @@ class TwoDaemonsIT {
     /** Waits until {@code from}'s history with {@code to} has exactly these statuses, oldest first. */
     private static List<Message> awaitStatus(TestDaemon from, TestDaemon to, String... statuses) throws Exception {
         List<String> expected = List.of(statuses);
-        return Await.until(() -> from.client().history(to.address().hostname(), 1000),
-                h -> h.stream().map(m -> m.extension("status").orElseThrow().textValue()).toList().equals(expected));
+        return Await.until(
+                () -> from.client().history(to.address().hostname(), 1000),
+                h -> h.stream()
+                        .map(m -> m.extension("status").orElseThrow().textValue())
+                        .toList()
+                        .equals(expected));
     }
 
     private static String framed(String json) {

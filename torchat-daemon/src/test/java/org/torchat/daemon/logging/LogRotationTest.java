@@ -9,8 +9,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +31,8 @@ class LogRotationTest {
         Path log = dir.resolve("info.log");
         Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         LoggerContext context = context();
-        PrivateRollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = LogSetup.file(context, log, Level.INFO,
-                new LogSetup.Limits(20_000, 2, Duration.ofMillis(50)));
+        PrivateRollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                LogSetup.file(context, log, Level.INFO, new LogSetup.Limits(20_000, 2, Duration.ofMillis(50)));
         Logger logger = context.getLogger("flood");
         logger.addAppender(appender);
         String line = "y".repeat(100);
@@ -62,7 +62,8 @@ class LogRotationTest {
         Files.createFile(log);
         LoggerContext context = context();
         Logger logger = context.getLogger("peer");
-        logger.addAppender(LogSetup.file(context, log, Level.WARN, new LogSetup.Limits(1_000_000, 1, Duration.ofSeconds(1))));
+        logger.addAppender(
+                LogSetup.file(context, log, Level.WARN, new LogSetup.Limits(1_000_000, 1, Duration.ofSeconds(1))));
         logger.warn("bad command {}", "X\r\n2026-12-04 12:00:00.000 INFO  [main] Daemon - forged" + "z".repeat(9900));
         context.stop();
 

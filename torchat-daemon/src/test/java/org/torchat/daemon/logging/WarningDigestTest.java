@@ -35,8 +35,10 @@ class WarningDigestTest {
         digest.flush();
         assertEquals(4, lines.list.size());
         String summary = lines.list.get(3).getFormattedMessage();
-        assertEquals("1,201 more warnings in the last 60 s, counted and not logged one by one: "
-                + "600 bad frames, 601 refused RECV", summary);
+        assertEquals(
+                "1,201 more warnings in the last 60 s, counted and not logged one by one: "
+                        + "600 bad frames, 601 refused RECV",
+                summary);
     }
 
     @Test

@@ -93,12 +93,15 @@ class ConnectionProcessorTest {
 
     @Test
     void aHostRequestIsAnsweredWithTheExactBytes() throws Exception {
-        byte[] request = concat("0086".getBytes(StandardCharsets.US_ASCII), HOST_REQUEST.getBytes(StandardCharsets.UTF_8));
+        byte[] request =
+                concat("0086".getBytes(StandardCharsets.US_ASCII), HOST_REQUEST.getBytes(StandardCharsets.UTF_8));
 
         byte[] reply = run(request);
 
-        String expected = "0116{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + SELF.hostname() + "\",\"portno\":8000}";
-        assertArrayEquals(expected.getBytes(StandardCharsets.US_ASCII), reply, new String(reply, StandardCharsets.UTF_8));
+        String expected =
+                "0116{\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"" + SELF.hostname() + "\",\"portno\":8000}";
+        assertArrayEquals(
+                expected.getBytes(StandardCharsets.US_ASCII), reply, new String(reply, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -114,16 +117,19 @@ class ConnectionProcessorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "non-digit header   | abcd{}                 | bad frame: frame header must be 4 ASCII digits, got \"abcd\"",
-        "sign in header     | -012{\"cmd\":\"HOST\"} | bad frame: frame header must be 4 ASCII digits",
-        "short header       | 00                     | bad frame: connection closed after 2 of 4 header bytes",
-        "zero length        | 0000                   | bad frame: frame length 0000: a frame cannot be empty",
-        "truncated payload  | 0050{\"cmd\":\"HOST\"} | bad frame: connection closed after 14 of 50 payload bytes",
-        "invalid JSON       | 0005{cmd:}             | bad message: payload is not valid JSON",
-        "trailing garbage   | 0004{}{}               | bad message: payload is not valid JSON",
-        "top-level array    | 0002[]                 | bad message: message must be a JSON object, got an array",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "non-digit header   | abcd{}                 | bad frame: frame header must be 4 ASCII digits, got \"abcd\"",
+                "sign in header     | -012{\"cmd\":\"HOST\"} | bad frame: frame header must be 4 ASCII digits",
+                "short header       | 00                     | bad frame: connection closed after 2 of 4 header bytes",
+                "zero length        | 0000                   | bad frame: frame length 0000: a frame cannot be empty",
+                "truncated payload  | 0050{\"cmd\":\"HOST\"} | bad frame: connection closed after 14 of 50 payload bytes",
+                "invalid JSON       | 0005{cmd:}             | bad message: payload is not valid JSON",
+                "trailing garbage   | 0004{}{}               | bad message: payload is not valid JSON",
+                "top-level array    | 0002[]                 | bad message: message must be a JSON object, got an array",
+            })
     void aBrokenRequestGetsExactlyOneErrSayingWhy(String what, String input, String expectedStart) throws Exception {
         String msg = singleError(run(input.getBytes(StandardCharsets.UTF_8)), 0);
 
@@ -132,29 +138,34 @@ class ConnectionProcessorTest {
 
     @Test
     void invalidUtf8IsRefused() throws Exception {
-        byte[] payload = "{\"cmd\":\"HOST\",\"id\":\"\u00ff\",\"msg\":\"\",\"portno\":1}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] payload =
+                "{\"cmd\":\"HOST\",\"id\":\"\u00ff\",\"msg\":\"\",\"portno\":1}".getBytes(StandardCharsets.ISO_8859_1);
         byte[] input = concat(String.format("%04d", payload.length).getBytes(StandardCharsets.US_ASCII), payload);
 
         assertEquals("bad frame: frame payload is not valid UTF-8", singleError(run(input), 0));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "no cmd        | {\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}                  | field 'cmd' is missing",
-        "no id         | {\"cmd\":\"HOST\",\"msg\":\"\",\"portno\":8000}                      | field 'id' is missing",
-        "no msg        | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"portno\":8000}              | field 'msg' is missing",
-        "no portno     | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\"}                 | field 'portno' is missing",
-        "portno string | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":\"80\"} | field 'portno' must be an integer, got a string",
-        "msg number    | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":5,\"portno\":80}       | field 'msg' must be a string, got a number",
-        "date number   | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":80,\"date\":1} | field 'date' must be a string, got a number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "no cmd        | {\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}                  | field 'cmd' is missing",
+                "no id         | {\"cmd\":\"HOST\",\"msg\":\"\",\"portno\":8000}                      | field 'id' is missing",
+                "no msg        | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"portno\":8000}              | field 'msg' is missing",
+                "no portno     | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\"}                 | field 'portno' is missing",
+                "portno string | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":\"80\"} | field 'portno' must be an integer, got a string",
+                "msg number    | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":5,\"portno\":80}       | field 'msg' must be a string, got a number",
+                "date number   | {\"cmd\":\"HOST\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":80,\"date\":1} | field 'date' must be a string, got a number",
+            })
     void aMissingOrMistypedFieldIsNamed(String what, String json, String expected) throws Exception {
         assertEquals("bad message: " + expected, singleError(run(frame(json)), 0), what);
     }
 
     @Test
     void anUnknownCommandIsRefused() throws Exception {
-        String msg = singleError(run(frame("{\"cmd\":\"FETCH\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}")), 0);
+        String msg =
+                singleError(run(frame("{\"cmd\":\"FETCH\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":8000}")), 0);
 
         assertEquals("bad message: unknown command 'FETCH'", msg);
     }
@@ -175,7 +186,8 @@ class ConnectionProcessorTest {
 
         assertEquals("bad frame: frame of " + length + " bytes exceeds the maximum of 512", msg);
         assertEquals(1, frames(run(processor(9999), frame(big))).size());
-        assertEquals(Command.HOST, frames(run(processor(9999), frame(big))).get(0).cmd());
+        assertEquals(
+                Command.HOST, frames(run(processor(9999), frame(big))).get(0).cmd());
     }
 
     @Test
@@ -187,7 +199,8 @@ class ConnectionProcessorTest {
 
     @Test
     void aRequestExceptionBecomesErrEchoingPortno() throws Exception {
-        String msg = singleError(run(frame("{\"cmd\":\"UPDATE\",\"id\":\"localhost\",\"msg\":\"x\",\"portno\":1234}")), 1234);
+        String msg = singleError(
+                run(frame("{\"cmd\":\"UPDATE\",\"id\":\"localhost\",\"msg\":\"x\",\"portno\":1234}")), 1234);
 
         assertEquals("field 'msg': not a peer", msg);
         assertEquals(1, handled.size());
@@ -195,7 +208,8 @@ class ConnectionProcessorTest {
 
     @Test
     void aRuntimeExceptionBecomesAnInternalErrorAndTheProcessorCarriesOn() throws Exception {
-        String msg = singleError(run(frame("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":7}")), 7);
+        String msg =
+                singleError(run(frame("{\"cmd\":\"GET_PEERS\",\"id\":\"localhost\",\"msg\":\"\",\"portno\":7}")), 7);
 
         assertTrue(msg.startsWith("internal error"), msg);
         assertTrue(msg.contains("GET_PEERS"), msg);
@@ -226,7 +240,12 @@ class ConnectionProcessorTest {
             replies.send(Message.of(Command.END, "localhost", request.portno(), ""));
         });
         Dispatcher dispatcher = new Dispatcher(handlers, command -> command + " is not taken on this listener");
-        return new ConnectionProcessor("control", dispatcher, SELF, 9999, ControlAuthenticator.requiring(TOKEN),
+        return new ConnectionProcessor(
+                "control",
+                dispatcher,
+                SELF,
+                9999,
+                ControlAuthenticator.requiring(TOKEN),
                 ConnectionProcessor.digest(ConnectionProcessor.WARNINGS_PER_MINUTE));
     }
 
@@ -240,7 +259,8 @@ class ConnectionProcessorTest {
 
         assertEquals(1, replies.size());
         assertEquals(Command.ERR, replies.get(0).cmd());
-        assertEquals("authentication required: send the control token from DATA_DIR/control.cookie in the 'auth' field",
+        assertEquals(
+                "authentication required: send the control token from DATA_DIR/control.cookie in the 'auth' field",
                 replies.get(0).msg());
         assertEquals("localhost", replies.get(0).id(), "an unauthenticated client does not learn our onion address");
         assertEquals(8000, replies.get(0).portno());
@@ -249,7 +269,8 @@ class ConnectionProcessorTest {
 
     @Test
     void aWrongTokenGetsErrAndNoHandlerRuns() throws Exception {
-        List<Message> replies = frames(run(requiringToken(), frame(request("EXIT", ",\"auth\":\"" + "ab".repeat(31) + "ac\""))));
+        List<Message> replies =
+                frames(run(requiringToken(), frame(request("EXIT", ",\"auth\":\"" + "ab".repeat(31) + "ac\""))));
 
         assertEquals(1, replies.size());
         assertEquals(Command.ERR, replies.get(0).cmd());
@@ -301,7 +322,8 @@ class ConnectionProcessorTest {
         List<String> seen = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] renewals = {0};
-        byte[] input = concat(frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
+        byte[] input = concat(
+                frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
                 frame("{\"cmd\":\"FILEDATA\",\"id\":\"localhost\",\"msg\":\"1\",\"portno\":1}"),
                 frame("{\"cmd\":\"FILEEND\",\"id\":\"localhost\",\"msg\":\"2\",\"portno\":1}"));
         ReadDeadline counting = new ReadDeadline() {
@@ -315,7 +337,7 @@ class ConnectionProcessorTest {
                 throw new AssertionError("a file stream keeps the listener's deadline");
             }
         };
-        streaming(seen).process(new ByteArrayInputStream(input), out, "test-client", () -> { }, counting);
+        streaming(seen).process(new ByteArrayInputStream(input), out, "test-client", () -> {}, counting);
         assertEquals(List.of("FILEDATA 1", "FILEEND 2"), seen);
         assertEquals(3, renewals[0], "one renewal before each further frame, and before the end");
         assertEquals("2", frames(out.toByteArray()).get(0).msg());
@@ -324,13 +346,17 @@ class ConnectionProcessorTest {
     @Test
     void aBadFrameInTheMiddleOfAStreamEndsItWithErr() throws Exception {
         List<String> seen = new ArrayList<>();
-        byte[] input = concat(frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
+        byte[] input = concat(
+                frame("{\"cmd\":\"FILEUP\",\"id\":\"localhost\",\"msg\":\"f\",\"portno\":1}"),
                 frame("{\"cmd\":\"FILEDATA\",\"id\":\"localhost\",\"msg\":\"1\",\"portno\":1}"),
-                frame("not json"), frame("{\"cmd\":\"FILEEND\",\"id\":\"localhost\",\"msg\":\"2\",\"portno\":1}"));
+                frame("not json"),
+                frame("{\"cmd\":\"FILEEND\",\"id\":\"localhost\",\"msg\":\"2\",\"portno\":1}"));
         List<Message> replies = frames(run(streaming(seen), input));
         assertEquals(List.of("FILEDATA 1"), seen);
         assertEquals(1, replies.size(), replies.toString());
         assertEquals(Command.ERR, replies.get(0).cmd());
-        assertTrue(replies.get(0).msg().startsWith("bad message: payload is not valid JSON"), replies.get(0).msg());
+        assertTrue(
+                replies.get(0).msg().startsWith("bad message: payload is not valid JSON"),
+                replies.get(0).msg());
     }
 }

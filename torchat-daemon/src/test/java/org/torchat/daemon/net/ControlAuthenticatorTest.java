@@ -34,16 +34,20 @@ class ControlAuthenticatorTest {
     @Test
     void aMissingTokenSaysWhereToFindIt() {
         RequestException e = assertThrows(RequestException.class, () -> required.check(HOST));
-        assertEquals("authentication required: send the control token from DATA_DIR/control.cookie in the 'auth' field",
+        assertEquals(
+                "authentication required: send the control token from DATA_DIR/control.cookie in the 'auth' field",
                 e.getMessage());
         assertThrows(RequestException.class, () -> required.check(with(NODES.nullNode())));
     }
 
     @Test
     void aWrongTokenIsRefusedWithoutSayingWhatIsWrongWithIt() {
-        for (String wrong : new String[] {"", "x", TOKEN.substring(1), TOKEN + "0", TOKEN.toUpperCase(),
-            TOKEN.substring(0, 63) + "0", " " + TOKEN}) {
-            RequestException e = assertThrows(RequestException.class, () -> required.check(with(NODES.textNode(wrong))),
+        for (String wrong : new String[] {
+            "", "x", TOKEN.substring(1), TOKEN + "0", TOKEN.toUpperCase(), TOKEN.substring(0, 63) + "0", " " + TOKEN
+        }) {
+            RequestException e = assertThrows(
+                    RequestException.class,
+                    () -> required.check(with(NODES.textNode(wrong))),
                     "accepted '" + wrong + "'");
             assertEquals("wrong control token", e.getMessage());
             assertFalse(e.getMessage().contains(TOKEN), "never echoes the token");
@@ -54,7 +58,9 @@ class ControlAuthenticatorTest {
     void aTokenThatIsNotAStringIsWrong() {
         RequestException e = assertThrows(RequestException.class, () -> required.check(with(NODES.numberNode(1))));
         assertTrue(e.getMessage().startsWith("wrong control token"), e.getMessage());
-        assertThrows(RequestException.class, () -> required.check(with(NODES.arrayNode().add(TOKEN))));
+        assertThrows(
+                RequestException.class,
+                () -> required.check(with(NODES.arrayNode().add(TOKEN))));
     }
 
     @Test
@@ -74,7 +80,9 @@ class ControlAuthenticatorTest {
     @Test
     void theComparisonIsConstantTime() throws Exception {
         String source = Files.readString(Path.of("src/main/java/org/torchat/daemon/net/ControlAuthenticator.java"));
-        assertTrue(source.contains("MessageDigest.isEqual(digest("), "compares SHA-256 digests with MessageDigest.isEqual");
+        assertTrue(
+                source.contains("MessageDigest.isEqual(digest("),
+                "compares SHA-256 digests with MessageDigest.isEqual");
         assertFalse(source.matches("(?s).*\\.equals\\((token|auth).*"), "no String.equals on the token");
     }
 }

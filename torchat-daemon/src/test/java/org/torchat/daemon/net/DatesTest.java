@@ -15,21 +15,25 @@ import org.junit.jupiter.api.Test;
 class DatesTest {
     @Test
     void asctimeIsTheCDaemonsFormat() {
-        assertEquals("Wed Nov 25 18:56:20 2026",
+        assertEquals(
+                "Wed Nov 25 18:56:20 2026",
                 Dates.asctime(Clock.fixed(Instant.parse("2026-11-25T18:56:20Z"), ZoneOffset.UTC)));
     }
 
     @Test
     void asctimePadsTheDayWithASpace() {
-        assertEquals("Thu Nov  5 07:03:09 2026",
+        assertEquals(
+                "Thu Nov  5 07:03:09 2026",
                 Dates.asctime(Clock.fixed(Instant.parse("2026-11-05T07:03:09Z"), ZoneOffset.UTC)));
-        assertEquals("Mon Feb  1 00:00:00 2027",
+        assertEquals(
+                "Mon Feb  1 00:00:00 2027",
                 Dates.asctime(Clock.fixed(Instant.parse("2027-02-01T00:00:00Z"), ZoneOffset.UTC)));
     }
 
     @Test
     void asctimeIsUtcWhateverTheClocksZone() {
-        assertEquals("Thu Nov  5 07:03:09 2026",
+        assertEquals(
+                "Thu Nov  5 07:03:09 2026",
                 Dates.asctime(Clock.fixed(Instant.parse("2026-11-05T07:03:09Z"), ZoneId.of("Europe/Berlin"))));
     }
 

@@ -25,10 +25,10 @@ class DispatcherTest {
 
     @Test
     void anUnregisteredCommandIsRefusedWithTheRefusalText() {
-        Dispatcher dispatcher = new Dispatcher(Map.of(Command.RECV, (r, s) -> { }), refusal);
+        Dispatcher dispatcher = new Dispatcher(Map.of(Command.RECV, (r, s) -> {}), refusal);
 
-        RequestException e = assertThrows(RequestException.class,
-                () -> dispatcher.dispatch(request(Command.EXIT), reply -> { }));
+        RequestException e =
+                assertThrows(RequestException.class, () -> dispatcher.dispatch(request(Command.EXIT), reply -> {}));
 
         assertEquals("EXIT is a client command and is not accepted on the peer port", e.getMessage());
         assertEquals(List.of(Command.EXIT), refusedAsked);
@@ -39,7 +39,8 @@ class DispatcherTest {
         Dispatcher dispatcher = new Dispatcher(Map.of(), command -> "no " + command);
 
         for (Command c : Command.values()) {
-            RequestException e = assertThrows(RequestException.class, () -> dispatcher.dispatch(request(c), reply -> { }));
+            RequestException e =
+                    assertThrows(RequestException.class, () -> dispatcher.dispatch(request(c), reply -> {}));
             assertEquals("no " + c, e.getMessage());
         }
     }
@@ -49,12 +50,18 @@ class DispatcherTest {
         List<Message> seen = new ArrayList<>();
         List<Message> replies = new ArrayList<>();
         Message request = request(Command.HOST);
-        Dispatcher dispatcher = new Dispatcher(Map.of(
-                Command.HOST, (r, s) -> {
-                    seen.add(r);
-                    s.send(Message.of(Command.HOST, r.id(), r.portno(), "me"));
-                },
-                Command.EXIT, (r, s) -> { throw new AssertionError("wrong handler"); }), refusal);
+        Dispatcher dispatcher = new Dispatcher(
+                Map.of(
+                        Command.HOST,
+                                (r, s) -> {
+                                    seen.add(r);
+                                    s.send(Message.of(Command.HOST, r.id(), r.portno(), "me"));
+                                },
+                        Command.EXIT,
+                                (r, s) -> {
+                                    throw new AssertionError("wrong handler");
+                                }),
+                refusal);
 
         dispatcher.dispatch(request, replies::add);
 
@@ -67,11 +74,11 @@ class DispatcherTest {
     @Test
     void handlersRegisteredLaterDoNotLeakIn() {
         Map<Command, CommandHandler> handlers = new EnumMap<>(Command.class);
-        handlers.put(Command.RECV, (r, s) -> { });
+        handlers.put(Command.RECV, (r, s) -> {});
         Dispatcher dispatcher = new Dispatcher(handlers, refusal);
 
-        handlers.put(Command.EXIT, (r, s) -> { });
+        handlers.put(Command.EXIT, (r, s) -> {});
 
-        assertThrows(RequestException.class, () -> dispatcher.dispatch(request(Command.EXIT), reply -> { }));
+        assertThrows(RequestException.class, () -> dispatcher.dispatch(request(Command.EXIT), reply -> {}));
     }
 }

@@ -48,8 +48,10 @@ class ListenerTest {
     private Message host() throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
             s.setSoTimeout(5000);
-            new FrameWriter(s.getOutputStream()).write(MessageCodec.encode(Message.of(Command.HOST, "localhost", 1, "")));
-            return MessageCodec.decode(new FrameReader(s.getInputStream(), 9999).read().orElseThrow());
+            new FrameWriter(s.getOutputStream())
+                    .write(MessageCodec.encode(Message.of(Command.HOST, "localhost", 1, "")));
+            return MessageCodec.decode(
+                    new FrameReader(s.getInputStream(), 9999).read().orElseThrow());
         }
     }
 
@@ -73,7 +75,8 @@ class ListenerTest {
             assertEquals(SELF.hostname(), reply.msg());
         }
         String evicted = readUntilClosed(idle.get(0));
-        assertTrue(evicted.contains("ERR") && evicted.contains("no complete frame before the read deadline"),
+        assertTrue(
+                evicted.contains("ERR") && evicted.contains("no complete frame before the read deadline"),
                 "the oldest idle connection is told why and closed to make room: " + evicted);
     }
 

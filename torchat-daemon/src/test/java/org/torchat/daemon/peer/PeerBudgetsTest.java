@@ -18,10 +18,19 @@ class PeerBudgetsTest {
     private static final OnionAddress A = Ed25519Identity.generate().onionAddress();
     private static final OnionAddress B = Ed25519Identity.generate().onionAddress();
 
-    private PeerBudgets budgets(int senderRate, int senderBurst, int unsignedRate, int unsignedBurst, int strangerRate,
-                                int strangerBurst, int maxTracked) {
-        return new PeerBudgets(new PeerBudgets.Limits(senderRate, senderBurst, unsignedRate, unsignedBurst,
-                strangerRate, strangerBurst), maxTracked, now::get);
+    private PeerBudgets budgets(
+            int senderRate,
+            int senderBurst,
+            int unsignedRate,
+            int unsignedBurst,
+            int strangerRate,
+            int strangerBurst,
+            int maxTracked) {
+        return new PeerBudgets(
+                new PeerBudgets.Limits(
+                        senderRate, senderBurst, unsignedRate, unsignedBurst, strangerRate, strangerBurst),
+                maxTracked,
+                now::get);
     }
 
     @Test
@@ -32,7 +41,8 @@ class PeerBudgetsTest {
         for (String spelling : spellings) {
             b.admitSender(TrafficClass.CONTACT, OnionAddress.parse(spelling));
         }
-        RequestException e = assertThrows(RequestException.class,
+        RequestException e = assertThrows(
+                RequestException.class,
                 () -> b.admitSender(TrafficClass.CONTACT, OnionAddress.parse(id.toUpperCase() + ".ONION")));
         assertTrue(e.getMessage().contains("more than 60 a minute (bursts of 4) from " + A.hostname()), e.getMessage());
         assertEquals(1, b.tracked(TrafficClass.CONTACT));
@@ -96,7 +106,9 @@ class PeerBudgetsTest {
             b.admitSender(TrafficClass.STRANGER, Ed25519Identity.generate().onionAddress());
         }
         assertEquals(10, b.tracked(TrafficClass.STRANGER), "bounded");
-        assertThrows(RequestException.class, () -> b.admitSender(TrafficClass.CONTACT, A),
+        assertThrows(
+                RequestException.class,
+                () -> b.admitSender(TrafficClass.CONTACT, A),
                 "the contact's spent bucket was not evicted and refilled for free");
         b.admitSender(TrafficClass.CONTACT, B);
     }

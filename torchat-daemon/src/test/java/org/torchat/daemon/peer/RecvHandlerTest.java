@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +50,7 @@ class RecvHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T18:57:47Z"), ZoneOffset.UTC);
     /** A recent send time: well inside the replay window. */
     private static final long TS = CLOCK.millis() - 7_000;
+
     private static final String MID = "5f3c2a1b0e9d8c7b6a5f4e3d2c1b0a99";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -109,8 +110,10 @@ class RecvHandlerTest {
         assertEquals(Direction.IN, m.direction());
         assertEquals(MessageStatus.RECEIVED, m.status());
         assertEquals(1, replies.size());
-        assertEquals("{\"cmd\":\"END\",\"id\":\"" + SELF + "\",\"mid\":\"" + MID + "\",\"msg\":\"\",\"portno\":80,\"proto\":"
-                + Extensions.PROTOCOL_VERSION + "}", MessageCodec.encode(replies.get(0)));
+        assertEquals(
+                "{\"cmd\":\"END\",\"id\":\"" + SELF + "\",\"mid\":\"" + MID + "\",\"msg\":\"\",\"portno\":80,\"proto\":"
+                        + Extensions.PROTOCOL_VERSION + "}",
+                MessageCodec.encode(replies.get(0)));
     }
 
     @Test
@@ -124,7 +127,9 @@ class RecvHandlerTest {
         assertTrue(mid.matches("[0-9a-f]{32}"), mid);
         assertTrue(!mid.equals(all.get(1).messageId()));
         assertNull(all.get(0).sentAt(), "the C daemon does not say when it sent");
-        assertEquals(mid, replies.get(0).extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
+        assertEquals(
+                mid,
+                replies.get(0).extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
         assertEquals(Command.END, replies.get(0).cmd());
     }
 
@@ -136,7 +141,9 @@ class RecvHandlerTest {
         assertEquals(1, stored(BOB).size());
         assertEquals(2, replies.size());
         assertEquals(replies.get(0), replies.get(1));
-        assertEquals(MID, replies.get(1).extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
+        assertEquals(
+                MID,
+                replies.get(1).extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
         assertEquals("hello", store.popOldestUnread(BOB).orElseThrow().text());
         assertTrue(store.popOldestUnread(BOB).isEmpty());
     }
@@ -155,15 +162,25 @@ class RecvHandlerTest {
         handler.handle(recv(BOB, "a", "abcdefghijklmnop", TS), replies::add);
         handler.handle(recv(BOB, "b", "A-_9".repeat(16), TS), replies::add);
 
-        assertEquals(List.of("abcdefghijklmnop", "A-_9".repeat(16)),
+        assertEquals(
+                List.of("abcdefghijklmnop", "A-_9".repeat(16)),
                 stored(BOB).stream().map(StoredMessage::messageId).toList());
     }
 
     static Stream<JsonNode> badIds() {
-        return Stream.of(NODES.textNode(""), NODES.textNode("short"), NODES.textNode("abcdefghijklmno"),
-                NODES.textNode("x".repeat(65)), NODES.textNode("has spaces in it ok"), NODES.textNode("../../etc/passwd00"),
-                NODES.textNode("quote\"quote\"quote\""), NODES.textNode("\u00e9".repeat(20)),
-                NODES.numberNode(1234567890123456789L), NODES.nullNode(), NODES.booleanNode(true), NODES.objectNode());
+        return Stream.of(
+                NODES.textNode(""),
+                NODES.textNode("short"),
+                NODES.textNode("abcdefghijklmno"),
+                NODES.textNode("x".repeat(65)),
+                NODES.textNode("has spaces in it ok"),
+                NODES.textNode("../../etc/passwd00"),
+                NODES.textNode("quote\"quote\"quote\""),
+                NODES.textNode("\u00e9".repeat(20)),
+                NODES.numberNode(1234567890123456789L),
+                NODES.nullNode(),
+                NODES.booleanNode(true),
+                NODES.objectNode());
     }
 
     @ParameterizedTest
@@ -179,8 +196,12 @@ class RecvHandlerTest {
     }
 
     static Stream<JsonNode> badTimestamps() {
-        return Stream.of(NODES.textNode("1700000000000"), NODES.numberNode(-1), NODES.numberNode(1.5),
-                NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.nullNode(),
+        return Stream.of(
+                NODES.textNode("1700000000000"),
+                NODES.numberNode(-1),
+                NODES.numberNode(1.5),
+                NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
+                NODES.nullNode(),
                 NODES.booleanNode(false));
     }
 
@@ -200,8 +221,8 @@ class RecvHandlerTest {
 
     @Test
     void aTimestampOfZeroIsWellFormedButFarTooOld() {
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(recv(BOB, "epoch", MID, 0), replies::add));
+        RequestException e =
+                assertThrows(RequestException.class, () -> handler.handle(recv(BOB, "epoch", MID, 0), replies::add));
 
         assertTrue(e.getMessage().startsWith("too old: "), e.getMessage());
         assertEquals(List.of(), stored(BOB));
@@ -214,8 +235,8 @@ class RecvHandlerTest {
         handler.handle(recv(BOB.hostname(), "two"), replies::add);
         replies.clear();
 
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(recv(BOB.hostname(), "three"), replies::add));
+        RequestException e =
+                assertThrows(RequestException.class, () -> handler.handle(recv(BOB.hostname(), "three"), replies::add));
 
         assertTrue(e.getMessage().startsWith("not stored: "), e.getMessage());
         assertTrue(e.getMessage().contains("limit 2"), e.getMessage());
@@ -231,8 +252,8 @@ class RecvHandlerTest {
     void overTheByteCapNothingIsStored() throws Exception {
         use(new UnreadLimits(1000, 10));
 
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(recv(BOB.hostname(), "eleven byte"), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class, () -> handler.handle(recv(BOB.hostname(), "eleven byte"), replies::add));
 
         assertTrue(e.getMessage().startsWith("not stored: "), e.getMessage());
         assertTrue(e.getMessage().contains("bytes"), e.getMessage());
@@ -252,8 +273,9 @@ class RecvHandlerTest {
 
     @Test
     void aTextOverTheLimitIsRefusedWithoutStoring() throws Exception {
-        RequestException e = assertThrows(RequestException.class, () -> handler.handle(
-                recv(BOB.hostname(), "x".repeat(TextLimits.MAX_ENCODED_BYTES + 1)), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class,
+                () -> handler.handle(recv(BOB.hostname(), "x".repeat(TextLimits.MAX_ENCODED_BYTES + 1)), replies::add));
 
         assertTrue(e.getMessage().startsWith("message too long"), e.getMessage());
         assertEquals(List.of(), stored(BOB));
@@ -268,8 +290,12 @@ class RecvHandlerTest {
         handler.handle(recv(BOB.hostname().toUpperCase(), "upper case with suffix"), replies::add);
 
         assertEquals(List.of(BOB), store.peersWithUnread());
-        assertEquals("no suffix, upper case", store.popOldestUnread(BOB).orElseThrow().text());
-        assertEquals("upper case with suffix", store.popOldestUnread(BOB).orElseThrow().text());
+        assertEquals(
+                "no suffix, upper case",
+                store.popOldestUnread(BOB).orElseThrow().text());
+        assertEquals(
+                "upper case with suffix",
+                store.popOldestUnread(BOB).orElseThrow().text());
     }
 
     @Test
@@ -293,8 +319,8 @@ class RecvHandlerTest {
 
     @Test
     void aV2SenderIsToldV2IsGone() {
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(recv("bobbobbobbobbob2.onion", "hi"), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class, () -> handler.handle(recv("bobbobbobbobbob2.onion", "hi"), replies::add));
 
         assertTrue(e.getMessage().contains("v2"), e.getMessage());
     }
@@ -311,8 +337,8 @@ class RecvHandlerTest {
 
     @Test
     void anEmptyMessageIsRefusedWithoutStoring() {
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(recv(BOB.hostname(), ""), replies::add));
+        RequestException e =
+                assertThrows(RequestException.class, () -> handler.handle(recv(BOB.hostname(), ""), replies::add));
 
         assertTrue(e.getMessage().contains("field 'msg' is empty"), e.getMessage());
         assertEquals(List.of(), store.peersWithUnread());
@@ -327,15 +353,22 @@ class RecvHandlerTest {
     }
 
     /** A RECV claiming to be from {@code claimed}, signed with {@code key} (a forgery when they differ). */
-    private static Message signedAs(OnionAddress claimed, Ed25519Identity key, OnionAddress to, String msg, String mid,
-                                    long ts) {
+    private static Message signedAs(
+            OnionAddress claimed, Ed25519Identity key, OnionAddress to, String msg, String mid, long ts) {
         byte[] sig = key.sign(MessageSignatures.encode(new SignedFields(claimed, to, mid, ts, msg)));
         return recv(claimed, msg, mid, ts)
                 .withExtension(Extensions.SIGNATURE, NODES.textNode(MessageSignatures.toBase64(sig)));
     }
 
     private RecvHandler handler(Clock clock, boolean requireSignatures) {
-        return new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), clock, false, requireSignatures, RecvHandler.DEFAULT_MAX_AGE,
+        return new RecvHandler(
+                SELF,
+                store,
+                SenderGate.unlimited(new Contacts(db)::standing),
+                clock,
+                false,
+                requireSignatures,
+                RecvHandler.DEFAULT_MAX_AGE,
                 RecvHandler.DEFAULT_MAX_AHEAD);
     }
 
@@ -356,7 +389,9 @@ class RecvHandlerTest {
         assertEquals(MID, m.messageId());
         assertTrue(history.peerVerified(BOB));
         assertEquals(Command.END, replies.get(0).cmd());
-        assertEquals(MID, replies.get(0).extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
+        assertEquals(
+                MID,
+                replies.get(0).extension(Extensions.MESSAGE_ID).orElseThrow().textValue());
     }
 
     @Test
@@ -364,7 +399,9 @@ class RecvHandlerTest {
         handler.handle(recv(BOB.hostname(), "from the C daemon"), replies::add);
         handler.handle(recv(BOB, "v2 frame without a signature", MID, TS), replies::add);
 
-        assertEquals(List.of(false, false), stored(BOB).stream().map(StoredMessage::verified).toList());
+        assertEquals(
+                List.of(false, false),
+                stored(BOB).stream().map(StoredMessage::verified).toList());
         assertFalse(history.peerVerified(BOB));
         assertEquals(2, replies.size());
     }
@@ -373,19 +410,23 @@ class RecvHandlerTest {
     void anUnsignedMessageInTheNameOfAPeerThatSignsIsRefusedAsForged() throws Exception {
         handler.handle(signed(BOB_KEY, SELF, "signed", MID, TS), replies::add);
 
-        RequestException e = assertThrows(RequestException.class,
-                () -> handler.handle(recv(BOB.hostname(), "unsigned, as bob"), replies::add));
+        RequestException e = assertThrows(
+                RequestException.class, () -> handler.handle(recv(BOB.hostname(), "unsigned, as bob"), replies::add));
 
         assertTrue(e.getMessage().contains("most likely forged"), e.getMessage());
-        assertEquals(List.of(true), stored(BOB).stream().map(StoredMessage::verified).toList(), "only the signed one");
+        assertEquals(
+                List.of(true), stored(BOB).stream().map(StoredMessage::verified).toList(), "only the signed one");
         assertTrue(history.peerVerified(BOB), "the peer has proven once that it holds the key");
         handler.handle(recv(CAROL.hostname(), "carol never signed"), replies::add);
-        assertEquals(List.of(false), stored(CAROL).stream().map(StoredMessage::verified).toList());
+        assertEquals(
+                List.of(false),
+                stored(CAROL).stream().map(StoredMessage::verified).toList());
     }
 
     @Test
     void aMessageSignedByAnotherKeyIsRefusedAndNothingIsStored() {
-        RequestException e = assertThrows(RequestException.class,
+        RequestException e = assertThrows(
+                RequestException.class,
                 () -> handler.handle(signedAs(BOB, MALLORY_KEY, SELF, "I am bob", MID, TS), replies::add));
 
         assertTrue(e.getMessage().startsWith("bad signature: "), e.getMessage());
@@ -395,7 +436,8 @@ class RecvHandlerTest {
 
     @Test
     void aMessageSignedForAnotherRecipientIsRefused() {
-        RequestException e = assertThrows(RequestException.class,
+        RequestException e = assertThrows(
+                RequestException.class,
                 () -> handler.handle(signed(BOB_KEY, CAROL, "meant for carol", MID, TS), replies::add));
 
         assertTrue(e.getMessage().startsWith("bad signature: "), e.getMessage());
@@ -406,14 +448,22 @@ class RecvHandlerTest {
     static Stream<org.junit.jupiter.params.provider.Arguments> alterations() {
         Message good = signed(BOB_KEY, SELF, "pay 10", MID, TS);
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("text", new Message(good.cmd(), good.id(), good.portno(),
-                        "pay 1000", good.date(), good.extensions())),
-                org.junit.jupiter.params.provider.Arguments.of("mid",
-                        good.withExtension(Extensions.MESSAGE_ID, NODES.textNode(MID.replace('5', '6')))),
-                org.junit.jupiter.params.provider.Arguments.of("ts",
-                        good.withExtension(Extensions.TIMESTAMP, NODES.numberNode(TS + 1))),
-                org.junit.jupiter.params.provider.Arguments.of("id, to another sender", new Message(good.cmd(),
-                        CAROL.hostname(), good.portno(), good.msg(), good.date(), good.extensions())));
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "text",
+                        new Message(good.cmd(), good.id(), good.portno(), "pay 1000", good.date(), good.extensions())),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "mid", good.withExtension(Extensions.MESSAGE_ID, NODES.textNode(MID.replace('5', '6')))),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "ts", good.withExtension(Extensions.TIMESTAMP, NODES.numberNode(TS + 1))),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "id, to another sender",
+                        new Message(
+                                good.cmd(),
+                                CAROL.hostname(),
+                                good.portno(),
+                                good.msg(),
+                                good.date(),
+                                good.extensions())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -429,8 +479,9 @@ class RecvHandlerTest {
     @Test
     void theUnsignedFieldsMayChange() throws Exception {
         Message good = signed(BOB_KEY, SELF, "hi", MID, TS);
-        Message otherDatePortAndVersion = new Message(good.cmd(), good.id(), 11009, good.msg(), "other date",
-                good.extensions()).withExtension(Extensions.PROTO, NODES.numberNode(3));
+        Message otherDatePortAndVersion = new Message(
+                        good.cmd(), good.id(), 11009, good.msg(), "other date", good.extensions())
+                .withExtension(Extensions.PROTO, NODES.numberNode(3));
 
         handler.handle(otherDatePortAndVersion, replies::add);
 
@@ -441,17 +492,33 @@ class RecvHandlerTest {
     void theSenderMayWriteItsAddressInAnySpelling() throws Exception {
         Message good = signed(BOB_KEY, SELF, "hi", MID, TS);
 
-        handler.handle(new Message(good.cmd(), BOB.serviceId().toUpperCase(), good.portno(), good.msg(), good.date(),
-                good.extensions()), replies::add);
+        handler.handle(
+                new Message(
+                        good.cmd(),
+                        BOB.serviceId().toUpperCase(),
+                        good.portno(),
+                        good.msg(),
+                        good.date(),
+                        good.extensions()),
+                replies::add);
 
         assertTrue(stored(BOB).get(0).verified(), "the signature covers the canonical address");
     }
 
     static Stream<JsonNode> badSignatures() {
         String valid = MessageSignatures.toBase64(new byte[64]);
-        return Stream.of(NODES.textNode(""), NODES.textNode("not base64!"), NODES.textNode("AAAA"),
-                NODES.textNode(valid.substring(4)), NODES.textNode(valid + "AAAA"), NODES.textNode(" " + valid),
-                NODES.numberNode(1), NODES.nullNode(), NODES.booleanNode(true), NODES.arrayNode(), NODES.objectNode());
+        return Stream.of(
+                NODES.textNode(""),
+                NODES.textNode("not base64!"),
+                NODES.textNode("AAAA"),
+                NODES.textNode(valid.substring(4)),
+                NODES.textNode(valid + "AAAA"),
+                NODES.textNode(" " + valid),
+                NODES.numberNode(1),
+                NODES.nullNode(),
+                NODES.booleanNode(true),
+                NODES.arrayNode(),
+                NODES.objectNode());
     }
 
     @ParameterizedTest
@@ -461,7 +528,8 @@ class RecvHandlerTest {
 
         RequestException e = assertThrows(RequestException.class, () -> handler.handle(request, replies::add));
 
-        assertTrue(e.getMessage().startsWith("field 'sig' must be the base64 of a 64-byte Ed25519 signature"),
+        assertTrue(
+                e.getMessage().startsWith("field 'sig' must be the base64 of a 64-byte Ed25519 signature"),
                 e.getMessage());
         assertNothingStored();
     }
@@ -495,10 +563,10 @@ class RecvHandlerTest {
     void requiringSignaturesRefusesUnsignedMessagesAndStillTakesSignedOnes() throws Exception {
         RecvHandler strict = handler(CLOCK, true);
 
-        RequestException c = assertThrows(RequestException.class,
-                () -> strict.handle(recv(BOB.hostname(), "from the C daemon"), replies::add));
-        RequestException v2 = assertThrows(RequestException.class,
-                () -> strict.handle(recv(BOB, "v2 without signature", MID, TS), replies::add));
+        RequestException c = assertThrows(
+                RequestException.class, () -> strict.handle(recv(BOB.hostname(), "from the C daemon"), replies::add));
+        RequestException v2 = assertThrows(
+                RequestException.class, () -> strict.handle(recv(BOB, "v2 without signature", MID, TS), replies::add));
 
         assertTrue(c.getMessage().startsWith("unsigned message refused: "), c.getMessage());
         assertTrue(c.getMessage().contains("requiresignatures"), c.getMessage());
@@ -543,7 +611,8 @@ class RecvHandlerTest {
     void aNewMessageOlderThanTheWindowIsRefusedEvenWithAValidSignature() {
         long old = CLOCK.instant().minus(Duration.ofDays(7)).minusMillis(1).toEpochMilli();
 
-        RequestException e = assertThrows(RequestException.class,
+        RequestException e = assertThrows(
+                RequestException.class,
                 () -> handler.handle(signed(BOB_KEY, SELF, "replayed", MID, old), replies::add));
 
         assertTrue(e.getMessage().startsWith("too old: message " + MID + " was sent at "), e.getMessage());
@@ -578,12 +647,22 @@ class RecvHandlerTest {
 
     @Test
     void theWindowIsAConstructorParameter() throws Exception {
-        RecvHandler hourly = new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false, false, Duration.ofHours(1), Duration.ZERO);
+        RecvHandler hourly = new RecvHandler(
+                SELF,
+                store,
+                SenderGate.unlimited(new Contacts(db)::standing),
+                CLOCK,
+                false,
+                false,
+                Duration.ofHours(1),
+                Duration.ZERO);
         long twoHoursAgo = CLOCK.instant().minus(Duration.ofHours(2)).toEpochMilli();
 
-        RequestException old = assertThrows(RequestException.class,
+        RequestException old = assertThrows(
+                RequestException.class,
                 () -> hourly.handle(signed(BOB_KEY, SELF, "old", MID, twoHoursAgo), replies::add));
-        RequestException ahead = assertThrows(RequestException.class,
+        RequestException ahead = assertThrows(
+                RequestException.class,
                 () -> hourly.handle(signed(BOB_KEY, SELF, "ahead", MID, CLOCK.millis() + 1), replies::add));
 
         assertTrue(old.getMessage().contains("more than 1 h ago"), old.getMessage());
@@ -596,7 +675,8 @@ class RecvHandlerTest {
     void aTimestampMoreThanADayAheadIsRefused() {
         long ahead = CLOCK.instant().plus(Duration.ofDays(1)).plusMillis(1).toEpochMilli();
 
-        RequestException e = assertThrows(RequestException.class,
+        RequestException e = assertThrows(
+                RequestException.class,
                 () -> handler.handle(signed(BOB_KEY, SELF, "from the future", MID, ahead), replies::add));
 
         assertTrue(e.getMessage().startsWith("field 'ts' is "), e.getMessage());
@@ -623,10 +703,28 @@ class RecvHandlerTest {
 
     @Test
     void anEmptyWindowIsRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false, false, Duration.ZERO, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class,
-                () -> new RecvHandler(SELF, store, SenderGate.unlimited(new Contacts(db)::standing), CLOCK, false, false, Duration.ofDays(1), Duration.ofSeconds(-1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RecvHandler(
+                        SELF,
+                        store,
+                        SenderGate.unlimited(new Contacts(db)::standing),
+                        CLOCK,
+                        false,
+                        false,
+                        Duration.ZERO,
+                        Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RecvHandler(
+                        SELF,
+                        store,
+                        SenderGate.unlimited(new Contacts(db)::standing),
+                        CLOCK,
+                        false,
+                        false,
+                        Duration.ofDays(1),
+                        Duration.ofSeconds(-1)));
     }
 
     @Test

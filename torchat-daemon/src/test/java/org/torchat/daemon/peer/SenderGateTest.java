@@ -90,7 +90,8 @@ class SenderGateTest {
         int refused = 0;
         for (int i = 0; i < 200; i++) {
             Ed25519Identity throwaway = Ed25519Identity.generate();
-            Message frame = i % 2 == 0 ? signed(throwaway, throwaway.onionAddress(), "flood " + i)
+            Message frame = i % 2 == 0
+                    ? signed(throwaway, throwaway.onionAddress(), "flood " + i)
                     : unsigned(throwaway.onionAddress(), "flood " + i);
             try {
                 send(handler, frame);
@@ -112,11 +113,11 @@ class SenderGateTest {
         Ed25519Identity forger = Ed25519Identity.generate();
         send(handler, signed(FRIEND, FRIEND.onionAddress(), "signed once"));
         for (int i = 0; i < 20; i++) {
-            RequestException bad = assertThrows(RequestException.class,
-                    () -> send(handler, signed(forger, FRIEND.onionAddress(), "forged")));
+            RequestException bad = assertThrows(
+                    RequestException.class, () -> send(handler, signed(forger, FRIEND.onionAddress(), "forged")));
             assertTrue(bad.getMessage().startsWith("bad signature"), bad.getMessage());
-            RequestException unsignedForgery = assertThrows(RequestException.class,
-                    () -> send(handler, unsigned(FRIEND.onionAddress(), "forged")));
+            RequestException unsignedForgery = assertThrows(
+                    RequestException.class, () -> send(handler, unsigned(FRIEND.onionAddress(), "forged")));
             assertTrue(unsignedForgery.getMessage().contains("most likely forged"), unsignedForgery.getMessage());
         }
         assertEquals("END", send(handler, signed(FRIEND, FRIEND.onionAddress(), "two")));
@@ -127,7 +128,9 @@ class SenderGateTest {
     void aContactThatNeverSignsSharesTheUnsignedBudgetAndStrangersCannotSpendIt() throws Exception {
         RecvHandler handler = handler(new PeerBudgets.Limits(0, 1, 60, 2, 60, 1), Strangers.REQUESTS);
         send(handler, unsigned(Ed25519Identity.generate().onionAddress(), "stranger"));
-        assertThrows(RequestException.class, () -> send(handler, unsigned(Ed25519Identity.generate().onionAddress(), "x")));
+        assertThrows(
+                RequestException.class,
+                () -> send(handler, unsigned(Ed25519Identity.generate().onionAddress(), "x")));
         assertEquals("END", send(handler, unsigned(OLD_FRIEND, "one")));
         assertEquals("END", send(handler, unsigned(OLD_FRIEND, "two")));
         RequestException e = assertThrows(RequestException.class, () -> send(handler, unsigned(OLD_FRIEND, "three")));
@@ -139,9 +142,11 @@ class SenderGateTest {
         RecvHandler handler = handler(new PeerBudgets.Limits(60, 1, 60, 1, 60, 1), Strangers.CONTACTS);
         for (int i = 0; i < 5; i++) {
             Ed25519Identity stranger = Ed25519Identity.generate();
-            RequestException e = assertThrows(RequestException.class,
+            RequestException e = assertThrows(
+                    RequestException.class,
                     () -> send(handler, signed(stranger, stranger.onionAddress(), "let me in")));
-            assertTrue(e.getMessage().startsWith("not accepted: this daemon takes messages only from its contacts"),
+            assertTrue(
+                    e.getMessage().startsWith("not accepted: this daemon takes messages only from its contacts"),
                     e.getMessage());
         }
     }
@@ -150,8 +155,10 @@ class SenderGateTest {
     void aBlockedContactIsAStrangerToTheBudgets() throws Exception {
         contacts.block(FRIEND.onionAddress(), CLOCK.instant());
         PeerStanding standing = contacts.standing(FRIEND.onionAddress());
-        SenderGate gate = new SenderGate(contacts::standing,
-                new PeerBudgets(new PeerBudgets.Limits(0, 1, 0, 1, 60, 1), 10, now::get), Strangers.REQUESTS);
+        SenderGate gate = new SenderGate(
+                contacts::standing,
+                new PeerBudgets(new PeerBudgets.Limits(0, 1, 0, 1, 60, 1), 10, now::get),
+                Strangers.REQUESTS);
         assertTrue(standing.contact() && standing.blocked());
         assertEquals(TrafficClass.STRANGER, gate.enter(FRIEND.onionAddress(), true));
         assertThrows(RequestException.class, () -> gate.enter(FRIEND.onionAddress(), true));

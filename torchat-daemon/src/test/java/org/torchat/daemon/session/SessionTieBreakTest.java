@@ -23,8 +23,8 @@ class SessionTieBreakTest {
     private static final Instant T0 = Instant.parse("2026-12-04T18:00:00Z");
 
     /** A session {@code dialler} opened to {@code answerer}, as each end holds it: [dialler's, answerer's]. */
-    private static SessionLink[] dialled(Ed25519Identity dialler, Ed25519Identity answerer, Instant atDialler,
-                                         Instant atAnswerer) throws Exception {
+    private static SessionLink[] dialled(
+            Ed25519Identity dialler, Ed25519Identity answerer, Instant atDialler, Instant atAnswerer) throws Exception {
         SessionHandshake.Initiator initiator = new SessionHandshake.Initiator(dialler, answerer.onionAddress(), 80);
         SessionHandshake.Responder responder = new SessionHandshake.Responder(answerer, 80);
         Message challenge = responder.challenge(initiator.hello(), dialler.onionAddress());
@@ -33,7 +33,8 @@ class SessionTieBreakTest {
         OnionAddress from = dialler.onionAddress();
         return new SessionLink[] {
             new SessionLink(answerer.onionAddress(), from, diallerKeys, atDialler, new NoTransport()),
-            new SessionLink(from, from, answererKeys, atAnswerer, new NoTransport())};
+            new SessionLink(from, from, answererKeys, atAnswerer, new NoTransport())
+        };
     }
 
     /** Which session each side keeps: the one it had, unless the other replaces it. */
@@ -47,10 +48,13 @@ class SessionTieBreakTest {
         SessionLink[] aliceDialled = dialled(ALICE, BOB, T0, T0.plusSeconds(2));
         SessionLink[] bobDialled = dialled(BOB, ALICE, T0.plusSeconds(1), T0);
         String atAlice = kept(bobDialled[1], aliceDialled[0]); // she held Bob's, then hers completed
-        String atBob = kept(bobDialled[0], aliceDialled[1]);   // he held his own, then Alice's arrived
+        String atBob = kept(bobDialled[0], aliceDialled[1]); // he held his own, then Alice's arrived
         assertEquals(atAlice, atBob, "both keep the same session");
-        boolean aliceSmaller = ALICE.onionAddress().hostname().compareTo(BOB.onionAddress().hostname()) < 0;
-        assertEquals(aliceSmaller ? aliceDialled[0].id() : bobDialled[0].id(), atAlice,
+        boolean aliceSmaller =
+                ALICE.onionAddress().hostname().compareTo(BOB.onionAddress().hostname()) < 0;
+        assertEquals(
+                aliceSmaller ? aliceDialled[0].id() : bobDialled[0].id(),
+                atAlice,
                 "the session opened by the smaller address");
         // ... whichever order each side saw them in.
         assertEquals(atAlice, kept(aliceDialled[0], bobDialled[1]));
@@ -93,7 +97,6 @@ class SessionTieBreakTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -29,8 +29,10 @@ class ControlCookieTest {
         assertEquals("rw-------", mode(cookie));
         assertTrue(token.matches("[0-9a-f]{64}"), "64 hex characters");
         assertEquals(token + "\n", Files.readString(cookie));
-        assertEquals(java.util.List.of("control.cookie", "torchatd.lock"),
-                Files.list(root).map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+        assertEquals(
+                java.util.List.of("control.cookie", "torchatd.lock"),
+                Files.list(root).map(p -> p.getFileName().toString()).sorted().toList(),
+                "no temporary file left");
     }
 
     @Test
@@ -49,7 +51,8 @@ class ControlCookieTest {
 
     @Test
     void twoDataDirectoriesGetDifferentTokens() throws Exception {
-        try (DataDirectory a = DataDirectory.open(tmp.resolve("a")); DataDirectory b = DataDirectory.open(tmp.resolve("b"))) {
+        try (DataDirectory a = DataDirectory.open(tmp.resolve("a"));
+                DataDirectory b = DataDirectory.open(tmp.resolve("b"))) {
             assertNotEquals(ControlCookie.loadOrCreate(a), ControlCookie.loadOrCreate(b));
         }
     }

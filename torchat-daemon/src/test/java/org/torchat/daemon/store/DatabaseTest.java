@@ -37,7 +37,8 @@ class DatabaseTest {
         return db.run(c -> {
             List<String> names = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
@@ -48,7 +49,8 @@ class DatabaseTest {
 
     private static int count(Database db, String table) {
         return db.run(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -57,7 +59,8 @@ class DatabaseTest {
 
     /** Prepares a raw SQLite file outside Database, as another program (or another TORchat) would have left it. */
     private static void raw(Path file, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -65,8 +68,15 @@ class DatabaseTest {
     }
 
     /** The tables of the latest schema, with the full-text index's own (issue 14). */
-    private static final List<String> LATEST_TABLES = List.of("contacts", "messages", "messages_fts",
-            "messages_fts_config", "messages_fts_data", "messages_fts_docsize", "messages_fts_idx", "transfers");
+    private static final List<String> LATEST_TABLES = List.of(
+            "contacts",
+            "messages",
+            "messages_fts",
+            "messages_fts_config",
+            "messages_fts_data",
+            "messages_fts_docsize",
+            "messages_fts_idx",
+            "transfers");
 
     @Test
     void aNewFileGetsTheLatestSchema() throws Exception {
@@ -91,15 +101,25 @@ class DatabaseTest {
         try (Database db = Database.open(file())) {
             new Outbox(db).enqueue(BOB, "from before files", 80, "", T0);
         }
-        raw(file(), "DROP TABLE transfers", "DROP INDEX contacts_requests", // schema 3: contacts, no files yet
-                "ALTER TABLE contacts DROP COLUMN request_since", "ALTER TABLE contacts DROP COLUMN request_messages",
-                "ALTER TABLE contacts DROP COLUMN request_bytes", "DROP TRIGGER messages_fts_insert",
-                "DROP TRIGGER messages_fts_delete", "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts",
-                "ALTER TABLE messages DROP COLUMN sealed", "PRAGMA user_version = 3");
+        raw(
+                file(),
+                "DROP TABLE transfers",
+                "DROP INDEX contacts_requests", // schema 3: contacts, no files yet
+                "ALTER TABLE contacts DROP COLUMN request_since",
+                "ALTER TABLE contacts DROP COLUMN request_messages",
+                "ALTER TABLE contacts DROP COLUMN request_bytes",
+                "DROP TRIGGER messages_fts_insert",
+                "DROP TRIGGER messages_fts_delete",
+                "DROP TRIGGER messages_fts_update",
+                "DROP TABLE messages_fts",
+                "ALTER TABLE messages DROP COLUMN sealed",
+                "PRAGMA user_version = 3");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertEquals(LATEST_TABLES, tables(db));
-            assertEquals("from before files", new Outbox(db).oldestQueued(BOB).orElseThrow().text());
+            assertEquals(
+                    "from before files",
+                    new Outbox(db).oldestQueued(BOB).orElseThrow().text());
         }
     }
 
@@ -108,9 +128,15 @@ class DatabaseTest {
         try (Database db = Database.open(file())) {
             new Outbox(db).enqueue(BOB, "written before the index", 80, "", T0);
         }
-        raw(file(), "DROP TRIGGER messages_fts_insert", "DROP TRIGGER messages_fts_delete",
-                "DROP TRIGGER messages_fts_update", "DROP TABLE messages_fts", "ALTER TABLE messages DROP COLUMN sealed",
-                "ALTER TABLE transfers DROP COLUMN name_sealed", "PRAGMA user_version = 5");
+        raw(
+                file(),
+                "DROP TRIGGER messages_fts_insert",
+                "DROP TRIGGER messages_fts_delete",
+                "DROP TRIGGER messages_fts_update",
+                "DROP TABLE messages_fts",
+                "ALTER TABLE messages DROP COLUMN sealed",
+                "ALTER TABLE transfers DROP COLUMN name_sealed",
+                "PRAGMA user_version = 5");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
             assertEquals(1, new Search(db).find("before", BOB, 10).size());
@@ -129,7 +155,8 @@ class DatabaseTest {
     }
 
     private static String pragma(Connection c, String name) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();
             return rs.getString(1);
         }
@@ -191,7 +218,8 @@ class DatabaseTest {
         assertTrue(e.getMessage().contains(String.valueOf(newer)), e.getMessage());
         // The refused file is left exactly as it was.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             rs.next();
             assertEquals(newer, rs.getInt(1));
         }
@@ -199,7 +227,8 @@ class DatabaseTest {
 
     @Test
     void aFileThatIsNotADatabaseIsAStartupException() throws Exception {
-        Files.writeString(file(), "this is not an SQLite database, just some text that is long enough to have a header");
+        Files.writeString(
+                file(), "this is not an SQLite database, just some text that is long enough to have a header");
 
         StartupException e = assertThrows(StartupException.class, () -> Database.open(file()));
 
@@ -237,17 +266,21 @@ class DatabaseTest {
     @Test
     void aTransactionThatThrowsLeavesNothing() throws Exception {
         try (Database db = Database.open(file())) {
-            SQLException e = assertThrows(SQLException.class, () -> db.transaction(c -> {
-                insertContact(c, BOB);
-                throw new SQLException("boom");
-            }));
+            SQLException e = assertThrows(
+                    SQLException.class,
+                    () -> db.transaction(c -> {
+                        insertContact(c, BOB);
+                        throw new SQLException("boom");
+                    }));
             assertEquals("boom", e.getMessage());
             assertEquals(0, count(db, "contacts"));
 
-            assertThrows(IllegalStateException.class, () -> db.transaction(c -> {
-                insertContact(c, BOB);
-                throw new IllegalStateException("unchecked");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.transaction(c -> {
+                        insertContact(c, BOB);
+                        throw new IllegalStateException("unchecked");
+                    }));
             assertEquals(0, count(db, "contacts"));
 
             // The connection is usable afterwards, and a transaction that returns normally is committed.
@@ -262,13 +295,15 @@ class DatabaseTest {
     @Test
     void runWrapsDatabaseFailuresInAStoreException() throws Exception {
         try (Database db = Database.inMemory()) {
-            StoreException e = assertThrows(StoreException.class, () -> db.run(c -> {
-                insertContact(c, BOB);
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT * FROM no_such_table");
-                }
-                return null;
-            }));
+            StoreException e = assertThrows(
+                    StoreException.class,
+                    () -> db.run(c -> {
+                        insertContact(c, BOB);
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT * FROM no_such_table");
+                        }
+                        return null;
+                    }));
 
             assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
             assertFalse(e.getMessage().isEmpty());

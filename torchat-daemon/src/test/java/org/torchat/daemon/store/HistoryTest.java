@@ -58,9 +58,11 @@ class HistoryTest {
         List<StoredMessage> all = history.last(BOB, 10);
 
         assertEquals(List.of("hi alice", "hi bob", "how are you?", "fine"), texts(all));
-        assertEquals(List.of(Direction.IN, Direction.OUT, Direction.IN, Direction.OUT),
+        assertEquals(
+                List.of(Direction.IN, Direction.OUT, Direction.IN, Direction.OUT),
                 all.stream().map(StoredMessage::direction).toList());
-        assertEquals(List.of(MessageStatus.RECEIVED, MessageStatus.QUEUED, MessageStatus.RECEIVED, MessageStatus.QUEUED),
+        assertEquals(
+                List.of(MessageStatus.RECEIVED, MessageStatus.QUEUED, MessageStatus.RECEIVED, MessageStatus.QUEUED),
                 all.stream().map(StoredMessage::status).toList());
     }
 

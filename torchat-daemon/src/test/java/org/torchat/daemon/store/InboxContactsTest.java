@@ -83,7 +83,9 @@ class InboxContactsTest {
     @Test
     void withContactsOnlyABlockedStrangerHearsWhatEveryStrangerHears() throws Exception {
         contacts.block(STRANGER, T0);
-        assertEquals(Inbox.Outcome.REFUSED, store(inbox(Strangers.CONTACTS), STRANGER, "still me"),
+        assertEquals(
+                Inbox.Outcome.REFUSED,
+                store(inbox(Strangers.CONTACTS), STRANGER, "still me"),
                 "refused like any stranger: an acknowledgement would show that it is blocked");
         assertEquals(Inbox.Outcome.BLOCKED, store(inbox(Strangers.REQUESTS), STRANGER, "still me"));
     }

@@ -114,7 +114,8 @@ class InboxTest {
         popText(BOB);
 
         List<StoredMessage> all = history.last(BOB, 10);
-        assertEquals(List.of("one", "two"), all.stream().map(StoredMessage::text).toList());
+        assertEquals(
+                List.of("one", "two"), all.stream().map(StoredMessage::text).toList());
         assertFalse(all.get(0).unread());
         assertTrue(all.get(1).unread());
     }
@@ -123,7 +124,8 @@ class InboxTest {
     void theSameIdFromTheSamePeerIsStoredOnce() throws Exception {
         assertEquals(Inbox.Outcome.STORED, inbox.store(BOB, "0123456789abcdef", "hello", null, T0));
         assertEquals(Inbox.Outcome.DUPLICATE, inbox.store(BOB, "0123456789abcdef", "hello", null, T0.plusSeconds(5)));
-        assertEquals(Inbox.Outcome.DUPLICATE, inbox.store(BOB, "0123456789abcdef", "other text", null, T0.plusSeconds(9)));
+        assertEquals(
+                Inbox.Outcome.DUPLICATE, inbox.store(BOB, "0123456789abcdef", "other text", null, T0.plusSeconds(9)));
 
         List<StoredMessage> all = history.last(BOB, 10);
         assertEquals(1, all.size());
@@ -150,25 +152,30 @@ class InboxTest {
         assertEquals(Inbox.Outcome.STORED, inbox.store(BOB, "0123456789abcdeg", "unsigned", T0, T0, false, null));
         inbox.store(CAROL, "0123456789abcdef", "unsigned", T0, T0);
 
-        assertEquals(List.of(true, false), history.last(BOB, 10).stream().map(StoredMessage::verified).toList());
+        assertEquals(
+                List.of(true, false),
+                history.last(BOB, 10).stream().map(StoredMessage::verified).toList());
         assertTrue(history.peerVerified(BOB));
         assertFalse(history.peerVerified(CAROL));
         assertFalse(history.peerVerified(ALICE), "no contact at all");
-        assertFalse(new Outbox(db).enqueue(ALICE, "ours", 80, "", T0).verified(), "outgoing messages are never verified");
+        assertFalse(
+                new Outbox(db).enqueue(ALICE, "ours", 80, "", T0).verified(), "outgoing messages are never verified");
     }
 
     @Test
     void aNewMessageSentBeforeTheOldestAcceptedTimeIsNotStoredAtAll() throws Exception {
         Instant oldest = T0.minusSeconds(3600);
 
-        assertEquals(Inbox.Outcome.TOO_OLD,
+        assertEquals(
+                Inbox.Outcome.TOO_OLD,
                 inbox.store(BOB, "0123456789abcdef", "old", oldest.minusMillis(1), T0, true, oldest));
 
         assertEquals(List.of(), history.last(BOB, 10));
         assertEquals(List.of(), inbox.peersWithUnread());
         assertFalse(history.peerVerified(BOB), "a refused message proves nothing");
         int contacts = db.run(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM contacts"); var rs = ps.executeQuery()) {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM contacts");
+                    var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -181,9 +188,11 @@ class InboxTest {
     void aStoredIdIsADuplicateHoweverOldAndAMessageWithoutTimeHasNoAge() throws Exception {
         inbox.store(BOB, "0123456789abcdef", "first", T0.minusSeconds(10), T0, true, T0.minusSeconds(60));
 
-        assertEquals(Inbox.Outcome.DUPLICATE,
+        assertEquals(
+                Inbox.Outcome.DUPLICATE,
                 inbox.store(BOB, "0123456789abcdef", "first", T0.minusSeconds(10), T0.plusSeconds(1), true, T0));
-        assertEquals(Inbox.Outcome.STORED,
+        assertEquals(
+                Inbox.Outcome.STORED,
                 inbox.store(BOB, "0123456789abcdeg", "C daemon", null, T0, false, T0.plusSeconds(3600)));
     }
 
@@ -334,7 +343,8 @@ class InboxTest {
         assertEquals("c2", popText(CAROL));
         assertEquals("b2", popText(BOB));
         assertEquals(List.of(), inbox.peersWithUnread());
-        assertEquals(Inbox.Outcome.DUPLICATE,
+        assertEquals(
+                Inbox.Outcome.DUPLICATE,
                 inbox.store(BOB, history.last(BOB, 1).get(0).messageId(), "b2", null, nextInstant()),
                 "message ids are remembered across restarts");
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NativeLibraryDirectoryTest {
     @TempDir
     Path tmp;
+
     private String before;
 
     @BeforeEach

@@ -37,7 +37,10 @@ class OutboxTest {
     }
 
     private StoredMessage reread(StoredMessage m) {
-        return history.last(m.peer(), 1000).stream().filter(x -> x.localId() == m.localId()).findFirst().orElseThrow();
+        return history.last(m.peer(), 1000).stream()
+                .filter(x -> x.localId() == m.localId())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

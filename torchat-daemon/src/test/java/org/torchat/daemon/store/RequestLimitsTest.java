@@ -55,17 +55,21 @@ class RequestLimitsTest {
     void aBatchKeepsWhatFitsRefusesTheRestAndARefusedStrangerLeavesNoTraceInIt() throws Exception {
         Inbox inbox = inbox(new RequestLimits(1, 2, 20_000, 1_000_000));
         OnionAddress first = stranger();
-        List<Inbox.Stored> results = inbox.storeAll(first, List.of(incoming("one"), incoming("two"), incoming("three"),
-                incoming("four")), T0, false, null);
+        List<Inbox.Stored> results = inbox.storeAll(
+                first, List.of(incoming("one"), incoming("two"), incoming("three"), incoming("four")), T0, false, null);
         assertEquals(Inbox.Outcome.STORED, results.get(0).outcome());
         assertEquals(Inbox.Outcome.STORED, results.get(1).outcome());
         assertTrue(results.get(2).outcome() == null && results.get(3).outcome() == null, results.toString());
-        assertTrue(results.get(2).overLimit().getMessage().contains("2"), results.get(2).overLimit().getMessage());
-        assertEquals(List.of("one", "two"), history.last(first, 10).stream().map(StoredMessage::text).toList());
+        assertTrue(
+                results.get(2).overLimit().getMessage().contains("2"),
+                results.get(2).overLimit().getMessage());
+        assertEquals(
+                List.of("one", "two"),
+                history.last(first, 10).stream().map(StoredMessage::text).toList());
 
         OnionAddress second = stranger(); // over the cap of one pending request
-        List<Inbox.Stored> refused = inbox.storeAll(second, List.of(incoming("hi"), incoming("hello?")), T0, false,
-                null);
+        List<Inbox.Stored> refused =
+                inbox.storeAll(second, List.of(incoming("hi"), incoming("hello?")), T0, false, null);
         assertTrue(refused.stream().allMatch(r -> r.overLimit() != null), refused.toString());
         assertTrue(contacts.find(second).isEmpty(), "not even its address, though the batch's transaction committed");
         List<Inbox.Stored> friend = inbox.storeAll(FRIEND, List.of(incoming("a"), incoming("a")), T0, false, null);
@@ -104,8 +108,8 @@ class RequestLimitsTest {
 
         OnionAddress wordy = stranger();
         store(inbox, wordy, "x".repeat(6_000), T0);
-        PeerLimitException tooBig = assertThrows(PeerLimitException.class,
-                () -> store(inbox, wordy, "y".repeat(6_000), T0));
+        PeerLimitException tooBig =
+                assertThrows(PeerLimitException.class, () -> store(inbox, wordy, "y".repeat(6_000), T0));
         assertTrue(tooBig.getMessage().contains("requestbytes 10000"), tooBig.getMessage());
         assertEquals(1, history.last(wordy, 10).size());
     }
@@ -170,7 +174,9 @@ class RequestLimitsTest {
         int expired = new RequestExpiry(db).expireBefore(T0.plus(Duration.ofDays(1)));
 
         assertEquals(1, expired);
-        assertEquals(List.of(recent), contacts.requests(0, 10, 200).stream().map(Contact::address).toList());
+        assertEquals(
+                List.of(recent),
+                contacts.requests(0, 10, 200).stream().map(Contact::address).toList());
         assertEquals(List.of(), history.last(old, 10), "its message is gone");
         assertTrue(contacts.find(old).isEmpty(), "an address with nothing left to remember is forgotten");
         assertEquals(Inbox.Outcome.STORED, store(inbox, stranger(), "room again", T0.plus(Duration.ofDays(30))));
@@ -190,7 +196,9 @@ class RequestLimitsTest {
 
         new RequestExpiry(db).expireBefore(T0.plus(Duration.ofDays(10)));
 
-        assertEquals(List.of("while a contact"), history.last(former, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(
+                List.of("while a contact"),
+                history.last(former, 10).stream().map(StoredMessage::text).toList());
         assertEquals(ContactState.STRANGER, contacts.find(former).orElseThrow().state());
         assertTrue(contacts.find(pest).orElseThrow().blocked(), "the block stays");
         assertEquals(0, contacts.pendingRequests());
@@ -227,8 +235,12 @@ class RequestLimitsTest {
 
         assertEquals(1, new RequestExpiry(db).expireBefore(T0.plus(Duration.ofDays(1))));
 
-        assertEquals(List.of("read"), history.last(partly, 10).stream().map(StoredMessage::text).toList());
-        assertEquals(List.of("all read"), history.last(read, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(
+                List.of("read"),
+                history.last(partly, 10).stream().map(StoredMessage::text).toList());
+        assertEquals(
+                List.of("all read"),
+                history.last(read, 10).stream().map(StoredMessage::text).toList());
         assertEquals(0, contacts.find(partly).orElseThrow().unread());
         assertEquals(2, contacts.requestCount(), "both still listed: each holds a message the user has seen");
         assertEquals(0, contacts.pendingRequests());

@@ -50,9 +50,11 @@ class SearchTest {
         out(BOB, "Yes, the Station at noon");
         in(BOB, "something else");
         in(CAROL, "station closed today");
-        assertEquals(List.of("station closed today", "Yes, the Station at noon", "shall we meet at the station?"),
+        assertEquals(
+                List.of("station closed today", "Yes, the Station at noon", "shall we meet at the station?"),
                 texts(search.find("station", null, 50)));
-        assertEquals(List.of("Yes, the Station at noon", "shall we meet at the station?"),
+        assertEquals(
+                List.of("Yes, the Station at noon", "shall we meet at the station?"),
                 texts(search.find("STATION", BOB, 50)));
     }
 

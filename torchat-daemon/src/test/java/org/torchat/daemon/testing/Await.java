@@ -11,8 +11,7 @@ public final class Await {
         T get() throws Exception;
     }
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Returns the first value of {@code probe} that satisfies {@code done}; fails after {@code timeout}. */
     public static <T> T until(Probe<T> probe, Predicate<T> done, Duration timeout) throws Exception {

@@ -38,7 +38,8 @@ public final class DaemonProcess implements AutoCloseable {
      * A daemon named {@code name} with its data directory, ready file and log under {@code workDir}, on two
      * fixed free ports, using {@code socks}; {@code config} (may be null) is passed with --config.
      */
-    public DaemonProcess(Path workDir, String name, String socks, Path config, String... extraArguments) throws IOException {
+    public DaemonProcess(Path workDir, String name, String socks, Path config, String... extraArguments)
+            throws IOException {
         this.name = name;
         this.dataDir = Files.createDirectories(workDir.resolve(name));
         this.readyFile = workDir.resolve(name + ".ready");
@@ -49,8 +50,15 @@ public final class DaemonProcess implements AutoCloseable {
             peer = FreePorts.nextOutsideEphemeralRange();
         } while (peer == controlPort);
         this.peerPort = peer;
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--socks", socks,
-                "--peer-port", String.valueOf(peerPort), "--ready-file", readyFile.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--data-dir",
+                dataDir.toString(),
+                "--socks",
+                socks,
+                "--peer-port",
+                String.valueOf(peerPort),
+                "--ready-file",
+                readyFile.toString()));
         if (config != null) {
             args.addAll(List.of("--config", config.toString()));
         }
@@ -70,8 +78,12 @@ public final class DaemonProcess implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             Files.deleteIfExists(readyFile);
             starts++;
-            Files.writeString(log, "=== start " + starts + " ===\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "=== start " + starts + " ===\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder builder = Processes.torchatd(log, arguments.toArray(String[]::new))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             List<String> command = new ArrayList<>(builder.command());

@@ -13,8 +13,7 @@ import java.net.ServerSocket;
 public final class FreePorts {
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /**
      * A free port below the kernel's ephemeral range, for a daemon that is restarted on the same port: while it
@@ -23,7 +22,8 @@ public final class FreePorts {
     public static int nextOutsideEphemeralRange() {
         int low = 32768;
         try {
-            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            String range =
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
             low = Integer.parseInt(range.strip().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             // not Linux: assume the IANA range 49152.. (and the Linux default above is lower still)

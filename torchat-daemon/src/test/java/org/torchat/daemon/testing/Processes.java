@@ -10,26 +10,32 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real torchatd: the shaded jar in its own JVM, or the bin/ scripts. */
 public final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     public static Path daemonJar() {
-        return Path.of(System.getProperty("torchatd.jar", "target/torchatd.jar")).toAbsolutePath();
+        return Path.of(System.getProperty("torchatd.jar", "target/torchatd.jar"))
+                .toAbsolutePath();
     }
 
     public static Path repository() {
-        return Path.of(System.getProperty("torchat.repo", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("torchat.repo", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static ProcessBuilder torchatd(Path output, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx64m", "-jar", daemonJar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary(), "-Xmx64m", "-jar", daemonJar().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     }
 
     /** Runs to completion (at most {@code seconds}) and returns exit code and combined output. */
-    public static Result run(ProcessBuilder builder, Path output, int seconds) throws IOException, InterruptedException {
-        Process p = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    public static Result run(ProcessBuilder builder, Path output, int seconds)
+            throws IOException, InterruptedException {
+        Process p = builder.redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("did not finish within " + seconds + " s: " + builder.command());
@@ -42,7 +48,8 @@ public final class Processes {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (!Files.exists(file)) {
             if (!process.isAlive()) {
-                throw new AssertionError("torchatd exited with " + process.exitValue() + " before " + file + " appeared");
+                throw new AssertionError(
+                        "torchatd exited with " + process.exitValue() + " before " + file + " appeared");
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError(file + " did not appear within " + seconds + " s");
@@ -56,6 +63,5 @@ public final class Processes {
     }
 
     /** An exit code with what the process printed. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 }

@@ -71,8 +71,14 @@ public final class StrangerFlood {
     }
 
     private Message signed(int key, long n) {
-        return PeerFrames.recv(keys.get(key), target, 80, text + n, "Thu Jan  1 00:00:00 1970",
-                "flood" + Long.toHexString(RANDOM.nextLong()) + n, System.currentTimeMillis());
+        return PeerFrames.recv(
+                keys.get(key),
+                target,
+                80,
+                text + n,
+                "Thu Jan  1 00:00:00 1970",
+                "flood" + Long.toHexString(RANDOM.nextLong()) + n,
+                System.currentTimeMillis());
     }
 
     private Message unsigned(long n) {

@@ -40,13 +40,16 @@ public final class TestDaemon implements AutoCloseable {
         });
     }
 
-    public static TestDaemon start(Path dataDir, String socks, UnaryOperator<Settings.Builder> tweak) throws StartupException {
+    public static TestDaemon start(Path dataDir, String socks, UnaryOperator<Settings.Builder> tweak)
+            throws StartupException {
         Settings settings = tweak.apply(new Settings.Builder()
-                .controlPort(FreePorts.next())
-                .peerPort(FreePorts.next())
-                .socks(HostPort.parse(socks))
-                .dataDir(dataDir)).build();
-        return new TestDaemon(Daemon.start(settings, DataDirectory.open(settings.dataDir()), Clock.systemDefaultZone()));
+                        .controlPort(FreePorts.next())
+                        .peerPort(FreePorts.next())
+                        .socks(HostPort.parse(socks))
+                        .dataDir(dataDir))
+                .build();
+        return new TestDaemon(
+                Daemon.start(settings, DataDirectory.open(settings.dataDir()), Clock.systemDefaultZone()));
     }
 
     /**

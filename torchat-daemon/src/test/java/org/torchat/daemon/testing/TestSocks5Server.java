@@ -22,8 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TestSocks5Server implements AutoCloseable {
     /** One CONNECT as the client sent it. */
-    public record ConnectRequest(int addressType, String host, int port) {
-    }
+    public record ConnectRequest(int addressType, String host, int port) {}
 
     private final ServerSocket server;
     private final Map<String, Integer> routes = new ConcurrentHashMap<>();

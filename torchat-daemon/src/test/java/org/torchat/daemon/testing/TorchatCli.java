@@ -7,12 +7,10 @@ import picocli.CommandLine;
 
 /** The client's scripting commands, run in this JVM against real daemons: what a user's shell would see. */
 public final class TorchatCli {
-    private TorchatCli() {
-    }
+    private TorchatCli() {}
 
     /** What {@code torchat ARGS} did: exit code, stdout, stderr. */
-    public record Run(int code, String out, String err) {
-    }
+    public record Run(int code, String out, String err) {}
 
     public static Run torchat(String... args) {
         StringWriter out = new StringWriter();

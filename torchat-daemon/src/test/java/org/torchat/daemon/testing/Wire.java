@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Raw bytes over a socket, as the seed's test tools send them: no help from our own codec. */
 public final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     /** A frame with a correct header around {@code json}. */
     public static byte[] frame(String json) {

@@ -14,8 +14,8 @@ import org.torchat.protocol.identity.Ed25519Identity;
 
 class AddOnionTest {
     /** RFC 8032 section 7.1, test 1: the seed, and its public key. */
-    private static final Ed25519Identity RFC8032 = Ed25519Identity.fromSeed(HexFormat.of()
-            .parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    private static final Ed25519Identity RFC8032 = Ed25519Identity.fromSeed(
+            HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
     /** SHA-512 of that seed, clamped, in base64: computed independently (Python hashlib). */
     private static final String EXPANDED_B64 =
             "MHyDhk8oM8tCei7xwAoBPP3/J2jZgMCjpSDwBpBN6U+bTwr+KAt0aneGhOdUQlAgV7dHOgPwj5b1o46Sh+Afjw==";
@@ -27,9 +27,12 @@ class AddOnionTest {
 
     @Test
     void theRfcVectorGivesTheExpectedOnionAddress() {
-        assertEquals("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+        assertEquals(
+                "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
                 HexFormat.of().formatHex(RFC8032.publicKey()));
-        assertEquals("25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid", RFC8032.onionAddress().serviceId());
+        assertEquals(
+                "25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid",
+                RFC8032.onionAddress().serviceId());
     }
 
     @Test
@@ -51,7 +54,8 @@ class AddOnionTest {
     @Test
     void theCommandForwardsVirtualPort80ToTheLoopbackPeerPortWithoutDetach() {
         OnionDefences none = new OnionDefences(OnionDefences.PowDefense.OFF, 1, 1, 0);
-        assertEquals("ADD_ONION ED25519-V3:" + EXPANDED_B64 + " Port=80,127.0.0.1:8001",
+        assertEquals(
+                "ADD_ONION ED25519-V3:" + EXPANDED_B64 + " Port=80,127.0.0.1:8001",
                 AddOnion.command(RFC8032, 80, 8001, none, false));
         assertEquals(Map.of(80, "127.0.0.1:8001"), AddOnion.portLines(80, 8001));
     }
@@ -59,11 +63,12 @@ class AddOnionTest {
     /** In the control-spec's order; tor 0.4.9.11 accepted exactly this line (docs/SECURITY.md). */
     @Test
     void theDefencesComeBetweenKeyAndPortsInTheSpecsOrder() {
-        assertEquals("ADD_ONION ED25519-V3:" + EXPANDED_B64 + " Flags=MaxStreamsCloseCircuit MaxStreams=16"
+        assertEquals(
+                "ADD_ONION ED25519-V3:" + EXPANDED_B64 + " Flags=MaxStreamsCloseCircuit MaxStreams=16"
                         + " PoWDefensesEnabled=1 PoWQueueRate=20 PoWQueueBurst=200 Port=80,127.0.0.1:8001",
                 AddOnion.command(RFC8032, 80, 8001, OnionDefences.DEFAULTS, true));
-        assertEquals("Flags=MaxStreamsCloseCircuit MaxStreams=16",
-                AddOnion.defenceArguments(OnionDefences.DEFAULTS, false));
+        assertEquals(
+                "Flags=MaxStreamsCloseCircuit MaxStreams=16", AddOnion.defenceArguments(OnionDefences.DEFAULTS, false));
         OnionDefences unlimited = new OnionDefences(OnionDefences.PowDefense.ON, 5, 7, 0);
         assertEquals("PoWDefensesEnabled=1 PoWQueueRate=5 PoWQueueBurst=7", AddOnion.defenceArguments(unlimited, true));
         assertEquals("", AddOnion.defenceArguments(unlimited, false));
@@ -72,8 +77,10 @@ class AddOnionTest {
     @Test
     void theRedactedFormHidesTheKey() {
         String redacted = AddOnion.redacted(80, 8001, OnionDefences.DEFAULTS, true);
-        assertEquals("ADD_ONION ED25519-V3:<key> Flags=MaxStreamsCloseCircuit MaxStreams=16 PoWDefensesEnabled=1"
-                + " PoWQueueRate=20 PoWQueueBurst=200 Port=80,127.0.0.1:8001", redacted);
+        assertEquals(
+                "ADD_ONION ED25519-V3:<key> Flags=MaxStreamsCloseCircuit MaxStreams=16 PoWDefensesEnabled=1"
+                        + " PoWQueueRate=20 PoWQueueBurst=200 Port=80,127.0.0.1:8001",
+                redacted);
         assertFalse(redacted.contains(EXPANDED_B64.substring(0, 10)));
     }
 

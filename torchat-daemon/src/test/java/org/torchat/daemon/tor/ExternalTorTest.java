@@ -36,7 +36,9 @@ class ExternalTorTest extends FakeTorTest {
         assertTrue(commands.get(1).matches("AUTHCHALLENGE SAFECOOKIE [0-9a-f]{64}"), commands.get(1));
         assertTrue(commands.get(2).matches("AUTHENTICATE [0-9a-f]{64}"), commands.get(2));
         String cookieHex = HexFormat.of().formatHex(fake.cookie());
-        assertTrue(commands.stream().noneMatch(c -> c.toLowerCase().contains(cookieHex)), "SAFECOOKIE never sends the cookie");
+        assertTrue(
+                commands.stream().noneMatch(c -> c.toLowerCase().contains(cookieHex)),
+                "SAFECOOKIE never sends the cookie");
         assertTrue(commands.contains("SETEVENTS STATUS_CLIENT HS_DESC"), commands.toString());
         assertEquals(0, fake.count("TAKEOWNERSHIP"), "a tor the user runs is not ours to stop");
     }
@@ -56,8 +58,11 @@ class ExternalTorTest extends FakeTorTest {
         assertEquals(identity.onionAddress().serviceId(), tor.status().onion());
         TorStatus published = tor.awaitPublished(WAIT);
         assertTrue(published.published());
-        assertTrue(fake.commands().contains(AddOnion.command(identity, 80, 8001,
-                org.torchat.daemon.config.OnionDefences.DEFAULTS, true)), fake.commands().toString());
+        assertTrue(
+                fake.commands()
+                        .contains(AddOnion.command(
+                                identity, 80, 8001, org.torchat.daemon.config.OnionDefences.DEFAULTS, true)),
+                fake.commands().toString());
         assertEquals(identity.onionAddress(), tor.publish(identity, 8001), "publishing again is a no-op");
         assertEquals(1, fake.count("ADD_ONION"));
     }
@@ -68,8 +73,11 @@ class ExternalTorTest extends FakeTorTest {
         String other = Ed25519Identity.generate().onionAddress().serviceId();
         fake.serviceId = other;
         TorException e = assertThrows(TorException.class, () -> tor.publish(identity, 8001));
-        assertTrue(e.getMessage().contains("tor published " + other + ".onion but our identity key gives "
-                + identity.onionAddress()), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("tor published " + other + ".onion but our identity key gives "
+                                + identity.onionAddress()),
+                e.getMessage());
         assertEquals(1, fake.count("DEL_ONION " + other));
         assertEquals(null, tor.status().onion());
     }
@@ -79,9 +87,11 @@ class ExternalTorTest extends FakeTorTest {
         connect(TorAuthentication.cookie(fake.cookieFile()));
         fake.addOnionRefusal = "550 Onion address collision";
         TorException e = assertThrows(TorException.class, () -> tor.publish(identity, 8001));
-        assertTrue(e.getMessage().startsWith("tor refused to publish our onion service " + identity.onionAddress()),
+        assertTrue(
+                e.getMessage().startsWith("tor refused to publish our onion service " + identity.onionAddress()),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("Onion address collision; this tor already serves our address"),
+        assertTrue(
+                e.getMessage().contains("Onion address collision; this tor already serves our address"),
                 e.getMessage());
         assertFalse(e.getMessage().contains(AddOnion.keyArgument(identity).substring(12, 30)), "no key in messages");
     }
@@ -92,7 +102,8 @@ class ExternalTorTest extends FakeTorTest {
         Files.write(wrong, new byte[32]);
         TorException e = assertThrows(TorException.class, () -> connect(TorAuthentication.cookie(wrong)));
         assertTrue(e.getMessage().contains("could not prove that it knows the cookie in " + wrong), e.getMessage());
-        assertTrue(e.getMessage().contains("either that file is not the cookie of the tor on this port"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("either that file is not the cookie of the tor on this port"), e.getMessage());
         assertEquals(0, fake.count("AUTHENTICATE"), "no answer to a challenge that did not match");
     }
 
@@ -123,8 +134,9 @@ class ExternalTorTest extends FakeTorTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        TorException e = assertThrows(TorException.class, () -> ExternalTor.connect(
-                ExternalTor.Options.of("127.0.0.1", port, TorAuthentication.auto())));
+        TorException e = assertThrows(
+                TorException.class,
+                () -> ExternalTor.connect(ExternalTor.Options.of("127.0.0.1", port, TorAuthentication.auto())));
         assertTrue(e.getMessage().startsWith("cannot connect to tor's control port 127.0.0.1:" + port), e.getMessage());
     }
 
@@ -137,7 +149,8 @@ class ExternalTorTest extends FakeTorTest {
         assertEquals(TorStatus.State.BOOTSTRAPPING, tor.status().state());
         TorException e = assertThrows(TorException.class, () -> tor.awaitBootstrapped(Duration.ofMillis(200)));
         assertTrue(e.getMessage().contains("stuck at 10% (conn_done: Connected to a relay)"), e.getMessage());
-        fake.event("STATUS_CLIENT NOTICE BOOTSTRAP PROGRESS=50 TAG=loading_descriptors SUMMARY=\"Loading relay descriptors\"");
+        fake.event(
+                "STATUS_CLIENT NOTICE BOOTSTRAP PROGRESS=50 TAG=loading_descriptors SUMMARY=\"Loading relay descriptors\"");
         fake.event("STATUS_CLIENT NOTICE BOOTSTRAP PROGRESS=100 TAG=done SUMMARY=\"Done\"");
         assertEquals(100, tor.awaitBootstrapped(WAIT).progress());
         assertTrue(seen.stream().anyMatch(s -> s.progress() == 50), seen.toString());
@@ -151,7 +164,9 @@ class ExternalTorTest extends FakeTorTest {
         fake.dropConnections();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (fake.count("ADD_ONION") < 2) {
-            assertTrue(System.nanoTime() < deadline, "no second ADD_ONION: " + tor.status().describe());
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "no second ADD_ONION: " + tor.status().describe());
             Thread.sleep(20);
         }
         assertTrue(tor.awaitPublished(WAIT).published());

@@ -36,6 +36,7 @@ final class FakeControlPort implements AutoCloseable {
     volatile boolean knowsCookie = true;
     /** The control password HASHEDPASSWORD accepts. */
     volatile String password = "secret";
+
     volatile String bootstrap = "NOTICE BOOTSTRAP PROGRESS=100 TAG=done SUMMARY=\"Done\"";
     volatile String socksListeners = "\"127.0.0.1:9050\"";
     /** The ServiceID ADD_ONION answers; set it to the identity's for success. */
@@ -47,6 +48,7 @@ final class FakeControlPort implements AutoCloseable {
      * tor 0.4.9.11 was seen to: {@code 512 Bad arguments to ADD_ONION: Unrecognized keyword argument "Foo"}.
      */
     volatile boolean beforePow;
+
     volatile int uploadsAfterAdd = 2;
     volatile long uploadDelayMillis = 50;
 
@@ -121,7 +123,9 @@ final class FakeControlPort implements AutoCloseable {
 
     private void serve(Socket s) {
         Conn conn = new Conn();
-        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (s;
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
                 commands.add(line);
@@ -140,9 +144,13 @@ final class FakeControlPort implements AutoCloseable {
     private boolean answer(Socket s, String line, Conn conn) throws IOException {
         String[] words = line.split(" ");
         switch (words[0]) {
-            case "PROTOCOLINFO" -> send(s, "250-PROTOCOLINFO 1",
-                    "250-AUTH METHODS=" + methods + " COOKIEFILE=\"" + cookieFile + "\"",
-                    "250-VERSION Tor=\"0.4.9.11\"", "250 OK");
+            case "PROTOCOLINFO" ->
+                send(
+                        s,
+                        "250-PROTOCOLINFO 1",
+                        "250-AUTH METHODS=" + methods + " COOKIEFILE=\"" + cookieFile + "\"",
+                        "250-VERSION Tor=\"0.4.9.11\"",
+                        "250 OK");
             case "AUTHCHALLENGE" -> {
                 if (words.length < 3 || !words[1].equals("SAFECOOKIE") || !methods.contains("SAFECOOKIE")) {
                     send(s, "513 AUTHCHALLENGE only supports SAFECOOKIE authentication");
@@ -155,11 +163,18 @@ final class FakeControlPort implements AutoCloseable {
                 if (!knowsCookie) {
                     new SecureRandom().nextBytes(known);
                 }
-                conn.expectedClientHash = hmac("Tor safe cookie authentication controller-to-server hash", known,
-                        clientNonce, serverNonce);
-                send(s, "250 AUTHCHALLENGE SERVERHASH=" + HexFormat.of().formatHex(hmac(
-                        "Tor safe cookie authentication server-to-controller hash", known, clientNonce, serverNonce))
-                        + " SERVERNONCE=" + HexFormat.of().formatHex(serverNonce));
+                conn.expectedClientHash = hmac(
+                        "Tor safe cookie authentication controller-to-server hash", known, clientNonce, serverNonce);
+                send(
+                        s,
+                        "250 AUTHCHALLENGE SERVERHASH="
+                                + HexFormat.of()
+                                        .formatHex(hmac(
+                                                "Tor safe cookie authentication server-to-controller hash",
+                                                known,
+                                                clientNonce,
+                                                serverNonce))
+                                + " SERVERNONCE=" + HexFormat.of().formatHex(serverNonce));
             }
             case "AUTHENTICATE" -> {
                 if (!authenticated(words.length > 1 ? words[1] : "", conn)) {
@@ -195,17 +210,19 @@ final class FakeControlPort implements AutoCloseable {
                 send(s, "250-ServiceID=" + id, "250 OK");
                 int uploads = uploadsAfterAdd;
                 long delay = uploadDelayMillis;
-                Thread t = new Thread(() -> {
-                    try {
-                        Thread.sleep(delay);
-                        send(s, "650 HS_DESC UPLOAD " + id + " UNKNOWN $AAAA~relay0 descid HSDIR_INDEX=00");
-                        for (int i = 0; i < uploads; i++) {
-                            send(s, "650 HS_DESC UPLOADED " + id + " UNKNOWN $AAAA~relay" + i);
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        // connection gone
-                    }
-                }, "fake-uploads");
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(delay);
+                                send(s, "650 HS_DESC UPLOAD " + id + " UNKNOWN $AAAA~relay0 descid HSDIR_INDEX=00");
+                                for (int i = 0; i < uploads; i++) {
+                                    send(s, "650 HS_DESC UPLOADED " + id + " UNKNOWN $AAAA~relay" + i);
+                                }
+                            } catch (IOException | InterruptedException e) {
+                                // connection gone
+                            }
+                        },
+                        "fake-uploads");
                 t.setDaemon(true);
                 t.start();
             }
@@ -214,8 +231,8 @@ final class FakeControlPort implements AutoCloseable {
         return true;
     }
 
-    private static final List<String> KEYWORDS_BEFORE_POW = List.of("Port", "Flags", "MaxStreams", "ClientAuth",
-            "ClientAuthV3");
+    private static final List<String> KEYWORDS_BEFORE_POW =
+            List.of("Port", "Flags", "MaxStreams", "ClientAuth", "ClientAuthV3");
 
     private static String unknownKeyword(String[] words) {
         for (int i = 2; i < words.length; i++) {

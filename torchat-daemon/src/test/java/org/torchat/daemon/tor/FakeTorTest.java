@@ -15,6 +15,7 @@ import org.torchat.protocol.identity.Ed25519Identity;
 abstract class FakeTorTest {
     @TempDir
     Path tmp;
+
     FakeControlPort fake;
     ExternalTor tor;
     final Ed25519Identity identity = Ed25519Identity.generate();

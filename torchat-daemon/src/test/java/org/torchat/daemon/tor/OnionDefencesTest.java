@@ -19,8 +19,9 @@ class OnionDefencesTest extends FakeTorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private void publishWith(OnionDefences defences) throws Exception {
-        tor = ExternalTor.connect(ExternalTor.Options.of("127.0.0.1", fake.port(),
-                TorAuthentication.cookie(fake.cookieFile())).withDefences(defences));
+        tor = ExternalTor.connect(
+                ExternalTor.Options.of("127.0.0.1", fake.port(), TorAuthentication.cookie(fake.cookieFile()))
+                        .withDefences(defences));
         tor.publish(identity, 8001);
     }
 
@@ -32,28 +33,37 @@ class OnionDefencesTest extends FakeTorTest {
     void aTorThatTakesProofOfWorkGetsEveryDefenceInOneAddOnion() throws Exception {
         publishWith(OnionDefences.DEFAULTS);
         assertEquals(List.of(AddOnion.command(identity, 80, 8001, OnionDefences.DEFAULTS, true)), addOnions());
-        assertEquals(new AppliedDefences(AppliedDefences.Pow.ON, 20, 200, 16), tor.awaitPublished(WAIT).defences());
+        assertEquals(
+                new AppliedDefences(AppliedDefences.Pow.ON, 20, 200, 16),
+                tor.awaitPublished(WAIT).defences());
     }
 
     @Test
     void aTorBeforeProofOfWorkIsAskedAgainWithoutItAndStillLimitsStreams() throws Exception {
         fake.beforePow = true;
         publishWith(OnionDefences.DEFAULTS);
-        assertEquals(List.of(AddOnion.command(identity, 80, 8001, OnionDefences.DEFAULTS, true),
-                AddOnion.command(identity, 80, 8001, OnionDefences.DEFAULTS, false)), addOnions());
+        assertEquals(
+                List.of(
+                        AddOnion.command(identity, 80, 8001, OnionDefences.DEFAULTS, true),
+                        AddOnion.command(identity, 80, 8001, OnionDefences.DEFAULTS, false)),
+                addOnions());
         TorStatus published = tor.awaitPublished(WAIT);
         assertEquals(new AppliedDefences(AppliedDefences.Pow.UNSUPPORTED, 0, 0, 16), published.defences());
-        assertTrue(published.defences().describe().startsWith("proof of work unavailable"),
+        assertTrue(
+                published.defences().describe().startsWith("proof of work unavailable"),
                 published.defences().describe());
     }
 
     @Test
     void powdefenseOnRefusesToPublishWithoutProofOfWork() {
         fake.beforePow = true;
-        TorException e = assertThrows(TorException.class,
-                () -> publishWith(new OnionDefences(PowDefense.ON, 20, 200, 16)));
-        assertTrue(e.getMessage().contains("tor 0.4.9.11 cannot give our onion service the proof-of-work defence "
-                + "(it answered: Bad arguments to ADD_ONION: Unrecognized keyword argument \"PoWDefensesEnabled\")"),
+        TorException e =
+                assertThrows(TorException.class, () -> publishWith(new OnionDefences(PowDefense.ON, 20, 200, 16)));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "tor 0.4.9.11 cannot give our onion service the proof-of-work defence "
+                                        + "(it answered: Bad arguments to ADD_ONION: Unrecognized keyword argument \"PoWDefensesEnabled\")"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("set powdefense: auto"), e.getMessage());
         assertEquals(1, addOnions().size(), "no second try without the defence");
@@ -66,7 +76,9 @@ class OnionDefencesTest extends FakeTorTest {
         OnionDefences off = new OnionDefences(PowDefense.OFF, 20, 200, 0);
         publishWith(off);
         assertEquals(List.of("ADD_ONION " + AddOnion.keyArgument(identity) + " Port=80,127.0.0.1:8001"), addOnions());
-        assertEquals(new AppliedDefences(AppliedDefences.Pow.OFF, 0, 0, 0), tor.awaitPublished(WAIT).defences());
+        assertEquals(
+                new AppliedDefences(AppliedDefences.Pow.OFF, 0, 0, 0),
+                tor.awaitPublished(WAIT).defences());
     }
 
     @Test
@@ -84,7 +96,9 @@ class OnionDefencesTest extends FakeTorTest {
         fake.dropConnections();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (addOnions().size() < 2) {
-            assertTrue(System.nanoTime() < deadline, "no second ADD_ONION: " + tor.status().describe());
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "no second ADD_ONION: " + tor.status().describe());
             Thread.sleep(20);
         }
         assertEquals(addOnions().get(0), addOnions().get(1));

@@ -53,7 +53,8 @@ class ReplyParsingTest {
     @Test
     void hsDescUploadedAndFailed() {
         String sid = "25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid";
-        HsDescEvent up = HsDescEvent.parse("UPLOADED " + sid + " UNKNOWN $5AE1D9E5B9B7DAA4F8E5B0E0F1C5B0C7A3F2D1E0~relay0");
+        HsDescEvent up =
+                HsDescEvent.parse("UPLOADED " + sid + " UNKNOWN $5AE1D9E5B9B7DAA4F8E5B0E0F1C5B0C7A3F2D1E0~relay0");
         assertTrue(up.uploaded());
         assertEquals(sid, up.serviceId());
         assertEquals("$5AE1D9E5B9B7DAA4F8E5B0E0F1C5B0C7A3F2D1E0~relay0", up.hsDir());
@@ -66,26 +67,31 @@ class ReplyParsingTest {
 
     @Test
     void protocolInfoNamesMethodsAndCookieFile() throws Exception {
-        ProtocolInfo info = ProtocolInfo.parse(List.of("250-PROTOCOLINFO 1",
+        ProtocolInfo info = ProtocolInfo.parse(List.of(
+                "250-PROTOCOLINFO 1",
                 "250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE=\"/var/lib/tor/control_auth_cookie\"",
-                "250-VERSION Tor=\"0.4.9.11\"", "250 OK"));
+                "250-VERSION Tor=\"0.4.9.11\"",
+                "250 OK"));
         assertEquals(Set.of("COOKIE", "SAFECOOKIE"), info.methods());
         assertEquals("/var/lib/tor/control_auth_cookie", info.cookieFile());
         assertEquals("0.4.9.11", info.torVersion());
-        TorException e = assertThrows(TorException.class, () -> ProtocolInfo.parse(List.of("514 Authentication required.")));
+        TorException e =
+                assertThrows(TorException.class, () -> ProtocolInfo.parse(List.of("514 Authentication required.")));
         assertTrue(e.getMessage().contains("514"), e.getMessage());
     }
 
     @Test
     void socksListenersSkipUnixSockets() {
-        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 9050), new InetSocketAddress("::1", 9051)),
+        assertEquals(
+                List.of(new InetSocketAddress("127.0.0.1", 9050), new InetSocketAddress("::1", 9051)),
                 ControlReplies.listeners("\"127.0.0.1:9050\" \"[::1]:9051\" \"unix:/run/tor/socks\""));
         assertEquals(List.of(), ControlReplies.listeners(""));
     }
 
     @Test
     void controlPortFile() {
-        assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 41234)),
+        assertEquals(
+                Optional.of(new InetSocketAddress("127.0.0.1", 41234)),
                 ControlReplies.controlPortFile("PORT=127.0.0.1:41234\n"));
         assertEquals(Optional.empty(), ControlReplies.controlPortFile("garbage\n"));
     }
@@ -101,25 +107,31 @@ class ReplyParsingTest {
         List<String> badConfig = List.of(
                 "Nov 25 20:34:00.152 [warn] Failed to parse/validate config: Unknown option 'Foo'.  Failing.",
                 "Nov 25 20:34:00.152 [err] Reading config failed--see warnings above.");
-        assertEquals(Optional.of("[warn] Failed to parse/validate config: Unknown option 'Foo'.  Failing."),
+        assertEquals(
+                Optional.of("[warn] Failed to parse/validate config: Unknown option 'Foo'.  Failing."),
                 TorLog.mostRelevant(badConfig));
         List<String> locked = List.of(
                 "Nov 25 20:34:00.152 [warn] It looks like another Tor process is running with the same data directory.  "
                         + "Waiting 5 seconds to see if it goes away.",
                 "Nov 25 20:34:05.152 [err] No, it's still there.  Exiting.");
-        assertTrue(TorLog.mostRelevant(locked).orElseThrow().contains("another Tor process is running with the same "
-                + "data directory"));
-        assertEquals(Optional.of("[notice] Bootstrapped 5%"), TorLog.mostRelevant(List.of("Nov 25 20:34:01.000 [notice] Bootstrapped 5%")));
+        assertTrue(TorLog.mostRelevant(locked)
+                .orElseThrow()
+                .contains("another Tor process is running with the same " + "data directory"));
+        assertEquals(
+                Optional.of("[notice] Bootstrapped 5%"),
+                TorLog.mostRelevant(List.of("Nov 25 20:34:01.000 [notice] Bootstrapped 5%")));
         assertEquals(Optional.empty(), TorLog.mostRelevant(List.of()));
     }
 
     @Test
     void statusDescribesItselfInOneLine() {
-        TorStatus s = TorStatus.starting().withBootstrap(BootstrapPhase.parse(
-                "NOTICE BOOTSTRAP PROGRESS=45 TAG=loading_descriptors SUMMARY=\"Loading relay descriptors\""));
+        TorStatus s = TorStatus.starting()
+                .withBootstrap(BootstrapPhase.parse(
+                        "NOTICE BOOTSTRAP PROGRESS=45 TAG=loading_descriptors SUMMARY=\"Loading relay descriptors\""));
         assertEquals(TorStatus.State.BOOTSTRAPPING, s.state());
         assertEquals("tor bootstrapping 45% (loading_descriptors): Loading relay descriptors", s.describe());
-        TorStatus ready = s.withBootstrap(BootstrapPhase.parse("NOTICE BOOTSTRAP PROGRESS=100 TAG=done SUMMARY=\"Done\""))
+        TorStatus ready = s.withBootstrap(
+                        BootstrapPhase.parse("NOTICE BOOTSTRAP PROGRESS=100 TAG=done SUMMARY=\"Done\""))
                 .withOnion("x");
         assertEquals("tor ready, publishing onion service", ready.describe());
         assertEquals("tor ready, onion service published", ready.withUpload().describe());

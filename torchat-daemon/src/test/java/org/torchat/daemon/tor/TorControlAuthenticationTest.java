@@ -44,11 +44,16 @@ class TorControlAuthenticationTest extends FakeTorTest {
     @Test
     void theDaemonRefusesToStartOnAPortAskingForNoAuthentication() throws Exception {
         fake.methods = "NULL";
-        StartupException e = assertThrows(StartupException.class, () -> TestDaemon.start(
-                TestDaemon.newDataDir(tmp, "daemon"), "127.0.0.1:9", "tor: external",
-                "torcontrol: 127.0.0.1:" + fake.port()));
+        StartupException e = assertThrows(
+                StartupException.class,
+                () -> TestDaemon.start(
+                        TestDaemon.newDataDir(tmp, "daemon"),
+                        "127.0.0.1:9",
+                        "tor: external",
+                        "torcontrol: 127.0.0.1:" + fake.port()));
         assertEquals(1, e.exitCode());
-        assertTrue(e.getMessage().contains("the control port 127.0.0.1:" + fake.port() + " asks for no authentication"),
+        assertTrue(
+                e.getMessage().contains("the control port 127.0.0.1:" + fake.port() + " asks for no authentication"),
                 e.getMessage());
         assertEquals(List.of("PROTOCOLINFO 1"), fake.commands(), "nothing after PROTOCOLINFO, so no key");
     }
@@ -58,8 +63,11 @@ class TorControlAuthenticationTest extends FakeTorTest {
         fake.knowsCookie = false;
         for (TorAuthentication auth : List.of(TorAuthentication.auto(), TorAuthentication.cookie(fake.cookieFile()))) {
             TorException e = assertThrows(TorException.class, () -> connectAndPublish(auth));
-            assertTrue(e.getMessage().contains("could not prove that it knows the cookie in " + fake.cookieFile()
-                    + " (its SAFECOOKIE server hash is wrong)"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("could not prove that it knows the cookie in " + fake.cookieFile()
+                                    + " (its SAFECOOKIE server hash is wrong)"),
+                    e.getMessage());
         }
         assertEquals(2, fake.count("AUTHCHALLENGE SAFECOOKIE "));
         assertEquals(0, fake.count("AUTHENTICATE"), "our client hash goes only to a port that proved itself");
@@ -69,8 +77,8 @@ class TorControlAuthenticationTest extends FakeTorTest {
     @Test
     void aPortOfferingOnlyThePlainCookieIsRefusedBecauseItWouldLearnTheCookie() {
         fake.methods = "COOKIE";
-        TorException e = assertThrows(TorException.class,
-                () -> connectAndPublish(TorAuthentication.cookie(fake.cookieFile())));
+        TorException e =
+                assertThrows(TorException.class, () -> connectAndPublish(TorAuthentication.cookie(fake.cookieFile())));
         assertTrue(e.getMessage().contains("offers no SAFECOOKIE authentication (METHODS=COOKIE)"), e.getMessage());
         assertEquals(List.of("PROTOCOLINFO 1"), fake.commands());
         assertNothingSecretArrived();
@@ -78,8 +86,8 @@ class TorControlAuthenticationTest extends FakeTorTest {
 
     @Test
     void aPortThatDoesNotAskForAPasswordDoesNotGetOne() {
-        TorException e = assertThrows(TorException.class,
-                () -> connectAndPublish(TorAuthentication.password("secret")));
+        TorException e =
+                assertThrows(TorException.class, () -> connectAndPublish(TorAuthentication.password("secret")));
         assertTrue(e.getMessage().contains("does not ask for a password"), e.getMessage());
         assertEquals(List.of("PROTOCOLINFO 1"), fake.commands());
         assertNothingSecretArrived();
@@ -90,8 +98,10 @@ class TorControlAuthenticationTest extends FakeTorTest {
         fake.methods = "HASHEDPASSWORD";
         connectAndPublish(TorAuthentication.password("secret"));
         assertEquals(1, fake.count("ADD_ONION"));
-        TorException e = assertThrows(TorException.class, () -> ExternalTor.connect(ExternalTor.Options.of(
-                "127.0.0.1", fake.port(), TorAuthentication.password("wrong"))));
+        TorException e = assertThrows(
+                TorException.class,
+                () -> ExternalTor.connect(
+                        ExternalTor.Options.of("127.0.0.1", fake.port(), TorAuthentication.password("wrong"))));
         assertTrue(e.getMessage().contains("refused our authentication (password)"), e.getMessage());
     }
 
@@ -100,7 +110,8 @@ class TorControlAuthenticationTest extends FakeTorTest {
         connectAndPublish(TorAuthentication.cookie(fake.cookieFile()));
         assertEquals(1, fake.count("ADD_ONION"));
         String cookieHex = HexFormat.of().formatHex(fake.cookie());
-        assertFalse(fake.commands().stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(cookieHex)));
+        assertFalse(fake.commands().stream()
+                .anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(cookieHex)));
     }
 
     /** The hashes against a vector computed independently (Python's hmac module). */
@@ -117,7 +128,8 @@ class TorControlAuthenticationTest extends FakeTorTest {
         HexFormat hex = HexFormat.of();
         byte[] server = hex.parseHex("184c09b8d2eb4b7e0242331e61c03c763446a26e4cf4fcdc3681cc7cc2d0b498");
         assertArrayEquals(server, SafeCookie.serverHash(cookie, clientNonce, serverNonce));
-        assertArrayEquals(hex.parseHex("c2ee93ccd05c05f319779a4e545ab33d3f4aa1b265178597249c6ff18501b5ea"),
+        assertArrayEquals(
+                hex.parseHex("c2ee93ccd05c05f319779a4e545ab33d3f4aa1b265178597249c6ff18501b5ea"),
                 SafeCookie.clientHash(cookie, clientNonce, serverNonce));
         assertTrue(SafeCookie.serverProved(server, cookie, clientNonce, serverNonce));
         server[31] ^= 1;

@@ -13,8 +13,8 @@ class TorrcTest {
     private static final Path WORK = Path.of("/home/me/.torchat/tor");
 
     private static Torrc torrc(int socksPort, List<String> extra) {
-        return new Torrc(WORK.resolve("data"), WORK.resolve("control-port"), WORK.resolve("tor.log"), 4242, socksPort,
-                extra);
+        return new Torrc(
+                WORK.resolve("data"), WORK.resolve("control-port"), WORK.resolve("tor.log"), 4242, socksPort, extra);
     }
 
     @Test
@@ -29,7 +29,8 @@ class TorrcTest {
         assertTrue(lines.contains("Log notice file /home/me/.torchat/tor/tor.log"));
         assertTrue(lines.contains("GeoIPFile \"\""));
         assertTrue(lines.contains("GeoIPv6File \"\""));
-        assertFalse(lines.stream().anyMatch(l -> l.startsWith("RunAsDaemon") || l.startsWith("HiddenService")),
+        assertFalse(
+                lines.stream().anyMatch(l -> l.startsWith("RunAsDaemon") || l.startsWith("HiddenService")),
                 "a child process; the onion service comes through ADD_ONION");
     }
 
@@ -54,7 +55,8 @@ class TorrcTest {
 
     @Test
     void aLogPathWithSpacesGoesToStdoutWhichWeRead() {
-        Torrc t = new Torrc(Path.of("/x y/data"), Path.of("/x y/control-port"), Path.of("/x y/tor.log"), 1, 0, List.of());
+        Torrc t =
+                new Torrc(Path.of("/x y/data"), Path.of("/x y/control-port"), Path.of("/x y/tor.log"), 1, 0, List.of());
         assertTrue(t.text().contains("\nLog notice stdout\n"));
     }
 }

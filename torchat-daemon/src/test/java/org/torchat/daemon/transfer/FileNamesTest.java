@@ -6,33 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FileNamesTest {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "report.pdf|report.pdf",
-        "../../etc/passwd|_._etc_passwd",
-        "/etc/passwd|_etc_passwd",
-        "a/b|a_b",
-        "a\\b|a_b",
-        "C:evil|C_evil",
-        "..|file",
-        ".|file",
-        "...|file",
-        ".bashrc|bashrc",
-        "..hidden..txt|hidden.txt",
-        "'  spaced  '|spaced",
-        "name.|name",
-        "CON|_CON",
-        "nul.txt|_nul.txt",
-        "lpt1|_lpt1",
-        "console|console",
-        "Grüße 日本.txt|Grüße 日本.txt",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "report.pdf|report.pdf",
+                "../../etc/passwd|_._etc_passwd",
+                "/etc/passwd|_etc_passwd",
+                "a/b|a_b",
+                "a\\b|a_b",
+                "C:evil|C_evil",
+                "..|file",
+                ".|file",
+                "...|file",
+                ".bashrc|bashrc",
+                "..hidden..txt|hidden.txt",
+                "'  spaced  '|spaced",
+                "name.|name",
+                "CON|_CON",
+                "nul.txt|_nul.txt",
+                "lpt1|_lpt1",
+                "console|console",
+                "Grüße 日本.txt|Grüße 日本.txt",
+            })
     void namesBecomeOnePlainVisibleComponent(String offered, String safe) {
         assertEquals(safe, FileNames.sanitise(offered));
     }

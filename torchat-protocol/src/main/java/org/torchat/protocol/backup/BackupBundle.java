@@ -22,18 +22,15 @@ public final class BackupBundle {
     /** The key sealed history needs (docs/SEALING.md): without it a sealed store could never be read again. */
     public static final String SEAL_KEY = org.torchat.protocol.seal.SealKeyFile.FILE_NAME;
     /** The entries a bundle may hold, with the largest size each may have. */
-    private static final Map<String, Long> MAX_BYTES = Map.of(
-            IDENTITY, 4096L,
-            STORE, 1L << 40,
-            CONFIG, 1L << 20,
-            SEAL_KEY, 4096L);
+    private static final Map<String, Long> MAX_BYTES =
+            Map.of(IDENTITY, 4096L, STORE, 1L << 40, CONFIG, 1L << 20, SEAL_KEY, 4096L);
     /** What a restore needs at least. */
     public static final Set<String> REQUIRED = Set.of(IDENTITY, STORE);
+
     private static final int ENTRY = 1;
     private static final int END = 0;
 
-    private BackupBundle() {
-    }
+    private BackupBundle() {}
 
     /** Writes entries to a stream, one after another. */
     public static final class Writer {
@@ -54,7 +51,8 @@ public final class BackupBundle {
             out.writeLong(size);
             long copied = content.transferTo(new BoundedOutput(out, size));
             if (copied != size) {
-                throw new IOException(name + " changed while it was being backed up: " + copied + " bytes, not " + size);
+                throw new IOException(
+                        name + " changed while it was being backed up: " + copied + " bytes, not " + size);
             }
         }
 
@@ -101,7 +99,8 @@ public final class BackupBundle {
                 }
             }
         } catch (EOFException e) {
-            throw new BackupException(BackupException.Kind.TRUNCATED, "the backup is truncated: its content ends early");
+            throw new BackupException(
+                    BackupException.Kind.TRUNCATED, "the backup is truncated: its content ends early");
         }
         for (String required : REQUIRED) {
             if (!seen.contains(required)) {

@@ -20,14 +20,19 @@ public record BackupChunk(long offset, byte[] data) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return Message.of(Command.BACKUP, id, portno, "")
                 .withExtension(Extensions.OFFSET, nodes.numberNode(offset))
-                .withExtension(Extensions.DATA, nodes.textNode(Base64.getEncoder().encodeToString(data)));
+                .withExtension(
+                        Extensions.DATA, nodes.textNode(Base64.getEncoder().encodeToString(data)));
     }
 
     public static BackupChunk from(Message frame) throws InvalidMessageException {
         JsonNode offset = frame.extension(Extensions.OFFSET).orElse(null);
         JsonNode data = frame.extension(Extensions.DATA).orElse(null);
-        if (frame.cmd() != Command.BACKUP || offset == null || !offset.canConvertToLong() || offset.longValue() < 0
-                || data == null || !data.isTextual()) {
+        if (frame.cmd() != Command.BACKUP
+                || offset == null
+                || !offset.canConvertToLong()
+                || offset.longValue() < 0
+                || data == null
+                || !data.isTextual()) {
             throw new InvalidMessageException(Extensions.DATA, "not a BACKUP chunk: " + frame.cmd());
         }
         byte[] bytes;

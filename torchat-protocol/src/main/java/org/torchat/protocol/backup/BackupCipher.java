@@ -39,10 +39,10 @@ public final class BackupCipher {
     static final int TAG_BYTES = 16;
     /** Plaintext bytes per segment. */
     static final int SEGMENT_BYTES = 64 * 1024;
+
     private static final int MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
 
-    private BackupCipher() {
-    }
+    private BackupCipher() {}
 
     /** What {@code out} receives is encrypted under {@code passphrase}; close the returned stream to finish the file. */
     public static OutputStream encrypting(OutputStream out, char[] passphrase, KdfParameters kdf) throws IOException {
@@ -52,8 +52,8 @@ public final class BackupCipher {
         random.nextBytes(salt);
         random.nextBytes(noncePrefix);
         byte[] derived = kdf.derive(passphrase, salt, KEY_BYTES + CHECK_BYTES);
-        Header header = new Header(kdf, salt, noncePrefix, SEGMENT_BYTES,
-                Arrays.copyOfRange(derived, KEY_BYTES, KEY_BYTES + CHECK_BYTES));
+        Header header = new Header(
+                kdf, salt, noncePrefix, SEGMENT_BYTES, Arrays.copyOfRange(derived, KEY_BYTES, KEY_BYTES + CHECK_BYTES));
         byte[] headerBytes = header.encode();
         out.write(headerBytes);
         return new SealingStream(out, new Segments(Arrays.copyOf(derived, KEY_BYTES), header, headerBytes));
@@ -69,10 +69,11 @@ public final class BackupCipher {
         Header header = Header.read(data);
         byte[] derived = header.kdf.derive(passphrase, header.salt, KEY_BYTES + CHECK_BYTES);
         if (!MessageDigest.isEqual(header.check, Arrays.copyOfRange(derived, KEY_BYTES, KEY_BYTES + CHECK_BYTES))) {
-            throw new BackupException(BackupException.Kind.WRONG_PASSPHRASE,
-                    "wrong passphrase for this backup (nothing was restored)");
+            throw new BackupException(
+                    BackupException.Kind.WRONG_PASSPHRASE, "wrong passphrase for this backup (nothing was restored)");
         }
-        return new OpeningStream(new PushbackInputStream(in, 1),
+        return new OpeningStream(
+                new PushbackInputStream(in, 1),
                 new Segments(Arrays.copyOf(derived, KEY_BYTES), header, header.encode()));
     }
 
@@ -101,16 +102,19 @@ public final class BackupCipher {
             try {
                 byte[] magic = in.readNBytes(MAGIC.length);
                 if (!Arrays.equals(magic, MAGIC)) {
-                    throw new BackupException(BackupException.Kind.NOT_A_BACKUP,
-                            "not a TORchat backup (it does not start with " + new String(MAGIC, StandardCharsets.US_ASCII)
-                                    + ")");
+                    throw new BackupException(
+                            BackupException.Kind.NOT_A_BACKUP,
+                            "not a TORchat backup (it does not start with "
+                                    + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
                 }
                 int version = in.readUnsignedByte();
                 int kdfId = in.readUnsignedByte();
                 if (version != FORMAT_VERSION || kdfId != KDF_ARGON2ID) {
-                    throw new BackupException(BackupException.Kind.UNSUPPORTED, "backup format " + version + "/" + kdfId
-                            + " is not one this TORchat reads (it reads " + FORMAT_VERSION + "/" + KDF_ARGON2ID
-                            + "): a newer TORchat wrote it");
+                    throw new BackupException(
+                            BackupException.Kind.UNSUPPORTED,
+                            "backup format " + version + "/" + kdfId
+                                    + " is not one this TORchat reads (it reads " + FORMAT_VERSION + "/" + KDF_ARGON2ID
+                                    + "): a newer TORchat wrote it");
                 }
                 KdfParameters kdf = new KdfParameters(in.readInt(), in.readInt(), in.readInt());
                 byte[] salt = in.readNBytes(SALT_BYTES);
@@ -121,13 +125,15 @@ public final class BackupCipher {
                     throw new EOFException();
                 }
                 if (!kdf.acceptable() || segmentBytes < 1024 || segmentBytes > MAX_SEGMENT_BYTES) {
-                    throw new BackupException(BackupException.Kind.DAMAGED, "the backup's header is damaged "
-                            + "(key derivation " + kdf + ", segments of " + segmentBytes + " bytes)");
+                    throw new BackupException(
+                            BackupException.Kind.DAMAGED,
+                            "the backup's header is damaged " + "(key derivation " + kdf + ", segments of "
+                                    + segmentBytes + " bytes)");
                 }
                 return new Header(kdf, salt, prefix, segmentBytes, check);
             } catch (EOFException e) {
-                throw new BackupException(BackupException.Kind.TRUNCATED,
-                        "the backup is truncated: it ends inside its header");
+                throw new BackupException(
+                        BackupException.Kind.TRUNCATED, "the backup is truncated: it ends inside its header");
             }
         }
     }
@@ -169,8 +175,11 @@ public final class BackupCipher {
             if (next > 0xFFFF_FFFFL) {
                 throw new GeneralSecurityException("too many segments");
             }
-            byte[] nonce = ByteBuffer.allocate(12).put(header.noncePrefix()).putInt((int) next)
-                    .put((byte) (last ? 1 : 0)).array();
+            byte[] nonce = ByteBuffer.allocate(12)
+                    .put(header.noncePrefix())
+                    .putInt((int) next)
+                    .put((byte) (last ? 1 : 0))
+                    .array();
             Cipher c;
             try {
                 c = Cipher.getInstance("AES/GCM/NoPadding");
@@ -274,18 +283,24 @@ public final class BackupCipher {
                 in.unread(peek);
             }
             if (sealed.length < TAG_BYTES) {
-                throw new BackupIOException(new BackupException(BackupException.Kind.TRUNCATED,
+                throw new BackupIOException(new BackupException(
+                        BackupException.Kind.TRUNCATED,
                         "the backup is truncated: it ends after " + number + " complete segments of "
                                 + segments.segmentBytes() + " bytes, before its last one"));
             }
             try {
                 plain = segments.open(sealed, atEnd);
             } catch (AEADBadTagException e) {
-                throw new BackupIOException(atEnd
-                        ? new BackupException(BackupException.Kind.TRUNCATED, "the backup is truncated or damaged: "
-                                + "its end (segment " + number + ") is not the end it was written with")
-                        : new BackupException(BackupException.Kind.DAMAGED, "the backup is damaged: segment " + number
-                                + " fails its authentication check"));
+                throw new BackupIOException(
+                        atEnd
+                                ? new BackupException(
+                                        BackupException.Kind.TRUNCATED,
+                                        "the backup is truncated or damaged: " + "its end (segment " + number
+                                                + ") is not the end it was written with")
+                                : new BackupException(
+                                        BackupException.Kind.DAMAGED,
+                                        "the backup is damaged: segment " + number
+                                                + " fails its authentication check"));
             } catch (GeneralSecurityException e) {
                 throw new IOException("AES-GCM failed: " + e.getMessage(), e);
             }

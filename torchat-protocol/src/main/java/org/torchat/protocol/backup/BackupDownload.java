@@ -21,8 +21,7 @@ import org.torchat.protocol.client.DaemonErrorException;
  * for a backup.
  */
 public final class BackupDownload {
-    private BackupDownload() {
-    }
+    private BackupDownload() {}
 
     /** Returns the bundle's size in bytes once it all arrived intact. */
     public static long into(DaemonClient client, OutputStream out)
@@ -38,8 +37,8 @@ public final class BackupDownload {
         Message end = client.stream(Message.of(Command.BACKUP, DaemonClient.LOCALHOST, 0, ""), frame -> {
             BackupChunk chunk = BackupChunk.from(frame);
             if (chunk.offset() != received[0]) {
-                throw new InvalidMessageException(Extensions.OFFSET, "BACKUP chunk at offset " + chunk.offset()
-                        + ", expected " + received[0]);
+                throw new InvalidMessageException(
+                        Extensions.OFFSET, "BACKUP chunk at offset " + chunk.offset() + ", expected " + received[0]);
             }
             digested.write(chunk.data());
             received[0] += chunk.data().length;
@@ -48,8 +47,10 @@ public final class BackupDownload {
         String hash = end.extension(Extensions.SHA256).map(JsonNode::asText).orElse("");
         String actual = HexFormat.of().formatHex(sha256.digest());
         if (size != received[0] || !hash.equals(actual)) {
-            throw new InvalidMessageException(Extensions.SHA256, "the backup arrived damaged: " + received[0]
-                    + " bytes with SHA-256 " + actual + ", the daemon sent " + size + " bytes with " + hash);
+            throw new InvalidMessageException(
+                    Extensions.SHA256,
+                    "the backup arrived damaged: " + received[0] + " bytes with SHA-256 " + actual
+                            + ", the daemon sent " + size + " bytes with " + hash);
         }
         return size;
     }

@@ -7,7 +7,11 @@ package org.torchat.protocol.backup;
 public final class BackupException extends Exception {
     /** Why the backup was refused. */
     public enum Kind {
-        NOT_A_BACKUP, WRONG_PASSPHRASE, DAMAGED, TRUNCATED, UNSUPPORTED
+        NOT_A_BACKUP,
+        WRONG_PASSPHRASE,
+        DAMAGED,
+        TRUNCATED,
+        UNSUPPORTED
     }
 
     private final Kind kind;

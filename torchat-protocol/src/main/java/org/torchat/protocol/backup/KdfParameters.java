@@ -15,14 +15,19 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism) {
      * 64 MB heap (bin/torchat), which holds the Argon2 memory while it encrypts. About 0.2 s here.
      */
     public static final KdfParameters DEFAULT = new KdfParameters(32 * 1024, 3, 1);
+
     static final int MAX_MEMORY_KIB = 1024 * 1024;
     static final int MAX_ITERATIONS = 64;
     static final int MAX_PARALLELISM = 16;
 
     /** Whether a header's parameters are within what any TORchat writes (or could sensibly write). */
     public boolean acceptable() {
-        return memoryKiB >= 8 * parallelism && memoryKiB <= MAX_MEMORY_KIB && iterations >= 1
-                && iterations <= MAX_ITERATIONS && parallelism >= 1 && parallelism <= MAX_PARALLELISM;
+        return memoryKiB >= 8 * parallelism
+                && memoryKiB <= MAX_MEMORY_KIB
+                && iterations >= 1
+                && iterations <= MAX_ITERATIONS
+                && parallelism >= 1
+                && parallelism <= MAX_PARALLELISM;
     }
 
     public byte[] derive(char[] passphrase, byte[] salt, int length) {

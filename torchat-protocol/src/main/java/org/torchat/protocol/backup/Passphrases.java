@@ -19,8 +19,7 @@ public final class Passphrases {
     /** Shorter ones are refused: a backup carries the identity key, and whoever guesses the passphrase has it. */
     public static final int MIN_LENGTH = 8;
 
-    private Passphrases() {
-    }
+    private Passphrases() {}
 
     /** A passphrase cannot be had; the message says what to do. */
     public static final class UnavailableException extends Exception {
@@ -35,8 +34,7 @@ public final class Passphrases {
      */
     public static char[] obtain(Path file, Map<String, String> env, Console console, String prompt, boolean confirm)
             throws UnavailableException {
-        char[] passphrase = file != null ? fromFile(file)
-                : fromEnvironment(env).orElse(null);
+        char[] passphrase = file != null ? fromFile(file) : fromEnvironment(env).orElse(null);
         if (passphrase == null) {
             passphrase = fromConsole(console, prompt, confirm);
         }
@@ -65,8 +63,8 @@ public final class Passphrases {
 
     private static char[] fromConsole(Console console, String prompt, boolean confirm) throws UnavailableException {
         if (console == null) {
-            throw new UnavailableException("no passphrase: give --passphrase-file FILE or set " + ENV
-                    + " (there is no terminal to ask on)");
+            throw new UnavailableException(
+                    "no passphrase: give --passphrase-file FILE or set " + ENV + " (there is no terminal to ask on)");
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null) {

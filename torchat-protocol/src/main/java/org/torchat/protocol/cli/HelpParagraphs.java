@@ -15,8 +15,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * terminal's actual width ({@code usageHelpAutoWidth}).
  */
 public final class HelpParagraphs {
-    private HelpParagraphs() {
-    }
+    private HelpParagraphs() {}
 
     /** Applies to {@code cl} and all its subcommands; returns it. */
     public static CommandLine apply(CommandLine cl) {
@@ -27,13 +26,16 @@ public final class HelpParagraphs {
         for (OptionSpec o : List.copyOf(spec.options())) {
             if (o.description().length > 1) {
                 spec.remove(o);
-                spec.addOption(OptionSpec.builder(o).description(join(o.description())).build());
+                spec.addOption(
+                        OptionSpec.builder(o).description(join(o.description())).build());
             }
         }
         for (PositionalParamSpec p : List.copyOf(spec.positionalParameters())) {
             if (p.description().length > 1) {
                 spec.remove(p);
-                spec.addPositional(PositionalParamSpec.builder(p).description(join(p.description())).build());
+                spec.addPositional(PositionalParamSpec.builder(p)
+                        .description(join(p.description()))
+                        .build());
             }
         }
         spec.usageMessage().autoWidth(true);

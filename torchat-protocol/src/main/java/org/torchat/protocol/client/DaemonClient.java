@@ -1,7 +1,6 @@
 package org.torchat.protocol.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,6 +29,7 @@ public final class DaemonClient {
     private static final int REQUESTS_PAGE = 500;
     /** What the seed client puts in {@code id} of requests that are not about a peer. */
     public static final String LOCALHOST = "localhost";
+
     public static final int DEFAULT_PEER_PORT = 80;
 
     private final String host;
@@ -63,8 +63,9 @@ public final class DaemonClient {
 
     /** Whether an ERR says the daemon wants a token or refused ours. */
     public static boolean isAuthenticationError(Message reply) {
-        return reply.cmd() == Command.ERR && (reply.msg().startsWith(Extensions.AUTH_REQUIRED)
-                || reply.msg().startsWith(Extensions.AUTH_WRONG));
+        return reply.cmd() == Command.ERR
+                && (reply.msg().startsWith(Extensions.AUTH_REQUIRED)
+                        || reply.msg().startsWith(Extensions.AUTH_WRONG));
     }
 
     /** Sends {@code request} and returns the one reply frame. */
@@ -92,13 +93,17 @@ public final class DaemonClient {
     /** One echo over the session with contact {@code peer} (PING): the round trip in milliseconds. */
     public double ping(String peer) throws IOException, ProtocolException, DaemonErrorException {
         Message end = ok(request(Message.of(Command.PING, peer, port, "")));
-        return end.extension(Extensions.ROUND_TRIP).filter(n -> n.isNumber()).map(n -> n.doubleValue())
-                .orElseThrow(() -> new IOException("the daemon's answer to PING has no '" + Extensions.ROUND_TRIP + "'"));
+        return end.extension(Extensions.ROUND_TRIP)
+                .filter(n -> n.isNumber())
+                .map(n -> n.doubleValue())
+                .orElseThrow(
+                        () -> new IOException("the daemon's answer to PING has no '" + Extensions.ROUND_TRIP + "'"));
     }
 
     /** Peers with unread messages, in order of their first unread message. */
     public List<String> peersWithUnread() throws IOException, ProtocolException, DaemonErrorException {
-        String list = ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, ""))).msg();
+        String list =
+                ok(request(Message.of(Command.GET_PEERS, LOCALHOST, port, ""))).msg();
         return list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
     }
 
@@ -244,8 +249,8 @@ public final class DaemonClient {
     public Message sendFile(String peer, java.nio.file.Path file, FileUpload.Progress progress)
             throws IOException, ProtocolException, DaemonErrorException {
         try (Socket socket = connect()) {
-            return ok(new FileUpload(socket, replyTimeout).upload(authenticated(
-                    Message.of(Command.FILEUP, peer, DEFAULT_PEER_PORT, "")), file, progress));
+            return ok(new FileUpload(socket, replyTimeout)
+                    .upload(authenticated(Message.of(Command.FILEUP, peer, DEFAULT_PEER_PORT, "")), file, progress));
         }
     }
 
@@ -270,8 +275,8 @@ public final class DaemonClient {
                 in.renew();
                 Optional<String> frame = reader.read();
                 if (frame.isEmpty()) {
-                    throw new IOException("the daemon closed the connection before the end of its " + request.cmd()
-                            + " reply");
+                    throw new IOException(
+                            "the daemon closed the connection before the end of its " + request.cmd() + " reply");
                 }
                 Message reply = MessageCodec.decode(frame.get());
                 if (reply.cmd().isReply()) {
@@ -327,7 +332,8 @@ public final class DaemonClient {
     }
 
     private Message authenticated(Message request) {
-        return token == null ? request
+        return token == null
+                ? request
                 : request.withExtension(Extensions.AUTH, JsonNodeFactory.instance.textNode(token));
     }
 

@@ -49,8 +49,13 @@ public final class FileUpload {
     Message upload(Message offer, Path file, Progress progress) throws IOException, ProtocolException {
         long size = Files.size(file);
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        Message begin = new Message(offer.cmd(), offer.id(), offer.portno(), String.valueOf(file.getFileName()), null,
-                offer.extensions())
+        Message begin = new Message(
+                        offer.cmd(),
+                        offer.id(),
+                        offer.portno(),
+                        String.valueOf(file.getFileName()),
+                        null,
+                        offer.extensions())
                 .withExtension(Extensions.SIZE, nodes.numberNode(size))
                 .withExtension(Extensions.SHA256, nodes.textNode(sha256(file)));
         writer.write(MessageCodec.encode(begin));

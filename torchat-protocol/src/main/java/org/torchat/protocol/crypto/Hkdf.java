@@ -9,8 +9,7 @@ public final class Hkdf {
     private static final String HMAC = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     public static byte[] derive(byte[] salt, byte[] inputKey, byte[] info, int length) {
         if (length > 255 * HASH_LENGTH) {

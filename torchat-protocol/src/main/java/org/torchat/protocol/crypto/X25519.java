@@ -26,8 +26,7 @@ import javax.crypto.KeyAgreement;
 public final class X25519 {
     public static final int KEY_BYTES = 32;
 
-    private X25519() {
-    }
+    private X25519() {}
 
     /** A new key pair: its public half seals, its private half opens. */
     public static KeyPair generate() {
@@ -58,8 +57,8 @@ public final class X25519 {
         }
         bigEndian[0] &= 0x7f; // RFC 7748: the top bit of a u-coordinate is ignored
         try {
-            return KeyFactory.getInstance("XDH").generatePublic(
-                    new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, bigEndian)));
+            return KeyFactory.getInstance("XDH")
+                    .generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, new BigInteger(1, bigEndian)));
         } catch (InvalidKeySpecException | NoSuchAlgorithmException e) {
             throw new InvalidKeyException("not an X25519 public key: " + e.getMessage());
         }
@@ -74,8 +73,8 @@ public final class X25519 {
             throw new InvalidKeyException("a private key has " + KEY_BYTES + " bytes, not " + raw.length);
         }
         try {
-            return KeyFactory.getInstance("XDH").generatePrivate(
-                    new XECPrivateKeySpec(NamedParameterSpec.X25519, Arrays.copyOf(raw, KEY_BYTES)));
+            return KeyFactory.getInstance("XDH")
+                    .generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, Arrays.copyOf(raw, KEY_BYTES)));
         } catch (InvalidKeySpecException | NoSuchAlgorithmException e) {
             throw new InvalidKeyException("not an X25519 private key: " + e.getMessage());
         }

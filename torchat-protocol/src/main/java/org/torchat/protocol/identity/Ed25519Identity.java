@@ -31,7 +31,8 @@ public final class Ed25519Identity {
 
     private Ed25519Identity(KeyPair keyPair) {
         this.keyPair = keyPair;
-        this.seed = ((EdECPrivateKey) keyPair.getPrivate()).getBytes()
+        this.seed = ((EdECPrivateKey) keyPair.getPrivate())
+                .getBytes()
                 .orElseThrow(() -> new IllegalStateException("the JDK's Ed25519 key exposes its seed"));
         byte[] encoded = keyPair.getPublic().getEncoded();
         this.publicKey = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);

@@ -4,8 +4,7 @@ package org.torchat.protocol.onion;
 final class Base32 {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 
-    private Base32() {
-    }
+    private Base32() {}
 
     static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);

@@ -38,21 +38,24 @@ public final class OnionAddress {
                     + "longer supported by Tor: ask for the contact's v3 address (56 characters)");
         }
         if (id.length() != SERVICE_ID_LENGTH) {
-            throw new InvalidOnionAddressException("'" + abbreviate(text) + "' is not an onion address: a v3 address has "
-                    + SERVICE_ID_LENGTH + " base32 characters before .onion, this has " + id.length());
+            throw new InvalidOnionAddressException(
+                    "'" + abbreviate(text) + "' is not an onion address: a v3 address has " + SERVICE_ID_LENGTH
+                            + " base32 characters before .onion, this has " + id.length());
         }
         byte[] raw = Base32.decode(id);
         if (raw == null) {
-            throw new InvalidOnionAddressException("'" + text + "' is not an onion address: only a-z and 2-7 are allowed");
+            throw new InvalidOnionAddressException(
+                    "'" + text + "' is not an onion address: only a-z and 2-7 are allowed");
         }
         if (raw[34] != VERSION) {
-            throw new InvalidOnionAddressException("'" + text + "' has onion version " + raw[34] + "; only version 3 exists");
+            throw new InvalidOnionAddressException(
+                    "'" + text + "' has onion version " + raw[34] + "; only version 3 exists");
         }
         byte[] publicKey = Arrays.copyOfRange(raw, 0, 32);
         byte[] checksum = checksum(publicKey);
         if (raw[32] != checksum[0] || raw[33] != checksum[1]) {
-            throw new InvalidOnionAddressException("'" + text + "' is not a valid onion address: its checksum is wrong "
-                    + "(a typing error?)");
+            throw new InvalidOnionAddressException(
+                    "'" + text + "' is not a valid onion address: its checksum is wrong " + "(a typing error?)");
         }
         return new OnionAddress(id);
     }

@@ -132,8 +132,8 @@ public final class SealKeyFile {
         try {
             PrivateKey key = privateKey(scalar);
             byte[] probe = new byte[] {42};
-            if (!MessageDigest.isEqual(probe, SealedBox.open(SealedBox.seal(probe, publicKey, publicRaw), key,
-                    publicRaw))) {
+            if (!MessageDigest.isEqual(
+                    probe, SealedBox.open(SealedBox.seal(probe, publicKey, publicRaw), key, publicRaw))) {
                 throw new SealException("the seal key file's two halves do not match");
             }
             return key;

@@ -28,8 +28,7 @@ public final class SealedBox {
     private static final byte[] INFO = "TORCHAT-SEALED-BOX-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] NONCE = new byte[12];
 
-    private SealedBox() {
-    }
+    private SealedBox() {}
 
     /** {@code plain} sealed to {@code recipient}, whose raw form is {@code recipientRaw}. */
     public static byte[] seal(byte[] plain, PublicKey recipient, byte[] recipientRaw) {
@@ -38,8 +37,12 @@ public final class SealedBox {
         try {
             byte[] key = key(ephemeral.getPrivate(), recipient, ephemeralRaw, recipientRaw);
             byte[] header = header(ephemeralRaw);
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, header, recipientRaw).doFinal(plain);
-            return ByteBuffer.allocate(header.length + sealed.length).put(header).put(sealed).array();
+            byte[] sealed =
+                    cipher(Cipher.ENCRYPT_MODE, key, header, recipientRaw).doFinal(plain);
+            return ByteBuffer.allocate(header.length + sealed.length)
+                    .put(header)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("X25519/AES-GCM failed: " + e.getMessage(), e);
         }
@@ -64,14 +67,20 @@ public final class SealedBox {
     }
 
     private static byte[] header(byte[] ephemeralRaw) {
-        return ByteBuffer.allocate(1 + X25519.KEY_BYTES).put((byte) VERSION).put(ephemeralRaw).array();
+        return ByteBuffer.allocate(1 + X25519.KEY_BYTES)
+                .put((byte) VERSION)
+                .put(ephemeralRaw)
+                .array();
     }
 
     /** HKDF-SHA256 over the X25519 secret, bound to both public keys. */
     private static byte[] key(PrivateKey own, PublicKey other, byte[] ephemeralRaw, byte[] recipientRaw)
             throws GeneralSecurityException {
         byte[] shared = X25519.agree(own, other);
-        byte[] salt = ByteBuffer.allocate(2 * X25519.KEY_BYTES).put(ephemeralRaw).put(recipientRaw).array();
+        byte[] salt = ByteBuffer.allocate(2 * X25519.KEY_BYTES)
+                .put(ephemeralRaw)
+                .put(recipientRaw)
+                .array();
         return Hkdf.derive(salt, shared, INFO, 32); // the 32 bytes of an AES-256 key
     }
 

@@ -38,13 +38,16 @@ public final class FrameAuthenticator {
     public synchronized Message seal(Message frame) {
         Message bare = withoutMac(frame);
         byte[] mac = mac(sendKey, sent++, bare);
-        return bare.withExtension(Extensions.MAC, JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(mac)));
+        return bare.withExtension(
+                Extensions.MAC,
+                JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(mac)));
     }
 
     /** {@code frame} without its {@code mac}, if the mac is right for the next frame from the other side. */
     public synchronized Message open(Message frame) throws SessionException {
-        JsonNode field = frame.extension(Extensions.MAC).orElseThrow(
-                () -> new SessionException("a frame inside a session must carry '" + Extensions.MAC + "'"));
+        JsonNode field = frame.extension(Extensions.MAC)
+                .orElseThrow(
+                        () -> new SessionException("a frame inside a session must carry '" + Extensions.MAC + "'"));
         byte[] claimed;
         try {
             claimed = field.isTextual() ? Base64.getDecoder().decode(field.textValue()) : new byte[0];

@@ -14,8 +14,7 @@ final class HandshakeFrames {
     static final String PROOF = "proof";
     static final String READY = "ready";
 
-    private HandshakeFrames() {
-    }
+    private HandshakeFrames() {}
 
     static Message frame(String step, String sender, int portno) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -25,7 +24,8 @@ final class HandshakeFrames {
     }
 
     static Message withBytes(Message frame, String field, byte[] value) {
-        return frame.withExtension(field, JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(value)));
+        return frame.withExtension(
+                field, JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(value)));
     }
 
     /** Checks that {@code frame} is the SESSION frame of {@code step}. */
@@ -33,7 +33,10 @@ final class HandshakeFrames {
         if (frame.cmd() == Command.ERR) {
             throw new SessionException("the peer refused the session: " + frame.msg());
         }
-        String actual = frame.extension(Extensions.STEP).filter(JsonNode::isTextual).map(JsonNode::textValue).orElse("");
+        String actual = frame.extension(Extensions.STEP)
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::textValue)
+                .orElse("");
         if (frame.cmd() != Command.SESSION || !actual.equals(step)) {
             throw new SessionException("expected SESSION " + step + ", got " + frame.cmd()
                     + (actual.isEmpty() ? "" : " " + abbreviate(actual)));

@@ -23,8 +23,7 @@ public final class SessionHandshake {
     static final int NONCE_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SessionHandshake() {
-    }
+    private SessionHandshake() {}
 
     /** The side that opened the stream. */
     public static final class Initiator {
@@ -43,7 +42,8 @@ public final class SessionHandshake {
         }
 
         public Message hello() {
-            Message frame = HandshakeFrames.frame(HandshakeFrames.HELLO, self.onionAddress().hostname(), portno);
+            Message frame = HandshakeFrames.frame(
+                    HandshakeFrames.HELLO, self.onionAddress().hostname(), portno);
             frame = HandshakeFrames.withBytes(frame, Extensions.NONCE, nonce);
             return HandshakeFrames.withBytes(frame, Extensions.EPHEMERAL, ephemeral.publicKey());
         }
@@ -54,11 +54,12 @@ public final class SessionHandshake {
             byte[] theirNonce = HandshakeFrames.bytes(challenge, Extensions.NONCE, NONCE_LENGTH);
             byte[] theirEphemeral = HandshakeFrames.bytes(challenge, Extensions.EPHEMERAL, EphemeralKey.LENGTH);
             sharedSecret = ephemeral.agree(theirEphemeral);
-            transcript = new SessionTranscript(self.onionAddress(), responder, nonce, theirNonce,
-                    ephemeral.publicKey(), theirEphemeral);
-            Message frame = HandshakeFrames.frame(HandshakeFrames.PROOF, self.onionAddress().hostname(), portno);
-            return HandshakeFrames.withBytes(frame, Extensions.PROOF,
-                    self.sign(transcript.proofInput(SessionTranscript.Role.INITIATOR)));
+            transcript = new SessionTranscript(
+                    self.onionAddress(), responder, nonce, theirNonce, ephemeral.publicKey(), theirEphemeral);
+            Message frame = HandshakeFrames.frame(
+                    HandshakeFrames.PROOF, self.onionAddress().hostname(), portno);
+            return HandshakeFrames.withBytes(
+                    frame, Extensions.PROOF, self.sign(transcript.proofInput(SessionTranscript.Role.INITIATOR)));
         }
 
         /** The session's keys, once the responder's proof verifies under the key of the address we dialled. */
@@ -69,8 +70,8 @@ public final class SessionHandshake {
             HandshakeFrames.expectStep(ready, HandshakeFrames.READY);
             byte[] proof = HandshakeFrames.bytes(ready, Extensions.PROOF, MessageSignatures.SIGNATURE_LENGTH);
             if (!verify(responder, transcript.proofInput(SessionTranscript.Role.RESPONDER), proof)) {
-                throw new SessionException("the responder's proof is not a signature by " + responder
-                        + " over this session");
+                throw new SessionException(
+                        "the responder's proof is not a signature by " + responder + " over this session");
             }
             return SessionKeys.derive(transcript, sharedSecret, SessionTranscript.Role.INITIATOR);
         }
@@ -104,9 +105,10 @@ public final class SessionHandshake {
             byte[] theirEphemeral = HandshakeFrames.bytes(hello, Extensions.EPHEMERAL, EphemeralKey.LENGTH);
             sharedSecret = ephemeral.agree(theirEphemeral);
             initiator = claimedInitiator;
-            transcript = new SessionTranscript(claimedInitiator, self.onionAddress(), theirNonce, nonce,
-                    theirEphemeral, ephemeral.publicKey());
-            Message frame = HandshakeFrames.frame(HandshakeFrames.CHALLENGE, self.onionAddress().hostname(), portno);
+            transcript = new SessionTranscript(
+                    claimedInitiator, self.onionAddress(), theirNonce, nonce, theirEphemeral, ephemeral.publicKey());
+            Message frame = HandshakeFrames.frame(
+                    HandshakeFrames.CHALLENGE, self.onionAddress().hostname(), portno);
             frame = HandshakeFrames.withBytes(frame, Extensions.NONCE, nonce);
             return HandshakeFrames.withBytes(frame, Extensions.EPHEMERAL, ephemeral.publicKey());
         }
@@ -118,11 +120,12 @@ public final class SessionHandshake {
             }
             HandshakeFrames.expectStep(proof, HandshakeFrames.PROOF);
             if (!initiator.hostname().equals(proof.id())) {
-                throw new SessionException("the proof comes from " + abbreviate(proof.id()) + ", the hello from "
-                        + initiator);
+                throw new SessionException(
+                        "the proof comes from " + abbreviate(proof.id()) + ", the hello from " + initiator);
             }
             byte[] signature = HandshakeFrames.bytes(proof, Extensions.PROOF, MessageSignatures.SIGNATURE_LENGTH);
-            if (!SessionHandshake.verify(initiator, transcript.proofInput(SessionTranscript.Role.INITIATOR), signature)) {
+            if (!SessionHandshake.verify(
+                    initiator, transcript.proofInput(SessionTranscript.Role.INITIATOR), signature)) {
                 throw new SessionException("bad proof: not a signature by " + initiator + " over this session");
             }
             return SessionKeys.derive(transcript, sharedSecret, SessionTranscript.Role.RESPONDER);
@@ -130,9 +133,10 @@ public final class SessionHandshake {
 
         /** Our own proof, sent once the initiator's verified. */
         public Message ready() {
-            Message frame = HandshakeFrames.frame(HandshakeFrames.READY, self.onionAddress().hostname(), portno);
-            return HandshakeFrames.withBytes(frame, Extensions.PROOF,
-                    self.sign(transcript.proofInput(SessionTranscript.Role.RESPONDER)));
+            Message frame = HandshakeFrames.frame(
+                    HandshakeFrames.READY, self.onionAddress().hostname(), portno);
+            return HandshakeFrames.withBytes(
+                    frame, Extensions.PROOF, self.sign(transcript.proofInput(SessionTranscript.Role.RESPONDER)));
         }
     }
 

@@ -22,8 +22,13 @@ import org.torchat.protocol.signature.CanonicalEncoding;
  * ("initiator" or "responder") and these bytes: it names both ends and both fresh nonces, so it is good for this one
  * session between these two addresses only.
  */
-record SessionTranscript(OnionAddress initiator, OnionAddress responder, byte[] initiatorNonce, byte[] responderNonce,
-                         byte[] initiatorEphemeral, byte[] responderEphemeral) {
+record SessionTranscript(
+        OnionAddress initiator,
+        OnionAddress responder,
+        byte[] initiatorNonce,
+        byte[] responderNonce,
+        byte[] initiatorEphemeral,
+        byte[] responderEphemeral) {
     static final String LABEL = "torchat-session-v2";
     static final String PROOF_LABEL = "torchat-session-proof";
 
@@ -62,7 +67,8 @@ record SessionTranscript(OnionAddress initiator, OnionAddress responder, byte[] 
     }
 
     enum Role {
-        INITIATOR, RESPONDER;
+        INITIATOR,
+        RESPONDER;
 
         String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

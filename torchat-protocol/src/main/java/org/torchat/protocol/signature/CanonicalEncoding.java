@@ -49,7 +49,8 @@ public final class CanonicalEncoding {
 
     /** Strict UTF-8: String.getBytes would silently turn a lone surrogate into '?', making two texts sign alike. */
     private static byte[] utf8(String value, String what) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

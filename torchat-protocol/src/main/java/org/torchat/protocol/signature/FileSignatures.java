@@ -23,8 +23,7 @@ public final class FileSignatures {
     public static final String LABEL = "torchat-file-v2";
     public static final int VERSION = 2;
 
-    private FileSignatures() {
-    }
+    private FileSignatures() {}
 
     public static byte[] encode(SignedFileFields fields) {
         return new CanonicalEncoding(256 + fields.name().length() * 3)
@@ -47,8 +46,8 @@ public final class FileSignatures {
      */
     public static byte[] sign(Ed25519Identity sender, SignedFileFields fields) {
         if (!sender.onionAddress().equals(fields.sender())) {
-            throw new IllegalArgumentException("cannot sign as " + fields.sender() + " with the key of "
-                    + sender.onionAddress());
+            throw new IllegalArgumentException(
+                    "cannot sign as " + fields.sender() + " with the key of " + sender.onionAddress());
         }
         return sender.sign(encode(fields));
     }

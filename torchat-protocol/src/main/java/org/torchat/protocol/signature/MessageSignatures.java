@@ -45,8 +45,7 @@ public final class MessageSignatures {
         hex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
     };
 
-    private MessageSignatures() {
-    }
+    private MessageSignatures() {}
 
     /** The canonical bytes the signature is made over. */
     public static byte[] encode(SignedFields fields) {
@@ -127,8 +126,8 @@ public final class MessageSignatures {
     public static byte[] fromBase64(String text) {
         byte[] signature = Base64.getDecoder().decode(text);
         if (signature.length != SIGNATURE_LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 signature has " + SIGNATURE_LENGTH + " bytes, this has "
-                    + signature.length);
+            throw new IllegalArgumentException(
+                    "an Ed25519 signature has " + SIGNATURE_LENGTH + " bytes, this has " + signature.length);
         }
         if (!toBase64(signature).equals(text)) {
             // Base64 allows stray bits in the last character; only the canonical form is accepted.

@@ -8,11 +8,19 @@ import org.torchat.protocol.onion.OnionAddress;
  * depend on the kind: for an offer (FILEBEGIN) and the end (FILEEND) the file's size and SHA-256, for a chunk
  * (FILEDATA) its offset and the SHA-256 of its bytes. {@code name} is the offered file name, empty for the others.
  */
-public record SignedFileFields(Kind kind, OnionAddress sender, OnionAddress recipient, String transferId, long number,
-                               String digest, String name) {
+public record SignedFileFields(
+        Kind kind,
+        OnionAddress sender,
+        OnionAddress recipient,
+        String transferId,
+        long number,
+        String digest,
+        String name) {
     /** Which frame is signed; part of the signed bytes, so a signature of one kind never fits another. */
     public enum Kind {
-        OFFER, CHUNK, END
+        OFFER,
+        CHUNK,
+        END
     }
 
     public SignedFileFields {

@@ -39,8 +39,7 @@ public final class Emoji {
     /** CANCEL TAG, the end of a tag sequence such as the flag of Scotland. */
     public static final int CANCEL_TAG = 0xE007F;
 
-    private Emoji() {
-    }
+    private Emoji() {}
 
     public static boolean isPictographic(int cp) {
         return in(PICTOGRAPHIC, cp);

@@ -25,8 +25,7 @@ import java.util.List;
 public final class TerminalText {
     public static final char REPLACEMENT = '?';
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** {@code text} split at its line breaks (CR LF, CR, LF), each line made safe. Never empty. */
     public static List<String> lines(String text) {
@@ -75,8 +74,7 @@ public final class TerminalText {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** A ZWJ between two pictographs, or a tag character in a subdivision flag. */

@@ -11,13 +11,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BackupCipherTest {
     /** Small Argon2 parameters: these tests are about the segments, not the key derivation's cost. */
     private static final KdfParameters FAST = new KdfParameters(64, 1, 1);
+
     private static final char[] PASSPHRASE = "a good passphrase".toCharArray();
     private static final int SEGMENT = BackupCipher.SEGMENT_BYTES;
 
@@ -62,7 +63,8 @@ class BackupCipherTest {
 
     @Test
     void aWrongPassphraseIsToldApartFromDamage() throws Exception {
-        BackupException e = assertThrows(BackupException.class, () -> open(seal(random(10)), "another one".toCharArray()));
+        BackupException e =
+                assertThrows(BackupException.class, () -> open(seal(random(10)), "another one".toCharArray()));
         assertEquals(BackupException.Kind.WRONG_PASSPHRASE, e.kind());
     }
 
@@ -75,8 +77,10 @@ class BackupCipherTest {
         BackupException e = assertThrows(BackupException.class, () -> open(cut, PASSPHRASE));
         assertEquals(BackupException.Kind.TRUNCATED, e.kind(), e.getMessage());
         byte[] cutTwo = Arrays.copyOf(file, header + 2 * (SEGMENT + BackupCipher.TAG_BYTES));
-        assertEquals(BackupException.Kind.TRUNCATED, assertThrows(BackupException.class,
-                () -> open(cutTwo, PASSPHRASE)).kind());
+        assertEquals(
+                BackupException.Kind.TRUNCATED,
+                assertThrows(BackupException.class, () -> open(cutTwo, PASSPHRASE))
+                        .kind());
     }
 
     @Test
@@ -87,13 +91,17 @@ class BackupCipherTest {
         byte[] swapped = file.clone();
         System.arraycopy(file, header, swapped, header + len, len);
         System.arraycopy(file, header + len, swapped, header, len);
-        assertEquals(BackupException.Kind.DAMAGED, assertThrows(BackupException.class,
-                () -> open(swapped, PASSPHRASE)).kind());
+        assertEquals(
+                BackupException.Kind.DAMAGED,
+                assertThrows(BackupException.class, () -> open(swapped, PASSPHRASE))
+                        .kind());
 
         byte[] flipped = file.clone();
         flipped[header + 10] ^= 1;
-        assertEquals(BackupException.Kind.DAMAGED, assertThrows(BackupException.class,
-                () -> open(flipped, PASSPHRASE)).kind());
+        assertEquals(
+                BackupException.Kind.DAMAGED,
+                assertThrows(BackupException.class, () -> open(flipped, PASSPHRASE))
+                        .kind());
     }
 
     @Test
@@ -101,7 +109,9 @@ class BackupCipherTest {
         byte[] file = seal(random(10));
         int memoryAt = BackupCipher.MAGIC.length + 2;
         file[memoryAt] = 0x7f; // about 2 TiB
-        assertEquals(BackupException.Kind.DAMAGED, assertThrows(BackupException.class,
-                () -> open(file, PASSPHRASE)).kind());
+        assertEquals(
+                BackupException.Kind.DAMAGED,
+                assertThrows(BackupException.class, () -> open(file, PASSPHRASE))
+                        .kind());
     }
 }

@@ -9,15 +9,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 class HelpParagraphsTest {
-    @Command(name = "demo", mixinStandardHelpOptions = true,
+    @Command(
+            name = "demo",
+            mixinStandardHelpOptions = true,
             description = {"A sentence that the source cut", "in the middle.", "", "A second paragraph."})
     static final class Demo implements Runnable {
-        @Option(names = "--flag", description = {"An option whose help", "was cut as well."})
+        @Option(
+                names = "--flag",
+                description = {"An option whose help", "was cut as well."})
         boolean flag;
 
         @Override
-        public void run() {
-        }
+        public void run() {}
     }
 
     @Test

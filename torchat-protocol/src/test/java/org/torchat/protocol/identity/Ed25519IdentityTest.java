@@ -25,19 +25,22 @@ class Ed25519IdentityTest {
     /** RFC 8032 section 7.1, TEST 1 to TEST 3: secret key (seed), public key, message, signature. */
     static Stream<Arguments> rfc8032Vectors() {
         return Stream.of(
-                arguments("TEST 1",
+                arguments(
+                        "TEST 1",
                         "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
                         "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
                         "",
                         "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555"
                                 + "fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
-                arguments("TEST 2",
+                arguments(
+                        "TEST 2",
                         "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
                         "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
                         "72",
                         "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da0"
                                 + "85ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
-                arguments("TEST 3",
+                arguments(
+                        "TEST 3",
                         "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7",
                         "fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025",
                         "af82",
@@ -48,13 +51,15 @@ class Ed25519IdentityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rfc8032Vectors")
     void seedGivesTheRfcPublicKey(String name, String seed, String publicKey, String message, String signature) {
-        assertEquals(publicKey, HEX.formatHex(Ed25519Identity.fromSeed(HEX.parseHex(seed)).publicKey()));
+        assertEquals(
+                publicKey,
+                HEX.formatHex(Ed25519Identity.fromSeed(HEX.parseHex(seed)).publicKey()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rfc8032Vectors")
-    void signatureIsExactlyTheRfcSignature(String name, String seed, String publicKey, String message,
-            String signature) {
+    void signatureIsExactlyTheRfcSignature(
+            String name, String seed, String publicKey, String message, String signature) {
         byte[] signed = Ed25519Identity.fromSeed(HEX.parseHex(seed)).sign(HEX.parseHex(message));
 
         assertEquals(signature, HEX.formatHex(signed));
@@ -84,8 +89,8 @@ class Ed25519IdentityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rfc8032Vectors")
-    void verifyRejectsAFlippedSignatureBit(String name, String seed, String publicKey, String message,
-            String signature) {
+    void verifyRejectsAFlippedSignatureBit(
+            String name, String seed, String publicKey, String message, String signature) {
         byte[] key = HEX.parseHex(publicKey);
         byte[] data = HEX.parseHex(message);
         // Bits in R (first half) and in S (second half) of the signature.
@@ -174,10 +179,11 @@ class Ed25519IdentityTest {
         identity.seed()[0] ^= 1;
         identity.publicKey()[0] ^= 1;
 
-        assertEquals("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
-                HEX.formatHex(identity.seed()));
+        assertEquals(
+                "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb", HEX.formatHex(identity.seed()));
         assertArrayEquals(publicKey, identity.publicKey());
-        assertEquals("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
+        assertEquals(
+                "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
                 HEX.formatHex(identity.publicKey()));
     }
 
@@ -187,7 +193,8 @@ class Ed25519IdentityTest {
         Ed25519Identity identity = Ed25519Identity.fromSeed(
                 HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
 
-        assertEquals("307c83864f2833cb427a2ef1c00a013cfdff2768d980c0a3a520f006904de94f"
+        assertEquals(
+                "307c83864f2833cb427a2ef1c00a013cfdff2768d980c0a3a520f006904de94f"
                         + "9b4f0afe280b746a778684e75442502057b7473a03f08f96f5a38e9287e01f8f",
                 HEX.formatHex(identity.expandedSecretKey()));
     }
@@ -207,7 +214,9 @@ class Ed25519IdentityTest {
             assertEquals(hash[0] & 0xf8, expanded[0] & 0xff);
             assertEquals((hash[31] & 0x7f) | 0x40, expanded[31] & 0xff);
             assertArrayEquals(Arrays.copyOfRange(hash, 1, 31), Arrays.copyOfRange(expanded, 1, 31));
-            assertArrayEquals(Arrays.copyOfRange(hash, 32, 64), Arrays.copyOfRange(expanded, 32, 64),
+            assertArrayEquals(
+                    Arrays.copyOfRange(hash, 32, 64),
+                    Arrays.copyOfRange(expanded, 32, 64),
                     "second half is the unchanged second half of SHA-512(seed)");
         }
     }
@@ -224,7 +233,8 @@ class Ed25519IdentityTest {
         Ed25519Identity identity = Ed25519Identity.fromSeed(
                 HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
 
-        assertEquals("25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid.onion",
+        assertEquals(
+                "25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid.onion",
                 identity.onionAddress().hostname());
     }
 }

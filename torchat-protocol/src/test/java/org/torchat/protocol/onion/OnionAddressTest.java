@@ -42,7 +42,8 @@ class OnionAddressTest {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 0x42);
 
-        assertEquals("ijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbezhid",
+        assertEquals(
+                "ijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbezhid",
                 OnionAddress.fromPublicKey(key).serviceId());
         assertEquals("ijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbeeqscijbezhid", expectedServiceId(key, 3));
     }
@@ -87,7 +88,8 @@ class OnionAddressTest {
 
         OnionAddress address = OnionAddress.fromPublicKey(key);
 
-        assertEquals(expected, address.serviceId(), () -> "key " + HexFormat.of().formatHex(key));
+        assertEquals(
+                expected, address.serviceId(), () -> "key " + HexFormat.of().formatHex(key));
         assertEquals(expected + ".onion", address.hostname());
     }
 

@@ -11,13 +11,16 @@ import org.torchat.protocol.backup.KdfParameters;
 class SealKeyFileTest {
     /** Small Argon2 parameters: these tests are about the file, not the derivation's cost. */
     private static final KdfParameters FAST = new KdfParameters(64, 1, 1);
+
     private static final char[] PASSPHRASE = "a good passphrase".toCharArray();
 
     @Test
     void theRightPassphraseOpensWhatThePublicHalfSealed() throws Exception {
-        SealKeyFile file = SealKeyFile.decode(SealKeyFile.create(PASSPHRASE, FAST).encode());
+        SealKeyFile file =
+                SealKeyFile.decode(SealKeyFile.create(PASSPHRASE, FAST).encode());
         byte[] sealed = SealedBox.seal("secret".getBytes(StandardCharsets.UTF_8), file.publicKey(), file.publicRaw());
-        assertArrayEquals("secret".getBytes(StandardCharsets.UTF_8),
+        assertArrayEquals(
+                "secret".getBytes(StandardCharsets.UTF_8),
                 SealedBox.open(sealed, file.open(PASSPHRASE), file.publicRaw()));
     }
 
@@ -36,6 +39,7 @@ class SealKeyFileTest {
         System.arraycopy(otherPublic, 0, swapped, publicAt, otherPublic.length);
         assertThrows(SealException.class, () -> SealKeyFile.decode(swapped).open(PASSPHRASE));
         assertThrows(SealException.class, () -> SealKeyFile.decode(Arrays.copyOf(encoded, encoded.length - 1)));
-        assertThrows(SealException.class, () -> SealKeyFile.decode("TORCHAT-BACKUP".getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(
+                SealException.class, () -> SealKeyFile.decode("TORCHAT-BACKUP".getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class SealedBoxTest {
         for (String text : new String[] {"", "hello", "猫が好き 🐈‍⬛ ünïcode", "x".repeat(10_000)}) {
             byte[] sealed = seal(text);
             assertEquals(text.getBytes(StandardCharsets.UTF_8).length + SealedBox.OVERHEAD, sealed.length);
-            assertEquals(text, new String(SealedBox.open(sealed, keys.getPrivate(), publicRaw), StandardCharsets.UTF_8));
+            assertEquals(
+                    text, new String(SealedBox.open(sealed, keys.getPrivate(), publicRaw), StandardCharsets.UTF_8));
         }
     }
 
@@ -37,16 +39,17 @@ class SealedBoxTest {
         for (int i = 0; i < sealed.length; i++) {
             byte[] tampered = sealed.clone();
             tampered[i] ^= 0x01;
-            assertThrows(SealException.class, () -> SealedBox.open(tampered, keys.getPrivate(), publicRaw),
-                    "byte " + i);
+            assertThrows(
+                    SealException.class, () -> SealedBox.open(tampered, keys.getPrivate(), publicRaw), "byte " + i);
         }
     }
 
     @Test
     void cutValuesAreRefused() {
         byte[] sealed = seal("short");
-        assertThrows(SealException.class, () -> SealedBox.open(java.util.Arrays.copyOf(sealed, sealed.length - 1),
-                keys.getPrivate(), publicRaw));
+        assertThrows(
+                SealException.class,
+                () -> SealedBox.open(java.util.Arrays.copyOf(sealed, sealed.length - 1), keys.getPrivate(), publicRaw));
         assertThrows(SealException.class, () -> SealedBox.open(new byte[0], keys.getPrivate(), publicRaw));
     }
 
@@ -54,8 +57,9 @@ class SealedBoxTest {
     void anotherKeyCannotOpen() {
         KeyPair other = X25519.generate();
         byte[] sealed = seal("for the first key only");
-        assertThrows(SealException.class, () -> SealedBox.open(sealed, other.getPrivate(),
-                X25519.rawPublic(other.getPublic())));
+        assertThrows(
+                SealException.class,
+                () -> SealedBox.open(sealed, other.getPrivate(), X25519.rawPublic(other.getPublic())));
     }
 
     @Test
@@ -63,7 +67,8 @@ class SealedBoxTest {
         assertArrayEquals(publicRaw, X25519.rawPublic(X25519.publicKey(publicRaw)));
         byte[] scalar = X25519.rawPrivate(keys.getPrivate());
         byte[] sealed = seal("via raw keys");
-        assertEquals("via raw keys", new String(SealedBox.open(sealed, X25519.privateKey(scalar), publicRaw),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                "via raw keys",
+                new String(SealedBox.open(sealed, X25519.privateKey(scalar), publicRaw), StandardCharsets.UTF_8));
     }
 }

@@ -20,8 +20,7 @@ class SessionHandshakeTest {
     private final Ed25519Identity mallory = Ed25519Identity.generate();
 
     /** Both ends' keys after a full handshake of {@code initiator} dialling {@code responder}. */
-    private record Pair(SessionKeys initiator, SessionKeys responder) {
-    }
+    private record Pair(SessionKeys initiator, SessionKeys responder) {}
 
     private Pair handshake(Ed25519Identity initiator, Ed25519Identity responder) throws Exception {
         SessionHandshake.Initiator i = new SessionHandshake.Initiator(initiator, responder.onionAddress(), 80);
@@ -59,7 +58,9 @@ class SessionHandshakeTest {
         Pair second = handshake(alice, bob);
         assertNotEquals(first.initiator().sessionId(), second.initiator().sessionId());
         Message frame = first.initiator().authenticator().seal(Message.of(Command.PING, "x", 80, ""));
-        assertThrows(SessionException.class, () -> second.responder().authenticator().open(wire(frame)),
+        assertThrows(
+                SessionException.class,
+                () -> second.responder().authenticator().open(wire(frame)),
                 "a frame of one session is refused in another");
     }
 
@@ -68,8 +69,8 @@ class SessionHandshakeTest {
         Pair pair = handshake(alice, bob);
         Message sealed = pair.initiator().authenticator().seal(Message.of(Command.RECV, "a", 80, "pay 10"));
         Message altered = new Message(sealed.cmd(), sealed.id(), sealed.portno(), "pay 99", null, sealed.extensions());
-        SessionException e = assertThrows(SessionException.class,
-                () -> pair.responder().authenticator().open(wire(altered)));
+        SessionException e = assertThrows(
+                SessionException.class, () -> pair.responder().authenticator().open(wire(altered)));
         assertTrue(e.getMessage().contains("wrong 'mac'"), e.getMessage());
     }
 
@@ -92,7 +93,8 @@ class SessionHandshakeTest {
     @Test
     void aFrameWithoutMacIsRefused() throws Exception {
         Pair pair = handshake(alice, bob);
-        assertThrows(SessionException.class,
+        assertThrows(
+                SessionException.class,
                 () -> pair.responder().authenticator().open(Message.of(Command.RECV, "a", 80, "no mac")));
     }
 
@@ -145,10 +147,12 @@ class SessionHandshakeTest {
         SessionHandshake.Initiator forged = new SessionHandshake.Initiator(mallory, bob.onionAddress(), 80);
         SessionHandshake.Responder r = new SessionHandshake.Responder(bob, 80);
         Message hello = forged.hello();
-        Message claimingAlice = new Message(hello.cmd(), alice.onionAddress().hostname(), 80, "", null, hello.extensions());
+        Message claimingAlice =
+                new Message(hello.cmd(), alice.onionAddress().hostname(), 80, "", null, hello.extensions());
         Message challenge = r.challenge(wire(claimingAlice), alice.onionAddress());
         Message proof = forged.proof(wire(challenge));
-        Message proofAsAlice = new Message(proof.cmd(), alice.onionAddress().hostname(), 80, "", null, proof.extensions());
+        Message proofAsAlice =
+                new Message(proof.cmd(), alice.onionAddress().hostname(), 80, "", null, proof.extensions());
         assertThrows(SessionException.class, () -> r.verify(wire(proofAsAlice)));
     }
 
@@ -164,7 +168,8 @@ class SessionHandshakeTest {
     void anErrInsteadOfAChallengeSaysWhy() {
         SessionHandshake.Initiator i = new SessionHandshake.Initiator(alice, bob.onionAddress(), 80);
         i.hello();
-        SessionException e = assertThrows(SessionException.class,
+        SessionException e = assertThrows(
+                SessionException.class,
                 () -> i.proof(Message.of(Command.ERR, bob.onionAddress().hostname(), 80, "not a contact")));
         assertTrue(e.getMessage().contains("not a contact"), e.getMessage());
     }
@@ -185,7 +190,8 @@ class SessionHandshakeTest {
         for (Message bad : new Message[] {
             hello.withExtension(Extensions.NONCE, nodes.textNode("short")),
             hello.withExtension(Extensions.NONCE, nodes.numberNode(5)),
-            hello.withExtension(Extensions.EPHEMERAL, nodes.textNode(Base64.getEncoder().encodeToString(new byte[31]))),
+            hello.withExtension(
+                    Extensions.EPHEMERAL, nodes.textNode(Base64.getEncoder().encodeToString(new byte[31]))),
             hello.withExtension(Extensions.STEP, nodes.textNode("proof")),
         }) {
             assertThrows(SessionException.class, () -> r.challenge(bad, alice.onionAddress()), bad.toString());

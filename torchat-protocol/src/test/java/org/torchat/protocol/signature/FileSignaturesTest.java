@@ -13,8 +13,8 @@ class FileSignaturesTest {
     private static final Ed25519Identity BOB = Ed25519Identity.generate();
     private static final String TID = "0123456789abcdef0123456789abcdef";
     private static final String SHA = "a".repeat(64);
-    private static final SignedFileFields OFFER = new SignedFileFields(Kind.OFFER, ALICE.onionAddress(),
-            BOB.onionAddress(), TID, 1000, SHA, "notes.txt");
+    private static final SignedFileFields OFFER =
+            new SignedFileFields(Kind.OFFER, ALICE.onionAddress(), BOB.onionAddress(), TID, 1000, SHA, "notes.txt");
 
     @Test
     void aSignatureVerifiesForExactlyTheSignedFields() {
@@ -23,10 +23,18 @@ class FileSignaturesTest {
         assertFalse(FileSignatures.verify(with(Kind.END, OFFER.number(), OFFER.name()), sig), "another kind");
         assertFalse(FileSignatures.verify(with(Kind.OFFER, 1001, OFFER.name()), sig), "another size");
         assertFalse(FileSignatures.verify(with(Kind.OFFER, 1000, "notes.exe"), sig), "another name");
-        assertFalse(FileSignatures.verify(new SignedFileFields(Kind.OFFER, ALICE.onionAddress(),
-                ALICE.onionAddress(), TID, 1000, SHA, "notes.txt"), sig), "another recipient");
-        assertFalse(FileSignatures.verify(new SignedFileFields(Kind.OFFER, BOB.onionAddress(), BOB.onionAddress(),
-                TID, 1000, SHA, "notes.txt"), sig), "another sender");
+        assertFalse(
+                FileSignatures.verify(
+                        new SignedFileFields(
+                                Kind.OFFER, ALICE.onionAddress(), ALICE.onionAddress(), TID, 1000, SHA, "notes.txt"),
+                        sig),
+                "another recipient");
+        assertFalse(
+                FileSignatures.verify(
+                        new SignedFileFields(
+                                Kind.OFFER, BOB.onionAddress(), BOB.onionAddress(), TID, 1000, SHA, "notes.txt"),
+                        sig),
+                "another sender");
     }
 
     @Test

@@ -27,6 +27,7 @@ class MessageSignaturesTest {
     /** RFC 8032 section 7.1 TEST 1 and TEST 2 secret keys: fixed identities for the golden vector. */
     private static final Ed25519Identity ALICE =
             Ed25519Identity.fromSeed(HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+
     private static final Ed25519Identity BOB =
             Ed25519Identity.fromSeed(HEX.parseHex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"));
     private static final Ed25519Identity MALLORY = Ed25519Identity.generate();
@@ -40,22 +41,32 @@ class MessageSignaturesTest {
     /** The golden encoding, as docs/PROTOCOL.md shows it (computed with Python's struct and hashlib). */
     private static final String GOLDEN_HEX = "00000012" + "746f72636861742d6d6573736167652d7632"
             + "00000002"
-            + "0000003e" + "32356e6a71616d637765666c70766b6c37336a34737a61686869686f63347874336b7463676a6e7061696e67723579686b656e6c357369642e6f6e696f6e"
-            + "0000003e" + "6876616270713769696f657676657678626b74753267333678736f6a716c67706633636a6e6467617a766b37636b78756d7967636d7979642e6f6e696f6e"
+            + "0000003e"
+            + "32356e6a71616d637765666c70766b6c37336a34737a61686869686f63347874336b7463676a6e7061696e67723579686b656e6c357369642e6f6e696f6e"
+            + "0000003e"
+            + "6876616270713769696f657676657678626b74753267333678736f6a716c67706633636a6e6467617a766b37636b78756d7967636d7979642e6f6e696f6e"
             + "00000020" + "3031323334353637383961626364656630313233343536373839616263646566"
             + "0000019abc605060"
             + "0000000b" + "68656c6c6f20c3a9e29c93";
 
     /** The golden encoding signed by ALICE, computed independently with pyca/cryptography's Ed25519. */
-    private static final String GOLDEN_SIGNATURE_HEX = "5274d91d4cd442694bfe2a2eff1cec3c843564cf66009d8e3bbea71f1a0e34d8"
-            + "8b7c454a873b00d90417083f9d09132edc6645d9fadfc340228dbb9e3164c400";
+    private static final String GOLDEN_SIGNATURE_HEX =
+            "5274d91d4cd442694bfe2a2eff1cec3c843564cf66009d8e3bbea71f1a0e34d8"
+                    + "8b7c454a873b00d90417083f9d09132edc6645d9fadfc340228dbb9e3164c400";
 
     @Test
     void theAddressesOfTheGoldenVectorAreTheRfcKeysAddresses() throws Exception {
-        // Computed from the RFC 8032 public keys with Python: base32(pk || sha3_256(".onion checksum" || pk || 3)[:2] || 3).
-        assertEquals("25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid.onion", ALICE.onionAddress().hostname());
-        assertEquals("hvabpq7iioevvevxbktu2g36xsojqlgpf3cjndgazvk7ckxumygcmyyd.onion", BOB.onionAddress().hostname());
-        assertArrayEquals(ALICE.publicKey(), OnionAddress.parse(ALICE.onionAddress().hostname()).publicKey());
+        // Computed from the RFC 8032 public keys with Python: base32(pk || sha3_256(".onion checksum" || pk || 3)[:2]
+        // || 3).
+        assertEquals(
+                "25njqamcweflpvkl73j4szahhihoc4xt3ktcgjnpaingr5yhkenl5sid.onion",
+                ALICE.onionAddress().hostname());
+        assertEquals(
+                "hvabpq7iioevvevxbktu2g36xsojqlgpf3cjndgazvk7ckxumygcmyyd.onion",
+                BOB.onionAddress().hostname());
+        assertArrayEquals(
+                ALICE.publicKey(),
+                OnionAddress.parse(ALICE.onionAddress().hostname()).publicKey());
     }
 
     @Test
@@ -66,15 +77,20 @@ class MessageSignaturesTest {
         byte[] mid = MID.getBytes(StandardCharsets.US_ASCII);
         // "hello " then U+00E9 (C3 A9) then U+2713 (E2 9C 93), written out byte by byte.
         byte[] text = {'h', 'e', 'l', 'l', 'o', ' ', (byte) 0xc3, (byte) 0xa9, (byte) 0xe2, (byte) 0x9c, (byte) 0x93};
-        ByteBuffer expected = ByteBuffer.allocate(4 + label.length + 4 + 4 + sender.length + 4 + recipient.length
-                + 4 + mid.length + 8 + 4 + text.length);
-        expected.putInt(label.length).put(label)
+        ByteBuffer expected = ByteBuffer.allocate(
+                4 + label.length + 4 + 4 + sender.length + 4 + recipient.length + 4 + mid.length + 8 + 4 + text.length);
+        expected.putInt(label.length)
+                .put(label)
                 .putInt(2)
-                .putInt(sender.length).put(sender)
-                .putInt(recipient.length).put(recipient)
-                .putInt(mid.length).put(mid)
+                .putInt(sender.length)
+                .put(sender)
+                .putInt(recipient.length)
+                .put(recipient)
+                .putInt(mid.length)
+                .put(mid)
                 .putLong(TS)
-                .putInt(text.length).put(text);
+                .putInt(text.length)
+                .put(text);
 
         byte[] encoded = MessageSignatures.encode(GOLDEN);
 
@@ -90,7 +106,8 @@ class MessageSignaturesTest {
         byte[] signature = MessageSignatures.sign(ALICE, GOLDEN);
 
         assertEquals(GOLDEN_SIGNATURE_HEX, HEX.formatHex(signature));
-        assertTrue(Ed25519Identity.verify(ALICE.publicKey(), HEX.parseHex(GOLDEN_HEX), signature),
+        assertTrue(
+                Ed25519Identity.verify(ALICE.publicKey(), HEX.parseHex(GOLDEN_HEX), signature),
                 "a plain Ed25519 signature of the encoding, nothing more");
         assertTrue(MessageSignatures.verify(GOLDEN, signature));
     }
@@ -101,14 +118,16 @@ class MessageSignaturesTest {
         byte[] signature = MessageSignatures.sign(MALLORY, fields);
 
         assertTrue(MessageSignatures.verify(fields, signature));
-        assertFalse(MessageSignatures.verify(
-                new SignedFields(ALICE.onionAddress(), BOB.onionAddress(), MID, TS, "hi"), signature),
+        assertFalse(
+                MessageSignatures.verify(
+                        new SignedFields(ALICE.onionAddress(), BOB.onionAddress(), MID, TS, "hi"), signature),
                 "the same bytes claimed by another sender");
     }
 
     @Test
     void nobodyCanSignInAnotherName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MessageSignatures.sign(MALLORY, GOLDEN));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> MessageSignatures.sign(MALLORY, GOLDEN));
 
         assertTrue(e.getMessage().contains(ALICE.onionAddress().hostname()), e.getMessage());
     }
@@ -116,22 +135,22 @@ class MessageSignaturesTest {
     static Stream<Arguments> changes() {
         OnionAddress other = Ed25519Identity.generate().onionAddress();
         return Stream.of(
-                arguments("sender", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(other, f.recipient(), f.messageId(), f.timestamp(), f.text())),
-                arguments("recipient", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), other, f.messageId(), f.timestamp(), f.text())),
-                arguments("message id", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), f.recipient(), f.messageId().replace('0', '1'), f.timestamp(), f.text())),
-                arguments("timestamp", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp() + 1, f.text())),
-                arguments("timestamp, far", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp() ^ Long.MIN_VALUE, f.text())),
-                arguments("text", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp(), f.text() + " ")),
-                arguments("text, one letter", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp(), "jello \u00e9\u2713")),
-                arguments("text, emptied", (UnaryOperator<SignedFields>) f ->
-                        new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp(), "")));
+                arguments("sender", (UnaryOperator<SignedFields>)
+                        f -> new SignedFields(other, f.recipient(), f.messageId(), f.timestamp(), f.text())),
+                arguments("recipient", (UnaryOperator<SignedFields>)
+                        f -> new SignedFields(f.sender(), other, f.messageId(), f.timestamp(), f.text())),
+                arguments("message id", (UnaryOperator<SignedFields>) f -> new SignedFields(
+                        f.sender(), f.recipient(), f.messageId().replace('0', '1'), f.timestamp(), f.text())),
+                arguments("timestamp", (UnaryOperator<SignedFields>)
+                        f -> new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp() + 1, f.text())),
+                arguments("timestamp, far", (UnaryOperator<SignedFields>) f -> new SignedFields(
+                        f.sender(), f.recipient(), f.messageId(), f.timestamp() ^ Long.MIN_VALUE, f.text())),
+                arguments("text", (UnaryOperator<SignedFields>)
+                        f -> new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp(), f.text() + " ")),
+                arguments("text, one letter", (UnaryOperator<SignedFields>) f -> new SignedFields(
+                        f.sender(), f.recipient(), f.messageId(), f.timestamp(), "jello \u00e9\u2713")),
+                arguments("text, emptied", (UnaryOperator<SignedFields>)
+                        f -> new SignedFields(f.sender(), f.recipient(), f.messageId(), f.timestamp(), "")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,12 +181,18 @@ class MessageSignaturesTest {
     /** Pairs of field tuples that a plain concatenation of the fields would encode alike. */
     static Stream<Arguments> adjacentFieldShifts() {
         return Stream.of(
-                arguments("last byte of the id moved into the text",
-                        fields(MID + "x", TS, "hello"), fields(MID, TS, "xhello")),
-                arguments("first byte of the text moved into the id",
-                        fields(MID, TS, "hello"), fields(MID + "h", TS, "ello")),
-                arguments("text that looks like a length prefix",
-                        fields(MID, TS, "\u0000\u0000\u0000\u0001a"), fields(MID + "\u0000\u0000\u0000\u0001", TS, "a")),
+                arguments(
+                        "last byte of the id moved into the text",
+                        fields(MID + "x", TS, "hello"),
+                        fields(MID, TS, "xhello")),
+                arguments(
+                        "first byte of the text moved into the id",
+                        fields(MID, TS, "hello"),
+                        fields(MID + "h", TS, "ello")),
+                arguments(
+                        "text that looks like a length prefix",
+                        fields(MID, TS, "\u0000\u0000\u0000\u0001a"),
+                        fields(MID + "\u0000\u0000\u0000\u0001", TS, "a")),
                 arguments("empty text against a longer id", fields(MID + "ab", TS, ""), fields(MID, TS, "ab")));
     }
 
@@ -220,7 +245,8 @@ class MessageSignaturesTest {
 
         assertThrows(IllegalArgumentException.class, () -> MessageSignatures.encode(lone));
         assertThrows(IllegalArgumentException.class, () -> MessageSignatures.sign(ALICE, lone));
-        assertFalse(MessageSignatures.verify(lone, MessageSignatures.sign(ALICE, replaced)),
+        assertFalse(
+                MessageSignatures.verify(lone, MessageSignatures.sign(ALICE, replaced)),
                 "a lossy UTF-8 conversion would have made both texts sign alike");
     }
 
@@ -236,9 +262,16 @@ class MessageSignaturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "AAAA", "not base64 at all!", "QUJD", "====",
-            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=="})
+    @ValueSource(
+            strings = {
+                "",
+                "AAAA",
+                "not base64 at all!",
+                "QUJD",
+                "====",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=="
+            })
     void aMalformedWireFormIsRefused(String wire) {
         assertThrows(IllegalArgumentException.class, () -> MessageSignatures.fromBase64(wire));
     }
@@ -253,21 +286,24 @@ class MessageSignaturesTest {
         byte[] trivial = new byte[64];
         trivial[0] = 1;
 
-        assertTrue(Ed25519Identity.verify(neutral, MessageSignatures.encode(forged), trivial),
+        assertTrue(
+                Ed25519Identity.verify(neutral, MessageSignatures.encode(forged), trivial),
                 "the JDK accepts it: RFC 8032 does not forbid small-order keys");
         assertFalse(MessageSignatures.verify(forged, trivial));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "0000000000000000000000000000000000000000000000000000000000000000",
-        "0100000000000000000000000000000000000000000000000000000000000000",
-        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-        "0100000000000000000000000000000000000000000000000000000000000080",
-        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
-        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"})
+    @ValueSource(
+            strings = {
+                "0000000000000000000000000000000000000000000000000000000000000000",
+                "0100000000000000000000000000000000000000000000000000000000000000",
+                "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+                "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+                "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                "0100000000000000000000000000000000000000000000000000000000000080",
+                "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+                "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+            })
     void smallOrderKeysAreRecognisedWithEitherSignBit(String key) {
         assertTrue(MessageSignatures.hasSmallOrder(HEX.parseHex(key)));
     }
@@ -277,7 +313,8 @@ class MessageSignaturesTest {
         assertFalse(MessageSignatures.hasSmallOrder(ALICE.publicKey()));
         assertFalse(MessageSignatures.hasSmallOrder(BOB.publicKey()));
         for (int i = 0; i < 100; i++) {
-            assertFalse(MessageSignatures.hasSmallOrder(Ed25519Identity.generate().publicKey()));
+            assertFalse(
+                    MessageSignatures.hasSmallOrder(Ed25519Identity.generate().publicKey()));
         }
     }
 }

@@ -43,8 +43,8 @@ class TerminalTextTest {
         String skinToneJoined = "\ud83e\uddd1\ud83c\udffd\u200d\ud83d\udcbb"; // technologist, medium skin tone
         String rainbowFlag = "\ud83c\udff3\ufe0f\u200d\ud83c\udf08";
         String scotland = "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc73\udb40\udc63\udb40\udc74\udb40\udc7f";
-        for (String s : List.of(family, skinToneJoined, rainbowFlag, scotland, "\ud83c\udde9\ud83c\uddea", "e\u0301",
-                "中文", "🎉")) {
+        for (String s : List.of(
+                family, skinToneJoined, rainbowFlag, scotland, "\ud83c\udde9\ud83c\uddea", "e\u0301", "中文", "🎉")) {
             assertEquals(s, TerminalText.line(s), s);
         }
     }

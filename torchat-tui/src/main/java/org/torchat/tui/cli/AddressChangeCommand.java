@@ -14,7 +14,10 @@ abstract class AddressChangeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ONION", description = "The v3 onion address.")
     String peer;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NICK",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "NICK",
             description = "A nickname (at most 30 characters, unique, not like an address); quote it if it has spaces.")
     String nickname;
 
@@ -22,8 +25,8 @@ abstract class AddressChangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TorchatException {
-        daemon.connect().changeContact(new ContactChange(kind(), OnionArgument.parse(peer),
-                PeerArgument.nickname(nickname)));
+        daemon.connect()
+                .changeContact(new ContactChange(kind(), OnionArgument.parse(peer), PeerArgument.nickname(nickname)));
         return 0;
     }
 }

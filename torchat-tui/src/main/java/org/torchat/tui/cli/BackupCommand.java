@@ -33,11 +33,15 @@ import picocli.CommandLine.Spec;
  * (docs/BACKUP.md). The daemon streams a consistent snapshot; this side encrypts it with the passphrase, which never
  * leaves this process, and renames the finished file into place, so FILE is either a whole backup or absent.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write an encrypted backup of the running daemon to FILE on this machine: its identity",
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write an encrypted backup of the running daemon to FILE on this machine: its identity",
             "(onion address), contacts, history, settings and transfers' state. Restore it with",
             "'torchatd --restore FILE --data-dir DIR'. The passphrase: --passphrase-file, else",
-            "$" + Passphrases.ENV + ", else asked twice on the terminal (not echoed)."})
+            "$" + Passphrases.ENV + ", else asked twice on the terminal (not echoed)."
+        })
 public final class BackupCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
@@ -45,7 +49,9 @@ public final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The backup file to write (must not exist).")
     Path file;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "Read the passphrase from the first line of this file.")
     Path passphraseFile;
 
@@ -63,8 +69,8 @@ public final class BackupCommand implements Callable<Integer> {
         }
         char[] passphrase;
         try {
-            passphrase = Passphrases.obtain(passphraseFile, System.getenv(), System.console(), "Backup passphrase",
-                    true);
+            passphrase =
+                    Passphrases.obtain(passphraseFile, System.getenv(), System.console(), "Backup passphrase", true);
         } catch (Passphrases.UnavailableException e) {
             throw new UsageException(e.getMessage());
         }
@@ -73,8 +79,8 @@ public final class BackupCommand implements Callable<Integer> {
             String onion = api.host();
             long size = write(api, target, passphrase);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("backup of " + onion + " written to " + target + " (" + Files.size(target) + " bytes, "
-                    + size + " before encryption)");
+            out.println("backup of " + onion + " written to " + target + " (" + Files.size(target) + " bytes, " + size
+                    + " before encryption)");
             out.flush();
             return 0;
         } catch (IOException e) {
@@ -86,13 +92,16 @@ public final class BackupCommand implements Callable<Integer> {
 
     /** Into a hidden file beside {@code target} (mode 0600), synced, then renamed: never a half-written backup. */
     private static long write(DaemonApi api, Path target, char[] passphrase) throws TorchatException, IOException {
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial",
+        Path partial = Files.createTempFile(
+                target.getParent(),
+                "." + target.getFileName() + ".",
+                ".partial",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             SyncedFile local = new SyncedFile(FileChannel.open(partial, StandardOpenOption.WRITE));
             long size;
-            try (OutputStream sealed = BackupCipher.encrypting(new BufferedOutputStream(local, 1 << 16), passphrase,
-                    KdfParameters.DEFAULT)) {
+            try (OutputStream sealed = BackupCipher.encrypting(
+                    new BufferedOutputStream(local, 1 << 16), passphrase, KdfParameters.DEFAULT)) {
                 size = api.backup(sealed);
             } catch (TorchatException e) {
                 // A full disk here would otherwise read as the daemon's failure.

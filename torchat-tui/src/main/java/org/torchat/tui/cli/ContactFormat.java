@@ -17,12 +17,11 @@ import org.torchat.tui.daemon.ContactEntry;
 final class ContactFormat {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private ContactFormat() {
-    }
+    private ContactFormat() {}
 
     /** Prints {@code entries} as one JSON array, or a line each. */
-    static void print(List<ContactEntry> entries, boolean json, BiFunction<ContactEntry, ZoneId, String> line,
-                      PrintWriter out) {
+    static void print(
+            List<ContactEntry> entries, boolean json, BiFunction<ContactEntry, ZoneId, String> line, PrintWriter out) {
         if (json) {
             out.println(json(entries));
         } else {
@@ -37,7 +36,8 @@ final class ContactFormat {
      */
     static String contactLine(ContactEntry c, ZoneId zone) {
         return c.address() + "  " + (c.nickname() == null ? "-" : c.nickname()) + "  " + c.presence() + "  "
-                + c.unread() + " unread  " + (c.online() ? "online now" : lastSeen(c, zone)) + (c.verified() ? "  verified" : "")
+                + c.unread() + " unread  " + (c.online() ? "online now" : lastSeen(c, zone))
+                + (c.verified() ? "  verified" : "")
                 + (c.blocked() ? "  BLOCKED (" + c.dropped() + " dropped)" : "");
     }
 
@@ -68,7 +68,8 @@ final class ContactFormat {
     }
 
     private static String lastSeen(ContactEntry c, ZoneId zone) {
-        return c.lastSeen() == null ? "never seen"
+        return c.lastSeen() == null
+                ? "never seen"
                 : "last seen " + DATE.format(Instant.ofEpochMilli(c.lastSeen()).atZone(zone));
     }
 }

@@ -8,11 +8,17 @@ import picocli.CommandLine.Option;
 
 /** {@code --host}, {@code --port} and the control token's options, shared by the scripting subcommands. */
 public final class DaemonOptions {
-    @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
+    @Option(
+            names = "--host",
+            defaultValue = "localhost",
+            paramLabel = "HOST",
             description = "Host of the daemon's control port (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "8000", paramLabel = "PORT",
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "8000",
+            paramLabel = "PORT",
             description = "The daemon's control port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -20,7 +26,8 @@ public final class DaemonOptions {
     TokenOptions token;
 
     public DaemonApi connect() throws UsageException {
-        return new DaemonConnection(host, checkPort(port, "--port"), token.find(host).orElse(null));
+        return new DaemonConnection(
+                host, checkPort(port, "--port"), token.find(host).orElse(null));
     }
 
     /** A TCP port 1..65535, or a usage error naming {@code what}. */

@@ -1,7 +1,5 @@
 package org.torchat.tui.cli;
 
-import org.torchat.protocol.text.TerminalText;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.concurrent.Callable;
 import org.torchat.protocol.Json;
+import org.torchat.protocol.text.TerminalText;
 import org.torchat.tui.ClientFailureException;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.daemon.HistoryEntry;
@@ -24,13 +23,20 @@ import picocli.CommandLine.Spec;
  * elsewhere. Text is for people and safe in a terminal (the peer's control characters become ?); JSON keeps every
  * character of every message, escaped as JSON does.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the whole conversation with a peer to standard output, oldest first.",
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the whole conversation with a peer to standard output, oldest first.",
             "text: '[date] < their text' and '[date] > your text (status)', control characters shown as ?,",
-            "lines of a message after its first indented; json: one object {peer, count, messages: [...]}."})
+            "lines of a message after its first indented; json: one object {peer, count, messages: [...]}."
+        })
 public final class ExportCommand implements Callable<Integer> {
     /** The formats of --format. */
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     @Mixin
     DaemonOptions daemon;
@@ -38,7 +44,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PEER", description = "The peer's onion address, or a contact's nickname.")
     String peer;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -56,7 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
                 text(onion, out);
             }
         } catch (UncheckedIOException e) {
-            throw new ClientFailureException("cannot write the export: " + e.getCause().getMessage(), e);
+            throw new ClientFailureException(
+                    "cannot write the export: " + e.getCause().getMessage(), e);
         }
         out.flush();
         return 0;

@@ -32,7 +32,9 @@ public abstract class FileDecisionCommand implements Callable<Integer> {
     }
 
     /** {@code torchat accept-file TID}. */
-    @Command(name = "accept-file", mixinStandardHelpOptions = true,
+    @Command(
+            name = "accept-file",
+            mixinStandardHelpOptions = true,
             description = "Accept a file a peer offers (FILEACCEPT); the daemon saves it in its downloads directory.")
     public static final class Accept extends FileDecisionCommand {
         public Accept() {
@@ -41,7 +43,9 @@ public abstract class FileDecisionCommand implements Callable<Integer> {
     }
 
     /** {@code torchat reject-file TID}. */
-    @Command(name = "reject-file", mixinStandardHelpOptions = true,
+    @Command(
+            name = "reject-file",
+            mixinStandardHelpOptions = true,
             description = "Refuse a file a peer offers (FILEREJECT); the peer is told and stops offering it.")
     public static final class Reject extends FileDecisionCommand {
         public Reject() {

@@ -14,9 +14,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat history ONION [-n N]}: the stored conversation with a peer, both directions. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Print the last messages with a peer, oldest first: '[date] < text' for theirs,",
-            "'[date] > text (status)' for yours (queued, sent, delivered or failed). Marks nothing read."})
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the last messages with a peer, oldest first: '[date] < text' for theirs,",
+            "'[date] > text (status)' for yours (queued, sent, delivered or failed). Marks nothing read."
+        })
 public final class HistoryCommand implements Callable<Integer> {
     static final int MAX = 1000;
 
@@ -26,16 +30,26 @@ public final class HistoryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PEER", description = "The peer's onion address, or a contact's nickname.")
     String peer;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "N",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "N",
             description = "How many messages, 1..1000 (the same as -n; default 20).")
     Integer positionalCount;
 
-    @Option(names = {"-n", "--count"}, defaultValue = "20", paramLabel = "N",
+    @Option(
+            names = {"-n", "--count"},
+            defaultValue = "20",
+            paramLabel = "N",
             description = "How many messages, 1..1000 (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--json", description = {"One JSON object per message instead: time, direction (in/out),",
-        "status, text, and error or verified when the daemon gives them."})
+    @Option(
+            names = "--json",
+            description = {
+                "One JSON object per message instead: time, direction (in/out),",
+                "status, text, and error or verified when the daemon gives them."
+            })
     boolean json;
 
     @Spec

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code torchat lock}: the daemon forgets the key of sealed history; it goes on receiving (docs/SEALING.md). */
-@Command(name = "lock", mixinStandardHelpOptions = true,
+@Command(
+        name = "lock",
+        mixinStandardHelpOptions = true,
         description = "Lock the daemon's sealed history again: clients cannot read it until 'torchat unlock'.")
 public final class LockCommand implements Callable<Integer> {
     @Mixin

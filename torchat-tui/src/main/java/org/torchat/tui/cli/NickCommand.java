@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code torchat nick PEER NEWNAME}: silent on success. */
-@Command(name = "nick", mixinStandardHelpOptions = true,
+@Command(
+        name = "nick",
+        mixinStandardHelpOptions = true,
         description = {"Give a contact a new nickname (RENAME); an empty NEWNAME (\"\") removes it."})
 public final class NickCommand implements Callable<Integer> {
     @Mixin
@@ -23,7 +25,8 @@ public final class NickCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TorchatException {
         String nickname = newName.isEmpty() ? null : PeerArgument.nickname(newName);
-        daemon.connect().changeContact(new ContactChange(ContactChange.Kind.RENAME, PeerArgument.parse(peer), nickname));
+        daemon.connect()
+                .changeContact(new ContactChange(ContactChange.Kind.RENAME, PeerArgument.parse(peer), nickname));
         return 0;
     }
 }

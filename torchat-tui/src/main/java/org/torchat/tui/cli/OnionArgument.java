@@ -6,8 +6,7 @@ import org.torchat.tui.UsageException;
 
 /** A peer named on the command line: parsed as a v3 onion address, or a usage error with the reason. */
 final class OnionArgument {
-    private OnionArgument() {
-    }
+    private OnionArgument() {}
 
     /** The canonical hostname ({@code <56 chars>.onion}) of {@code text}. */
     static String parse(String text) throws UsageException {

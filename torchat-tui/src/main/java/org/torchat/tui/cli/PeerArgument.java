@@ -11,8 +11,7 @@ import org.torchat.tui.daemon.DaemonApi;
  * nickname (passed on: the daemon knows the nicknames), or a usage error saying why it is neither.
  */
 final class PeerArgument {
-    private PeerArgument() {
-    }
+    private PeerArgument() {}
 
     static String parse(String text) throws UsageException {
         if (Nicknames.looksLikeAddress(text)) {

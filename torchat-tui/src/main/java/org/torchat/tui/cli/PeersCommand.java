@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat peers}: the peers with unread messages, one per line. */
-@Command(name = "peers", mixinStandardHelpOptions = true,
+@Command(
+        name = "peers",
+        mixinStandardHelpOptions = true,
         description = "Print the peers that have unread messages, one per line, oldest first (GET_PEERS).")
 public final class PeersCommand implements Callable<Integer> {
     @Mixin

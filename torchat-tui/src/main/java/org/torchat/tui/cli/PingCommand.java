@@ -15,10 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat ping PEER [-c N]}: round trips over the session with a contact, one line each. */
-@Command(name = "ping", mixinStandardHelpOptions = true,
-        description = {"Measure the round trip to a contact's daemon over the session between you (PING):",
+@Command(
+        name = "ping",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the round trip to a contact's daemon over the session between you (PING):",
             "the path every message takes. Prints one line per echo, a second apart. Fails (exit 1) when",
-            "there is no session: the contact is offline, or its daemon does not open sessions."})
+            "there is no session: the contact is offline, or its daemon does not open sessions."
+        })
 public final class PingCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
@@ -26,7 +30,10 @@ public final class PingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PEER", description = "The contact's onion address, or its nickname.")
     String peer;
 
-    @Option(names = {"-c", "--count"}, paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = {"-c", "--count"},
+            paramLabel = "N",
+            defaultValue = "1",
             description = "How many echoes (default ${DEFAULT-VALUE}).")
     int count;
 

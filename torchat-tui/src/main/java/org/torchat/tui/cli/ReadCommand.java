@@ -14,9 +14,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat read ONION}: pops and prints every unread message of a peer. */
-@Command(name = "read", mixinStandardHelpOptions = true,
-        description = {"Print all unread messages of a peer as '[HH:MM] text', oldest first (UPDATE until END).",
-            "They are then read: the daemon forgets them."})
+@Command(
+        name = "read",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print all unread messages of a peer as '[HH:MM] text', oldest first (UPDATE until END).",
+            "They are then read: the daemon forgets them."
+        })
 public final class ReadCommand implements Callable<Integer> {
     /** Under {@code [HH:MM] }: a peer's line break cannot start a line that looks like a message of its own. */
     static final String CONTINUATION = "        ";

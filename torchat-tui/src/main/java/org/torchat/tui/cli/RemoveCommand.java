@@ -4,7 +4,10 @@ import org.torchat.tui.daemon.ContactChange;
 import picocli.CommandLine.Command;
 
 /** {@code torchat remove PEER}. */
-@Command(name = "remove", mixinStandardHelpOptions = true, description = {"Remove a contact (REMOVE_CONTACT): its nickname goes, its history stays."})
+@Command(
+        name = "remove",
+        mixinStandardHelpOptions = true,
+        description = {"Remove a contact (REMOVE_CONTACT): its nickname goes, its history stays."})
 public final class RemoveCommand extends PeerChangeCommand {
     @Override
     ContactChange.Kind kind() {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat search TEXT [PEER] [--json]}: stored messages by their words, searched by the daemon. */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
         description = "Print the stored messages that contain every word of TEXT (the last word may be the start "
                 + "of a word; letter case and accents do not matter), newest first, in the conversation with PEER or "
                 + "in all of them: 'PEER  [date] < text' for theirs, 'PEER  [date] > text (status)' for yours. "
@@ -31,16 +33,24 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TEXT", description = "The words to find (quote several).")
     String text;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PEER",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "PEER",
             description = "Only the conversation with this peer: an onion address or a contact's nickname.")
     String peer;
 
-    @Option(names = {"-n", "--count"}, defaultValue = "50", paramLabel = "N",
+    @Option(
+            names = {"-n", "--count"},
+            defaultValue = "50",
+            paramLabel = "N",
             description = "At most N matches, 1..200 (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--json", description = "One JSON object per match instead: peer, time, direction, status, "
-            + "text, newer (messages after it in its conversation), and verified or error when there is one.")
+    @Option(
+            names = "--json",
+            description = "One JSON object per match instead: peer, time, direction, status, "
+                    + "text, newer (messages after it in its conversation), and verified or error when there is one.")
     boolean json;
 
     @Spec
@@ -57,8 +67,10 @@ public final class SearchCommand implements Callable<Integer> {
         String named = peer == null ? null : PeerArgument.parse(peer);
         PrintWriter out = spec.commandLine().getOut();
         for (SearchMatch m : daemon.connect().search(named, text, count)) {
-            out.println(json ? json(m) : TerminalText.indented(m.peer() + "  " + m.entry().display(),
-                    ReadCommand.CONTINUATION));
+            out.println(
+                    json
+                            ? json(m)
+                            : TerminalText.indented(m.peer() + "  " + m.entry().display(), ReadCommand.CONTINUATION));
         }
         out.flush();
         return 0;

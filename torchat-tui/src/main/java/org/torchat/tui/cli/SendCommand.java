@@ -9,9 +9,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code torchat send ONION TEXT...}: silent on success. */
-@Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send a message to a peer (SEND). The words of TEXT are joined with single spaces.",
-            "Prints nothing when the daemon accepted it."})
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Send a message to a peer (SEND). The words of TEXT are joined with single spaces.",
+            "Prints nothing when the daemon accepted it."
+        })
 public final class SendCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;

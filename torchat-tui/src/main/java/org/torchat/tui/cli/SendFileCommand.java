@@ -19,10 +19,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat send-file ONION PATH [--wait]}: hands a file to the daemon, which sends it in the background. */
-@Command(name = "send-file", mixinStandardHelpOptions = true,
-        description = {"Send a file to a peer (FILEUP). The file is read here and streamed to the daemon, which",
+@Command(
+        name = "send-file",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Send a file to a peer (FILEUP). The file is read here and streamed to the daemon, which",
             "may run on another machine; prints the transfer id once the daemon has it all. The daemon then",
-            "offers it to the peer and sends it in the background (see 'torchat transfers')."})
+            "offers it to the peer and sends it in the background (see 'torchat transfers')."
+        })
 public final class SendFileCommand implements Callable<Integer> {
     /** How often --wait asks the daemon how far the transfer got. */
     static final long WAIT_POLL_MILLIS = 500;
@@ -36,8 +40,12 @@ public final class SendFileCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PATH", description = "The file to send.")
     Path file;
 
-    @Option(names = "--wait", description = {"Then wait until the peer has the whole file, printing each change",
-        "(offered, sending n%%, delivered); exit 1 if it fails or the peer refuses it."})
+    @Option(
+            names = "--wait",
+            description = {
+                "Then wait until the peer has the whole file, printing each change",
+                "(offered, sending n%%, delivered); exit 1 if it fails or the peer refuses it."
+            })
     boolean waitForDelivery;
 
     @Spec
@@ -52,7 +60,7 @@ public final class SendFileCommand implements Callable<Integer> {
         DaemonApi api = daemon.connect();
         String onion = PeerArgument.address(named, api);
         PrintWriter out = spec.commandLine().getOut();
-        String tid = api.sendFile(onion, file, (sent, total) -> { });
+        String tid = api.sendFile(onion, file, (sent, total) -> {});
         out.println(tid);
         out.flush();
         return waitForDelivery ? follow(api, tid, out) : 0;
@@ -61,8 +69,8 @@ public final class SendFileCommand implements Callable<Integer> {
     private static int follow(DaemonApi api, String tid, PrintWriter out) throws TorchatException {
         String shown = null;
         while (true) {
-            TransferEntry t = find(api, tid).orElseThrow(() -> new ClientFailureException(
-                    "the daemon no longer lists transfer " + tid));
+            TransferEntry t = find(api, tid)
+                    .orElseThrow(() -> new ClientFailureException("the daemon no longer lists transfer " + tid));
             String line = "sending".equals(t.state()) ? "sending " + t.percent() + "%" : t.state();
             if (!line.equals(shown)) {
                 out.println(line);
@@ -73,8 +81,8 @@ public final class SendFileCommand implements Callable<Integer> {
                 return 0;
             }
             if (t.finished()) {
-                throw new DaemonRefusedException("transfer " + tid + " " + t.state()
-                        + (t.error() == null ? "" : ": " + t.error()));
+                throw new DaemonRefusedException(
+                        "transfer " + tid + " " + t.state() + (t.error() == null ? "" : ": " + t.error()));
             }
             try {
                 Thread.sleep(WAIT_POLL_MILLIS);

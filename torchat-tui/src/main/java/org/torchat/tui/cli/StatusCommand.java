@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
  * {@code torchat status}: the daemon's state in one line (Tor's bootstrap, our onion service), and once tor accepted
  * our onion service, a second line with the defences tor gave it.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Print the daemon's state: Tor's bootstrap progress, whether our onion service is published, "
                 + "and the defences tor gave it.")
 public final class StatusCommand implements Callable<Integer> {

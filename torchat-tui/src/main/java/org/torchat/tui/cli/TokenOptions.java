@@ -8,13 +8,17 @@ import picocli.CommandLine.Option;
 
 /** {@code --token-file} and {@code --data-dir}: where the daemon's control token comes from. */
 public final class TokenOptions {
-    @Option(names = "--token-file", paramLabel = "FILE",
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
             description = "The daemon's control token: a copy of its DATA_DIR/control.cookie. Needed when the daemon "
                     + "requires the token (control port beyond loopback, or requiretoken) and runs on another "
                     + "machine; on this machine the cookie is read from the data directory.")
     Path tokenFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "The daemon's data directory, where torchat finds control.cookie when the daemon runs on "
                     + "this machine (default: $TORCHAT_HOME, else ~/.torchat).")
     Path dataDir;

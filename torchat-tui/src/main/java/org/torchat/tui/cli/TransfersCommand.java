@@ -12,15 +12,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code torchat transfers [--json]}: the daemon's file transfers, both directions. */
-@Command(name = "transfers", mixinStandardHelpOptions = true,
-        description = {"Print the daemon's file transfers, oldest first (TRANSFERS): id, direction (< from the",
-            "peer, > to the peer), peer, name, size and state; a received file's saved path."})
+@Command(
+        name = "transfers",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the daemon's file transfers, oldest first (TRANSFERS): id, direction (< from the",
+            "peer, > to the peer), peer, name, size and state; a received file's saved path."
+        })
 public final class TransfersCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Option(names = "--json", description = {"One JSON object per transfer instead: id, peer, name, direction",
-        "(in/out), state, size, offset, and path or error when there is one."})
+    @Option(
+            names = "--json",
+            description = {
+                "One JSON object per transfer instead: id, peer, name, direction",
+                "(in/out), state, size, offset, and path or error when there is one."
+            })
     boolean json;
 
     @Spec

@@ -4,7 +4,10 @@ import org.torchat.tui.daemon.ContactChange;
 import picocli.CommandLine.Command;
 
 /** {@code torchat unblock PEER}. */
-@Command(name = "unblock", mixinStandardHelpOptions = true, description = {"Unblock a peer (UNBLOCK): its messages are stored again (the dropped ones are gone)."})
+@Command(
+        name = "unblock",
+        mixinStandardHelpOptions = true,
+        description = {"Unblock a peer (UNBLOCK): its messages are stored again (the dropped ones are gone)."})
 public final class UnblockCommand extends PeerChangeCommand {
     @Override
     ContactChange.Kind kind() {

@@ -22,15 +22,21 @@ import picocli.CommandLine.Spec;
  * history until {@code torchat lock} or the daemon stops (docs/SEALING.md). A wrong passphrase is the daemon's ERR and
  * a non-zero exit.
  */
-@Command(name = "unlock", mixinStandardHelpOptions = true,
-        description = {"Unlock the daemon's sealed history (sealhistory) until it stops or 'torchat lock'.",
+@Command(
+        name = "unlock",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Unlock the daemon's sealed history (sealhistory) until it stops or 'torchat lock'.",
             "The passphrase: --passphrase-file, else asked on the terminal (not echoed), else the first",
-            "line of standard input when it is not a terminal."})
+            "line of standard input when it is not a terminal."
+        })
 public final class UnlockCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "Read the passphrase from the first line of this file.")
     Path passphraseFile;
 
@@ -55,8 +61,8 @@ public final class UnlockCommand implements Callable<Integer> {
             if (passphraseFile == null && System.console() == null) {
                 return firstLineOfStandardInput();
             }
-            return Passphrases.obtain(passphraseFile, Map.of(), System.console(), "Passphrase for sealed history",
-                    false);
+            return Passphrases.obtain(
+                    passphraseFile, Map.of(), System.console(), "Passphrase for sealed history", false);
         } catch (Passphrases.UnavailableException e) {
             throw new UsageException(e.getMessage());
         }

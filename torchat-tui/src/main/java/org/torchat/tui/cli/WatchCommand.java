@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Json;
 import org.torchat.tui.TorchatException;
@@ -30,24 +30,32 @@ import picocli.CommandLine.Spec;
  * milliseconds of its arrival. With {@code --presence}, also contacts going online, away and offline: the long poll
  * wakes when the daemon's presence token moves, and only then are the contacts read again.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Print incoming messages as they arrive, one JSON object per line:",
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print incoming messages as they arrive, one JSON object per line:",
             "{\"event\":\"message\",\"peer\":\"<onion>\",\"text\":\"...\",\"time\":\"HH:MM\"}. They are then",
             "read (as with 'read'). With --presence, also each contact going online, away or offline:",
             "{\"event\":\"presence\",\"peer\":\"<onion>\",\"nickname\":...,\"presence\":\"online\",\"time\":\"HH:MM\"}.",
             "Runs until interrupted (Ctrl-C) or, with --count, until N messages were printed.",
             "Waits with the daemon's long poll: an idle watch makes one request every 25 s.",
-            "Exits 3 when the daemon goes away."})
+            "Exits 3 when the daemon goes away."
+        })
 public final class WatchCommand implements Callable<Integer> {
     static final Duration WAIT = Duration.ofSeconds(25);
     /** A round that printed nothing lasts at least this long: a daemon that ignores wait is polled, not hammered. */
     static final Duration MIN_ROUND = Duration.ofMillis(500);
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     @Mixin
     DaemonOptions daemon;
 
-    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Exit (0) after printing N messages.")
+    @Option(
+            names = {"-n", "--count"},
+            paramLabel = "N",
+            description = "Exit (0) after printing N messages.")
     Integer count;
 
     @Option(names = "--presence", description = "Also print contacts going online, away and offline.")

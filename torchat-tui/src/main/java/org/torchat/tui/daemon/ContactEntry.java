@@ -8,8 +8,17 @@ import java.util.Objects;
  * whether it is blocked and how many of its messages were dropped, whether it signs, and for a request its first
  * message (null otherwise), and its presence ({@code online}, {@code away}, {@code offline}).
  */
-public record ContactEntry(String address, String nickname, String state, int unread, Long lastSeen, boolean blocked,
-                           long dropped, boolean verified, String firstMessage, String presence) {
+public record ContactEntry(
+        String address,
+        String nickname,
+        String state,
+        int unread,
+        Long lastSeen,
+        boolean blocked,
+        long dropped,
+        boolean verified,
+        String firstMessage,
+        String presence) {
     public ContactEntry {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(state, "state");
@@ -17,8 +26,16 @@ public record ContactEntry(String address, String nickname, String state, int un
     }
 
     /** An entry whose presence is not known: offline. */
-    public ContactEntry(String address, String nickname, String state, int unread, Long lastSeen, boolean blocked,
-                        long dropped, boolean verified, String firstMessage) {
+    public ContactEntry(
+            String address,
+            String nickname,
+            String state,
+            int unread,
+            Long lastSeen,
+            boolean blocked,
+            long dropped,
+            boolean verified,
+            String firstMessage) {
         this(address, nickname, state, unread, lastSeen, blocked, dropped, verified, firstMessage, "offline");
     }
 

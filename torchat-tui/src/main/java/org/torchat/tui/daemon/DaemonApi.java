@@ -50,8 +50,7 @@ public interface DaemonApi {
      * Tells the daemon that the user is active here (ACTIVITY), so contacts do not see us away. A daemon without
      * presence has nothing to be told: the default does nothing.
      */
-    default void activity() throws TorchatException {
-    }
+    default void activity() throws TorchatException {}
 
     /**
      * One echo over the session with {@code peer} (PING): the round trip in milliseconds. The daemon's ERR (no

@@ -9,8 +9,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.torchat.protocol.Command;
@@ -36,10 +36,11 @@ public final class DaemonConnection implements DaemonApi {
     /** The change tokens the last waiting GET_PEERS answered; sent back with the next, so it wakes on their change. */
     private volatile Map<String, String> tokens = Map.of();
     /** The change tokens this client follows. */
-    private static final List<String> TOKENS = List.of(Extensions.REQUESTS_VERSION, Extensions.DELIVERY_VERSION,
-            Extensions.PRESENCE_VERSION);
+    private static final List<String> TOKENS =
+            List.of(Extensions.REQUESTS_VERSION, Extensions.DELIVERY_VERSION, Extensions.PRESENCE_VERSION);
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
+
     static final Duration CONNECT = Duration.ofSeconds(5);
     /** SEND is answered once the message is stored; the generous wait covers a daemon under heavy load. */
     static final Duration SEND_REPLY = Duration.ofSeconds(150);
@@ -58,16 +59,21 @@ public final class DaemonConnection implements DaemonApi {
 
     /** Sends {@code token} (null: none) in the {@code auth} field of every request. */
     public DaemonConnection(String host, int port, ControlToken token) {
-        this(new DaemonClient(host, port, CONNECT, QUICK_REPLY), new DaemonClient(host, port, CONNECT, SEND_REPLY),
-                host, port, Clock.systemDefaultZone(), token);
+        this(
+                new DaemonClient(host, port, CONNECT, QUICK_REPLY),
+                new DaemonClient(host, port, CONNECT, SEND_REPLY),
+                host,
+                port,
+                Clock.systemDefaultZone(),
+                token);
     }
 
     public DaemonConnection(DaemonClient client, DaemonClient sendClient, String host, int port, Clock clock) {
         this(client, sendClient, host, port, clock, null);
     }
 
-    public DaemonConnection(DaemonClient client, DaemonClient sendClient, String host, int port, Clock clock,
-                            ControlToken token) {
+    public DaemonConnection(
+            DaemonClient client, DaemonClient sendClient, String host, int port, Clock clock, ControlToken token) {
         this.client = token == null ? client : client.withToken(token.value());
         this.sendClient = token == null ? sendClient : sendClient.withToken(token.value());
         this.host = host;
@@ -88,7 +94,10 @@ public final class DaemonConnection implements DaemonApi {
 
     @Override
     public List<String> peersWithUnread() throws TorchatException {
-        return call(client::peersWithUnread).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return call(client::peersWithUnread).stream()
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** GET_PEERS with {@code wait}: on the client with the long reply timeout, which outlasts any wait (60 s max). */
@@ -101,7 +110,10 @@ public final class DaemonConnection implements DaemonApi {
             reply.extension(name).filter(JsonNode::isTextual).ifPresent(t -> now.put(name, t.textValue()));
         }
         tokens = Map.copyOf(now);
-        return DaemonClient.peers(reply).stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return DaemonClient.peers(reply).stream()
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     @Override
@@ -112,8 +124,14 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public Optional<IncomingMessage> popUnread(String peer) throws TorchatException {
         Optional<Message> reply = call(() -> client.update(peer));
-        return reply.map(m -> new IncomingMessage(peer, time(m), m.msg(), m.extension(Extensions.VERIFIED)
-                .filter(JsonNode::isBoolean).map(JsonNode::booleanValue).orElse(null)));
+        return reply.map(m -> new IncomingMessage(
+                peer,
+                time(m),
+                m.msg(),
+                m.extension(Extensions.VERIFIED)
+                        .filter(JsonNode::isBoolean)
+                        .map(JsonNode::booleanValue)
+                        .orElse(null)));
     }
 
     @Override
@@ -132,7 +150,9 @@ public final class DaemonConnection implements DaemonApi {
         Optional<JsonNode> defences = reply.extension("defences").filter(JsonNode::isObject);
         List<String> lines = new java.util.ArrayList<>(List.of(reply.msg()));
         defences.ifPresent(d -> lines.add("defences: " + defences(d)));
-        reply.extension(Extensions.HISTORY).filter(JsonNode::isTextual).map(JsonNode::textValue)
+        reply.extension(Extensions.HISTORY)
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::textValue)
                 .filter(h -> !h.equals("clear"))
                 .ifPresent(h -> lines.add("history: sealed, " + h + (h.equals("locked") ? " (torchat unlock)" : "")));
         return List.copyOf(lines);
@@ -141,20 +161,25 @@ public final class DaemonConnection implements DaemonApi {
     /** The STATUS {@code defences} object (docs/PROTOCOL.md) as one phrase. */
     static String defences(JsonNode d) {
         String pow = switch (d.path("pow").asText()) {
-            case "on" -> "proof of work on (queue " + d.path("powqueuerate").asInt() + "/s, burst "
-                    + d.path("powqueueburst").asInt() + ")";
+            case "on" ->
+                "proof of work on (queue " + d.path("powqueuerate").asInt() + "/s, burst "
+                        + d.path("powqueueburst").asInt() + ")";
             case "off" -> "proof of work off";
             case "unsupported" -> "proof of work unavailable (tor too old)";
             default -> "proof of work unknown";
         };
         int streams = d.path("maxstreams").asInt();
-        return pow + ", " + (streams == 0 ? "no limit on streams per circuit" : "at most " + streams
-                + " streams per rendezvous circuit");
+        return pow + ", "
+                + (streams == 0
+                        ? "no limit on streams per circuit"
+                        : "at most " + streams + " streams per rendezvous circuit");
     }
 
     @Override
     public List<HistoryEntry> history(String peer, int n) throws TorchatException {
-        return call(() -> client.history(peer, n)).stream().map(DaemonConnection::entry).toList();
+        return call(() -> client.history(peer, n)).stream()
+                .map(DaemonConnection::entry)
+                .toList();
     }
 
     @Override
@@ -164,8 +189,8 @@ public final class DaemonConnection implements DaemonApi {
 
     @Override
     public long export(String peer, Consumer<HistoryEntry> each) throws TorchatException {
-        Message end = call(() -> client.stream(Message.of(Command.EXPORT, peer, port, ""),
-                frame -> each.accept(entry(frame))));
+        Message end = call(
+                () -> client.stream(Message.of(Command.EXPORT, peer, port, ""), frame -> each.accept(entry(frame))));
         try {
             return Long.parseLong(end.msg().strip());
         } catch (NumberFormatException e) {
@@ -176,20 +201,34 @@ public final class DaemonConnection implements DaemonApi {
     @Override
     public List<SearchMatch> search(String peer, String text, int limit) throws TorchatException {
         return call(() -> client.search(peer == null ? "" : peer, text, limit)).stream()
-                .map(m -> new SearchMatch(m.id(), entry(m), m.extension(Extensions.NEWER)
-                        .filter(n -> n.canConvertToInt()).map(n -> n.intValue()).orElse(Integer.MAX_VALUE)))
+                .map(m -> new SearchMatch(
+                        m.id(),
+                        entry(m),
+                        m.extension(Extensions.NEWER)
+                                .filter(n -> n.canConvertToInt())
+                                .map(n -> n.intValue())
+                                .orElse(Integer.MAX_VALUE)))
                 .toList();
     }
 
     private static HistoryEntry entry(Message m) {
-        return new HistoryEntry(m.date() == null ? "" : m.date(),
-                "in".equals(text(m, Extensions.DIRECTION)), String.valueOf(text(m, Extensions.STATUS)), m.msg(),
-                text(m, Extensions.ERROR), m.extension(Extensions.VERIFIED).filter(n -> n.isBoolean())
-                        .map(n -> n.booleanValue()).orElse(null));
+        return new HistoryEntry(
+                m.date() == null ? "" : m.date(),
+                "in".equals(text(m, Extensions.DIRECTION)),
+                String.valueOf(text(m, Extensions.STATUS)),
+                m.msg(),
+                text(m, Extensions.ERROR),
+                m.extension(Extensions.VERIFIED)
+                        .filter(n -> n.isBoolean())
+                        .map(n -> n.booleanValue())
+                        .orElse(null));
     }
 
     private static String text(Message m, String field) {
-        return m.extension(field).filter(node -> !node.isNull()).map(node -> node.asText()).orElse(null);
+        return m.extension(field)
+                .filter(node -> !node.isNull())
+                .map(node -> node.asText())
+                .orElse(null);
     }
 
     @Override
@@ -204,7 +243,9 @@ public final class DaemonConnection implements DaemonApi {
 
     @Override
     public List<ContactEntry> firstRequests() throws TorchatException {
-        return call(() -> client.firstRequests(SHOWN_REQUESTS)).stream().map(m -> contact(m, m.msg())).toList();
+        return call(() -> client.firstRequests(SHOWN_REQUESTS)).stream()
+                .map(m -> contact(m, m.msg()))
+                .toList();
     }
 
     @Override
@@ -225,18 +266,28 @@ public final class DaemonConnection implements DaemonApi {
 
     /** A CONTACTS or REQUESTS frame, or the END of a change, which describe the peer alike. */
     private static ContactEntry contact(Message m, String firstMessage) {
-        return new ContactEntry(m.id(), text(m, Extensions.NICKNAME),
+        return new ContactEntry(
+                m.id(),
+                text(m, Extensions.NICKNAME),
                 String.valueOf(text(m, Extensions.CONTACT_STATE)),
                 m.extension(Extensions.UNREAD).map(n -> n.asInt()).orElse(0),
-                m.extension(Extensions.LAST_SEEN).filter(n -> n.isIntegralNumber()).map(n -> n.asLong()).orElse(null),
+                m.extension(Extensions.LAST_SEEN)
+                        .filter(n -> n.isIntegralNumber())
+                        .map(n -> n.asLong())
+                        .orElse(null),
                 m.extension(Extensions.BLOCKED).map(n -> n.asBoolean()).orElse(false),
                 m.extension(Extensions.DROPPED).map(n -> n.asLong()).orElse(0L),
-                m.extension(Extensions.VERIFIED).map(n -> n.asBoolean()).orElse(false), firstMessage,
-                m.extension(Extensions.PRESENCE).filter(n -> n.isTextual()).map(n -> n.asText()).orElse("offline"));
+                m.extension(Extensions.VERIFIED).map(n -> n.asBoolean()).orElse(false),
+                firstMessage,
+                m.extension(Extensions.PRESENCE)
+                        .filter(n -> n.isTextual())
+                        .map(n -> n.asText())
+                        .orElse("offline"));
     }
 
     @Override
-    public String sendFile(String peer, java.nio.file.Path file, org.torchat.protocol.client.FileUpload.Progress progress)
+    public String sendFile(
+            String peer, java.nio.file.Path file, org.torchat.protocol.client.FileUpload.Progress progress)
             throws TorchatException {
         return text(call(() -> sendClient.sendFile(peer, file, progress)), Extensions.TRANSFER_ID);
     }
@@ -252,20 +303,32 @@ public final class DaemonConnection implements DaemonApi {
     }
 
     private static TransferEntry transfer(Message m) {
-        return new TransferEntry(String.valueOf(text(m, Extensions.TRANSFER_ID)), m.id(), m.msg(),
-                "in".equals(text(m, Extensions.DIRECTION)), String.valueOf(text(m, Extensions.STATE)),
-                number(m, Extensions.SIZE), number(m, Extensions.OFFSET), text(m, Extensions.PATH),
+        return new TransferEntry(
+                String.valueOf(text(m, Extensions.TRANSFER_ID)),
+                m.id(),
+                m.msg(),
+                "in".equals(text(m, Extensions.DIRECTION)),
+                String.valueOf(text(m, Extensions.STATE)),
+                number(m, Extensions.SIZE),
+                number(m, Extensions.OFFSET),
+                text(m, Extensions.PATH),
                 text(m, Extensions.ERROR));
     }
 
     private static long number(Message m, String field) {
-        return m.extension(field).filter(n -> n.canConvertToLong()).map(n -> n.longValue()).orElse(0L);
+        return m.extension(field)
+                .filter(n -> n.canConvertToLong())
+                .map(n -> n.longValue())
+                .orElse(0L);
     }
 
     @Override
     public boolean historyLocked() throws TorchatException {
-        return call(client::status).extension(Extensions.HISTORY).filter(JsonNode::isTextual)
-                .map(n -> n.textValue().equals("locked")).orElse(false);
+        return call(client::status)
+                .extension(Extensions.HISTORY)
+                .filter(JsonNode::isTextual)
+                .map(n -> n.textValue().equals("locked"))
+                .orElse(false);
     }
 
     @Override
@@ -309,11 +372,11 @@ public final class DaemonConnection implements DaemonApi {
             if (e.error() == FrameException.Error.TIMEOUT) {
                 throw new ClientFailureException("the daemon at " + endpoint() + " did not answer in time", e);
             }
-            throw new ClientFailureException("the daemon at " + endpoint() + " sent an invalid reply: "
-                    + e.getMessage(), e);
+            throw new ClientFailureException(
+                    "the daemon at " + endpoint() + " sent an invalid reply: " + e.getMessage(), e);
         } catch (ProtocolException e) {
-            throw new ClientFailureException("the daemon at " + endpoint() + " sent an invalid reply: "
-                    + e.getMessage(), e);
+            throw new ClientFailureException(
+                    "the daemon at " + endpoint() + " sent an invalid reply: " + e.getMessage(), e);
         }
     }
 

@@ -8,8 +8,16 @@ import java.util.Objects;
  * {@code incoming}); {@code path} is where a received file was saved, on the daemon's machine; {@code error} why
  * the last attempt failed or the transfer ended.
  */
-public record TransferEntry(String transferId, String peer, String name, boolean incoming, String state, long size,
-                            long offset, String path, String error) {
+public record TransferEntry(
+        String transferId,
+        String peer,
+        String name,
+        boolean incoming,
+        String state,
+        long size,
+        long offset,
+        String path,
+        String error) {
     /** How many characters of the id the client shows, and accepts in {@code /accept}. */
     public static final int SHORT_ID = 8;
 
@@ -21,7 +29,9 @@ public record TransferEntry(String transferId, String peer, String name, boolean
     }
 
     public int percent() {
-        return size == 0 ? ("complete".equals(state) || "delivered".equals(state) ? 100 : 0) : (int) (offset * 100 / size);
+        return size == 0
+                ? ("complete".equals(state) || "delivered".equals(state) ? 100 : 0)
+                : (int) (offset * 100 / size);
     }
 
     public String shortId() {
@@ -50,8 +60,10 @@ public record TransferEntry(String transferId, String peer, String name, boolean
     private String progress() {
         return switch (state) {
             case "uploading" -> "uploading to the daemon";
-            case "offered" -> incoming ? "offered: /acceptfile " + shortId() + " or /rejectfile " + shortId()
-                    : "offered" + (error == null ? "" : " (" + error + ")");
+            case "offered" ->
+                incoming
+                        ? "offered: /acceptfile " + shortId() + " or /rejectfile " + shortId()
+                        : "offered" + (error == null ? "" : " (" + error + ")");
             case "sending", "receiving" -> bar(percent()) + " " + state + " " + percent() + "%";
             case "delivered" -> "delivered";
             case "complete" -> "saved to " + path;

@@ -39,9 +39,12 @@ final class Cells {
             Theme.Style s = theme.style(line.roleAt(i));
             // A cluster wider than a cell pair ("👍🏽" is four columns in tmux) is drawn as the terminal lays it out.
             for (String piece : Graphemes.width(cluster) <= 2 ? List.of(cluster) : Graphemes.pieces(cluster)) {
-                g.setCharacter(c, row, piece.length() == 1 && piece.charAt(0) < AsciiCells.LIMIT
-                        ? ascii.cell(piece.charAt(0), s)
-                        : ClusterCharacter.of(piece, s.foreground(), s.background(), s.modifiers()));
+                g.setCharacter(
+                        c,
+                        row,
+                        piece.length() == 1 && piece.charAt(0) < AsciiCells.LIMIT
+                                ? ascii.cell(piece.charAt(0), s)
+                                : ClusterCharacter.of(piece, s.foreground(), s.background(), s.modifiers()));
                 c += Graphemes.width(piece);
             }
             i = next;

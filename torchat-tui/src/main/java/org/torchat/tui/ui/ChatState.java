@@ -33,10 +33,12 @@ public final class ChatState {
 
     /** The commands, from the one table that /help and dispatch read too. */
     public static final List<String> COMMANDS = TabCompletion.COMMANDS;
+
     public static final String ASK_PEER_PROMPT = "Onion Address: ";
     public static final String SEARCH_PROMPT = "Search results: Up/Down choose, Enter jumps to it, Esc returns";
     /** The line above the first message that was unread when the conversation was opened. */
     public static final String NEW_MESSAGES = "--- new messages ---";
+
     public static final String SELECT_PEER_PROMPT =
             "Choose a peer: Up/Down, Enter selects, Space for a new address, Esc cancels";
     static final int MAX_HISTORY = LineEditor.MAX_HISTORY;
@@ -55,6 +57,7 @@ public final class ChatState {
     private SearchResults search;
     /** The match Enter jumped to: its peer, and its key, until the history that holds it arrives. */
     private String jumpPeer;
+
     private String jumpKey;
     private Mode mode;
     private int scrollOffset;
@@ -148,7 +151,10 @@ public final class ChatState {
     }
 
     public List<String> bufferOf(String peer) {
-        return conversations.existing(peer).map(c -> c.lines().stream().map(Line::text).toList()).orElse(List.of());
+        return conversations
+                .existing(peer)
+                .map(c -> c.lines().stream().map(Line::text).toList())
+                .orElse(List.of());
     }
 
     public int unread(String peer) {
@@ -229,7 +235,8 @@ public final class ChatState {
         selectPeer(m.peer());
         jumpPeer = m.peer();
         jumpKey = HistoryLines.key(m.entry());
-        return Optional.of(new UiAction.LoadHistory(m.peer(),
+        return Optional.of(new UiAction.LoadHistory(
+                m.peer(),
                 Math.min(InputHandler.MAX_HISTORY, Math.max(DaemonWorker.DEFAULT_HISTORY, m.newer() + 1 + 20))));
     }
 
@@ -425,7 +432,8 @@ public final class ChatState {
     public Optional<UiAction.LoadHistory> pendingMarks() {
         return peers.current().flatMap(p -> {
             int span = conversations.of(p).pendingSpan();
-            return span == 0 ? Optional.empty()
+            return span == 0
+                    ? Optional.empty()
                     : Optional.of(new UiAction.LoadHistory(p, Math.min(InputHandler.MAX_HISTORY, span)));
         });
     }

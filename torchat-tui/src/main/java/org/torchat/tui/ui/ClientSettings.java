@@ -9,7 +9,9 @@ import java.util.Map;
 public record ClientSettings(Theme theme, Bell bell, boolean title) {
     /** When a message for a peer that is not open rings the bell (which also sets tmux's and screen's flag). */
     public enum Bell {
-        ON, OFF, CONTACTS;
+        ON,
+        OFF,
+        CONTACTS;
 
         boolean rings(boolean fromContact) {
             return this == ON || this == CONTACTS && fromContact;
@@ -24,7 +26,7 @@ public record ClientSettings(Theme theme, Bell bell, boolean title) {
     /** From the command line's words ({@code auto|always|never}, {@code on|off|contacts}) and the environment. */
     public static ClientSettings of(String color, String bell, boolean title, Map<String, String> env) {
         Theme.ColorChoice choice = Theme.ColorChoice.valueOf(color.toUpperCase(java.util.Locale.ROOT));
-        return new ClientSettings(Theme.choose(choice, env), Bell.valueOf(bell.toUpperCase(java.util.Locale.ROOT)),
-                title);
+        return new ClientSettings(
+                Theme.choose(choice, env), Bell.valueOf(bell.toUpperCase(java.util.Locale.ROOT)), title);
     }
 }

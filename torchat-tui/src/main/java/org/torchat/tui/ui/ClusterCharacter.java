@@ -19,8 +19,8 @@ final class ClusterCharacter extends TextCharacter {
     private final String cluster;
     private final boolean wide;
 
-    private ClusterCharacter(String cluster, boolean wide, TextColor foreground, TextColor background,
-                             EnumSet<SGR> modifiers) {
+    private ClusterCharacter(
+            String cluster, boolean wide, TextColor foreground, TextColor background, EnumSet<SGR> modifiers) {
         super(' ', foreground, background, modifiers);
         this.cluster = cluster;
         this.wide = wide;
@@ -87,7 +87,8 @@ final class ClusterCharacter extends TextCharacter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClusterCharacter other && cluster.equals(other.cluster)
+        return o instanceof ClusterCharacter other
+                && cluster.equals(other.cluster)
                 && Objects.equals(getForegroundColor(), other.getForegroundColor())
                 && Objects.equals(getBackgroundColor(), other.getBackgroundColor())
                 && getModifiers().equals(other.getModifiers());

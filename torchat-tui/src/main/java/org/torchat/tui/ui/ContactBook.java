@@ -16,6 +16,7 @@ import org.torchat.tui.daemon.ContactEntry;
 final class ContactBook {
     /** Address to nickname. */
     private final Map<String, String> nicknames = new HashMap<>();
+
     private final Set<String> contacts = new HashSet<>();
     /** Address to presence, for contacts that are not offline. */
     private final Map<String, String> presence = new HashMap<>();

@@ -6,8 +6,7 @@ import org.torchat.tui.daemon.ContactEntry;
 
 /** What /contacts writes into the buffer: the contacts, then the strangers' requests with their first message. */
 final class ContactLines {
-    private ContactLines() {
-    }
+    private ContactLines() {}
 
     static List<String> of(List<ContactEntry> contacts, List<ContactEntry> requests) {
         List<String> lines = new ArrayList<>();

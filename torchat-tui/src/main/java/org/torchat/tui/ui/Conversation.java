@@ -22,6 +22,7 @@ final class Conversation {
     private boolean showsHistory;
     /** Where the "new messages" line goes, and which message a search jumped to (keys of {@link HistoryLines}). */
     private String newMessagesKey;
+
     private String matchKey;
 
     /** The stored conversation replaces everything shown; {@code newMessagesKey} and {@code matchKey} may be null. */
@@ -120,7 +121,8 @@ final class Conversation {
         Map<String, Deque<HistoryEntry>> byKey = new HashMap<>();
         for (HistoryEntry e : latest) {
             if (!e.incoming()) {
-                byKey.computeIfAbsent(HistoryLines.key(e), k -> new ArrayDeque<>()).add(e);
+                byKey.computeIfAbsent(HistoryLines.key(e), k -> new ArrayDeque<>())
+                        .add(e);
             }
         }
         List<HistoryEntry> updated = new ArrayList<>(stored);
@@ -129,7 +131,8 @@ final class Conversation {
             HistoryEntry e = updated.get(i);
             Deque<HistoryEntry> now = e.incoming() ? null : byKey.get(HistoryLines.key(e));
             HistoryEntry fresh = now == null ? null : now.poll();
-            if (fresh != null && !(fresh.status().equals(e.status()) && java.util.Objects.equals(fresh.error(), e.error()))) {
+            if (fresh != null
+                    && !(fresh.status().equals(e.status()) && java.util.Objects.equals(fresh.error(), e.error()))) {
                 updated.set(i, fresh);
                 changed = true;
             }

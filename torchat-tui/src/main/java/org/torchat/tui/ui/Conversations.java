@@ -63,8 +63,10 @@ final class Conversations {
 
     /** A note from the client itself, in {@code peer}'s conversation, or the console when null. */
     void notice(String peer, String text) {
-        append(peer == null ? console : of(peer), TextLines.sanitize(text), text.startsWith("!") ? Role.ERROR
-                : Role.NOTICE); // notes that something went wrong start with "!"
+        append(
+                peer == null ? console : of(peer),
+                TextLines.sanitize(text),
+                text.startsWith("!") ? Role.ERROR : Role.NOTICE); // notes that something went wrong start with "!"
     }
 
     private static void append(Conversation c, List<String> lines, Role role) {

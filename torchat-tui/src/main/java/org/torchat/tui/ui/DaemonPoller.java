@@ -29,6 +29,7 @@ import org.torchat.tui.daemon.IncomingMessage;
 public final class DaemonPoller implements AutoCloseable {
     /** Below the daemon's one-minute maximum, and short enough that a dead connection is noticed soon. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(25);
+
     static final Duration RETRY = Duration.ofSeconds(3);
     static final Duration STATUS_INTERVAL = Duration.ofSeconds(20);
     /**
@@ -68,8 +69,13 @@ public final class DaemonPoller implements AutoCloseable {
         this(daemon, sink, wait, RETRY, STATUS_INTERVAL, MIN_ROUND);
     }
 
-    DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration wait, Duration retry, Duration statusInterval,
-                 Duration minRound) {
+    DaemonPoller(
+            DaemonApi daemon,
+            Consumer<UiEvent> sink,
+            Duration wait,
+            Duration retry,
+            Duration statusInterval,
+            Duration minRound) {
         this.daemon = daemon;
         this.sink = sink;
         this.wait = Duration.ofMillis(Math.max(0, Math.min(wait.toMillis(), Extensions.MAX_WAIT_MILLIS)));
@@ -96,8 +102,7 @@ public final class DaemonPoller implements AutoCloseable {
             if (ok) {
                 refreshStatusIfDue();
             }
-            long pause = ok ? (lastRoundEmpty ? minRound.toNanos() - (System.nanoTime() - start) : 0)
-                    : retry.toNanos();
+            long pause = ok ? (lastRoundEmpty ? minRound.toNanos() - (System.nanoTime() - start) : 0) : retry.toNanos();
             if (pause > 0) {
                 try {
                     TimeUnit.NANOSECONDS.sleep(pause);

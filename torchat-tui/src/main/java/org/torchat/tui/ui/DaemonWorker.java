@@ -33,6 +33,7 @@ public final class DaemonWorker implements AutoCloseable {
     private final Executor executor;
     /** Runs file uploads, which can take long, apart from the requests above. */
     private final Executor uploads;
+
     private final Map<String, Integer> historySizes = new ConcurrentHashMap<>();
 
     /** {@code executor} runs the requests; tests pass {@code Runnable::run} to run them inline. */
@@ -51,7 +52,10 @@ public final class DaemonWorker implements AutoCloseable {
     static final int SEARCH_LIMIT = 100;
 
     public static DaemonWorker start(DaemonApi daemon, Consumer<UiEvent> sink) {
-        return new DaemonWorker(daemon, sink, Executors.newSingleThreadExecutor(new DaemonThreads("torchat-send")),
+        return new DaemonWorker(
+                daemon,
+                sink,
+                Executors.newSingleThreadExecutor(new DaemonThreads("torchat-send")),
                 Executors.newSingleThreadExecutor(new DaemonThreads("torchat-upload")));
     }
 
@@ -126,8 +130,9 @@ public final class DaemonWorker implements AutoCloseable {
         submit(() -> {
             try {
                 ContactEntry after = daemon.changeContact(change);
-                sink.accept(new UiEvent.Notice(after.name() + (after.nickname() == null ? "" : " (" + after.address()
-                        + ")") + ": " + change.kind().pastTense()));
+                sink.accept(
+                        new UiEvent.Notice(after.name() + (after.nickname() == null ? "" : " (" + after.address() + ")")
+                                + ": " + change.kind().pastTense()));
                 fetchContacts(false);
             } catch (DaemonRefusedException e) {
                 sink.accept(new UiEvent.Notice("! " + e.reason()));
@@ -201,7 +206,8 @@ public final class DaemonWorker implements AutoCloseable {
                 daemon.decideFile(transferId, accept);
                 refreshTransfers();
             } catch (TorchatException e) {
-                sink.accept(new UiEvent.Notice("! " + (accept ? "/acceptfile" : "/rejectfile") + ": " + e.getMessage()));
+                sink.accept(
+                        new UiEvent.Notice("! " + (accept ? "/acceptfile" : "/rejectfile") + ": " + e.getMessage()));
             } catch (RuntimeException e) {
                 sink.accept(new UiEvent.Notice("! " + (accept ? "/acceptfile" : "/rejectfile") + " failed: " + e));
             }

@@ -26,8 +26,7 @@ final class Graphemes {
         {0x17000, 0x18CFF}, {0x1B000, 0x1B2FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
     };
 
-    private Graphemes() {
-    }
+    private Graphemes() {}
 
     /** The clusters of {@code s}, in order; joined they are {@code s}. */
     static List<String> split(String s) {
@@ -78,9 +77,14 @@ final class Graphemes {
     /** Code points that belong to the cluster before them. */
     private static boolean extends_(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || cp == Emoji.ZWJ || Emoji.isModifier(cp)
-                || Emoji.isTag(cp) || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || cp == Emoji.ZWJ
+                || Emoji.isModifier(cp)
+                || Emoji.isTag(cp)
+                || cp >= 0xFE00 && cp <= 0xFE0F
+                || cp >= 0xE0100 && cp <= 0xE01EF;
     }
 
     /** The columns one cluster takes: the sum of its code points' (at least 1, so that nothing is invisible). */
@@ -95,9 +99,12 @@ final class Graphemes {
     /** wcwidth of one code point: 0, 1 or 2. */
     static int codePointWidth(int cp) {
         int type = Character.getType(cp);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT
-                || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF) {
+        if (type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.FORMAT
+                || cp >= 0xFE00 && cp <= 0xFE0F
+                || cp >= 0xE0100 && cp <= 0xE01EF) {
             return 0;
         }
         return Emoji.hasEmojiPresentation(cp) || isWide(cp) ? 2 : 1;

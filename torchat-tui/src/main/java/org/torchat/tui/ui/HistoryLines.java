@@ -9,8 +9,7 @@ import org.torchat.tui.daemon.HistoryEntry;
  * ours with {@code >} and their delivery mark, theirs marked when unsigned, each part with its {@link Role}.
  */
 final class HistoryLines {
-    private HistoryLines() {
-    }
+    private HistoryLines() {}
 
     /** How the view of a conversation shows stored messages; a line with the date before each new day. */
     static List<String> plain(List<HistoryEntry> entries) {

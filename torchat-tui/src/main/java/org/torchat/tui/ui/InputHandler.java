@@ -322,7 +322,8 @@ public final class InputHandler {
                     + "waits for an answer");
         } else {
             state.notice("! " + verb + ": several offers wait; say which: " + verb + " "
-                    + String.join(" | ", offers.stream().map(TransferEntry::shortId).toList()));
+                    + String.join(
+                            " | ", offers.stream().map(TransferEntry::shortId).toList()));
         }
         return Optional.empty();
     }
@@ -360,7 +361,8 @@ public final class InputHandler {
     Optional<UiAction> nick(String arg) {
         Optional<String> peer = state.currentPeer();
         if (peer.isEmpty() || arg.isEmpty()) {
-            state.notice("! /nick NAME gives the current peer a nickname" + (peer.isEmpty() ? ": choose one with /peer" : ""));
+            state.notice("! /nick NAME gives the current peer a nickname"
+                    + (peer.isEmpty() ? ": choose one with /peer" : ""));
             return Optional.empty();
         }
         return change(ContactChange.Kind.RENAME, peer.get(), arg);

@@ -12,8 +12,7 @@ import org.torchat.tui.daemon.DaemonApi;
  * UI until the user leaves, and always gives the terminal back.
  */
 public final class InteractiveClient {
-    private InteractiveClient() {
-    }
+    private InteractiveClient() {}
 
     public static int run(DaemonApi daemon, ClientSettings settings) throws TorchatException {
         String self = daemon.host();
@@ -27,12 +26,15 @@ public final class InteractiveClient {
         EventQueue events = new EventQueue();
         try (TextTerminal terminal = TextTerminal.open();
                 TransferWatcher transfers = new TransferWatcher(daemon, events::post);
-                DaemonPoller poller = new DaemonPoller(daemon, event -> {
-                    if (event instanceof UiEvent.DeliveryChanged) {
-                        transfers.nudge(); // the delivery token also moves with every transfer
-                    }
-                    events.post(event);
-                }, DaemonPoller.DEFAULT_WAIT);
+                DaemonPoller poller = new DaemonPoller(
+                        daemon,
+                        event -> {
+                            if (event instanceof UiEvent.DeliveryChanged) {
+                                transfers.nudge(); // the delivery token also moves with every transfer
+                            }
+                            events.post(event);
+                        },
+                        DaemonPoller.DEFAULT_WAIT);
                 DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
             poller.start();
             worker.loadContacts(false); // nicknames and requests, shortly after the first screen

@@ -9,8 +9,7 @@ import java.util.List;
  */
 record Line(String text, List<Span> spans) {
     /** {@code [start, end)} of the text plays {@code role}. */
-    record Span(int start, int end, Role role) {
-    }
+    record Span(int start, int end, Role role) {}
 
     Line {
         spans = List.copyOf(spans);

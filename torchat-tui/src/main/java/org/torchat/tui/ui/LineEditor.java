@@ -101,7 +101,8 @@ final class LineEditor {
     /** Enter: returns the line, empties it, remembers it in the history (not blanks or repeats). */
     String take() {
         String line = input.toString();
-        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
+        if (!line.isBlank()
+                && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
             history.add(line);
             if (history.size() > MAX_HISTORY) {
                 history.remove(0);

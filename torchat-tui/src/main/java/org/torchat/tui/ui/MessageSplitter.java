@@ -14,8 +14,7 @@ public final class MessageSplitter {
     /** How far back from the limit a cut looks for a space. */
     static final int WORD_BREAK_WINDOW = 200;
 
-    private MessageSplitter() {
-    }
+    private MessageSplitter() {}
 
     public static List<String> split(String text) {
         return split(text, TextLimits.MAX_ENCODED_BYTES);

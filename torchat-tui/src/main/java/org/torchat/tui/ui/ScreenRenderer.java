@@ -27,14 +27,10 @@ public final class ScreenRenderer {
     static final String ADDRESS_TITLE = "TORchat Address:";
     /** The original client's onion, drawn above our address when the pane has room to spare. */
     static final List<String> ONION_ART = List.of(
-            "      \\|//",
-            "     .-'^'-.",
-            "    / .---. \\",
-            "   | ( (_) ) |",
-            "    \\ '---' /",
-            "     '-----'");
+            "      \\|//", "     .-'^'-.", "    / .---. \\", "   | ( (_) ) |", "    \\ '---' /", "     '-----'");
     /** Peer rows kept free before the onion gives way to the list. */
     private static final int MIN_PEER_ROWS = 6;
+
     static final String REQUESTS_TITLE = "Requests:";
     /** Each request takes two rows: the stranger's address, then its first message. */
     private static final int ROWS_PER_REQUEST = 2;
@@ -97,7 +93,9 @@ public final class ScreenRenderer {
                 break;
             }
             g.put(0, row, TextLines.fit("? " + r.address(), l.paneWidth()), Role.REQUEST);
-            String first = r.firstMessage() == null ? "" : TextLines.sanitize(r.firstMessage()).get(0);
+            String first = r.firstMessage() == null
+                    ? ""
+                    : TextLines.sanitize(r.firstMessage()).get(0);
             g.put(0, row + 1, TextLines.fit("  \"" + first + "\"", l.paneWidth()), Role.REQUEST_TEXT);
             row += ROWS_PER_REQUEST;
         }
@@ -128,7 +126,8 @@ public final class ScreenRenderer {
             String peer = peers.get(i);
             int unread = state.unread(peer);
             String suffix = unread > 0 ? " (" + unread + ")" : "";
-            String label = (i + 1) + "." + state.presenceMark(peer) + TextLines.sanitize(state.displayName(peer)).get(0);
+            String label = (i + 1) + "." + state.presenceMark(peer)
+                    + TextLines.sanitize(state.displayName(peer)).get(0);
             String name = suffix.length() < l.paneWidth()
                     ? TextLines.fit(label, l.paneWidth() - suffix.length())
                     : TextLines.fit(label, l.paneWidth());
@@ -177,8 +176,7 @@ public final class ScreenRenderer {
     }
 
     /** One screen row of a wrapped conversation line. */
-    private record Piece(Line line, int start, int end) {
-    }
+    private record Piece(Line line, int start, int end) {}
 
     private static void drawLine(ChatState state, Cells g, Layout l) {
         if (l.lineRow() < 0 || l.width() <= 0) {
@@ -197,9 +195,11 @@ public final class ScreenRenderer {
         String scrolled = state.scrollOffset() > 0 ? " scrolled back: PgDn to follow " : "";
         int unread = state.unreadTotal();
         String unreadPart = unread > 0 ? "| " + unread + " unread " : "";
-        return state.daemonProblem().map(p -> " daemon unreachable: " + TextLines.sanitize(p).get(0) + " ")
-                .or(() -> state.torStatus().map(t -> " daemon reachable | " + TextLines.sanitize(t).get(0) + " "
-                        + unreadPart + (scrolled.isEmpty() ? "" : "|" + scrolled)))
+        return state.daemonProblem()
+                .map(p -> " daemon unreachable: " + TextLines.sanitize(p).get(0) + " ")
+                .or(() -> state.torStatus()
+                        .map(t -> " daemon reachable | " + TextLines.sanitize(t).get(0) + " " + unreadPart
+                                + (scrolled.isEmpty() ? "" : "|" + scrolled)))
                 .orElse(unread > 0 ? " " + unreadPart + scrolled : scrolled);
     }
 

@@ -45,18 +45,25 @@ final class SearchResults {
     /** The lines to show, oldest match at the top as in a conversation; {@code name} gives a peer's shown name. */
     List<Line> lines(UnaryOperator<String> name) {
         List<Line> out = new ArrayList<>();
-        out.add(Line.of("Search " + (everywhere ? "in all conversations" : "in this conversation") + " for '"
-                + TextLines.sanitize(query).get(0) + "': " + matches.size() + " found"
-                + (matches.isEmpty() ? "" : "; Up/Down choose, Enter jumps to it, Esc returns"), Role.NOTICE));
+        out.add(Line.of(
+                "Search " + (everywhere ? "in all conversations" : "in this conversation") + " for '"
+                        + TextLines.sanitize(query).get(0) + "': " + matches.size() + " found"
+                        + (matches.isEmpty() ? "" : "; Up/Down choose, Enter jumps to it, Esc returns"),
+                Role.NOTICE));
         for (int i = matches.size() - 1; i >= 0; i--) {
             SearchMatch m = matches.get(i);
             Role text = i == selection ? Role.MATCH : m.entry().incoming() ? Role.THEIR_TEXT : Role.OWN_TEXT;
-            Line.Builder b = new Line.Builder().add("[" + TextLines.sanitize(m.entry().time()).get(0) + "] ",
-                    i == selection ? Role.MATCH : Role.TIMESTAMP);
+            Line.Builder b = new Line.Builder()
+                    .add(
+                            "[" + TextLines.sanitize(m.entry().time()).get(0) + "] ",
+                            i == selection ? Role.MATCH : Role.TIMESTAMP);
             if (everywhere) {
                 b.add(shortName(name.apply(m.peer())) + " ", i == selection ? Role.MATCH : Role.PEER);
             }
-            b.add((m.entry().incoming() ? "< " : "> ") + String.join(" ", TextLines.sanitize(m.entry().text())), text);
+            b.add(
+                    (m.entry().incoming() ? "< " : "> ")
+                            + String.join(" ", TextLines.sanitize(m.entry().text())),
+                    text);
             out.add(b.build());
         }
         return out;

@@ -15,8 +15,7 @@ final class TabCompletion {
     /** Commands whose first argument is a peer: Tab completes addresses and nicknames there. */
     static final List<String> PEER_COMMANDS = SlashCommands.peerCommands();
 
-    private TabCompletion() {
-    }
+    private TabCompletion() {}
 
     /** Completes the line in {@code editor}; {@code askingPeer}: the line is an address prompt. */
     static void complete(LineEditor editor, boolean askingPeer, List<String> peerNames, Consumer<String> notice) {
@@ -40,17 +39,20 @@ final class TabCompletion {
     }
 
     /** Completes {@code typed} among {@code candidates}, ignoring letter case (nicknames have capitals). */
-    private static void completeWord(LineEditor editor, String before, String typed, List<String> candidates,
-                                     Consumer<String> notice) {
+    private static void completeWord(
+            LineEditor editor, String before, String typed, List<String> candidates, Consumer<String> notice) {
         String word = typed.toLowerCase(Locale.ROOT);
-        List<String> matches = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(word)).toList();
+        List<String> matches = candidates.stream()
+                .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(word))
+                .toList();
         if (matches.isEmpty()) {
             return;
         }
         String common = matches.get(0);
         for (String m : matches) {
             int n = 0;
-            while (n < common.length() && n < m.length()
+            while (n < common.length()
+                    && n < m.length()
                     && Character.toLowerCase(common.charAt(n)) == Character.toLowerCase(m.charAt(n))) {
                 n++;
             }

@@ -6,8 +6,7 @@ import org.torchat.protocol.text.TerminalText;
 
 /** Text helpers for the screen: make untrusted text safe to draw, measure it in columns, wrap and cut it. */
 final class TextLines {
-    private TextLines() {
-    }
+    private TextLines() {}
 
     /**
      * Splits {@code text} into display lines made safe by the clients' one filter ({@link TerminalText}): nothing a

@@ -29,7 +29,10 @@ public final class TextTerminal implements AutoCloseable {
         Terminal terminal = null;
         try {
             // What DefaultTerminalFactory makes on Unix with a console, but writing emoji whole (GraphemeTerminal).
-            terminal = new GraphemeTerminal(System.in, System.out, java.nio.charset.Charset.defaultCharset(),
+            terminal = new GraphemeTerminal(
+                    System.in,
+                    System.out,
+                    java.nio.charset.Charset.defaultCharset(),
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();

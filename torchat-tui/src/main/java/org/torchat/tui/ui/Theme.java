@@ -29,7 +29,11 @@ final class Theme {
     }
 
     /** When to use colour: {@code auto} looks at NO_COLOR and TERM. */
-    enum ColorChoice { AUTO, ALWAYS, NEVER }
+    enum ColorChoice {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
     private final Map<Role, Style> styles;
     private final boolean colour;
@@ -60,8 +64,13 @@ final class Theme {
         }
         String noColor = env.get("NO_COLOR");
         String term = env.getOrDefault("TERM", "").toLowerCase(Locale.ROOT);
-        boolean mono = noColor != null && !noColor.isEmpty() || term.isEmpty() || term.equals("dumb")
-                || term.endsWith("-m") || term.contains("mono") || term.startsWith("vt100") || term.startsWith("vt220");
+        boolean mono = noColor != null && !noColor.isEmpty()
+                || term.isEmpty()
+                || term.equals("dumb")
+                || term.endsWith("-m")
+                || term.contains("mono")
+                || term.startsWith("vt100")
+                || term.startsWith("vt220");
         return mono ? monochrome() : colour();
     }
 
@@ -103,11 +112,11 @@ final class Theme {
         }
         Style bold = Style.of(TextColor.ANSI.DEFAULT, SGR.BOLD);
         Style reverse = Style.of(TextColor.ANSI.DEFAULT, SGR.REVERSE);
-        for (Role r : new Role[] {Role.UNREAD, Role.MARK_FAILED, Role.ERROR, Role.NEW_MARKER,
-            Role.ADDRESS}) {
+        for (Role r : new Role[] {Role.UNREAD, Role.MARK_FAILED, Role.ERROR, Role.NEW_MARKER, Role.ADDRESS}) {
             m.put(r, bold);
         }
-        for (Role r : new Role[] {Role.CURRENT_PEER, Role.SELECTED_PEER, Role.WARNING, Role.MATCH, Role.STATUS_PROBLEM}) {
+        for (Role r :
+                new Role[] {Role.CURRENT_PEER, Role.SELECTED_PEER, Role.WARNING, Role.MATCH, Role.STATUS_PROBLEM}) {
             m.put(r, reverse);
         }
         return new Theme(m, false);

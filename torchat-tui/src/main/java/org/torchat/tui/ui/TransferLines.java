@@ -34,14 +34,20 @@ final class TransferLines {
             return;
         }
         int percent = total == 0 ? 100 : (int) (sent * 100 / total);
-        uploads.put(peer, TextLines.sanitize("[file] > " + name + " (" + TransferEntry.humanSize(total) + ") "
-                + TransferEntry.bar(percent) + " to the daemon " + percent + "%").get(0));
+        uploads.put(
+                peer,
+                TextLines.sanitize("[file] > " + name + " (" + TransferEntry.humanSize(total) + ") "
+                                + TransferEntry.bar(percent) + " to the daemon " + percent + "%")
+                        .get(0));
     }
 
     /** Incoming offers waiting for an answer: those whose id starts with {@code prefix}, else {@code peer}'s. */
     List<TransferEntry> awaitingAnswer(String prefix, String peer) {
-        return transfers.values().stream().filter(TransferEntry::awaitsAnswer)
-                .filter(t -> prefix.isEmpty() ? t.peer().equals(peer) : t.transferId().startsWith(prefix))
+        return transfers.values().stream()
+                .filter(TransferEntry::awaitsAnswer)
+                .filter(t -> prefix.isEmpty()
+                        ? t.peer().equals(peer)
+                        : t.transferId().startsWith(prefix))
                 .toList();
     }
 

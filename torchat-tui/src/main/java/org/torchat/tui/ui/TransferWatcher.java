@@ -2,8 +2,8 @@ package org.torchat.tui.ui;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +34,7 @@ public final class TransferWatcher implements AutoCloseable {
     private List<TransferEntry> last;
     /** Confined to the timer thread: the next look planned (null: none), when the last one began. */
     private ScheduledFuture<?> planned;
+
     private long lastLookNanos;
     private boolean stopped;
 

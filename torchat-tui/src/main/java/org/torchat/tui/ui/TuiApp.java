@@ -21,6 +21,7 @@ public final class TuiApp {
 
     /** How often key presses are reported to the daemon (ACTIVITY): far below awayafter's minutes. */
     private static final java.time.Duration ACTIVITY_EVERY = java.time.Duration.ofSeconds(30);
+
     private long lastActivityReport;
     private final Screen screen;
     private final ChatState state;
@@ -207,7 +208,9 @@ public final class TuiApp {
 
     /** With {@code --title}: the terminal's title says how many messages are unread. */
     private void updateTitle() {
-        if (settings.title() && screen instanceof TerminalScreen t && t.getTerminal() instanceof ExtendedTerminal terminal) {
+        if (settings.title()
+                && screen instanceof TerminalScreen t
+                && t.getTerminal() instanceof ExtendedTerminal terminal) {
             title.show(terminal, state.unreadTotal());
         }
     }

@@ -17,34 +17,26 @@ public sealed interface UiAction {
     }
 
     /** Show the last {@code count} stored messages with {@code peer} (HISTORY). */
-    record LoadHistory(String peer, int count) implements UiAction {
-    }
+    record LoadHistory(String peer, int count) implements UiAction {}
 
     /** Change the contact list (add, rename, block...); the lists are read again afterwards. */
-    record ChangeContact(ContactChange change) implements UiAction {
-    }
+    record ChangeContact(ContactChange change) implements UiAction {}
 
     /** Show the contact list and the requests in the buffer (/contacts). */
-    record ShowContacts() implements UiAction {
-    }
+    record ShowContacts() implements UiAction {}
 
     /** Stream {@code file} (on this machine) to the daemon, which sends it to {@code peer} (FILEUP). */
-    record SendFile(String peer, java.nio.file.Path file) implements UiAction {
-    }
+    record SendFile(String peer, java.nio.file.Path file) implements UiAction {}
 
     /** Accept ({@code accept}) or refuse incoming file offer {@code transferId}. */
-    record DecideFile(String transferId, boolean accept) implements UiAction {
-    }
+    record DecideFile(String transferId, boolean accept) implements UiAction {}
 
     /** Ask the daemon for stored messages matching {@code text}: with {@code peer}, or in all ({@code peer} null). */
-    record Search(String peer, String text) implements UiAction {
-    }
+    record Search(String peer, String text) implements UiAction {}
 
     /** Leave the client; the daemon keeps running. */
-    record Quit() implements UiAction {
-    }
+    record Quit() implements UiAction {}
 
     /** Stop the daemon, then leave. */
-    record StopDaemon() implements UiAction {
-    }
+    record StopDaemon() implements UiAction {}
 }

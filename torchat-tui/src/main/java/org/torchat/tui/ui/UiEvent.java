@@ -23,20 +23,16 @@ public sealed interface UiEvent {
     }
 
     /** A SEND to {@code peer} failed; {@code reason} is the daemon's ERR text or the connection problem. */
-    record SendFailed(String peer, String reason) implements UiEvent {
-    }
+    record SendFailed(String peer, String reason) implements UiEvent {}
 
     /** The daemon answered our EXIT: it is shutting down. */
-    record DaemonStopped() implements UiEvent {
-    }
+    record DaemonStopped() implements UiEvent {}
 
     /** Our EXIT failed. */
-    record StopFailed(String reason) implements UiEvent {
-    }
+    record StopFailed(String reason) implements UiEvent {}
 
     /** The daemon's STATUS line (Tor's state), when it changed. */
-    record TorStatus(String line) implements UiEvent {
-    }
+    record TorStatus(String line) implements UiEvent {}
 
     /** The stored conversation with {@code peer} (HISTORY), oldest first: replaces what its buffer shows. */
     record HistoryLoaded(String peer, List<HistoryEntry> entries) implements UiEvent {
@@ -46,8 +42,7 @@ public sealed interface UiEvent {
     }
 
     /** The daemon's {@code delivery} token changed: a message of ours or a file transfer moved on. */
-    record DeliveryChanged() implements UiEvent {
-    }
+    record DeliveryChanged() implements UiEvent {}
 
     /** The newest messages with {@code peer} (HISTORY), read for their delivery marks only. */
     record MarksLoaded(String peer, List<HistoryEntry> entries) implements UiEvent {
@@ -58,8 +53,7 @@ public sealed interface UiEvent {
 
     /** The contact list and the requests (CONTACTS, REQUESTS); {@code show}: also list them in the buffer. */
     /** A contact came online, went away or offline: the contacts are read again. */
-    record PresenceChanged() implements UiEvent {
-    }
+    record PresenceChanged() implements UiEvent {}
 
     record ContactsLoaded(List<ContactEntry> contacts, List<ContactEntry> requests, boolean show) implements UiEvent {
         public ContactsLoaded {
@@ -83,8 +77,7 @@ public sealed interface UiEvent {
     }
 
     /** {@code sent} of {@code total} bytes of {@code name} have gone to the daemon; {@code done}: the daemon has it all. */
-    record UploadProgress(String peer, String name, long sent, long total, boolean done) implements UiEvent {
-    }
+    record UploadProgress(String peer, String name, long sent, long total, boolean done) implements UiEvent {}
 
     /** What SEARCH found for {@code query} ({@code everywhere}: in all conversations), newest first. */
     record SearchFound(String query, boolean everywhere, List<org.torchat.tui.daemon.SearchMatch> matches)
@@ -95,6 +88,5 @@ public sealed interface UiEvent {
     }
 
     /** Anything else worth a line in the buffer on screen. */
-    record Notice(String text) implements UiEvent {
-    }
+    record Notice(String text) implements UiEvent {}
 }

@@ -14,8 +14,7 @@ import org.torchat.tui.daemon.DaemonApi;
 final class UnlockPrompt {
     private static final int TRIES = 3;
 
-    private UnlockPrompt() {
-    }
+    private UnlockPrompt() {}
 
     /** A notice for the screen: what happened, or null when there was nothing to unlock. */
     static String unlockIfLocked(DaemonApi daemon, Console console) throws TorchatException {

@@ -56,12 +56,16 @@ class ControlTokenCommandsTest extends CommandLineHarness {
 
     @Test
     void tokenFileIsSentInTheAuthFieldOfEveryRequest() throws IOException {
-        requiringToken(r -> List.of(r.cmd() == Command.UPDATE ? Message.of(Command.END, ALICE, 80, ALICE)
-                : Message.of(Command.HOST, "localhost", 80, SELF)));
+        requiringToken(r -> List.of(
+                r.cmd() == Command.UPDATE
+                        ? Message.of(Command.END, ALICE, 80, ALICE)
+                        : Message.of(Command.HOST, "localhost", 80, SELF)));
         Path file = Files.writeString(tmp.resolve("copy.cookie"), TOKEN + "\n");
         Path empty = Files.createDirectories(tmp.resolve("empty"));
 
-        assertEquals(0, run("host", "--token-file", file.toString(), "-p", port(), "--data-dir", empty.toString()),
+        assertEquals(
+                0,
+                run("host", "--token-file", file.toString(), "-p", port(), "--data-dir", empty.toString()),
                 err.toString());
         assertEquals(SELF, out.toString().strip());
         assertEquals(0, run("read", ALICE, "--token-file", file.toString(), "-p", port()), err.toString());
@@ -99,7 +103,8 @@ class ControlTokenCommandsTest extends CommandLineHarness {
         assertEquals(4, run("host", "-p", port(), "--data-dir", empty.toString()));
         assertEquals("", out.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("torchat: the daemon at localhost:" + port() + " requires its control token"),
+        assertTrue(
+                err.toString().startsWith("torchat: the daemon at localhost:" + port() + " requires its control token"),
                 err.toString());
         assertTrue(err.toString().contains("--token-file FILE"), err.toString());
     }
@@ -112,7 +117,8 @@ class ControlTokenCommandsTest extends CommandLineHarness {
 
         assertEquals(4, run("host", "--token-file", file.toString(), "-p", port()));
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().contains("refused the control token from " + file + " (wrong control token)"),
+        assertTrue(
+                err.toString().contains("refused the control token from " + file + " (wrong control token)"),
                 err.toString());
         assertFalse(err.toString().contains(wrong), "the token was printed");
     }
@@ -124,7 +130,8 @@ class ControlTokenCommandsTest extends CommandLineHarness {
 
         assertEquals(4, run("--data-dir", empty.toString(), "localhost", port()));
         assertEquals("", out.toString(), "nothing drawn");
-        assertTrue(err.toString().startsWith("torchat: the daemon at localhost:" + port() + " requires its control token"),
+        assertTrue(
+                err.toString().startsWith("torchat: the daemon at localhost:" + port() + " requires its control token"),
                 err.toString());
         assertEquals(Command.HOST, daemon.requests.get(0).cmd());
     }
@@ -142,7 +149,8 @@ class ControlTokenCommandsTest extends CommandLineHarness {
     @Test
     void anUnreadableTokenFileIsAUsageError() {
         assertEquals(2, run("host", "--token-file", tmp.resolve("nope").toString(), "-p", "1"));
-        assertTrue(err.toString().startsWith("torchat: --token-file " + tmp.resolve("nope") + ": cannot read"),
+        assertTrue(
+                err.toString().startsWith("torchat: --token-file " + tmp.resolve("nope") + ": cannot read"),
                 err.toString());
     }
 
@@ -159,8 +167,13 @@ class ControlTokenCommandsTest extends CommandLineHarness {
         assertEquals(Optional.empty(), ControlToken.find(remote, null, dataDir), "not this machine");
         assertEquals(Optional.empty(), ControlToken.find("127.0.0.1", null, tmp.resolve("missing")));
         Path explicit = Files.writeString(tmp.resolve("given"), TOKEN);
-        assertEquals(TOKEN, ControlToken.find(remote, explicit, dataDir).orElseThrow().value(),
+        assertEquals(
+                TOKEN,
+                ControlToken.find(remote, explicit, dataDir).orElseThrow().value(),
                 "--token-file is used for any host");
-        assertFalse(ControlToken.find("127.0.0.1", null, dataDir).orElseThrow().toString().contains(TOKEN));
+        assertFalse(ControlToken.find("127.0.0.1", null, dataDir)
+                .orElseThrow()
+                .toString()
+                .contains(TOKEN));
     }
 }

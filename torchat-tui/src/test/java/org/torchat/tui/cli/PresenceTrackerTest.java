@@ -13,7 +13,9 @@ class PresenceTrackerTest {
     }
 
     private static List<String> changes(PresenceTracker tracker, ContactEntry... now) {
-        return tracker.changes(List.of(now)).stream().map(c -> c.address() + " " + c.presence()).toList();
+        return tracker.changes(List.of(now)).stream()
+                .map(c -> c.address() + " " + c.presence())
+                .toList();
     }
 
     @Test
@@ -21,7 +23,8 @@ class PresenceTrackerTest {
         PresenceTracker tracker = new PresenceTracker();
         tracker.baseline(List.of(entry(1, "online"), entry(2, "offline")));
         assertEquals(List.of(), changes(tracker, entry(1, "online"), entry(2, "offline")));
-        assertEquals(List.of(onion(1) + " away", onion(2) + " online"),
+        assertEquals(
+                List.of(onion(1) + " away", onion(2) + " online"),
                 changes(tracker, entry(1, "away"), entry(2, "online")));
         assertEquals(List.of(), changes(tracker, entry(1, "away"), entry(2, "online")), "each change once");
     }
@@ -30,10 +33,13 @@ class PresenceTrackerTest {
     void aContactAddedOnlineIsReportedAndOneAddedOfflineOrRemovedIsNot() {
         PresenceTracker tracker = new PresenceTracker();
         tracker.baseline(List.of(entry(1, "online")));
-        assertEquals(List.of(onion(2) + " online"), changes(tracker, entry(1, "online"), entry(2, "online"),
-                entry(3, "offline")));
+        assertEquals(
+                List.of(onion(2) + " online"),
+                changes(tracker, entry(1, "online"), entry(2, "online"), entry(3, "offline")));
         assertEquals(List.of(), changes(tracker, entry(2, "online")), "removing contact 1 and 3 reports nothing");
-        assertEquals(List.of(onion(1) + " online"), changes(tracker, entry(1, "online"), entry(2, "online")),
+        assertEquals(
+                List.of(onion(1) + " online"),
+                changes(tracker, entry(1, "online"), entry(2, "online")),
                 "contact 1 added again, online");
     }
 }

@@ -32,28 +32,37 @@ class SanitisingCommandsTest extends CommandLineHarness {
     @Test
     void historyNeutralisesEscapesAndIndentsLineBreaks() throws IOException {
         daemon = new FakeDaemonServer(r -> List.of(
-                Message.of(Command.HISTORY, ALICE, 80, HOSTILE + "\n[2026-11-25 19:00] > forged").withDate("2026-11-25 18:59")
-                        .withExtension("direction", NODES.textNode("in")).withExtension("status", NODES.textNode("received"))
+                Message.of(Command.HISTORY, ALICE, 80, HOSTILE + "\n[2026-11-25 19:00] > forged")
+                        .withDate("2026-11-25 18:59")
+                        .withExtension("direction", NODES.textNode("in"))
+                        .withExtension("status", NODES.textNode("received"))
                         .withExtension("verified", NODES.booleanNode(false)),
                 Message.of(Command.END, ALICE, 80, "1")));
         assertEquals(0, run("history", ALICE, "-p", port()));
-        assertEquals(List.of("[2026-11-25 18:59] < hi?[8m?]52;c;ZXZpbA==??????",
-                "        [2026-11-25 19:00] > forged (unverified)"), out.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        "[2026-11-25 18:59] < hi?[8m?]52;c;ZXZpbA==??????",
+                        "        [2026-11-25 19:00] > forged (unverified)"),
+                out.toString().lines().toList());
     }
 
     @Test
     void readNeutralisesEscapes() throws IOException {
-        Deque<Message> unread = new ArrayDeque<>(List.of(Message.of(Command.RECV, ALICE, 80, HOSTILE).withDate("18:59")));
-        daemon = new FakeDaemonServer(r -> List.of(unread.isEmpty()
-                ? Message.of(Command.END, ALICE, 80, ALICE) : unread.poll()));
+        Deque<Message> unread = new ArrayDeque<>(
+                List.of(Message.of(Command.RECV, ALICE, 80, HOSTILE).withDate("18:59")));
+        daemon = new FakeDaemonServer(
+                r -> List.of(unread.isEmpty() ? Message.of(Command.END, ALICE, 80, ALICE) : unread.poll()));
         assertEquals(0, run("read", ALICE, "-p", port()));
-        assertEquals(List.of("[18:59] hi?[8m?]52;c;ZXZpbA==??????"), out.toString().lines().toList());
+        assertEquals(
+                List.of("[18:59] hi?[8m?]52;c;ZXZpbA==??????"),
+                out.toString().lines().toList());
     }
 
     @Test
     void requestsNeutraliseTheFirstMessage() throws IOException {
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.REQUESTS, ALICE, 80, HOSTILE + "\nx")
-                .withExtension("unread", NODES.numberNode(1)), Message.of(Command.END, "localhost", 80, "1")));
+        daemon = new FakeDaemonServer(r -> List.of(
+                Message.of(Command.REQUESTS, ALICE, 80, HOSTILE + "\nx").withExtension("unread", NODES.numberNode(1)),
+                Message.of(Command.END, "localhost", 80, "1")));
         assertEquals(0, run("requests", "-p", port()));
         String printed = out.toString();
         assertEquals(1, printed.lines().count());
@@ -64,19 +73,26 @@ class SanitisingCommandsTest extends CommandLineHarness {
     @Test
     void contactsNeutraliseWhatTheyShow() throws IOException {
         // Nicknames are ours and checked, but the listing goes through the filter all the same.
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.CONTACTS, ALICE, 80, "")
-                .withExtension("nickname", NODES.textNode("A" + HIDE))
-                .withExtension("state", NODES.textNode("contact")).withExtension("unread", NODES.numberNode(0))
-                .withExtension("last_seen", NODES.nullNode()).withExtension("blocked", NODES.booleanNode(false))
-                .withExtension("dropped", NODES.numberNode(0)).withExtension("verified", NODES.booleanNode(true)),
+        daemon = new FakeDaemonServer(r -> List.of(
+                Message.of(Command.CONTACTS, ALICE, 80, "")
+                        .withExtension("nickname", NODES.textNode("A" + HIDE))
+                        .withExtension("state", NODES.textNode("contact"))
+                        .withExtension("unread", NODES.numberNode(0))
+                        .withExtension("last_seen", NODES.nullNode())
+                        .withExtension("blocked", NODES.booleanNode(false))
+                        .withExtension("dropped", NODES.numberNode(0))
+                        .withExtension("verified", NODES.booleanNode(true)),
                 Message.of(Command.END, "localhost", 80, "1")));
         assertEquals(0, run("contacts", "-p", port()));
-        assertEquals(List.of(ALICE + "  A?[8m  offline  0 unread  never seen  verified"), out.toString().lines().toList());
+        assertEquals(
+                List.of(ALICE + "  A?[8m  offline  0 unread  never seen  verified"),
+                out.toString().lines().toList());
     }
 
     @Test
     void transfersNeutraliseFileNamesAndErrors() throws IOException {
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.TRANSFERS, ALICE, 80, "a" + CLIPBOARD + ".jpg")
+        daemon = new FakeDaemonServer(r -> List.of(
+                Message.of(Command.TRANSFERS, ALICE, 80, "a" + CLIPBOARD + ".jpg")
                         .withExtension(Extensions.TRANSFER_ID, NODES.textNode("3f2a9c1b00000000"))
                         .withExtension(Extensions.DIRECTION, NODES.textNode("in"))
                         .withExtension(Extensions.STATE, NODES.textNode("failed"))
@@ -92,7 +108,8 @@ class SanitisingCommandsTest extends CommandLineHarness {
 
     @Test
     void errTextsRelayedFromPeersAreNeutralised() throws IOException {
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.ERR, ALICE, 80, "peer said " + HIDE + "\nforged")));
+        daemon = new FakeDaemonServer(
+                r -> List.of(Message.of(Command.ERR, ALICE, 80, "peer said " + HIDE + "\nforged")));
         assertEquals(1, run("send", "-p", port(), ALICE, "hello"));
         assertEquals("torchat: the daemon refused: peer said ?[8m forged" + System.lineSeparator(), err.toString());
     }

@@ -45,17 +45,25 @@ class ScriptingCommandsTest extends CommandLineHarness {
 
     @Test
     void historyPrintsBothDirectionsWithStatus() throws IOException {
-        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         daemon = new FakeDaemonServer(r -> List.of(
-                Message.of(Command.HISTORY, ALICE, 80, "hi").withDate("2026-11-25 18:59")
-                        .withExtension("direction", nodes.textNode("in")).withExtension("status", nodes.textNode("received")),
-                Message.of(Command.HISTORY, ALICE, 80, "hello").withDate("2026-11-25 19:00")
-                        .withExtension("direction", nodes.textNode("out")).withExtension("status", nodes.textNode("queued"))
+                Message.of(Command.HISTORY, ALICE, 80, "hi")
+                        .withDate("2026-11-25 18:59")
+                        .withExtension("direction", nodes.textNode("in"))
+                        .withExtension("status", nodes.textNode("received")),
+                Message.of(Command.HISTORY, ALICE, 80, "hello")
+                        .withDate("2026-11-25 19:00")
+                        .withExtension("direction", nodes.textNode("out"))
+                        .withExtension("status", nodes.textNode("queued"))
                         .withExtension("error", nodes.textNode("SOCKS5 reply 4: host unreachable")),
                 Message.of(Command.END, ALICE, 80, "2")));
         assertEquals(0, run("history", ALICE, "-n", "2", "-p", port()));
-        assertEquals(List.of("[2026-11-25 18:59] < hi",
-                "[2026-11-25 19:00] > hello (queued: SOCKS5 reply 4: host unreachable)"), out.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        "[2026-11-25 18:59] < hi",
+                        "[2026-11-25 19:00] > hello (queued: SOCKS5 reply 4: host unreachable)"),
+                out.toString().lines().toList());
         assertEquals(Command.HISTORY, daemon.requests.get(0).cmd());
         assertEquals("2", daemon.requests.get(0).msg());
         assertEquals(ALICE, daemon.requests.get(0).id());
@@ -63,7 +71,8 @@ class ScriptingCommandsTest extends CommandLineHarness {
 
     @Test
     void statusPrintsTheDaemonsLine() throws IOException {
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.STATUS, "localhost", 80, "tor bootstrapping 45%")));
+        daemon = new FakeDaemonServer(
+                r -> List.of(Message.of(Command.STATUS, "localhost", 80, "tor bootstrapping 45%")));
         assertEquals(0, run("status", "-p", port()));
         assertEquals("tor bootstrapping 45%" + System.lineSeparator(), out.toString());
         assertEquals(Command.STATUS, daemon.requests.get(0).cmd());
@@ -88,10 +97,11 @@ class ScriptingCommandsTest extends CommandLineHarness {
         Deque<Message> unread = new ArrayDeque<>(List.of(
                 Message.of(Command.RECV, ALICE, 80, "hi").withDate("18:59"),
                 Message.of(Command.RECV, ALICE, 80, "there").withDate("19:00")));
-        daemon = new FakeDaemonServer(r -> List.of(unread.isEmpty()
-                ? Message.of(Command.END, ALICE, 80, ALICE) : unread.poll()));
+        daemon = new FakeDaemonServer(
+                r -> List.of(unread.isEmpty() ? Message.of(Command.END, ALICE, 80, ALICE) : unread.poll()));
         assertEquals(0, run("read", ALICE.toUpperCase(), "-p", port()));
-        assertEquals(List.of("[18:59] hi", "[19:00] there"), out.toString().lines().toList());
+        assertEquals(
+                List.of("[18:59] hi", "[19:00] there"), out.toString().lines().toList());
         assertEquals(3, daemon.requests.size());
         for (Message m : daemon.requests) {
             assertEquals(Command.UPDATE, m.cmd());
@@ -114,10 +124,11 @@ class ScriptingCommandsTest extends CommandLineHarness {
 
     @Test
     void aRefusalIsExitOneWithTheDaemonsReason() throws IOException {
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.ERR, SELF, 80,
-                "TOR couldn't send the message: timeout")));
+        daemon = new FakeDaemonServer(
+                r -> List.of(Message.of(Command.ERR, SELF, 80, "TOR couldn't send the message: timeout")));
         assertEquals(1, run("send", "-p", port(), ALICE, "hello"));
-        assertEquals("torchat: the daemon refused: TOR couldn't send the message: timeout" + System.lineSeparator(),
+        assertEquals(
+                "torchat: the daemon refused: TOR couldn't send the message: timeout" + System.lineSeparator(),
                 err.toString());
     }
 
@@ -131,14 +142,21 @@ class ScriptingCommandsTest extends CommandLineHarness {
     @Test
     void anUnreachableDaemonIsExitThreeWithOneLine() throws IOException {
         int closed = FakeDaemonServer.closedPort();
-        for (String[] args : List.of(new String[] {"host", "-p", "" + closed}, new String[] {"peers", "-p", "" + closed},
-                new String[] {"send", "-p", "" + closed, ALICE, "x"}, new String[] {"stop", "-p", "" + closed},
-                new String[] {"read", "-p", "" + closed, ALICE}, new String[] {"localhost", "" + closed})) {
+        for (String[] args : List.of(
+                new String[] {"host", "-p", "" + closed},
+                new String[] {"peers", "-p", "" + closed},
+                new String[] {"send", "-p", "" + closed, ALICE, "x"},
+                new String[] {"stop", "-p", "" + closed},
+                new String[] {"read", "-p", "" + closed, ALICE},
+                new String[] {"localhost", "" + closed})) {
             err.getBuffer().setLength(0);
             assertEquals(3, run(args), String.join(" ", args));
-            assertEquals("torchat: cannot reach the daemon at localhost:" + closed + ": Connection refused "
-                    + "(is torchatd running? start it with bin/torchatd -d " + closed + ")" + System.lineSeparator(),
-                    err.toString(), String.join(" ", args));
+            assertEquals(
+                    "torchat: cannot reach the daemon at localhost:" + closed + ": Connection refused "
+                            + "(is torchatd running? start it with bin/torchatd -d " + closed + ")"
+                            + System.lineSeparator(),
+                    err.toString(),
+                    String.join(" ", args));
         }
         assertEquals("", out.toString());
     }
@@ -146,23 +164,32 @@ class ScriptingCommandsTest extends CommandLineHarness {
     @Test
     void theInteractiveClientWithoutATerminalIsOneLineAndExitOne() throws IOException {
         assumeTrue(System.console() == null, "this JVM has a terminal");
-        daemon = new FakeDaemonServer(r -> List.of(r.cmd() == Command.HOST
-                ? Message.of(Command.HOST, "localhost", 80, SELF) : Message.of(Command.GET_PEERS, "localhost", 80, "")));
+        daemon = new FakeDaemonServer(r -> List.of(
+                r.cmd() == Command.HOST
+                        ? Message.of(Command.HOST, "localhost", 80, SELF)
+                        : Message.of(Command.GET_PEERS, "localhost", 80, "")));
         assertEquals(1, run("localhost", port()));
-        assertEquals("torchat: the interactive client needs a terminal on stdin and stdout; for scripts use the "
-                + "subcommands (torchat --help)" + System.lineSeparator(), err.toString());
-        assertEquals(List.of(Command.HOST, Command.STATUS, Command.GET_PEERS), daemon.requests.stream().map(Message::cmd).toList(),
+        assertEquals(
+                "torchat: the interactive client needs a terminal on stdin and stdout; for scripts use the "
+                        + "subcommands (torchat --help)" + System.lineSeparator(),
+                err.toString());
+        assertEquals(
+                List.of(Command.HOST, Command.STATUS, Command.GET_PEERS),
+                daemon.requests.stream().map(Message::cmd).toList(),
                 "it asked the daemon first (and whether history is locked), and popped nothing");
     }
 
     @Test
     void aBadOnionAddressIsExitTwoWithTheReason() {
         assertEquals(2, run("send", "-p", "1", "nothing.onion", "hi"));
-        assertEquals("torchat: 'nothing.onion' is not an onion address: a v3 address has 56 base32 characters "
-                + "before .onion, this has 7" + System.lineSeparator(), err.toString());
+        assertEquals(
+                "torchat: 'nothing.onion' is not an onion address: a v3 address has 56 base32 characters "
+                        + "before .onion, this has 7" + System.lineSeparator(),
+                err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("read", "-p", "1", "expyuzz4wqqyqhjn.onion"));
-        assertTrue(err.toString().startsWith("torchat: 'expyuzz4wqqyqhjn.onion' is a v2 onion address"), err.toString());
+        assertTrue(
+                err.toString().startsWith("torchat: 'expyuzz4wqqyqhjn.onion' is a v2 onion address"), err.toString());
     }
 
     @Test
@@ -182,7 +209,9 @@ class ScriptingCommandsTest extends CommandLineHarness {
     @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().startsWith("Usage: torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT"), out.toString());
+        assertTrue(
+                out.toString().startsWith("Usage: torchat [-hV] [--color=WHEN] [--bell=WHEN] [--title] HOST PORT"),
+                out.toString());
         for (String sub : List.of("host", "peers", "read", "send", "stop")) {
             assertTrue(out.toString().contains("  " + sub + " "), sub);
         }

@@ -26,22 +26,26 @@ class StatusCommandTest extends CommandLineHarness {
     }
 
     private List<String> statusWith(ObjectNode defences) throws IOException {
-        daemon = new FakeDaemonServer(r -> List.of(Message.of(Command.STATUS, "localhost", 80,
-                "tor ready, onion service published").withExtension("defences", defences)));
+        daemon = new FakeDaemonServer(
+                r -> List.of(Message.of(Command.STATUS, "localhost", 80, "tor ready, onion service published")
+                        .withExtension("defences", defences)));
         assertEquals(0, run("status", "-p", port()));
         return out.toString().lines().toList();
     }
 
     @Test
     void theDefencesTorAcceptedFollowOnASecondLine() throws IOException {
-        assertEquals(List.of("tor ready, onion service published",
-                "defences: proof of work on (queue 20/s, burst 200), at most 16 streams per rendezvous circuit"),
+        assertEquals(
+                List.of(
+                        "tor ready, onion service published",
+                        "defences: proof of work on (queue 20/s, burst 200), at most 16 streams per rendezvous circuit"),
                 statusWith(defences("on", 20, 200, 16)));
     }
 
     @Test
     void anOldTorWithoutProofOfWorkAndNoStreamLimitAreSaidAsSuch() throws IOException {
-        assertEquals("defences: proof of work unavailable (tor too old), no limit on streams per circuit",
+        assertEquals(
+                "defences: proof of work unavailable (tor too old), no limit on streams per circuit",
                 statusWith(defences("unsupported", 0, 0, 0)).get(1));
     }
 }

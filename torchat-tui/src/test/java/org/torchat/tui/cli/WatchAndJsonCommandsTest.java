@@ -27,7 +27,8 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
         Deque<Message> aliceUnread = new ArrayDeque<>(List.of(
                 Message.of(Command.RECV, ALICE, 8000, "hi \"you\"\n\u00e9").withDate("18:59"),
                 Message.of(Command.RECV, ALICE, 8000, "second").withDate("19:00")));
-        Deque<Message> bobUnread = new ArrayDeque<>(List.of(Message.of(Command.RECV, BOB, 8000, "bob").withDate("19:01")));
+        Deque<Message> bobUnread = new ArrayDeque<>(
+                List.of(Message.of(Command.RECV, BOB, 8000, "bob").withDate("19:01")));
         daemon = new FakeDaemonServer(r -> {
             synchronized (aliceUnread) {
                 if (r.cmd() == Command.GET_PEERS) {
@@ -39,10 +40,13 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
             }
         });
         assertEquals(0, run("watch", "-p", String.valueOf(daemon.port()), "--count", "3"));
-        assertEquals(List.of(
-                "{\"event\":\"message\",\"peer\":\"" + ALICE + "\",\"text\":\"hi \\\"you\\\"\\n\u00e9\",\"time\":\"18:59\"}",
-                "{\"event\":\"message\",\"peer\":\"" + ALICE + "\",\"text\":\"second\",\"time\":\"19:00\"}",
-                "{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"bob\",\"time\":\"19:01\"}"), out.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        "{\"event\":\"message\",\"peer\":\"" + ALICE
+                                + "\",\"text\":\"hi \\\"you\\\"\\n\u00e9\",\"time\":\"18:59\"}",
+                        "{\"event\":\"message\",\"peer\":\"" + ALICE + "\",\"text\":\"second\",\"time\":\"19:00\"}",
+                        "{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"bob\",\"time\":\"19:01\"}"),
+                out.toString().lines().toList());
         Message first = daemon.requests.get(0);
         assertEquals(Command.GET_PEERS, first.cmd());
         assertEquals(25_000, first.extension("wait").orElseThrow().intValue(), "the long poll, not a plain poll");
@@ -54,9 +58,15 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
      */
     @Test
     void watchWithPresencePrintsEachChangeOnceAndReadsContactsOnlyWhenThePresenceTokenMoves() throws IOException {
-        String[][] presence = {{"offline", "offline"}, {"offline", "offline"}, {"online", "offline"},
-            {"away", "offline"}, {"away", "online"}};
-        Deque<Message> bobUnread = new ArrayDeque<>(List.of(Message.of(Command.RECV, BOB, 8000, "hi").withDate("19:01")));
+        String[][] presence = {
+            {"offline", "offline"},
+            {"offline", "offline"},
+            {"online", "offline"},
+            {"away", "offline"},
+            {"away", "online"}
+        };
+        Deque<Message> bobUnread = new ArrayDeque<>(
+                List.of(Message.of(Command.RECV, BOB, 8000, "hi").withDate("19:01")));
         int[] round = {0};
         daemon = new FakeDaemonServer(r -> {
             synchronized (round) {
@@ -69,33 +79,47 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
                         yield List.of(Message.of(Command.GET_PEERS, "localhost", 8000, now >= 4 ? BOB : "")
                                 .withExtension("presence", NODES.textNode(token)));
                     }
-                    case CONTACTS -> List.of(
-                            contact(ALICE, "Alice", presence[now][0]), contact(BOB, null, presence[now][1]),
-                            Message.of(Command.END, "localhost", 80, "2"));
-                    default -> List.of(bobUnread.isEmpty() ? Message.of(Command.END, r.msg(), 8000, r.msg())
-                            : bobUnread.poll());
+                    case CONTACTS ->
+                        List.of(
+                                contact(ALICE, "Alice", presence[now][0]),
+                                contact(BOB, null, presence[now][1]),
+                                Message.of(Command.END, "localhost", 80, "2"));
+                    default ->
+                        List.of(
+                                bobUnread.isEmpty()
+                                        ? Message.of(Command.END, r.msg(), 8000, r.msg())
+                                        : bobUnread.poll());
                 };
             }
         });
         assertEquals(0, run("watch", "--presence", "-p", String.valueOf(daemon.port()), "--count", "1"));
         List<String> lines = out.toString().lines().toList();
         assertEquals(4, lines.size(), lines.toString());
-        assertTrue(lines.get(0).matches("\\{\"event\":\"presence\",\"peer\":\"" + ALICE
-                + "\",\"nickname\":\"Alice\",\"presence\":\"online\",\"time\":\"\\d\\d:\\d\\d\"}"), lines.get(0));
-        assertTrue(lines.get(1).contains("\"peer\":\"" + ALICE + "\"") && lines.get(1).contains("\"presence\":\"away\""),
+        assertTrue(
+                lines.get(0)
+                        .matches("\\{\"event\":\"presence\",\"peer\":\"" + ALICE
+                                + "\",\"nickname\":\"Alice\",\"presence\":\"online\",\"time\":\"\\d\\d:\\d\\d\"}"),
+                lines.get(0));
+        assertTrue(
+                lines.get(1).contains("\"peer\":\"" + ALICE + "\"")
+                        && lines.get(1).contains("\"presence\":\"away\""),
                 lines.get(1));
-        assertTrue(lines.get(2).contains("\"peer\":\"" + BOB + "\",\"nickname\":null,\"presence\":\"online\""),
+        assertTrue(
+                lines.get(2).contains("\"peer\":\"" + BOB + "\",\"nickname\":null,\"presence\":\"online\""),
                 lines.get(2));
-        assertEquals("{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"hi\",\"time\":\"19:01\"}",
-                lines.get(3));
-        long contactReads = daemon.requests.stream().filter(m -> m.cmd() == Command.CONTACTS).count();
+        assertEquals(
+                "{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"hi\",\"time\":\"19:01\"}", lines.get(3));
+        long contactReads = daemon.requests.stream()
+                .filter(m -> m.cmd() == Command.CONTACTS)
+                .count();
         assertEquals(1 + 4, contactReads, "once at start, then once per token seen: p1, p2, p3, p4");
     }
 
     private static Message contact(String address, String nickname, String presence) {
         return Message.of(Command.CONTACTS, address, 80, "")
                 .withExtension("nickname", nickname == null ? NODES.nullNode() : NODES.textNode(nickname))
-                .withExtension("state", NODES.textNode("contact")).withExtension("presence", NODES.textNode(presence));
+                .withExtension("state", NODES.textNode("contact"))
+                .withExtension("presence", NODES.textNode(presence));
     }
 
     @Test
@@ -126,25 +150,33 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
     @Test
     void historyJsonHasOneObjectPerMessageWithStatusAndVerification() throws IOException {
         daemon = new FakeDaemonServer(r -> List.of(
-                Message.of(Command.HISTORY, ALICE, 80, "hi").withDate("2026-11-25 18:59")
-                        .withExtension("direction", NODES.textNode("in")).withExtension("status", NODES.textNode("received"))
+                Message.of(Command.HISTORY, ALICE, 80, "hi")
+                        .withDate("2026-11-25 18:59")
+                        .withExtension("direction", NODES.textNode("in"))
+                        .withExtension("status", NODES.textNode("received"))
                         .withExtension("verified", NODES.booleanNode(false)),
-                Message.of(Command.HISTORY, ALICE, 80, "hello").withDate("2026-11-25 19:00")
-                        .withExtension("direction", NODES.textNode("out")).withExtension("status", NODES.textNode("queued"))
+                Message.of(Command.HISTORY, ALICE, 80, "hello")
+                        .withDate("2026-11-25 19:00")
+                        .withExtension("direction", NODES.textNode("out"))
+                        .withExtension("status", NODES.textNode("queued"))
                         .withExtension("error", NODES.textNode("SOCKS5 reply 4: host unreachable")),
                 Message.of(Command.END, ALICE, 80, "2")));
         assertEquals(0, run("history", "--json", ALICE, "-p", String.valueOf(daemon.port())));
-        assertEquals(List.of(
-                "{\"direction\":\"in\",\"status\":\"received\",\"text\":\"hi\",\"time\":\"2026-11-25 18:59\",\"verified\":false}",
-                "{\"direction\":\"out\",\"error\":\"SOCKS5 reply 4: host unreachable\",\"status\":\"queued\","
-                        + "\"text\":\"hello\",\"time\":\"2026-11-25 19:00\"}"), out.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        "{\"direction\":\"in\",\"status\":\"received\",\"text\":\"hi\",\"time\":\"2026-11-25 18:59\",\"verified\":false}",
+                        "{\"direction\":\"out\",\"error\":\"SOCKS5 reply 4: host unreachable\",\"status\":\"queued\","
+                                + "\"text\":\"hello\",\"time\":\"2026-11-25 19:00\"}"),
+                out.toString().lines().toList());
     }
 
     @Test
     void historyPlainMarksUnverifiedMessages() throws IOException {
         daemon = new FakeDaemonServer(r -> List.of(
-                Message.of(Command.HISTORY, ALICE, 80, "hi").withDate("2026-11-25 18:59")
-                        .withExtension("direction", NODES.textNode("in")).withExtension("status", NODES.textNode("received"))
+                Message.of(Command.HISTORY, ALICE, 80, "hi")
+                        .withDate("2026-11-25 18:59")
+                        .withExtension("direction", NODES.textNode("in"))
+                        .withExtension("status", NODES.textNode("received"))
                         .withExtension("verified", NODES.booleanNode(false)),
                 Message.of(Command.END, ALICE, 80, "1")));
         assertEquals(0, run("history", ALICE, "-p", String.valueOf(daemon.port())));

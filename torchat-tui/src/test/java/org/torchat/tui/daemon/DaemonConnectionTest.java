@@ -31,21 +31,24 @@ class DaemonConnectionTest {
     private static final Clock NOON = Clock.fixed(Instant.parse("2024-01-01T12:34:00Z"), ZoneOffset.UTC);
 
     private static DaemonConnection connect(FakeDaemonServer server) {
-        DaemonClient client = new DaemonClient("127.0.0.1", server.port(), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        DaemonClient client =
+                new DaemonClient("127.0.0.1", server.port(), Duration.ofSeconds(5), Duration.ofSeconds(5));
         return new DaemonConnection(client, client, "127.0.0.1", server.port(), NOON);
     }
 
     @Test
     void aMessageWithoutADateGetsTheTimeItWasRead() throws Exception {
         try (FakeDaemonServer server = new FakeDaemonServer(r -> List.of(Message.of(Command.RECV, ALICE, 80, "hi")))) {
-            assertEquals(Optional.of(new IncomingMessage(ALICE, "12:34", "hi")), connect(server).popUnread(ALICE));
+            assertEquals(
+                    Optional.of(new IncomingMessage(ALICE, "12:34", "hi")),
+                    connect(server).popUnread(ALICE));
         }
     }
 
     @Test
     void peersAreSplitAndBlanksDropped() throws Exception {
-        try (FakeDaemonServer server = new FakeDaemonServer(
-                r -> List.of(Message.of(Command.GET_PEERS, "localhost", 80, ALICE + ",")))) {
+        try (FakeDaemonServer server =
+                new FakeDaemonServer(r -> List.of(Message.of(Command.GET_PEERS, "localhost", 80, ALICE + ",")))) {
             assertEquals(List.of(ALICE), connect(server).peersWithUnread());
         }
     }
@@ -53,7 +56,8 @@ class DaemonConnectionTest {
     @Test
     void errBecomesARefusalWithTheDaemonsReason() throws IOException {
         try (FakeDaemonServer server = new FakeDaemonServer(r -> List.of(Message.of(Command.ERR, "x", 80, "no")))) {
-            DaemonRefusedException e = assertThrows(DaemonRefusedException.class, () -> connect(server).stop());
+            DaemonRefusedException e = assertThrows(
+                    DaemonRefusedException.class, () -> connect(server).stop());
             assertEquals("no", e.reason());
             assertEquals("the daemon refused: no", e.getMessage());
         }
@@ -75,8 +79,10 @@ class DaemonConnectionTest {
             DaemonClient client = new DaemonClient("127.0.0.1", raw.getLocalPort());
             DaemonConnection c = new DaemonConnection(client, client, "127.0.0.1", raw.getLocalPort(), NOON);
             ClientFailureException e = assertThrows(ClientFailureException.class, c::host);
-            assertTrue(e.getMessage().startsWith("the daemon at 127.0.0.1:" + raw.getLocalPort()
-                    + " sent an invalid reply: "), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("the daemon at 127.0.0.1:" + raw.getLocalPort() + " sent an invalid reply: "),
+                    e.getMessage());
         }
     }
 }

@@ -81,7 +81,10 @@ public class FakeDaemonApi implements DaemonApi {
 
     /** Peers with unread messages, for assertions. */
     public synchronized List<String> peersWithUnreadQuietly() {
-        return unread.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        return unread.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override
@@ -99,7 +102,10 @@ public class FakeDaemonApi implements DaemonApi {
     public synchronized List<String> peersWithUnread() throws TorchatException {
         requests.add("GET_PEERS");
         check();
-        return unread.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        return unread.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override
@@ -153,7 +159,10 @@ public class FakeDaemonApi implements DaemonApi {
             }
             List<HistoryEntry> list = e.getValue();
             for (int i = list.size() - 1; i >= 0; i--) {
-                if (list.get(i).text().toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT))) {
+                if (list.get(i)
+                        .text()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(text.toLowerCase(java.util.Locale.ROOT))) {
                     out.add(new SearchMatch(e.getKey(), list.get(i), list.size() - 1 - i));
                 }
             }
@@ -192,13 +201,25 @@ public class FakeDaemonApi implements DaemonApi {
             throw changeFailure;
         }
         changes.add(change);
-        String address = contactList.values().stream().filter(c -> change.peer().equalsIgnoreCase(c.nickname()))
-                .map(ContactEntry::address).findFirst().orElse(change.peer());
+        String address = contactList.values().stream()
+                .filter(c -> change.peer().equalsIgnoreCase(c.nickname()))
+                .map(ContactEntry::address)
+                .findFirst()
+                .orElse(change.peer());
         ContactEntry old = contactList.getOrDefault(address, contact(address, null));
         ContactEntry after = switch (change.kind()) {
             case ADD, ACCEPT, RENAME -> contact(address, change.nickname());
-            case BLOCK, UNBLOCK -> new ContactEntry(address, old.nickname(), old.state(), 0, null,
-                    change.kind() == ContactChange.Kind.BLOCK, 0, true, null);
+            case BLOCK, UNBLOCK ->
+                new ContactEntry(
+                        address,
+                        old.nickname(),
+                        old.state(),
+                        0,
+                        null,
+                        change.kind() == ContactChange.Kind.BLOCK,
+                        0,
+                        true,
+                        null);
             case REMOVE -> new ContactEntry(address, null, "stranger", 0, null, false, 0, true, null);
         };
         requestList.removeIf(r -> r.address().equals(address));
@@ -211,8 +232,8 @@ public class FakeDaemonApi implements DaemonApi {
     }
 
     @Override
-    public synchronized String sendFile(String peer, java.nio.file.Path file,
-                                        org.torchat.protocol.client.FileUpload.Progress progress)
+    public synchronized String sendFile(
+            String peer, java.nio.file.Path file, org.torchat.protocol.client.FileUpload.Progress progress)
             throws TorchatException {
         requests.add("FILEUP");
         check();
@@ -225,8 +246,8 @@ public class FakeDaemonApi implements DaemonApi {
         progress.sent(size, size);
         String tid = String.format("%032x", uploaded.size() + 1);
         uploaded.add(peer + " " + file.getFileName());
-        transfers.add(new TransferEntry(tid, peer, String.valueOf(file.getFileName()), false, "offered", size, 0, null,
-                null));
+        transfers.add(new TransferEntry(
+                tid, peer, String.valueOf(file.getFileName()), false, "offered", size, 0, null, null));
         return tid;
     }
 

@@ -89,8 +89,10 @@ class ChatStateTest {
         type(s, "/");
         s.complete();
         assertEquals("/", s.input());
-        assertEquals("/peer  /history  /search  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
-                + "/rejectfile  /quit  /exit  /help", last(s.visibleBuffer()));
+        assertEquals(
+                "/peer  /history  /search  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
+                        + "/rejectfile  /quit  /exit  /help",
+                last(s.visibleBuffer()));
     }
 
     @Test

@@ -23,11 +23,13 @@ class ColourScreenTest {
 
     private static ChatState conversation() {
         ChatState s = ChatState.start(SELF, List.of(ALICE, BOB));
-        s.showHistory(ALICE, List.of(
-                new HistoryEntry("2026-12-04 10:00", false, "delivered", "mine", null),
-                new HistoryEntry("2026-12-04 10:01", false, "failed", "lost", "peer offline"),
-                new HistoryEntry("2026-12-04 10:02", true, "received", "theirs", null, true),
-                new HistoryEntry("2026-12-04 10:03", true, "received", "fake", null, false)));
+        s.showHistory(
+                ALICE,
+                List.of(
+                        new HistoryEntry("2026-12-04 10:00", false, "delivered", "mine", null),
+                        new HistoryEntry("2026-12-04 10:01", false, "failed", "lost", "peer offline"),
+                        new HistoryEntry("2026-12-04 10:02", true, "received", "theirs", null, true),
+                        new HistoryEntry("2026-12-04 10:03", true, "received", "fake", null, false)));
         s.countIncoming(BOB);
         s.setRequests(List.of(FakeDaemonApi.request(onion(3), "hello?")));
         s.setTorStatus("tor ready");
@@ -69,14 +71,20 @@ class ColourScreenTest {
             assertEquals(TextColor.ANSI.GREEN, find(v, mine, "(delivered)").getForegroundColor());
             int lost = rowOf(v, "lost");
             assertEquals(TextColor.ANSI.RED, find(v, lost, "(FAILED").getForegroundColor(), "failed in red");
-            assertEquals(TextColor.ANSI.DEFAULT, find(v, rowOf(v, "theirs"), "theirs").getForegroundColor());
+            assertEquals(
+                    TextColor.ANSI.DEFAULT,
+                    find(v, rowOf(v, "theirs"), "theirs").getForegroundColor());
             TextCharacter warning = find(v, rowOf(v, "fake"), "(UNVERIFIED");
             assertEquals(TextColor.ANSI.RED, warning.getBackgroundColor(), "a forged message cannot be missed");
             assertTrue(warning.isBold());
 
-            assertEquals(TextColor.ANSI.MAGENTA, find(v, rowOf(v, "Requests:"), "Requests:").getForegroundColor());
+            assertEquals(
+                    TextColor.ANSI.MAGENTA,
+                    find(v, rowOf(v, "Requests:"), "Requests:").getForegroundColor());
             assertEquals(TextColor.ANSI.BLUE, find(v, 22, "daemon reachable").getBackgroundColor(), "status line");
-            assertEquals(TextColor.ANSI.GREEN, find(v, rowOf(v, "TORchat Address:"), "TORchat").getForegroundColor());
+            assertEquals(
+                    TextColor.ANSI.GREEN,
+                    find(v, rowOf(v, "TORchat Address:"), "TORchat").getForegroundColor());
         }
     }
 
@@ -116,10 +124,13 @@ class ColourScreenTest {
 
     @Test
     void colourIsOnForAColourTerminalWithoutNoColor() {
-        assertTrue(Theme.choose(Theme.ColorChoice.AUTO, Map.of("TERM", "xterm-256color")).hasColour());
-        assertTrue(Theme.choose(Theme.ColorChoice.AUTO, Map.of("TERM", "tmux-256color", "NO_COLOR", "")).hasColour(),
+        assertTrue(Theme.choose(Theme.ColorChoice.AUTO, Map.of("TERM", "xterm-256color"))
+                .hasColour());
+        assertTrue(
+                Theme.choose(Theme.ColorChoice.AUTO, Map.of("TERM", "tmux-256color", "NO_COLOR", ""))
+                        .hasColour(),
                 "an empty NO_COLOR does not count (no-color.org)");
-        assertTrue(Theme.choose(Theme.ColorChoice.ALWAYS, Map.of("NO_COLOR", "1")).hasColour());
+        assertTrue(
+                Theme.choose(Theme.ColorChoice.ALWAYS, Map.of("NO_COLOR", "1")).hasColour());
     }
-
 }

@@ -50,8 +50,14 @@ class ContactsUiTest {
     @Test
     void manyRequestsTakeAtMostHalfThePaneAndPeersStayVisible() throws Exception {
         ChatState s = ChatState.start(SELF, List.of(ALICE, BOB));
-        s.setRequests(List.of(request(onion(10), "a"), request(onion(11), "b"), request(onion(12), "c"),
-                request(onion(13), "d"), request(onion(14), "e"), request(onion(15), "f"), request(onion(16), "g")));
+        s.setRequests(List.of(
+                request(onion(10), "a"),
+                request(onion(11), "b"),
+                request(onion(12), "c"),
+                request(onion(13), "d"),
+                request(onion(14), "e"),
+                request(onion(15), "f"),
+                request(onion(16), "g")));
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
             v.draw(s);
             assertEquals(("1. " + ALICE).substring(0, 30), pane(v, 0));
@@ -79,12 +85,19 @@ class ContactsUiTest {
             }
             v.draw(state);
             assertEquals("1. Carol", v.row(0).substring(0, 30).stripTrailing());
-            assertTrue(state.visibleBuffer().contains("Carol (" + CAROL + "): accepted"), state.visibleBuffer().toString());
-            assertTrue(state.visibleBuffer().contains("Carol (" + CAROL + "): blocked"), state.visibleBuffer().toString());
+            assertTrue(
+                    state.visibleBuffer().contains("Carol (" + CAROL + "): accepted"),
+                    state.visibleBuffer().toString());
+            assertTrue(
+                    state.visibleBuffer().contains("Carol (" + CAROL + "): blocked"),
+                    state.visibleBuffer().toString());
             assertTrue(!v.text().contains("Requests:"), "no request left: " + v.text());
         }
-        assertEquals(List.of(new ContactChange(ContactChange.Kind.ACCEPT, CAROL, "Carol"),
-                ContactChange.of(ContactChange.Kind.BLOCK, CAROL)), daemon.changes);
+        assertEquals(
+                List.of(
+                        new ContactChange(ContactChange.Kind.ACCEPT, CAROL, "Carol"),
+                        ContactChange.of(ContactChange.Kind.BLOCK, CAROL)),
+                daemon.changes);
         assertEquals(Optional.of(CAROL), state.currentPeer());
     }
 
@@ -92,7 +105,8 @@ class ContactsUiTest {
     void addThenTalkByNicknameAndCompleteIt() {
         ChatState s = ChatState.start(SELF, List.of());
         InputHandler h = new InputHandler(s);
-        assertEquals(Optional.of(new UiAction.ChangeContact(new ContactChange(ContactChange.Kind.ADD, BOB, "Bob Smith"))),
+        assertEquals(
+                Optional.of(new UiAction.ChangeContact(new ContactChange(ContactChange.Kind.ADD, BOB, "Bob Smith"))),
                 enter(h, s, "/add " + BOB.toUpperCase() + " Bob Smith"));
         s.setContacts(List.of(contact(BOB, "Bob Smith")));
         s.editor().set("/peer bo");
@@ -101,9 +115,11 @@ class ContactsUiTest {
         s.editor().set("");
         enter(h, s, "/peer BOB SMITH");
         assertEquals(Optional.of(BOB), s.currentPeer());
-        assertEquals(Optional.of(new UiAction.ChangeContact(new ContactChange(ContactChange.Kind.RENAME, BOB, "Robert"))),
+        assertEquals(
+                Optional.of(new UiAction.ChangeContact(new ContactChange(ContactChange.Kind.RENAME, BOB, "Robert"))),
                 enter(h, s, "/nick Robert"));
-        assertEquals(Optional.of(new UiAction.ChangeContact(ContactChange.of(ContactChange.Kind.UNBLOCK, BOB))),
+        assertEquals(
+                Optional.of(new UiAction.ChangeContact(ContactChange.of(ContactChange.Kind.UNBLOCK, BOB))),
                 enter(h, s, "/unblock bob smith"));
         assertEquals(Optional.of(new UiAction.ShowContacts()), enter(h, s, "/contacts"));
     }
@@ -137,14 +153,20 @@ class ContactsUiTest {
         try (VirtualScreen v = new VirtualScreen(110, 32)) {
             TuiApp app = new TuiApp(v.screen, state, events, worker);
             worker.loadContacts(true);
-            daemon.changeFailure = new DaemonRefusedException(ALICE + " is already a contact (RENAME changes its nickname)");
+            daemon.changeFailure =
+                    new DaemonRefusedException(ALICE + " is already a contact (RENAME changes its nickname)");
             worker.changeContact(ContactChange.of(ContactChange.Kind.ADD, ALICE));
             for (Optional<UiEvent> e = events.poll(); e.isPresent(); e = events.poll()) {
                 app.apply(e.get());
             }
         }
-        assertEquals(List.of("Contacts:", "  Alice  " + ALICE, "Requests (/accept or /block):",
-                "  " + CAROL + "  \"hi?\"", "! " + ALICE + " is already a contact (RENAME changes its nickname)"),
+        assertEquals(
+                List.of(
+                        "Contacts:",
+                        "  Alice  " + ALICE,
+                        "Requests (/accept or /block):",
+                        "  " + CAROL + "  \"hi?\"",
+                        "! " + ALICE + " is already a contact (RENAME changes its nickname)"),
                 state.visibleBuffer());
     }
 
@@ -156,7 +178,9 @@ class ContactsUiTest {
         daemon.requestList.add(request(CAROL, "knock knock"));
         poller.refreshRequests();
         poller.refreshRequests();
-        assertEquals(List.of(new UiEvent.RequestsLoaded(List.of(request(CAROL, "knock knock")))), seen,
+        assertEquals(
+                List.of(new UiEvent.RequestsLoaded(List.of(request(CAROL, "knock knock")))),
+                seen,
                 "nothing while there is none, then the change once");
 
         FakeDaemonApi old = new FakeDaemonApi(SELF) {
@@ -198,7 +222,9 @@ class ContactsUiTest {
         silent.refreshRequestsIfChanged(false);
         silent.refreshRequestsIfChanged(true);
         silent.refreshRequestsIfChanged(true);
-        assertEquals(2, daemon.requestsQuietly().stream().filter("REQUESTS"::equals).count(),
+        assertEquals(
+                2,
+                daemon.requestsQuietly().stream().filter("REQUESTS"::equals).count(),
                 "a daemon without the token is asked whenever a request may have come");
     }
 

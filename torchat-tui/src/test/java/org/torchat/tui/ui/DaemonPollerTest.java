@@ -32,10 +32,12 @@ class DaemonPollerTest {
         daemon.receive(BOB, "10:01", "b1");
         daemon.receive(ALICE, "10:02", "a2");
         poller.pollOnce();
-        assertEquals(List.of(new UiEvent.MessagesArrived(List.of(
-                new IncomingMessage(ALICE, "10:00", "a1"),
-                new IncomingMessage(ALICE, "10:02", "a2"),
-                new IncomingMessage(BOB, "10:01", "b1")))), events);
+        assertEquals(
+                List.of(new UiEvent.MessagesArrived(List.of(
+                        new IncomingMessage(ALICE, "10:00", "a1"),
+                        new IncomingMessage(ALICE, "10:02", "a2"),
+                        new IncomingMessage(BOB, "10:01", "b1")))),
+                events);
         assertTrue(daemon.peersWithUnreadQuietly().isEmpty());
     }
 
@@ -96,12 +98,15 @@ class DaemonPollerTest {
         daemon.receive(ALICE, "10:00", "hi");
         CountDownLatch arrived = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
-        try (DaemonPoller running = new DaemonPoller(daemon, e -> {
-            synchronized (threads) {
-                threads.add(Thread.currentThread());
-            }
-            arrived.countDown();
-        }, Duration.ofMillis(10))) {
+        try (DaemonPoller running = new DaemonPoller(
+                daemon,
+                e -> {
+                    synchronized (threads) {
+                        threads.add(Thread.currentThread());
+                    }
+                    arrived.countDown();
+                },
+                Duration.ofMillis(10))) {
             running.start();
             assertTrue(arrived.await(10, TimeUnit.SECONDS));
         }
@@ -123,7 +128,7 @@ class DaemonPollerTest {
     @Test
     void theWaitIsCappedAtTheDaemonsMaximum() {
         daemon.receive(ALICE, "10:00", "a1"); // answered at once, so the 60 s are not spent
-        new DaemonPoller(daemon, e -> { }, Duration.ofDays(1)).pollOnce();
+        new DaemonPoller(daemon, e -> {}, Duration.ofDays(1)).pollOnce();
         assertEquals(List.of(Duration.ofSeconds(60)), daemon.waits);
     }
 
@@ -144,8 +149,8 @@ class DaemonPollerTest {
     void anIdleClientMakesOneRequestPerWaitAndDoesNotSpin() throws Exception {
         // a fake that never has messages and holds each long poll for the wait, as the daemon does
         Duration wait = Duration.ofMillis(300);
-        try (DaemonPoller running = new DaemonPoller(daemon, events::add, wait, Duration.ofSeconds(3),
-                Duration.ofDays(1), Duration.ofMillis(1))) {
+        try (DaemonPoller running = new DaemonPoller(
+                daemon, events::add, wait, Duration.ofSeconds(3), Duration.ofDays(1), Duration.ofMillis(1))) {
             long elapsed = runUntilLongPolls(running, daemon, 4);
             List<String> requests = daemon.requestsQuietly();
             System.out.printf("DaemonPollerTest: idle, %d ms: %s%n", TimeUnit.NANOSECONDS.toMillis(elapsed), requests);
@@ -155,7 +160,8 @@ class DaemonPollerTest {
             assertTrue(polls <= 5, requests.toString());
             assertEquals(List.of("GET_PEERS_WAIT", "STATUS"), requests.subList(0, 2), "STATUS once at the start");
             assertEquals(1, requests.stream().filter("STATUS"::equals).count(), "STATUS is not asked every round");
-            assertTrue(requests.stream().noneMatch(r -> r.equals("GET_PEERS") || r.equals("UPDATE")), requests.toString());
+            assertTrue(
+                    requests.stream().noneMatch(r -> r.equals("GET_PEERS") || r.equals("UPDATE")), requests.toString());
         }
         assertEquals(List.of(new UiEvent.TorStatus("tor ready, onion service published")), events);
     }
@@ -164,8 +170,8 @@ class DaemonPollerTest {
     void aDaemonThatIgnoresWaitIsPolledAtMostOncePerMinimumRound() throws Exception {
         daemon.ignoresWait = true; // answers every long poll at once, empty
         Duration minRound = Duration.ofMillis(100);
-        try (DaemonPoller running = new DaemonPoller(daemon, e -> { }, Duration.ofSeconds(25), Duration.ofSeconds(3),
-                Duration.ofDays(1), minRound)) {
+        try (DaemonPoller running = new DaemonPoller(
+                daemon, e -> {}, Duration.ofSeconds(25), Duration.ofSeconds(3), Duration.ofDays(1), minRound)) {
             long elapsed = runUntilLongPolls(running, daemon, 5);
             assertTrue(elapsed >= 4 * minRound.toNanos(), "spins: 5 polls in " + elapsed / 1_000_000 + " ms");
         }
@@ -175,18 +181,25 @@ class DaemonPollerTest {
     void aMessageIsPostedAsSoonAsItReachesTheWaitingDaemon() throws Exception {
         CountDownLatch got = new CountDownLatch(1);
         List<UiEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (DaemonPoller running = new DaemonPoller(daemon, e -> {
-            seen.add(e);
-            if (e instanceof UiEvent.MessagesArrived) {
-                got.countDown();
-            }
-        }, Duration.ofSeconds(25), Duration.ofSeconds(3), Duration.ofDays(1), Duration.ofMillis(1))) {
+        try (DaemonPoller running = new DaemonPoller(
+                daemon,
+                e -> {
+                    seen.add(e);
+                    if (e instanceof UiEvent.MessagesArrived) {
+                        got.countDown();
+                    }
+                },
+                Duration.ofSeconds(25),
+                Duration.ofSeconds(3),
+                Duration.ofDays(1),
+                Duration.ofMillis(1))) {
             runUntilLongPolls(running, daemon, 1); // now held in the 25 s long poll
             long start = System.nanoTime();
             daemon.receive(ALICE, "10:00", "now");
             assertTrue(got.await(10, TimeUnit.SECONDS));
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
-            System.out.printf("DaemonPollerTest: message reached the fake -> posted to the UI queue in %.2f ms%n",
+            System.out.printf(
+                    "DaemonPollerTest: message reached the fake -> posted to the UI queue in %.2f ms%n",
                     micros / 1000.0);
             assertTrue(micros < 5_000_000, "woken by the message, not by the end of the 25 s wait: " + micros);
         }
@@ -197,8 +210,8 @@ class DaemonPollerTest {
     void anUnreachableDaemonIsRetriedAfterThePauseNotInALoop() throws Exception {
         daemon.failure = new DaemonUnreachableException("localhost", 8000, new ConnectException("Connection refused"));
         Duration retry = Duration.ofMillis(200);
-        try (DaemonPoller running = new DaemonPoller(daemon, events::add, Duration.ofSeconds(25), retry,
-                Duration.ofDays(1), Duration.ofMillis(1))) {
+        try (DaemonPoller running = new DaemonPoller(
+                daemon, events::add, Duration.ofSeconds(25), retry, Duration.ofDays(1), Duration.ofMillis(1))) {
             long elapsed = runUntilLongPolls(running, daemon, 3);
             assertTrue(elapsed >= 2 * retry.toNanos(), "retried too fast: " + elapsed / 1_000_000 + " ms");
         }

@@ -112,7 +112,8 @@ class DeliveryMarksTest {
             daemon.deliver(30);
             app.apply(new UiEvent.DeliveryChanged());
             drain(app, events);
-            assertTrue(state.visibleBuffer().contains("[09:50] > typed just now  (delivered)"),
+            assertTrue(
+                    state.visibleBuffer().contains("[09:50] > typed just now  (delivered)"),
                     state.visibleBuffer().toString());
             assertEquals(List.of(1), daemon.historyCounts);
         }

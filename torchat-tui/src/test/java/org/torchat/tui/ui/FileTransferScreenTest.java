@@ -46,13 +46,14 @@ class FileTransferScreenTest {
             String tid = daemon.transfers.get(0).transferId();
             assertEquals("[file " + tid.substring(0, 8) + "] > photo.jpg (2.9 KiB) offered", last(state));
 
-            daemon.transfers.set(0, new TransferEntry(tid, ALICE, "photo.jpg", false, "sending", 3000, 1500, null, null));
+            daemon.transfers.set(
+                    0, new TransferEntry(tid, ALICE, "photo.jpg", false, "sending", 3000, 1500, null, null));
             app.apply(new UiEvent.TransfersChanged(daemon.transfers()));
             v.draw(state);
             assertTrue(v.text().contains("> photo.jpg (2.9 KiB) [#####-----] sending 50%"), v.text());
 
-            app.apply(new UiEvent.TransfersChanged(List.of(
-                    new TransferEntry(tid, ALICE, "photo.jpg", false, "delivered", 3000, 3000, null, null))));
+            app.apply(new UiEvent.TransfersChanged(
+                    List.of(new TransferEntry(tid, ALICE, "photo.jpg", false, "delivered", 3000, 3000, null, null))));
             v.draw(state);
             assertTrue(v.text().contains("> photo.jpg (2.9 KiB) delivered"), v.text());
         }
@@ -81,8 +82,11 @@ class FileTransferScreenTest {
             state.selectPeer(BOB);
             v.draw(state);
             // the line wraps after "/rejectfile" at this width; the id follows on the next line
-            assertTrue(v.text().contains("[file ab12cd34] < ../report .pdf (2.4 MiB) offered: /acceptfile ab12cd34 or "
-                    + "/rejectfile"), v.text());
+            assertTrue(
+                    v.text()
+                            .contains("[file ab12cd34] < ../report .pdf (2.4 MiB) offered: /acceptfile ab12cd34 or "
+                                    + "/rejectfile"),
+                    v.text());
 
             InputHandler input = new InputHandler(state);
             type(input, "/acceptfile");
@@ -92,10 +96,19 @@ class FileTransferScreenTest {
             drain(app, events);
             assertEquals(List.of("accept " + OFFER), daemon.decisions);
 
-            app.apply(new UiEvent.TransfersChanged(List.of(new TransferEntry(OFFER, BOB, "report.pdf", true,
-                    "complete", 2_500_000, 2_500_000, "/home/u/.torchat/downloads/report.pdf", null))));
+            app.apply(new UiEvent.TransfersChanged(List.of(new TransferEntry(
+                    OFFER,
+                    BOB,
+                    "report.pdf",
+                    true,
+                    "complete",
+                    2_500_000,
+                    2_500_000,
+                    "/home/u/.torchat/downloads/report.pdf",
+                    null))));
             v.draw(state);
-            assertTrue(v.text().contains("< report.pdf (2.4 MiB) saved to /home/u/.torchat/downloads/report.pdf"),
+            assertTrue(
+                    v.text().contains("< report.pdf (2.4 MiB) saved to /home/u/.torchat/downloads/report.pdf"),
                     v.text());
         }
     }
@@ -114,7 +127,8 @@ class FileTransferScreenTest {
                 new TransferEntry(other, ALICE, "b", true, "offered", 1, 0, null, null)));
         type(input, "/rejectfile ab12");
         assertEquals(Optional.empty(), input.handle(new KeyStroke(KeyType.Enter)));
-        assertEquals("! /rejectfile: several offers wait; say which: /rejectfile ab12cd34 | ab12ffff", lastNotice(state));
+        assertEquals(
+                "! /rejectfile: several offers wait; say which: /rejectfile ab12cd34 | ab12ffff", lastNotice(state));
         type(input, "/rejectfile ab12f");
         assertEquals(Optional.of(new UiAction.DecideFile(other, false)), input.handle(new KeyStroke(KeyType.Enter)));
 
@@ -136,8 +150,8 @@ class FileTransferScreenTest {
                 state.notice(failed.peer(), "! " + failed.reason());
             }
         }
-        assertTrue(last(state).startsWith("! cannot send ") && last(state).endsWith("not a readable file"),
-                last(state));
+        assertTrue(
+                last(state).startsWith("! cannot send ") && last(state).endsWith("not a readable file"), last(state));
         assertEquals(List.of(), daemon.uploaded);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.torchat.tui.Onions.onion;
 
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,14 +29,18 @@ class IncomingPathTest {
     void aSignedMessageIsAppendedWithoutReReading() throws Exception {
         FakeDaemonApi daemon = new FakeDaemonApi(SELF);
         ChatState state = ChatState.start(SELF, List.of(ALICE));
-        state.showHistory(ALICE, List.of(new HistoryEntry(java.time.LocalDate.now() + " 09:00", true, "received",
-                "earlier", null, true)));
-        try (VirtualScreen v = new VirtualScreen(100, 24); DaemonWorker worker = DaemonWorker.start(daemon, e -> { })) {
+        state.showHistory(
+                ALICE,
+                List.of(new HistoryEntry(
+                        java.time.LocalDate.now() + " 09:00", true, "received", "earlier", null, true)));
+        try (VirtualScreen v = new VirtualScreen(100, 24);
+                DaemonWorker worker = DaemonWorker.start(daemon, e -> {})) {
             TuiApp app = new TuiApp(v.screen, state, new EventQueue(), worker);
             app.apply(new UiEvent.MessagesArrived(List.of(new IncomingMessage(ALICE, "09:05", "signed one", true))));
             Thread.sleep(200); // a re-read would have been asked by now
             assertEquals(0, historyRequests(daemon));
-            assertEquals(List.of("--- " + java.time.LocalDate.now() + " ---", "[09:00] earlier", "[09:05] signed one"),
+            assertEquals(
+                    List.of("--- " + java.time.LocalDate.now() + " ---", "[09:00] earlier", "[09:05] signed one"),
                     state.visibleBuffer());
         }
     }
@@ -47,7 +50,8 @@ class IncomingPathTest {
         FakeDaemonApi daemon = new FakeDaemonApi(SELF);
         ChatState state = ChatState.start(SELF, List.of(ALICE));
         state.showHistory(ALICE, List.of());
-        try (VirtualScreen v = new VirtualScreen(100, 24); DaemonWorker worker = DaemonWorker.start(daemon, e -> { })) {
+        try (VirtualScreen v = new VirtualScreen(100, 24);
+                DaemonWorker worker = DaemonWorker.start(daemon, e -> {})) {
             TuiApp app = new TuiApp(v.screen, state, new EventQueue(), worker);
             app.apply(new UiEvent.MessagesArrived(List.of(new IncomingMessage(ALICE, "09:05", "who am I", false))));
             long deadline = System.currentTimeMillis() + 5_000;
@@ -55,7 +59,8 @@ class IncomingPathTest {
                 Thread.sleep(10);
             }
             assertTrue(historyRequests(daemon) > 0, "the history is read again");
-            assertTrue(state.visibleBuffer().stream().noneMatch(l -> l.contains("who am I")),
+            assertTrue(
+                    state.visibleBuffer().stream().noneMatch(l -> l.contains("who am I")),
                     "not appended without its mark");
         }
     }

@@ -71,7 +71,9 @@ class InputHandlerTest {
         type(h, "nonsense");
         h.handle(key(KeyType.Enter));
         assertEquals(ChatState.Mode.ASK_PEER, s.mode());
-        assertTrue(last(s.visibleBuffer()).startsWith("! 'nonsense' is not an onion address"), s.visibleBuffer().toString());
+        assertTrue(
+                last(s.visibleBuffer()).startsWith("! 'nonsense' is not an onion address"),
+                s.visibleBuffer().toString());
 
         type(h, BOB.toUpperCase().replace(".ONION", ""));
         h.handle(key(KeyType.Enter));

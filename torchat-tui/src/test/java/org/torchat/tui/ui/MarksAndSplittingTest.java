@@ -27,7 +27,8 @@ class MarksAndSplittingTest {
                 new HistoryEntry("2026-11-24 23:59", true, "received", "late hello", null, aliceSigns),
                 new HistoryEntry("2026-11-25 09:00", false, "delivered", "morning", null, null),
                 new HistoryEntry("2026-11-25 09:01", false, "sent", "to an old daemon", null, null),
-                new HistoryEntry("2026-11-25 09:02", false, "queued", "retrying", "SOCKS5 reply 4: host unreachable", null),
+                new HistoryEntry(
+                        "2026-11-25 09:02", false, "queued", "retrying", "SOCKS5 reply 4: host unreachable", null),
                 new HistoryEntry("2026-11-25 09:03", false, "queued", "just sent", null, null),
                 new HistoryEntry("2026-11-25 09:04", false, "failed", "gave up", "timed out", null),
                 new HistoryEntry("2026-11-25 09:05", true, "received", "unsigned", null, false));
@@ -60,8 +61,12 @@ class MarksAndSplittingTest {
     void aPeerThatNeverSignedGetsTheMildMark() {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
         s.showHistory(ALICE, conversation(false));
-        assertTrue(s.visibleBuffer().contains("[23:59] late hello  (unverified)"), s.visibleBuffer().toString());
-        assertTrue(s.visibleBuffer().contains("[09:05] unsigned  (unverified)"), s.visibleBuffer().toString());
+        assertTrue(
+                s.visibleBuffer().contains("[23:59] late hello  (unverified)"),
+                s.visibleBuffer().toString());
+        assertTrue(
+                s.visibleBuffer().contains("[09:05] unsigned  (unverified)"),
+                s.visibleBuffer().toString());
     }
 
     @Test
@@ -70,11 +75,13 @@ class MarksAndSplittingTest {
         s.setTorStatus("tor ready (100%), onion service published");
         try (VirtualScreen v = new VirtualScreen(110, 32)) {
             v.draw(s);
-            assertTrue(v.row(30).startsWith("-- daemon reachable | tor ready (100%), onion service published --"),
+            assertTrue(
+                    v.row(30).startsWith("-- daemon reachable | tor ready (100%), onion service published --"),
                     v.row(30));
             s.setDaemonProblem("cannot reach the daemon at localhost:8000: Connection refused");
             v.draw(s);
-            assertTrue(v.row(30).startsWith("-- daemon unreachable: cannot reach the daemon at localhost:8000"),
+            assertTrue(
+                    v.row(30).startsWith("-- daemon unreachable: cannot reach the daemon at localhost:8000"),
                     v.row(30));
             s.setDaemonProblem(null);
             s.setTorStatus("tor bootstrapping (45%)");
@@ -99,7 +106,8 @@ class MarksAndSplittingTest {
             }
             worker.loadHistory(ALICE, 100);
             drain(app, events);
-            assertEquals("[19:00] > hi there  (delivered)", state.visibleBuffer().get(1));
+            assertEquals(
+                    "[19:00] > hi there  (delivered)", state.visibleBuffer().get(1));
         }
     }
 
@@ -110,7 +118,8 @@ class MarksAndSplittingTest {
         typeLine(h, "/history 5");
         assertEquals(Optional.of(new UiAction.LoadHistory(ALICE, 5)), h.handle(new KeyStroke(KeyType.Enter)));
         typeLine(h, "/history");
-        assertEquals(Optional.of(new UiAction.LoadHistory(ALICE, DaemonWorker.DEFAULT_HISTORY)),
+        assertEquals(
+                Optional.of(new UiAction.LoadHistory(ALICE, DaemonWorker.DEFAULT_HISTORY)),
                 h.handle(new KeyStroke(KeyType.Enter)));
         typeLine(h, "/history 1001");
         assertEquals(Optional.empty(), h.handle(new KeyStroke(KeyType.Enter)));
@@ -123,13 +132,16 @@ class MarksAndSplittingTest {
         InputHandler h = new InputHandler(s);
         String text = "word ".repeat(4000) + "\u00e9\"\\\n".repeat(1000);
         s.editor().set(text);
-        UiAction.Send send = (UiAction.Send) h.handle(new KeyStroke(KeyType.Enter)).orElseThrow();
+        UiAction.Send send =
+                (UiAction.Send) h.handle(new KeyStroke(KeyType.Enter)).orElseThrow();
         assertTrue(send.parts().size() > 1, "split");
         assertEquals(text, String.join("", send.parts()));
         for (String part : send.parts()) {
             assertTrue(TextLimits.fits(part), TextLimits.encodedBytes(part) + " bytes");
         }
-        assertTrue(s.visibleBuffer().get(s.visibleBuffer().size() - 1).contains("sent as " + send.parts().size()));
+        assertTrue(s.visibleBuffer()
+                .get(s.visibleBuffer().size() - 1)
+                .contains("sent as " + send.parts().size()));
     }
 
     @Test
@@ -198,8 +210,12 @@ class MarksAndSplittingTest {
                     new org.torchat.tui.daemon.IncomingMessage(ALICE, "10:00", "unread one"),
                     new org.torchat.tui.daemon.IncomingMessage(ALICE, "10:01", "new one"))));
             drain(app, events);
-            assertEquals(List.of("--- 2026-11-25 ---", "[10:00] unread one",
-                    "[10:01] new one  (UNVERIFIED: not signed by this peer, likely forged)"), state.visibleBuffer());
+            assertEquals(
+                    List.of(
+                            "--- 2026-11-25 ---",
+                            "[10:00] unread one",
+                            "[10:01] new one  (UNVERIFIED: not signed by this peer, likely forged)"),
+                    state.visibleBuffer());
         }
     }
 }

@@ -27,8 +27,7 @@ class NotificationTest {
         AtomicInteger bells = new AtomicInteger();
         v.terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override
-            public void onFlush() {
-            }
+            public void onFlush() {}
 
             @Override
             public void onBell() {
@@ -36,13 +35,11 @@ class NotificationTest {
             }
 
             @Override
-            public void onClose() {
-            }
+            public void onClose() {}
 
             @Override
-            public void onResized(com.googlecode.lanterna.terminal.Terminal terminal,
-                                  com.googlecode.lanterna.TerminalSize size) {
-            }
+            public void onResized(
+                    com.googlecode.lanterna.terminal.Terminal terminal, com.googlecode.lanterna.TerminalSize size) {}
         });
         return bells;
     }
@@ -53,10 +50,11 @@ class NotificationTest {
             state.setContacts(List.of(FakeDaemonApi.contact(BOB, "Bob")));
         }
         FakeDaemonApi daemon = new FakeDaemonApi(SELF);
-        try (VirtualScreen v = new VirtualScreen(100, 24); DaemonWorker worker = DaemonWorker.start(daemon, e -> { })) {
+        try (VirtualScreen v = new VirtualScreen(100, 24);
+                DaemonWorker worker = DaemonWorker.start(daemon, e -> {})) {
             AtomicInteger bells = bells(v);
-            TuiApp app = new TuiApp(v.screen, state, new EventQueue(), worker,
-                    new ClientSettings(Theme.colour(), policy, false));
+            TuiApp app = new TuiApp(
+                    v.screen, state, new EventQueue(), worker, new ClientSettings(Theme.colour(), policy, false));
             app.apply(new UiEvent.MessagesArrived(List.of(new IncomingMessage(from, "12:00", "hi"))));
             return bells.get();
         }
@@ -97,8 +95,15 @@ class NotificationTest {
                 new HistoryEntry("2026-12-04 12:00", true, "received", "new one", null, true),
                 new HistoryEntry("2026-12-04 12:01", true, "received", "new two", null, true));
         s.showHistory(BOB, history);
-        assertEquals(List.of("--- 2026-12-04 ---", "[09:00] old", "[09:05] > reply  (delivered)", ChatState.NEW_MESSAGES,
-                "[12:00] new one", "[12:01] new two"), s.visibleBuffer());
+        assertEquals(
+                List.of(
+                        "--- 2026-12-04 ---",
+                        "[09:00] old",
+                        "[09:05] > reply  (delivered)",
+                        ChatState.NEW_MESSAGES,
+                        "[12:00] new one",
+                        "[12:01] new two"),
+                s.visibleBuffer());
         // Read again (a new message arrived while open): the line stays where it was.
         List<HistoryEntry> more = new java.util.ArrayList<>(history);
         more.add(new HistoryEntry("2026-12-04 12:02", true, "received", "newer", null, true));
@@ -110,7 +115,9 @@ class NotificationTest {
             while (!v.row(row).contains(ChatState.NEW_MESSAGES)) {
                 row++;
             }
-            assertEquals(TextColor.ANSI.RED, v.terminal.getCharacter(v.row(row).indexOf("---"), row).getForegroundColor());
+            assertEquals(
+                    TextColor.ANSI.RED,
+                    v.terminal.getCharacter(v.row(row).indexOf("---"), row).getForegroundColor());
         }
         // Once left, the conversation has been read: no line when it is opened again.
         s.selectPeer(ALICE);

@@ -27,7 +27,9 @@ class ScreenRendererTest {
         try (VirtualScreen v = new VirtualScreen(110, 32)) {
             v.draw(s);
             // Peers, numbered and cut to the 30-column pane; the separator in column 30; the buffer from 32.
-            assertEquals(("1. " + ALICE).substring(0, 30) + "| [18:59] hello", v.row(0).stripTrailing());
+            assertEquals(
+                    ("1. " + ALICE).substring(0, 30) + "| [18:59] hello",
+                    v.row(0).stripTrailing());
             assertEquals(("2. " + BOB).substring(0, 30) + "|", v.row(1).stripTrailing());
             for (int row = 0; row < 30; row++) {
                 assertEquals('|', v.row(row).charAt(30), "separator on row " + row);
@@ -54,7 +56,8 @@ class ScreenRendererTest {
                 List<String> art = ScreenRenderer.ONION_ART;
                 for (int i = 0; i < art.size(); i++) {
                     String pane = v.row(title - art.size() - 1 + i).substring(0, 30);
-                    assertEquals(art.get(i).strip(), pane.strip(), "onion line " + i + " at " + size[0] + "x" + size[1]);
+                    assertEquals(
+                            art.get(i).strip(), pane.strip(), "onion line " + i + " at " + size[0] + "x" + size[1]);
                 }
                 assertEquals(("1. " + ALICE).substring(0, 30) + "|", v.row(0).substring(0, 31));
                 assertEquals('|', v.row(size[1] - 3).charAt(30));
@@ -65,11 +68,15 @@ class ScreenRendererTest {
 
     @Test
     void peersTakeTheOnionsPlaceWhenTheyNeedTheRows() throws IOException {
-        List<String> many = java.util.stream.IntStream.range(1, 20).mapToObj(org.torchat.tui.Onions::onion).toList();
+        List<String> many = java.util.stream.IntStream.range(1, 20)
+                .mapToObj(org.torchat.tui.Onions::onion)
+                .toList();
         ChatState s = ChatState.start(SELF, many);
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
             v.draw(s);
-            String screen = String.join("\n", java.util.stream.IntStream.range(0, 24).mapToObj(v::row).toList());
+            String screen = String.join(
+                    "\n",
+                    java.util.stream.IntStream.range(0, 24).mapToObj(v::row).toList());
             assertFalse(screen.contains(ScreenRenderer.ONION_ART.get(3).strip()), screen);
             assertTrue(v.row(0).startsWith("1. "));
             assertTrue(v.row(16).startsWith("17. "), v.row(16));

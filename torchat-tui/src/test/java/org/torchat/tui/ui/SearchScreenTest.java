@@ -7,7 +7,6 @@ import static org.torchat.tui.Onions.onion;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,8 @@ class SearchScreenTest {
         List<HistoryEntry> list = new ArrayList<>();
         list.add(new HistoryEntry("2026-12-01 09:00", true, "received", "the " + needle + " is here", null, true));
         for (int i = 0; i < after; i++) {
-            list.add(new HistoryEntry("2026-12-01 10:" + String.format("%02d", i % 60), false, "delivered", "hay " + i, null));
+            list.add(new HistoryEntry(
+                    "2026-12-01 10:" + String.format("%02d", i % 60), false, "delivered", "hay " + i, null));
         }
         return list;
     }
@@ -44,7 +44,8 @@ class SearchScreenTest {
         daemon.history.addAll(conversation("kettle", 150));
         ChatState state = ChatState.start(SELF, List.of(ALICE, BOB));
         EventQueue events = new EventQueue();
-        try (VirtualScreen v = new VirtualScreen(100, 30); DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
+        try (VirtualScreen v = new VirtualScreen(100, 30);
+                DaemonWorker worker = DaemonWorker.start(daemon, events::post)) {
             TuiApp app = new TuiApp(v.screen, state, events, worker);
             InputHandler in = new InputHandler(state);
             type(in, "/search --all kettle");

@@ -19,8 +19,10 @@ class SlashCommandsTest {
     @Test
     void helpListsEveryCommandOfTheTable() {
         for (SlashCommand c : SlashCommands.ALL) {
-            assertTrue(InputHandler.HELP.stream().anyMatch(l -> l.startsWith("  " + c.name() + " ")
-                    || l.equals("  " + c.name())), c.name());
+            assertTrue(
+                    InputHandler.HELP.stream()
+                            .anyMatch(l -> l.startsWith("  " + c.name() + " ") || l.equals("  " + c.name())),
+                    c.name());
         }
     }
 
@@ -29,7 +31,9 @@ class SlashCommandsTest {
         ChatState s = ChatState.start(SELF, List.of(ALICE));
         s.editor().set("/");
         s.complete();
-        assertEquals(String.join("  ", SlashCommands.names()), s.visibleBuffer().get(s.visibleBuffer().size() - 1));
+        assertEquals(
+                String.join("  ", SlashCommands.names()),
+                s.visibleBuffer().get(s.visibleBuffer().size() - 1));
     }
 
     @Test
@@ -58,8 +62,9 @@ class SlashCommandsTest {
                 for (int row = 0; row < 56; row++) {
                     String line = v.row(row).substring(chat).strip();
                     for (String word : line.split(" +")) {
-                        assertTrue(word.isEmpty() || words.contains(word), "a word cut in two at " + width + ": '"
-                                + word + "' in: " + line);
+                        assertTrue(
+                                word.isEmpty() || words.contains(word),
+                                "a word cut in two at " + width + ": '" + word + "' in: " + line);
                     }
                 }
             }

@@ -38,13 +38,15 @@ class TitleTest {
         title.show(terminal, state.unreadTotal());
         state.selectPeer(BOB);
         title.show(terminal, state.unreadTotal());
-        assertEquals("\u001b]2;torchat\u0007\u001b]2;torchat (1 unread)\u0007\u001b]2;torchat\u0007",
+        assertEquals(
+                "\u001b]2;torchat\u0007\u001b]2;torchat (1 unread)\u0007\u001b]2;torchat\u0007",
                 out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void onlyTheOptionTurnsItOn() {
-        assertEquals(true, ClientSettings.of("auto", "on", true, java.util.Map.of()).title());
+        assertEquals(
+                true, ClientSettings.of("auto", "on", true, java.util.Map.of()).title());
         assertEquals(false, ClientSettings.defaults().title());
     }
 }

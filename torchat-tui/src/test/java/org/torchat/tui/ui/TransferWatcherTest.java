@@ -54,7 +54,7 @@ class TransferWatcherTest {
     void withoutTheTokenItPollsEverySecondWhileATransferMoves() throws Exception {
         FakeDaemonApi daemon = new FakeDaemonApi("self");
         daemon.transfers.add(moving());
-        try (TransferWatcher watcher = new TransferWatcher(daemon, e -> { })) {
+        try (TransferWatcher watcher = new TransferWatcher(daemon, e -> {})) {
             watcher.start();
             Thread.sleep(3500);
             long asked = transferRequests(daemon);

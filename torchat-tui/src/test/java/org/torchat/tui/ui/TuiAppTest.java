@@ -73,9 +73,14 @@ class TuiAppTest {
             assertEquals(Optional.of("cannot reach the daemon"), state.daemonProblem());
             app.apply(new UiEvent.DaemonStatus(null));
             app.apply(new UiEvent.StopFailed("refused"));
-            assertEquals(List.of("[18:59] hello", "! TOR couldn't send the message: timeout",
-                    "! cannot reach the daemon", "the daemon is reachable again",
-                    "! could not stop the daemon: refused"), state.visibleBuffer());
+            assertEquals(
+                    List.of(
+                            "[18:59] hello",
+                            "! TOR couldn't send the message: timeout",
+                            "! cannot reach the daemon",
+                            "the daemon is reachable again",
+                            "! could not stop the daemon: refused"),
+                    state.visibleBuffer());
             assertEquals(Optional.empty(), state.daemonProblem());
         }
     }
@@ -84,8 +89,8 @@ class TuiAppTest {
     void aRefusedSendShowsTheDaemonsReason() throws Exception {
         daemon.sendFailure = new DaemonRefusedException("TOR couldn't send the message: timeout");
         worker.send(ALICE, "hi");
-        assertEquals(Optional.of(new UiEvent.SendFailed(ALICE, "TOR couldn't send the message: timeout")),
-                events.poll());
+        assertEquals(
+                Optional.of(new UiEvent.SendFailed(ALICE, "TOR couldn't send the message: timeout")), events.poll());
     }
 
     @Test

@@ -27,7 +27,8 @@ class UnicodeScreenTest {
 
     @Test
     void graphemesAndWidths() {
-        assertEquals(List.of("a", PARTY, THUMB_TONE, FAMILY, FLAG, ACCENT, CJK, "\u263a\ufe0f"),
+        assertEquals(
+                List.of("a", PARTY, THUMB_TONE, FAMILY, FLAG, ACCENT, CJK, "\u263a\ufe0f"),
                 Graphemes.split("a" + PARTY + THUMB_TONE + FAMILY + FLAG + ACCENT + CJK + "\u263a\ufe0f"));
         assertEquals(1, Graphemes.width("a"));
         assertEquals(1, Graphemes.width(ACCENT));
@@ -63,9 +64,28 @@ class UnicodeScreenTest {
                 int chat = Layout.of(v.terminal.getTerminalSize()).chatColumn();
                 List<String> cells = v.clusters(chat + "[18:59] ".length(), 0).subList(0, 18);
                 // Clusters wider than two columns are drawn in the cells a wcwidth terminal gives their parts.
-                assertEquals(List.of("a", PARTY, "b", " ", "\ud83d\udc4d", "\ud83c\udffd", "c", " ",
-                        "\ud83d\udc68\u200d", "\ud83d\udc69\u200d", "\ud83d\udc67", "d", " ", FLAG, "e", " ",
-                        ACCENT, "f"), cells, size[0] + "x" + size[1]);
+                assertEquals(
+                        List.of(
+                                "a",
+                                PARTY,
+                                "b",
+                                " ",
+                                "\ud83d\udc4d",
+                                "\ud83c\udffd",
+                                "c",
+                                " ",
+                                "\ud83d\udc68\u200d",
+                                "\ud83d\udc69\u200d",
+                                "\ud83d\udc67",
+                                "d",
+                                " ",
+                                FLAG,
+                                "e",
+                                " ",
+                                ACCENT,
+                                "f"),
+                        cells,
+                        size[0] + "x" + size[1]);
                 // A single emoji reaches the terminal whole, not as "??".
                 assertEquals(PARTY, v.terminal.getCharacter(chat + 9, 0).getCharacterString());
                 assertEquals("b", v.terminal.getCharacter(chat + 11, 0).getCharacterString());
@@ -77,10 +97,13 @@ class UnicodeScreenTest {
     void wideNamesInThePeerListKeepTheSeparatorInPlace() throws IOException {
         for (int[] size : SIZES) {
             ChatState s = ChatState.start(SELF, List.of(ALICE));
-            s.setContacts(List.of(new ContactEntry(ALICE, "王" + PARTY + "Ann", "contact", 0, null, false, 0, true, null)));
+            s.setContacts(
+                    List.of(new ContactEntry(ALICE, "王" + PARTY + "Ann", "contact", 0, null, false, 0, true, null)));
             try (VirtualScreen v = new VirtualScreen(size[0], size[1])) {
                 v.draw(s);
-                assertEquals(List.of("1", ".", " ", "王", PARTY, "A", "n", "n"), v.clusters(0, 0).subList(0, 8));
+                assertEquals(
+                        List.of("1", ".", " ", "王", PARTY, "A", "n", "n"),
+                        v.clusters(0, 0).subList(0, 8));
                 int separator = Layout.of(v.terminal.getTerminalSize()).separatorColumn();
                 assertEquals("|", v.cell(separator, 0).getCharacterString());
             }
@@ -98,7 +121,8 @@ class UnicodeScreenTest {
             try (VirtualScreen v = new VirtualScreen(size[0], size[1])) {
                 TerminalPosition cursor = v.draw(s);
                 assertEquals(1 + 4 + 6 + 2 + 1 + 2, cursor.getColumn(), "cursor after the CJK character");
-                assertEquals("x" + THUMB_TONE + FAMILY + FLAG + ACCENT + CJK,
+                assertEquals(
+                        "x" + THUMB_TONE + FAMILY + FLAG + ACCENT + CJK,
                         String.join("", v.clusters(0, size[1] - 1)).strip());
 
                 in.handle(new KeyStroke(KeyType.ArrowLeft));

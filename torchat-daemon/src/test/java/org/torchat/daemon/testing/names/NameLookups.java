@@ -15,8 +15,7 @@ public final class NameLookups {
     private static final List<Watch> WATCHES = Collections.synchronizedList(new ArrayList<>());
     private static volatile boolean providerInstalled;
 
-    private NameLookups() {
-    }
+    private NameLookups() {}
 
     /** A watch on one thread: the names it resolved until closed. */
     public static final class Watch implements AutoCloseable {

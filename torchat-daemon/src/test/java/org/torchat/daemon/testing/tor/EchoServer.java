@@ -49,7 +49,9 @@ public final class EchoServer implements AutoCloseable {
     }
 
     private void echo(Socket s) {
-        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+        try (s;
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream()) {
             byte[] buf = new byte[4096];
             int n;
             while ((n = in.read(buf)) > 0) {

@@ -50,8 +50,9 @@ public final class PrivateTorNetwork implements AutoCloseable {
     private static final Set<PrivateTorNetwork> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(PrivateTorNetwork::close),
-                "private-tor-network-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> OPEN.forEach(PrivateTorNetwork::close), "private-tor-network-cleanup"));
     }
 
     /** One tor of the network. */
@@ -138,8 +139,10 @@ public final class PrivateTorNetwork implements AutoCloseable {
             throw new IllegalArgumentException("onion services need at least 4 relays in total (authorities count), "
                     + "and at least one authority");
         }
-        Path tor = findExecutable("tor").orElseThrow(() -> new IOException(unavailableReason().orElseThrow()));
-        Path gencert = findExecutable("tor-gencert").orElseThrow(() -> new IOException(unavailableReason().orElseThrow()));
+        Path tor = findExecutable("tor")
+                .orElseThrow(() -> new IOException(unavailableReason().orElseThrow()));
+        Path gencert = findExecutable("tor-gencert")
+                .orElseThrow(() -> new IOException(unavailableReason().orElseThrow()));
         Path root = dir.toAbsolutePath();
         Files.createDirectories(root);
         int[] ports = freePorts(2 * authorities + relays);
@@ -193,7 +196,11 @@ public final class PrivateTorNetwork implements AutoCloseable {
     public String diagnostics() {
         StringBuilder out = new StringBuilder();
         for (Node n : nodes) {
-            out.append("--- ").append(n.nickname).append(" (").append(n.logFile()).append(")\n");
+            out.append("--- ")
+                    .append(n.nickname)
+                    .append(" (")
+                    .append(n.logFile())
+                    .append(")\n");
             for (String line : tail(n.logFile(), 8)) {
                 out.append("    ").append(line).append('\n');
             }
@@ -242,11 +249,16 @@ public final class PrivateTorNetwork implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         for (Node n : nodes) {
-            n.process = new ProcessBuilder(tor.toString(), "--defaults-torrc", empty.toString(), "-f",
-                    n.dir.resolve("torrc").toString())
+            n.process = new ProcessBuilder(
+                            tor.toString(),
+                            "--defaults-torrc",
+                            empty.toString(),
+                            "-f",
+                            n.dir.resolve("torrc").toString())
                     .directory(n.dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(n.dir.resolve("stdout.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            n.dir.resolve("stdout.log").toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         }
@@ -256,7 +268,8 @@ public final class PrivateTorNetwork implements AutoCloseable {
 
     /** Authority keys with tor-gencert (RSA-3072: about a second each, so in parallel), relay identities of all. */
     private void makeKeys(Path empty) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
             Map<Node, Future<String[]>> results = new LinkedHashMap<>();
             for (Node n : nodes) {
@@ -287,13 +300,28 @@ public final class PrivateTorNetwork implements AutoCloseable {
     private String[] makeKeys(Node n, Path empty) throws IOException, InterruptedException {
         Path data = n.dataDirectory();
         Path keys = data.resolve("keys");
-        Files.createDirectories(keys, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                keys, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         String v3ident = null;
         if (n.authority()) {
-            run(keys, "\n", torGencert.toString(), "--create-identity-key", "-m", "12", "-a", "127.0.0.1:" + n.dirPort,
-                    "-i", "authority_identity_key", "-s", "authority_signing_key", "-c", "authority_certificate",
-                    "--passphrase-fd", "0");
+            run(
+                    keys,
+                    "\n",
+                    torGencert.toString(),
+                    "--create-identity-key",
+                    "-m",
+                    "12",
+                    "-a",
+                    "127.0.0.1:" + n.dirPort,
+                    "-i",
+                    "authority_identity_key",
+                    "-s",
+                    "authority_signing_key",
+                    "-c",
+                    "authority_certificate",
+                    "--passphrase-fd",
+                    "0");
             for (String line : Files.readAllLines(keys.resolve("authority_certificate"))) {
                 if (line.startsWith("fingerprint ")) {
                     v3ident = line.substring("fingerprint ".length()).strip();
@@ -303,8 +331,19 @@ public final class PrivateTorNetwork implements AutoCloseable {
                 throw new IOException("no fingerprint line in " + keys.resolve("authority_certificate"));
             }
         }
-        run(n.dir, null, tor.toString(), "--defaults-torrc", empty.toString(), "-f", empty.toString(),
-                "--list-fingerprint", "--DataDirectory", data.toString(), "--ORPort", "1");
+        run(
+                n.dir,
+                null,
+                tor.toString(),
+                "--defaults-torrc",
+                empty.toString(),
+                "-f",
+                empty.toString(),
+                "--list-fingerprint",
+                "--DataDirectory",
+                data.toString(),
+                "--ORPort",
+                "1");
         String[] fp = Files.readString(data.resolve("fingerprint")).strip().split("\\s+");
         if (fp.length != 2 || !fp[1].matches("[0-9A-F]{40}")) {
             throw new IOException("unexpected " + data.resolve("fingerprint") + ": " + String.join(" ", fp));
@@ -314,8 +353,11 @@ public final class PrivateTorNetwork implements AutoCloseable {
 
     private static void run(Path dir, String input, String... command) throws IOException, InterruptedException {
         Path out = dir.resolve("keygen.log");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .start();
         try (OutputStream stdin = p.getOutputStream()) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.US_ASCII));
@@ -326,8 +368,8 @@ public final class PrivateTorNetwork implements AutoCloseable {
             throw new IOException(String.join(" ", command) + " did not finish within 60 s");
         }
         if (p.exitValue() != 0) {
-            throw new IOException(command[0] + " failed with exit code " + p.exitValue() + ": "
-                    + String.join(" | ", tail(out, 5)));
+            throw new IOException(
+                    command[0] + " failed with exit code " + p.exitValue() + ": " + String.join(" | ", tail(out, 5)));
         }
     }
 
@@ -501,7 +543,8 @@ public final class PrivateTorNetwork implements AutoCloseable {
                 }
             }
         }
-        dirs.addAll(List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/usr/local/sbin"), Path.of("/usr/local/bin")));
+        dirs.addAll(List.of(
+                Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/usr/local/sbin"), Path.of("/usr/local/bin")));
         for (Path d : dirs) {
             Path f = d.resolve(name);
             if (Files.isRegularFile(f) && Files.isExecutable(f)) {

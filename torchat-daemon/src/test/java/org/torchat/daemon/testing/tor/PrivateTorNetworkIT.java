@@ -47,6 +47,7 @@ class PrivateTorNetworkIT {
 
     @TempDir
     Path tmp;
+
     private PrivateTorNetwork network;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<Long> torPids = new ArrayList<>();
@@ -80,7 +81,8 @@ class PrivateTorNetworkIT {
     @Test
     void twoManagedTorsPublishOurOwnOnionAddressesAndTalkThroughRealOnionCircuits() throws Exception {
         network = PrivateTorNetwork.start(tmp.resolve("net"));
-        report("private network: keys %.1f s, ready %.1f s after the first tor started (3 authorities + 2 relays)",
+        report(
+                "private network: keys %.1f s, ready %.1f s after the first tor started (3 authorities + 2 relays)",
                 seconds(network.keygenTime()), seconds(network.readyTime()));
 
         EchoServer echoA = track(new EchoServer());
@@ -102,8 +104,9 @@ class PrivateTorNetworkIT {
         ManagedTor torB = track(ManagedTor.start(options("b")));
         torPids.add(torA.pid().orElseThrow());
         torPids.add(torB.pid().orElseThrow());
-        report("managed tors started and authenticated in %.2f s / %.2f s", seconds(startB - startA),
-                seconds(System.nanoTime() - startB));
+        report(
+                "managed tors started and authenticated in %.2f s / %.2f s",
+                seconds(startB - startA), seconds(System.nanoTime() - startB));
         assertEquals(alice.onionAddress(), addressA);
         assertTrue(torA.socksAddress().getPort() != torB.socksAddress().getPort(), "two tors, two SOCKS ports");
 
@@ -121,7 +124,8 @@ class PrivateTorNetworkIT {
         long uploadedB = System.nanoTime();
         torA.awaitPublished(PUBLISH);
         report("ADD_ONION -> first HS_DESC UPLOADED on a bootstrapped tor (B): %.2f s", seconds(uploadedB - addB));
-        report("start -> published with ADD_ONION right after start (A, as the daemon does it): %.2f s",
+        report(
+                "start -> published with ADD_ONION right after start (A, as the daemon does it): %.2f s",
                 seconds(publishedA.get() - startA));
         assertEquals(addressA.serviceId(), torA.status().onion());
         assertEquals(addressB.serviceId(), torB.status().onion());
@@ -133,7 +137,8 @@ class PrivateTorNetworkIT {
         try (Socket stream = first.socket()) {
             long connected = System.nanoTime();
             exchange(stream, "hello bob, from alice");
-            report("first connection A -> B (SOCKS CONNECT + echo): %.2f s after B was published, %d attempt(s)",
+            report(
+                    "first connection A -> B (SOCKS CONNECT + echo): %.2f s after B was published, %d attempt(s)",
                     seconds(System.nanoTime() - connectStart), first.attempts());
             report("  of which SOCKS CONNECT (all attempts) %.2f s", seconds(connected - connectStart));
 
@@ -145,7 +150,8 @@ class PrivateTorNetworkIT {
                 rtt[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(rtt);
-            report("round trip of 5 bytes over one open onion stream, 100 times: median %.1f ms (min %.1f, max %.1f)",
+            report(
+                    "round trip of 5 bytes over one open onion stream, 100 times: median %.1f ms (min %.1f, max %.1f)",
                     rtt[50], rtt[0], rtt[99]);
         }
 
@@ -154,7 +160,9 @@ class PrivateTorNetworkIT {
         try (Socket stream = back.socket()) {
             exchange(stream, "hello alice, from bob");
         }
-        report("first connection B -> A: %.2f s, %d attempt(s)", seconds(System.nanoTime() - backStart), back.attempts());
+        report(
+                "first connection B -> A: %.2f s, %d attempt(s)",
+                seconds(System.nanoTime() - backStart), back.attempts());
         assertTrue(echoA.connections() >= 1 && echoB.connections() >= 1);
 
         // A's tor dies: the supervisor starts a new one and publishes the same address again.
@@ -169,13 +177,17 @@ class PrivateTorNetworkIT {
         torPids.add(newPid);
         assertTrue(newPid != oldPid, "a new tor process");
         assertEquals(addressA.serviceId(), torA.status().onion());
-        report("tor A killed -> restarted and re-published: %.2f s (SOCKS port %s -> %s)",
-                seconds(republished - killed), oldSocks.getPort(), torA.socksAddress().getPort());
+        report(
+                "tor A killed -> restarted and re-published: %.2f s (SOCKS port %s -> %s)",
+                seconds(republished - killed),
+                oldSocks.getPort(),
+                torA.socksAddress().getPort());
         Attempted again = connectWithRetries(torB, addressA, 30);
         try (Socket stream = again.socket()) {
             exchange(stream, "still there, alice?");
         }
-        report("B -> A after A's restart: %.2f s after re-publish, %d attempt(s)",
+        report(
+                "B -> A after A's restart: %.2f s after re-publish, %d attempt(s)",
                 seconds(System.nanoTime() - republished), again.attempts());
     }
 
@@ -185,8 +197,7 @@ class PrivateTorNetworkIT {
                 .withBootstrapTimeout(BOOTSTRAP);
     }
 
-    private record Attempted(Socket socket, int attempts) {
-    }
+    private record Attempted(Socket socket, int attempts) {}
 
     /**
      * Connects through {@code from}'s SOCKS port to {@code to}:80. The first UPLOADED event covers one HSDir only,
@@ -223,7 +234,8 @@ class PrivateTorNetworkIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (tor.status().state() != state) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("tor never reached " + state + "; now: " + tor.status().describe());
+                throw new AssertionError(
+                        "tor never reached " + state + "; now: " + tor.status().describe());
             }
             Thread.sleep(20);
         }

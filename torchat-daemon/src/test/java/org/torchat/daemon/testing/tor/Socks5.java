@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** A SOCKS5 CONNECT by name (RFC 1928, no authentication), so that tor resolves the onion address. */
 public final class Socks5 {
-    private Socks5() {
-    }
+    private Socks5() {}
 
     /** Thrown when the proxy answers CONNECT with a failure; {@link #reply} is the code (tor: 0xF0.. for onions). */
     public static final class RefusedException extends IOException {
