@@ -135,6 +135,54 @@ class TuiInTmuxIT {
                 rssKb / 1024);
     }
 
+    /**
+     * Issue 17: a daemon with sealed history starts locked; the client asks for the passphrase on the terminal
+     * before its screen, without echo, says when it is wrong, and once it is right shows what arrived while locked.
+     */
+    @Test
+    void aLockedDaemonsPassphraseIsAskedBeforeTheScreenWithoutEcho() throws Exception {
+        String passphrase = "tmux test horse battery";
+        Path carolDir = TestDaemon.newDataDir(tmp, "carol");
+        org.torchat.daemon.seal.SealInit.run(carolDir, passphrase.toCharArray());
+        try (TestDaemon carol = TestDaemon.start(carolDir, socks.address(), "sealhistory: true", "strangers: allow")) {
+            socks.map(carol.address().hostname(), carol.peerPort());
+            bob.client().send(carol.address().hostname(), "written while carol was locked");
+            Await.until(
+                    () -> bob.client().history(carol.address().hostname(), 10).stream()
+                            .anyMatch(m -> m.extension("status")
+                                    .map(n -> n.asText())
+                                    .orElse("")
+                                    .equals("delivered")),
+                    delivered -> delivered,
+                    Duration.ofSeconds(30));
+
+            String bin = Processes.repository().resolve("bin/torchat").toString();
+            keys(bin + " 127.0.0.1 " + carol.controlPort(), "Enter");
+            String prompt = "History is sealed and locked. Passphrase (empty: stay locked):";
+            Await.until(this::screen, s -> s.contains(prompt), Duration.ofSeconds(60));
+            keys("not the passphrase", "Enter");
+            String wrong = Await.until(
+                    this::screen,
+                    s -> s.contains("wrong passphrase")
+                            && s.split(java.util.regex.Pattern.quote(prompt), -1).length == 3,
+                    Duration.ofSeconds(20));
+            assertTrue(!wrong.contains("not the passphrase"), "no echo:\n" + wrong);
+
+            keys(passphrase, "Enter");
+            String unlocked = Await.until(
+                    this::screen,
+                    s -> s.contains("TORchat Address:") && s.contains("History unlocked"),
+                    Duration.ofSeconds(30));
+            assertTrue(!unlocked.contains(passphrase), "no echo:\n" + unlocked);
+            assertTrue(
+                    unlocked.contains(bob.address().hostname().substring(0, 27)), "Bob's message waits:\n" + unlocked);
+            keys(bob.address().hostname(), "Enter");
+            Await.until(this::screen, s -> s.contains("written while carol was locked"), Duration.ofSeconds(20));
+            keys("/quit", "Enter");
+            Await.until(this::screen, s -> s.strip().endsWith("READY$"), Duration.ofSeconds(20));
+        }
+    }
+
     private long tuiResidentKb() throws Exception {
         Process p = new ProcessBuilder("pgrep", "-f", "torchat.jar 127.0.0.1 " + alice.controlPort()).start();
         String pid = new String(p.getInputStream().readAllBytes())
