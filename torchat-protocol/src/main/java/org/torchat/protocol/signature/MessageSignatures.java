@@ -88,7 +88,7 @@ public final class MessageSignatures {
      * Whether {@code signature} is {@code sender}'s over the bytes {@code encoding} makes; false when those bytes cannot
      * be made (a field that is not valid Unicode), for a signature of the wrong size and for a small-order key.
      */
-    static boolean verifyEncoding(OnionAddress sender, Supplier<byte[]> encoding, byte[] signature) {
+    public static boolean verifyEncoding(OnionAddress sender, Supplier<byte[]> encoding, byte[] signature) {
         if (signature == null || signature.length != SIGNATURE_LENGTH) {
             return false;
         }
