@@ -146,7 +146,56 @@ final class Migrations {
                     7,
                     List.of(
                             "ALTER TABLE messages ADD COLUMN sealed BLOB",
-                            "ALTER TABLE transfers ADD COLUMN name_sealed BLOB")));
+                            "ALTER TABLE transfers ADD COLUMN name_sealed BLOB")),
+            // issue 16: groups (docs/GROUPS.md). A group's roster is the creator's signed member list, the highest
+            // version seen; group messages keep their author's signature, since members pass them on; per author,
+            // 'contiguous' is the highest sequence number held without a gap, what a member offers in a sync.
+            new Migration(
+                    8,
+                    List.of(
+                            """
+                    CREATE TABLE groups (
+                        group_id       TEXT PRIMARY KEY,
+                        name           TEXT NOT NULL,
+                        creator        TEXT NOT NULL,
+                        state          TEXT NOT NULL,
+                        invited_by     TEXT,
+                        roster_version INTEGER NOT NULL,
+                        roster_sig     BLOB NOT NULL,
+                        muted          INTEGER NOT NULL DEFAULT 0,
+                        created_at     INTEGER NOT NULL,
+                        stored_bytes   INTEGER NOT NULL DEFAULT 0,
+                        unread_count   INTEGER NOT NULL DEFAULT 0
+                    )""",
+                            """
+                    CREATE TABLE group_members (
+                        group_id TEXT NOT NULL REFERENCES groups (group_id) ON DELETE CASCADE,
+                        address  TEXT NOT NULL,
+                        PRIMARY KEY (group_id, address)
+                    )""",
+                            """
+                    CREATE TABLE group_authors (
+                        group_id   TEXT NOT NULL REFERENCES groups (group_id) ON DELETE CASCADE,
+                        author     TEXT NOT NULL,
+                        contiguous INTEGER NOT NULL,
+                        PRIMARY KEY (group_id, author)
+                    )""",
+                            """
+                    CREATE TABLE group_messages (
+                        id          INTEGER PRIMARY KEY,
+                        group_id    TEXT NOT NULL REFERENCES groups (group_id) ON DELETE CASCADE,
+                        author      TEXT NOT NULL,
+                        seq         INTEGER NOT NULL,
+                        message_id  TEXT NOT NULL,
+                        sent_at     INTEGER NOT NULL,
+                        body        TEXT NOT NULL,
+                        sealed      BLOB,
+                        sig         BLOB NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        unread      INTEGER NOT NULL,
+                        UNIQUE (group_id, author, seq)
+                    )""",
+                            "CREATE INDEX group_messages_in_order ON group_messages (group_id, id)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -43,6 +43,11 @@ public final class SealExisting {
                     seal,
                     "SELECT id, body FROM messages WHERE " + DONE_MESSAGES,
                     "UPDATE messages SET body = '', sealed = ? WHERE id = ?");
+            messages += seal(
+                    c,
+                    seal,
+                    "SELECT id, body FROM group_messages WHERE sealed IS NULL",
+                    "UPDATE group_messages SET body = '', sealed = ? WHERE id = ?");
             int names = seal(
                     c,
                     seal,

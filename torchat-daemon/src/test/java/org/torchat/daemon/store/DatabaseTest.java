@@ -67,9 +67,13 @@ class DatabaseTest {
         }
     }
 
-    /** The tables of the latest schema, with the full-text index's own (issue 14). */
+    /** The tables of the latest schema, with the full-text index's own (issue 14) and the groups' (issue 16). */
     private static final List<String> LATEST_TABLES = List.of(
             "contacts",
+            "group_authors",
+            "group_members",
+            "group_messages",
+            "groups",
             "messages",
             "messages_fts",
             "messages_fts_config",
@@ -113,6 +117,10 @@ class DatabaseTest {
                 "DROP TRIGGER messages_fts_update",
                 "DROP TABLE messages_fts",
                 "ALTER TABLE messages DROP COLUMN sealed",
+                "DROP TABLE group_messages", // schema 8
+                "DROP TABLE group_authors",
+                "DROP TABLE group_members",
+                "DROP TABLE groups",
                 "PRAGMA user_version = 3");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());
@@ -136,6 +144,10 @@ class DatabaseTest {
                 "DROP TABLE messages_fts",
                 "ALTER TABLE messages DROP COLUMN sealed",
                 "ALTER TABLE transfers DROP COLUMN name_sealed",
+                "DROP TABLE group_messages",
+                "DROP TABLE group_authors",
+                "DROP TABLE group_members",
+                "DROP TABLE groups",
                 "PRAGMA user_version = 5");
         try (Database db = Database.open(file())) {
             assertEquals(Migrations.latest(), db.userVersion());

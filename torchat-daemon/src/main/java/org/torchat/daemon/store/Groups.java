@@ -1,0 +1,395 @@
+package org.torchat.daemon.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.torchat.protocol.group.GroupMessageFields;
+import org.torchat.protocol.group.RosterFields;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * The groups we know and their messages (docs/GROUPS.md). Rosters and messages handed to this class have had their
+ * signatures checked by the caller; what is decided here is what the store's state decides: whether a roster is
+ * newer, whether an author is a member, whether a message is new, a repeat or a conflicting second version, and
+ * whether the group has room for it.
+ */
+public final class Groups {
+    /** What storing a group message did. */
+    public enum Outcome {
+        STORED,
+        /** The same message again (same author, sequence number and id): nothing changed. */
+        DUPLICATE,
+        /** We are not a member (invited, left, removed): nothing is stored for the group. */
+        NOT_JOINED,
+        /** Its author is not on the group's roster. */
+        NOT_A_MEMBER,
+        /** Another message already holds this author's sequence number: kept out, the first one stays. */
+        CONFLICT,
+        /** The group's stored texts would pass its limit. */
+        OVER_LIMIT
+    }
+
+    private static final String GROUP_COLUMNS =
+            "group_id, name, creator, state, invited_by, roster_version, roster_sig, muted, created_at, "
+                    + "stored_bytes, unread_count";
+    private static final String MESSAGE_COLUMNS =
+            "id, group_id, author, seq, message_id, sent_at, body, sealed, sig, received_at, unread";
+
+    private final Database db;
+    private final ChangeSignal changes;
+    private final long maxBytesPerGroup;
+
+    /** {@code changes} hears of every message stored ({@link ChangeSignal#MESSAGES}), after its commit. */
+    public Groups(Database db, ChangeSignal changes, long maxBytesPerGroup) {
+        this.db = db;
+        this.changes = changes;
+        this.maxBytesPerGroup = maxBytesPerGroup;
+    }
+
+    /** A group we created: we are its creator and a member. */
+    public Group create(RosterFields roster, byte[] signature, Instant now) {
+        return db.run(c -> {
+            insertGroup(c, roster, signature, GroupState.MEMBER, null, now);
+            return find(c, roster.groupId()).orElseThrow();
+        });
+    }
+
+    /**
+     * An invitation from {@code invitedBy} with the group's roster. A group we already know keeps its state; only a
+     * newer roster replaces the one we hold.
+     */
+    public Group invited(RosterFields roster, byte[] signature, OnionAddress invitedBy, Instant now) {
+        return db.run(c -> {
+            if (find(c, roster.groupId()).isEmpty()) {
+                insertGroup(c, roster, signature, GroupState.INVITED, invitedBy, now);
+            } else {
+                replaceRoster(c, roster, signature);
+            }
+            return find(c, roster.groupId()).orElseThrow();
+        });
+    }
+
+    public Optional<Group> find(String groupId) {
+        return db.run(c -> find(c, groupId));
+    }
+
+    /** Every group we know, in the order we learned of them. */
+    public List<Group> list() {
+        return db.run(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + GROUP_COLUMNS + " FROM groups ORDER BY created_at, group_id")) {
+                return groups(c, ps);
+            }
+        });
+    }
+
+    public void setState(String groupId, GroupState state) {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ?")) {
+                ps.setString(1, state.dbValue());
+                ps.setString(2, groupId);
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("no group " + groupId);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Takes {@code roster} if it is newer than the one held (a lower or equal version changes nothing); a roster
+     * that no longer lists {@code self} makes us {@link GroupState#REMOVED}. Returns whether it was taken.
+     */
+    public boolean applyRoster(RosterFields roster, byte[] signature, OnionAddress self) {
+        boolean taken = db.run(c -> replaceRoster(c, roster, signature));
+        if (taken && !roster.members().contains(self)) {
+            find(roster.groupId())
+                    .filter(g -> g.state() == GroupState.MEMBER || g.state() == GroupState.INVITED)
+                    .ifPresent(g -> setState(g.id(), GroupState.REMOVED));
+        }
+        return taken;
+    }
+
+    /** Stores a group message (ours, or one received: then unread) if the group's state lets it in. */
+    public Outcome store(GroupMessageFields m, byte[] signature, Instant receivedAt, boolean ours) {
+        Outcome outcome = db.run(c -> storeIn(c, m, signature, receivedAt, ours));
+        if (outcome == Outcome.STORED) {
+            changes.signal(ChangeSignal.MESSAGES);
+        }
+        return outcome;
+    }
+
+    private Outcome storeIn(Connection c, GroupMessageFields m, byte[] signature, Instant receivedAt, boolean ours)
+            throws SQLException {
+        Optional<Group> group = find(c, m.groupId());
+        if (group.isEmpty() || group.get().state() != GroupState.MEMBER) {
+            return Outcome.NOT_JOINED;
+        }
+        if (!group.get().members().contains(m.author())) {
+            return Outcome.NOT_A_MEMBER;
+        }
+        Optional<String> held = messageIdAt(c, m.groupId(), m.author(), m.seq());
+        if (held.isPresent()) {
+            return held.get().equals(m.messageId()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+        }
+        long bytes = m.text().getBytes(StandardCharsets.UTF_8).length;
+        if (group.get().storedBytes() + bytes > maxBytesPerGroup) {
+            return Outcome.OVER_LIMIT;
+        }
+        insertMessage(c, m, signature, receivedAt, !ours);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET stored_bytes = stored_bytes + ?, "
+                + "unread_count = unread_count + ? WHERE group_id = ?")) {
+            ps.setLong(1, bytes);
+            ps.setInt(2, ours ? 0 : 1);
+            ps.setString(3, m.groupId());
+            ps.executeUpdate();
+        }
+        advanceContiguous(c, m.groupId(), m.author());
+        return Outcome.STORED;
+    }
+
+    /** The sequence number {@code author}'s next message in the group takes: one past the highest held. */
+    public long nextSeq(String groupId, OnionAddress author) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COALESCE(MAX(seq), 0) FROM group_messages WHERE group_id = ? AND author = ?")) {
+                ps.setString(1, groupId);
+                ps.setString(2, author.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) + 1;
+                }
+            }
+        });
+    }
+
+    /**
+     * Per author, the highest sequence number held with none missing below it: what we offer in a sync. Authors
+     * with a gap at 1 are not listed (nothing of theirs counts as held yet).
+     */
+    public Map<OnionAddress, Long> vector(String groupId) {
+        return db.run(c -> {
+            Map<OnionAddress, Long> vector = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT author, contiguous FROM group_authors "
+                    + "WHERE group_id = ? AND contiguous > 0 ORDER BY author")) {
+                ps.setString(1, groupId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        vector.put(Rows.address(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return vector;
+        });
+    }
+
+    /** {@code author}'s messages in the group after sequence number {@code seq}, in order, at most {@code limit}. */
+    public List<GroupMessage> after(String groupId, OnionAddress author, long seq, int limit) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM group_messages "
+                    + "WHERE group_id = ? AND author = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setString(1, groupId);
+                ps.setString(2, author.hostname());
+                ps.setLong(3, seq);
+                ps.setInt(4, limit);
+                return messages(ps);
+            }
+        });
+    }
+
+    /** The last {@code n} messages of the group, oldest first, in the order they reached us. */
+    public List<GroupMessage> history(String groupId, int n) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + MESSAGE_COLUMNS
+                    + " FROM group_messages WHERE group_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id")) {
+                ps.setString(1, groupId);
+                ps.setInt(2, n);
+                return messages(ps);
+            }
+        });
+    }
+
+    private static void insertGroup(
+            Connection c, RosterFields roster, byte[] signature, GroupState state, OnionAddress invitedBy, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO groups (group_id, name, creator, state, invited_by, "
+                        + "roster_version, roster_sig, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, roster.groupId());
+            ps.setString(2, roster.name());
+            ps.setString(3, roster.creator().hostname());
+            ps.setString(4, state.dbValue());
+            ps.setString(5, invitedBy == null ? null : invitedBy.hostname());
+            ps.setLong(6, roster.version());
+            ps.setBytes(7, signature);
+            ps.setLong(8, now.toEpochMilli());
+            ps.executeUpdate();
+        }
+        insertMembers(c, roster);
+    }
+
+    private static boolean replaceRoster(Connection c, RosterFields roster, byte[] signature) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET name = ?, roster_version = ?, roster_sig = ? "
+                + "WHERE group_id = ? AND creator = ? AND roster_version < ?")) {
+            ps.setString(1, roster.name());
+            ps.setLong(2, roster.version());
+            ps.setBytes(3, signature);
+            ps.setString(4, roster.groupId());
+            ps.setString(5, roster.creator().hostname());
+            ps.setLong(6, roster.version());
+            if (ps.executeUpdate() == 0) {
+                return false; // not newer, or not from the group's creator
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM group_members WHERE group_id = ?")) {
+            ps.setString(1, roster.groupId());
+            ps.executeUpdate();
+        }
+        insertMembers(c, roster);
+        return true;
+    }
+
+    private static void insertMembers(Connection c, RosterFields roster) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_members (group_id, address) VALUES (?, ?)")) {
+            for (OnionAddress member : roster.members()) {
+                ps.setString(1, roster.groupId());
+                ps.setString(2, member.hostname());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void insertMessage(Connection c, GroupMessageFields m, byte[] signature, Instant receivedAt, boolean unread)
+            throws SQLException {
+        byte[] sealed = db.seal().sealIfOn(m.text()).orElse(null);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_messages (group_id, author, seq, message_id, "
+                + "sent_at, body, sealed, sig, received_at, unread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, m.groupId());
+            ps.setString(2, m.author().hostname());
+            ps.setLong(3, m.seq());
+            ps.setString(4, m.messageId());
+            ps.setLong(5, m.timestamp());
+            ps.setString(6, sealed == null ? m.text() : "");
+            ps.setBytes(7, sealed);
+            ps.setBytes(8, signature);
+            ps.setLong(9, receivedAt.toEpochMilli());
+            ps.setInt(10, unread ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Moves the author's contiguous mark over every sequence number now held without a gap. */
+    private static void advanceContiguous(Connection c, String groupId, OnionAddress author) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR IGNORE INTO group_authors (group_id, author, contiguous) VALUES (?, ?, 0)")) {
+            ps.setString(1, groupId);
+            ps.setString(2, author.hostname());
+            ps.executeUpdate();
+        }
+        long contiguous;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT contiguous FROM group_authors WHERE group_id = ? AND author = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, author.hostname());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                contiguous = rs.getLong(1);
+            }
+        }
+        long reached = contiguous;
+        while (messageIdAt(c, groupId, author, reached + 1).isPresent()) {
+            reached++;
+        }
+        if (reached != contiguous) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE group_authors SET contiguous = ? WHERE group_id = ? AND author = ?")) {
+                ps.setLong(1, reached);
+                ps.setString(2, groupId);
+                ps.setString(3, author.hostname());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static Optional<String> messageIdAt(Connection c, String groupId, OnionAddress author, long seq)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT message_id FROM group_messages WHERE group_id = ? AND author = ? AND seq = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, author.hostname());
+            ps.setLong(3, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Group> find(Connection c, String groupId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + GROUP_COLUMNS + " FROM groups WHERE group_id = ?")) {
+            ps.setString(1, groupId);
+            return groups(c, ps).stream().findFirst();
+        }
+    }
+
+    private static List<Group> groups(Connection c, PreparedStatement query) throws SQLException {
+        List<Group> groups = new ArrayList<>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString("group_id");
+                OnionAddress creator = Rows.address(rs.getString("creator"));
+                RosterFields roster = new RosterFields(
+                        id, creator, rs.getLong("roster_version"), rs.getString("name"), members(c, id));
+                String invitedBy = rs.getString("invited_by");
+                groups.add(new Group(
+                        roster,
+                        rs.getBytes("roster_sig"),
+                        GroupState.fromDb(rs.getString("state")),
+                        invitedBy == null ? null : Rows.address(invitedBy),
+                        rs.getInt("muted") != 0,
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        rs.getLong("stored_bytes"),
+                        rs.getInt("unread_count")));
+            }
+        }
+        return groups;
+    }
+
+    private static List<OnionAddress> members(Connection c, String groupId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT address FROM group_members WHERE group_id = ? ORDER BY address")) {
+            ps.setString(1, groupId);
+            return Rows.addresses(ps);
+        }
+    }
+
+    private List<GroupMessage> messages(PreparedStatement query) throws SQLException {
+        List<GroupMessage> messages = new ArrayList<>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                GroupMessageFields fields = new GroupMessageFields(
+                        rs.getString("group_id"),
+                        Rows.address(rs.getString("author")),
+                        rs.getLong("seq"),
+                        rs.getString("message_id"),
+                        rs.getLong("sent_at"),
+                        db.seal().text(rs.getString("body"), rs.getBytes("sealed")));
+                messages.add(new GroupMessage(
+                        rs.getLong("id"),
+                        fields,
+                        rs.getBytes("sig"),
+                        Instant.ofEpochMilli(rs.getLong("received_at")),
+                        rs.getInt("unread") != 0));
+            }
+        }
+        return messages;
+    }
+}
