@@ -45,6 +45,10 @@ import org.torchat.daemon.control.UpdateHandler;
 import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.delivery.SocksDelivery;
+import org.torchat.daemon.group.GroupCreateHandler;
+import org.torchat.daemon.group.GroupMembersHandler;
+import org.torchat.daemon.group.GroupResolver;
+import org.torchat.daemon.group.GroupsHandler;
 import org.torchat.daemon.identity.IdentityStore;
 import org.torchat.daemon.logging.WarningDigest;
 import org.torchat.daemon.net.CommandHandler;
@@ -67,6 +71,7 @@ import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.ControlCookie;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.Groups;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.HistorySeal;
 import org.torchat.daemon.store.Inbox;
@@ -100,6 +105,8 @@ public final class Daemon implements AutoCloseable {
     private static final int DELIVERY_PARALLELISM = 16;
     /** The SOCKS isolation tag of file streams (Socks5Handshake): they never share a circuit with messages. */
     static final String FILE_CIRCUITS = "torchat-files";
+    /** Bytes of text one group's messages may take in the store (docs/GROUPS.md, "Bounds"). */
+    static final long GROUP_MAX_BYTES = 16L * 1024 * 1024;
 
     static final String HOSTNAME_FILE = "hostname";
     static final String PID_FILE = "torchatd.pid";
@@ -303,6 +310,11 @@ public final class Daemon implements AutoCloseable {
         clientCommands.put(Command.BACKUP, backupHandler(settings));
         clientCommands.put(
                 Command.EXPORT, unlessLocked(seal, new ExportHandler(new History(database), peers, clock.getZone())));
+        // issue 16: groups (docs/GROUPS.md); so far created and listed here, invitations and messages come next
+        Groups groups = new Groups(database, changes, GROUP_MAX_BYTES);
+        clientCommands.put(Command.GROUP_CREATE, new GroupCreateHandler(identity, groups, clock));
+        clientCommands.put(Command.GROUPS, new GroupsHandler(groups));
+        clientCommands.put(Command.GROUP_MEMBERS, new GroupMembersHandler(new GroupResolver(groups), contacts));
         Dispatcher controlDispatcher =
                 new Dispatcher(clientCommands, fileTransfer.clientStreams(), Daemon::refusedOnControlPort);
         SenderGate gate = new SenderGate(

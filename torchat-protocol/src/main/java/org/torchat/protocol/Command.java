@@ -75,7 +75,13 @@ public enum Command {
      */
     UNLOCK,
     /** Extension (protocol 2, issue 17): forgets the key UNLOCK opened; history is unreadable again. */
-    LOCK;
+    LOCK,
+    /** Extension (issue 16): creates a group named {@code msg}, with us as its creator; END carries its id. */
+    GROUP_CREATE,
+    /** Extension (issue 16): the groups we know, one GROUPS frame each, then END with the count. */
+    GROUPS,
+    /** Extension (issue 16): the members of group {@code msg} (id or unique name), one frame each, then END. */
+    GROUP_MEMBERS;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -124,6 +124,12 @@ public final class Extensions {
     public static final String PRESENCE = "presence";
     /** CONTACTS: the id of the session with the contact, when one is open (the same on both sides). */
     public static final String SESSION = "session";
+    /** GROUP_CREATE's END, GROUPS: a group's id (32 hex digits). */
+    public static final String GROUP = "group";
+    /** GROUPS: how many members the group's roster lists. */
+    public static final String MEMBERS = "members";
+    /** GROUPS: the group's creator; GROUP_MEMBERS: whether this member created the group. */
+    public static final String CREATOR = "creator";
     /** A PING in a session that asks for an answer: a token of at most 64 characters, sent back in {@code echoed}. */
     public static final String ECHO = "echo";
     /** The answer to a PING's {@code echo}: the same token. */

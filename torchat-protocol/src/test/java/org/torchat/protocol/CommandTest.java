@@ -60,7 +60,10 @@ class CommandTest {
                         "EXPORT",
                         "SEARCH",
                         "UNLOCK",
-                        "LOCK"),
+                        "LOCK",
+                        "GROUP_CREATE",
+                        "GROUPS",
+                        "GROUP_MEMBERS"),
                 names);
     }
 

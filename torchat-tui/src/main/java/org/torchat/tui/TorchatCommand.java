@@ -11,6 +11,8 @@ import org.torchat.tui.cli.ContactsCommand;
 import org.torchat.tui.cli.DaemonOptions;
 import org.torchat.tui.cli.ExportCommand;
 import org.torchat.tui.cli.FileDecisionCommand;
+import org.torchat.tui.cli.GroupCommand;
+import org.torchat.tui.cli.GroupsCommand;
 import org.torchat.tui.cli.HistoryCommand;
 import org.torchat.tui.cli.HostCommand;
 import org.torchat.tui.cli.LockCommand;
@@ -98,7 +100,9 @@ public final class TorchatCommand implements Callable<Integer> {
             SearchCommand.class,
             UnlockCommand.class,
             LockCommand.class,
-            PingCommand.class);
+            PingCommand.class,
+            GroupCommand.class,
+            GroupsCommand.class);
 
     /** Their names, as their {@code @Command} says (a test holds the two lists together). */
     static final Set<String> SUBCOMMAND_NAMES = Set.of(
@@ -127,7 +131,9 @@ public final class TorchatCommand implements Callable<Integer> {
             "search",
             "unlock",
             "lock",
-            "ping");
+            "ping",
+            "group",
+            "groups");
 
     // Optional for picocli only: required positionals of the parent would make every subcommand fail.
     @Parameters(

@@ -56,7 +56,11 @@ class PeerPortIT {
                 "FILEUP",
                 "TRANSFERS",
                 "FILEACCEPT",
-                "FILEREJECT"
+                "FILEREJECT",
+                "PING",
+                "GROUP_CREATE",
+                "GROUPS",
+                "GROUP_MEMBERS"
             })
     void clientCommandsAreRefusedAndChangeNothing(String cmd) throws Exception {
         String msg = cmd.equals("UPDATE") ? stranger : "x";
@@ -68,6 +72,7 @@ class PeerPortIT {
         assertTrue(reply.contains("\"cmd\":\"ERR\""), reply);
         assertTrue(reply.contains(cmd + " is a client command and is not accepted on the peer port"), reply);
         assertEquals(daemon.address().hostname(), daemon.client().host(), "the daemon still serves clients");
+        assertEquals(List.of(), daemon.client().groups(), "no group was made from the peer port");
         assertEquals(List.of(), socks.requests(), "nothing was sent anywhere");
         assertEquals(List.of(stranger), daemon.client().peersWithUnread(), "the unread message is still there");
         assertEquals("keep me", daemon.client().update(stranger).orElseThrow().msg());

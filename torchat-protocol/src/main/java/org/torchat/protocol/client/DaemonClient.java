@@ -176,6 +176,22 @@ public final class DaemonClient {
                 .withExtension(Extensions.LIMIT, JsonNodeFactory.instance.numberNode(limit)));
     }
 
+    /** Creates a group named {@code name} (GROUP_CREATE, issue 16); returns its id. */
+    public String createGroup(String name) throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.GROUP_CREATE, LOCALHOST, port, name)))
+                .msg();
+    }
+
+    /** The groups the daemon knows (GROUPS): one frame each, the group's id in {@code id}, its name in {@code msg}. */
+    public List<Message> groups() throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.GROUPS, LOCALHOST, port, ""));
+    }
+
+    /** The members of {@code group}, its id or unique name (GROUP_MEMBERS): one frame each, the address in {@code id}. */
+    public List<Message> groupMembers(String group) throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.GROUP_MEMBERS, LOCALHOST, port, group));
+    }
+
     /** The contact list (CONTACTS, protocol 2): one frame per contact, details in extension fields. */
     public List<Message> contacts() throws IOException, ProtocolException, DaemonErrorException {
         return listing(Message.of(Command.CONTACTS, LOCALHOST, port, ""));

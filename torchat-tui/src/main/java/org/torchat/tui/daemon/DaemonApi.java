@@ -60,6 +60,21 @@ public interface DaemonApi {
         throw new ClientFailureException("this connection cannot ping");
     }
 
+    /** Creates a group named {@code name} (GROUP_CREATE); returns its id. */
+    default String createGroup(String name) throws TorchatException {
+        throw new ClientFailureException("this connection cannot create groups");
+    }
+
+    /** The groups the daemon knows, in the order it learned of them (GROUPS). */
+    default List<GroupEntry> groups() throws TorchatException {
+        throw new ClientFailureException("this connection cannot list groups");
+    }
+
+    /** The members of {@code group}, its id or unique name (GROUP_MEMBERS). */
+    default List<GroupMember> groupMembers(String group) throws TorchatException {
+        throw new ClientFailureException("this connection cannot list a group's members");
+    }
+
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */
     String status() throws TorchatException;
 

@@ -254,6 +254,34 @@ public final class DaemonConnection implements DaemonApi {
     }
 
     @Override
+    public String createGroup(String name) throws TorchatException {
+        return call(() -> client.createGroup(name));
+    }
+
+    @Override
+    public List<GroupEntry> groups() throws TorchatException {
+        return call(client::groups).stream()
+                .map(m -> new GroupEntry(
+                        m.id(),
+                        m.msg(),
+                        String.valueOf(text(m, Extensions.STATE)),
+                        m.extension(Extensions.MEMBERS).map(n -> n.asInt()).orElse(0),
+                        m.extension(Extensions.UNREAD).map(n -> n.asInt()).orElse(0),
+                        text(m, Extensions.CREATOR)))
+                .toList();
+    }
+
+    @Override
+    public List<GroupMember> groupMembers(String group) throws TorchatException {
+        return call(() -> client.groupMembers(group)).stream()
+                .map(m -> new GroupMember(
+                        m.id(),
+                        m.msg().isEmpty() ? null : m.msg(),
+                        m.extension(Extensions.CREATOR).map(n -> n.asBoolean()).orElse(false)))
+                .toList();
+    }
+
+    @Override
     public double ping(String peer) throws TorchatException {
         return call(() -> sendClient.ping(peer));
     }

@@ -1,0 +1,48 @@
+package org.torchat.daemon.group;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import org.torchat.daemon.net.CommandHandler;
+import org.torchat.daemon.net.Replies;
+import org.torchat.daemon.net.ReplySink;
+import org.torchat.daemon.net.RequestException;
+import org.torchat.daemon.store.Contacts;
+import org.torchat.daemon.store.Group;
+import org.torchat.protocol.Command;
+import org.torchat.protocol.Extensions;
+import org.torchat.protocol.Message;
+import org.torchat.protocol.onion.OnionAddress;
+
+/**
+ * GROUP_MEMBERS (group id or unique name in {@code msg}): one GROUP_MEMBERS frame per member of the roster we hold
+ * ({@code id} the member's address, {@code msg} our nickname for it or empty, {@code creator} true for the group's
+ * creator), in address order, then END with the count.
+ */
+public final class GroupMembersHandler implements CommandHandler {
+    private final GroupResolver resolver;
+    private final Contacts contacts;
+
+    public GroupMembersHandler(GroupResolver resolver, Contacts contacts) {
+        this.resolver = resolver;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void handle(Message request, ReplySink replies) throws RequestException, IOException {
+        Group group = resolver.resolve(request.msg(), "msg");
+        for (OnionAddress member : group.members()) {
+            String nickname = contacts.find(member).map(c -> c.nickname()).orElse(null);
+            replies.send(Message.of(
+                            Command.GROUP_MEMBERS,
+                            member.hostname(),
+                            request.portno(),
+                            nickname == null ? "" : nickname)
+                    .withExtension(
+                            Extensions.CREATOR,
+                            JsonNodeFactory.instance.booleanNode(
+                                    member.equals(group.roster().creator()))));
+        }
+        replies.send(Replies.end(
+                group.id(), request.portno(), Integer.toString(group.members().size())));
+    }
+}

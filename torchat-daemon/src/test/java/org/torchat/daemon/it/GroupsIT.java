@@ -1,0 +1,93 @@
+package org.torchat.daemon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchat.daemon.testing.TestDaemon;
+import org.torchat.daemon.testing.TorchatCli;
+import org.torchat.protocol.Json;
+
+/** Issue 16, the part built so far: groups created and listed through the real daemon and the scripting CLI. */
+class GroupsIT {
+    @TempDir
+    Path tmp;
+
+    private TestDaemon alice;
+
+    @AfterEach
+    void stop() {
+        if (alice != null) {
+            alice.close();
+        }
+    }
+
+    private TorchatCli.Run torchat(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "-p";
+        all[args.length + 1] = String.valueOf(alice.controlPort());
+        return TorchatCli.torchat(all);
+    }
+
+    @Test
+    void aGroupIsCreatedListedAndNamedByItsIdOrItsNameAcrossARestart() throws Exception {
+        Path dir = TestDaemon.newDataDir(tmp, "alice");
+        alice = TestDaemon.start(dir, "127.0.0.1:9");
+        String name = "Friends \ud83c\udf89 \u4e2d\u6587";
+        TorchatCli.Run created = torchat("group", "create", name);
+        assertEquals(0, created.code(), created.err());
+        String id = created.out().strip();
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+
+        alice.close();
+        alice = TestDaemon.start(dir, "127.0.0.1:9");
+        String self = alice.address().hostname();
+        TorchatCli.Run groups = torchat("groups");
+        assertEquals(
+                List.of(id + "  " + name + "  member  1 member  0 unread"),
+                groups.out().lines().toList());
+        JsonNode json = Json.MAPPER.readTree(torchat("groups", "--json").out());
+        assertEquals(name, json.get(0).get("name").asText());
+        assertEquals(self, json.get(0).get("creator").asText());
+
+        String expected = self + "  -  creator";
+        assertEquals(
+                List.of(expected), torchat("group", "members", id).out().lines().toList(), "by id");
+        assertEquals(
+                List.of(expected),
+                torchat("group", "members", "friends \ud83c\udf89 \u4e2d\u6587")
+                        .out()
+                        .lines()
+                        .toList(),
+                "by name, letter case aside");
+        JsonNode members =
+                Json.MAPPER.readTree(torchat("group", "members", id, "--json").out());
+        assertTrue(members.get(0).get("creator").asBoolean());
+    }
+
+    @Test
+    void badNamesUnknownAndAmbiguousGroupsAreRefusedClearly() throws Exception {
+        alice = TestDaemon.start(TestDaemon.newDataDir(tmp, "alice"), "127.0.0.1:9");
+        assertRefused(torchat("group", "create", " "), "may not be empty");
+        assertRefused(torchat("group", "create", "x".repeat(65)), "at most 64 characters, this has 65");
+        assertRefused(torchat("group", "create", "red\u001b[31m"), "control or format characters");
+        assertRefused(torchat("group", "create", " padded"), "begin or end with a space");
+        assertRefused(torchat("group", "members", "nope"), "'nope' is neither a group's id nor the name of a group");
+        assertRefused(torchat("group", "members", "0123456789abcdef0123456789abcdef"), "no group has the id");
+        assertEquals(0, torchat("group", "create", "Twice").code());
+        assertEquals(0, torchat("group", "create", "twice").code());
+        assertRefused(torchat("group", "members", "TWICE"), "2 groups are called 'TWICE': name it by its id");
+        assertEquals(2, torchat("group").code(), "a group command needs a subcommand");
+        assertEquals(2, torchat("groups").out().lines().count(), "nothing refused was created");
+    }
+
+    private static void assertRefused(TorchatCli.Run run, String why) {
+        assertEquals(1, run.code(), run.out());
+        assertTrue(run.err().contains(why), run.err());
+    }
+}

@@ -1,0 +1,4 @@
+package org.torchat.tui.daemon;
+
+/** One group (GROUPS): its id and name, our standing in it, its members, unread messages and creator. */
+public record GroupEntry(String id, String name, String state, int members, int unread, String creator) {}

@@ -1,0 +1,4 @@
+package org.torchat.tui.daemon;
+
+/** One member of a group (GROUP_MEMBERS): its address, our nickname for it (null: none), whether it created it. */
+public record GroupMember(String address, String nickname, boolean creator) {}
