@@ -169,15 +169,15 @@ class TuiInTmuxIT {
             assertTrue(!wrong.contains("not the passphrase"), "no echo:\n" + wrong);
 
             keys(passphrase, "Enter");
-            String unlocked = Await.until(
-                    this::screen,
-                    s -> s.contains("TORchat Address:") && s.contains("History unlocked"),
-                    Duration.ofSeconds(30));
-            assertTrue(!unlocked.contains(passphrase), "no echo:\n" + unlocked);
-            assertTrue(
-                    unlocked.contains(bob.address().hostname().substring(0, 27)), "Bob's message waits:\n" + unlocked);
+            // Unlocked: the screen comes up, and the message stored while locked can be read (HISTORY would be
+            // refused while locked). Whether the "History unlocked" notice is still in view depends on whether the
+            // client has already opened the conversation, so the text itself is the proof.
+            String screen = Await.until(this::screen, s -> s.contains("TORchat Address:"), Duration.ofSeconds(30));
+            assertTrue(!screen.contains(passphrase), "no echo:\n" + screen);
             keys(bob.address().hostname(), "Enter");
-            Await.until(this::screen, s -> s.contains("written while carol was locked"), Duration.ofSeconds(20));
+            String opened = Await.until(
+                    this::screen, s -> s.contains("written while carol was locked"), Duration.ofSeconds(20));
+            assertTrue(!opened.contains(passphrase), "no echo:\n" + opened);
             keys("/quit", "Enter");
             Await.until(this::screen, s -> s.strip().endsWith("READY$"), Duration.ofSeconds(20));
         }
