@@ -1,7 +1,6 @@
 package org.torchat.protocol.group;
 
 import org.torchat.protocol.identity.Ed25519Identity;
-import org.torchat.protocol.onion.OnionAddress;
 import org.torchat.protocol.signature.CanonicalEncoding;
 import org.torchat.protocol.signature.MessageSignatures;
 
@@ -59,8 +58,7 @@ public final class GroupSignatures {
      * @throws IllegalArgumentException for another author, or a text that is not valid Unicode
      */
     public static byte[] sign(Ed25519Identity author, GroupMessageFields m) {
-        requireSelf(author, m.author());
-        return author.sign(encode(m));
+        return MessageSignatures.signAs(author, m.author(), () -> encode(m));
     }
 
     /**
@@ -69,8 +67,7 @@ public final class GroupSignatures {
      * @throws IllegalArgumentException for another creator, or a name that is not valid Unicode
      */
     public static byte[] sign(Ed25519Identity creator, RosterFields r) {
-        requireSelf(creator, r.creator());
-        return creator.sign(encode(r));
+        return MessageSignatures.signAs(creator, r.creator(), () -> encode(r));
     }
 
     /** Whether {@code signature} is the author's over {@code m}. */
@@ -81,12 +78,5 @@ public final class GroupSignatures {
     /** Whether {@code signature} is the creator's over {@code r}. */
     public static boolean verify(RosterFields r, byte[] signature) {
         return MessageSignatures.verifyEncoding(r.creator(), () -> encode(r), signature);
-    }
-
-    private static void requireSelf(Ed25519Identity identity, OnionAddress named) {
-        if (!identity.onionAddress().equals(named)) {
-            throw new IllegalArgumentException(
-                    "cannot sign as " + named + " with the key of " + identity.onionAddress());
-        }
     }
 }

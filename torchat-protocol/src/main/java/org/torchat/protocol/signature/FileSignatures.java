@@ -45,11 +45,7 @@ public final class FileSignatures {
      * @throws IllegalArgumentException if the identity is not the sender's, or the name is not valid Unicode
      */
     public static byte[] sign(Ed25519Identity sender, SignedFileFields fields) {
-        if (!sender.onionAddress().equals(fields.sender())) {
-            throw new IllegalArgumentException(
-                    "cannot sign as " + fields.sender() + " with the key of " + sender.onionAddress());
-        }
-        return sender.sign(encode(fields));
+        return MessageSignatures.signAs(sender, fields.sender(), () -> encode(fields));
     }
 
     /** Whether {@code signature} is {@code fields.sender()}'s signature of {@code fields}. */

@@ -67,11 +67,21 @@ public final class MessageSignatures {
      * @throws IllegalArgumentException if the identity is not the sender's, or a field is not valid Unicode
      */
     public static byte[] sign(Ed25519Identity sender, SignedFields fields) {
-        OnionAddress own = sender.onionAddress();
-        if (!own.equals(fields.sender())) {
-            throw new IllegalArgumentException("cannot sign as " + fields.sender() + " with the key of " + own);
+        return signAs(sender, fields.sender(), () -> encode(fields));
+    }
+
+    /**
+     * Signs the bytes {@code encoding} makes as {@code named}, which must be {@code identity}'s address: every kind of
+     * signature (messages, file frames, group messages and rosters) refuses to sign in another's name here.
+     *
+     * @throws IllegalArgumentException if {@code named} is not {@code identity}'s address, or the encoding fails
+     */
+    public static byte[] signAs(Ed25519Identity identity, OnionAddress named, Supplier<byte[]> encoding) {
+        OnionAddress own = identity.onionAddress();
+        if (!own.equals(named)) {
+            throw new IllegalArgumentException("cannot sign as " + named + " with the key of " + own);
         }
-        return sender.sign(encode(fields));
+        return identity.sign(encoding.get());
     }
 
     /**
