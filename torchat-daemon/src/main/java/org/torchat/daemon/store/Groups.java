@@ -109,13 +109,14 @@ public final class Groups {
      * that no longer lists {@code self} makes us {@link GroupState#REMOVED}. Returns whether it was taken.
      */
     public boolean applyRoster(RosterFields roster, byte[] signature, OnionAddress self) {
-        boolean taken = db.run(c -> replaceRoster(c, roster, signature));
-        if (taken && !roster.members().contains(self)) {
-            find(roster.groupId())
-                    .filter(g -> g.state() == GroupState.MEMBER || g.state() == GroupState.INVITED)
-                    .ifPresent(g -> setState(g.id(), GroupState.REMOVED));
-        }
-        return taken;
+        // One transaction: a roster that removes us is never stored without our state saying so.
+        return db.run(c -> {
+            boolean taken = replaceRoster(c, roster, signature);
+            if (taken && !roster.members().contains(self)) {
+                markRemoved(c, roster.groupId());
+            }
+            return taken;
+        });
     }
 
     /** Stores a group message (ours, or one received: then unread) if the group's state lets it in. */
@@ -234,6 +235,18 @@ public final class Groups {
             ps.executeUpdate();
         }
         insertMembers(c, roster);
+    }
+
+    /** A member or invitee the creator's roster no longer lists is removed; other states stay as they are. */
+    private static void markRemoved(Connection c, String groupId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ? AND state IN (?, ?)")) {
+            ps.setString(1, GroupState.REMOVED.dbValue());
+            ps.setString(2, groupId);
+            ps.setString(3, GroupState.MEMBER.dbValue());
+            ps.setString(4, GroupState.INVITED.dbValue());
+            ps.executeUpdate();
+        }
     }
 
     private static boolean replaceRoster(Connection c, RosterFields roster, byte[] signature) throws SQLException {
