@@ -152,7 +152,7 @@ public final class SessionDialer implements AutoCloseable {
 
     /** Dials every contact in the background, {@code connectpace} apart (not when we appear offline). */
     public void dialAll(List<OnionAddress> contacts) {
-        if (!settings.enabled() || settings.appearOffline()) {
+        if (!dialsInBackground()) {
             return;
         }
         long pace = settings.connectPace().toMillis();
@@ -163,16 +163,21 @@ public final class SessionDialer implements AutoCloseable {
 
     /** {@code peer} just became a contact: dial it now, so that presence shows without waiting for a message. */
     public void dialSoon(OnionAddress peer) {
-        if (settings.enabled() && !settings.appearOffline()) {
+        if (dialsInBackground()) {
             plan(peer, Duration.ZERO);
         }
     }
 
     /** A session with {@code peer} ended: dial again soon, so presence follows it back online. */
     public void sessionEnded(OnionAddress peer) {
-        if (settings.enabled() && !settings.appearOffline()) {
+        if (dialsInBackground()) {
             plan(peer, settings.heartbeat());
         }
+    }
+
+    /** Sessions are dialled with nothing to deliver only when they are on and we do not appear offline. */
+    private boolean dialsInBackground() {
+        return settings.enabled() && !settings.appearOffline();
     }
 
     private void plan(OnionAddress peer, Duration delay) {
