@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
+import org.torchat.daemon.testing.ContactRows;
 import org.torchat.daemon.testing.DaemonProcess;
 import org.torchat.daemon.testing.Processes;
 import org.torchat.daemon.testing.TestSocks5Server;
@@ -291,11 +292,11 @@ class CrashDurabilityIT {
         awaitSession(a, b);
         List<String> sent = new ArrayList<>();
 
-        freeze(b);
+        b.freeze();
         sent.addAll(sendBurst(a, b, "sender-killed", 50));
         Thread.sleep(1000); // written to the session: a's socket, the relay and b's kernel buffer hold them
         a.kill();
-        thaw(b);
+        b.thaw();
         // b stores what it reads before a is back: these messages were on the wire. Not all 50: b's first
         // acknowledgement to the dead sender draws a reset, and the kernel drops what b had not read yet.
         long storedBeforeRestart = Await.until(
@@ -310,7 +311,7 @@ class CrashDurabilityIT {
         a.start();
 
         awaitSession(a, b);
-        freeze(b);
+        b.freeze();
         sent.addAll(sendBurst(a, b, "receiver-killed", 50));
         Thread.sleep(1000);
         b.kill();
@@ -353,30 +354,9 @@ class CrashDurabilityIT {
     /** Waits until {@code of} has a session with {@code peer} (CONTACTS names it). */
     private static void awaitSession(DaemonProcess of, DaemonProcess peer) throws Exception {
         Await.until(
-                () -> of.client().contacts().stream()
-                        .filter(m -> m.id().equals(peer.onion()))
-                        .map(m -> m.extension(Extensions.SESSION)
-                                .filter(n -> !n.isNull())
-                                .isPresent())
-                        .findFirst()
-                        .orElse(false),
-                Boolean.TRUE::equals,
+                () -> ContactRows.session(of.client(), peer.onion()),
+                java.util.Optional::isPresent,
                 java.time.Duration.ofSeconds(30));
-    }
-
-    private static void freeze(DaemonProcess d) throws Exception {
-        signal(d, "-STOP");
-    }
-
-    private static void thaw(DaemonProcess d) throws Exception {
-        signal(d, "-CONT");
-    }
-
-    private static void signal(DaemonProcess d, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid()))
-                .inheritIO()
-                .start();
-        assertEquals(0, kill.waitFor(), "kill " + signal + " " + d.pid());
     }
 
     /**

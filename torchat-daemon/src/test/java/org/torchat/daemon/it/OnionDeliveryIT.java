@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
+import org.torchat.daemon.testing.ContactRows;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.tor.PrivateTorNetwork;
 import org.torchat.daemon.tor.TorStatus;
@@ -248,8 +249,8 @@ class OnionDeliveryIT {
             dave.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, c, "carol");
             carol.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, d, "dave");
             Await.until(() -> presence(dave, c), "online"::equals, Duration.ofSeconds(120));
-            String session = Await.until(
-                    () -> session(carol, d), id -> !id.equals("none") && !id.equals("null"), Duration.ofSeconds(10));
+            Optional<String> session =
+                    Await.until(() -> session(carol, d), Optional::isPresent, Duration.ofSeconds(10));
             assertEquals(session, session(dave, c), "both ends name the same session");
             assertEquals("offline", presence(carol, d), "Dave appears offline: a session, and no presence");
 
@@ -272,11 +273,14 @@ class OnionDeliveryIT {
             org.torchat.daemon.testing.TransferProbe.await(dave.client(), tid, "complete", Duration.ofSeconds(600));
 
             dave.client().changeContact(org.torchat.protocol.Command.REMOVE_CONTACT, c, "");
-            Await.until(() -> session(carol, d), "null"::equals, Duration.ofSeconds(30));
+            Await.until(() -> session(carol, d), Optional::isEmpty, Duration.ofSeconds(30));
             carol.client().send(d, "the first one without a session: Carol's dial is refused, then a new stream");
             awaitDelivered(carol, d, 31);
             double[] newStream = timeDeliveries(carol, d, "new stream ", 30);
-            assertEquals("null", session(carol, d), "no session with a daemon that does not count Carol a contact");
+            assertEquals(
+                    Optional.empty(),
+                    session(carol, d),
+                    "no session with a daemon that does not count Carol a contact");
             List<String> received = dave.client().history(c, 1000).stream()
                     .map(Message::msg)
                     .filter(t ->
@@ -353,25 +357,12 @@ class OnionDeliveryIT {
                 sorted[sorted.length - 1]);
     }
 
-    private static Message contactRow(TestDaemon of, String peer) throws Exception {
-        return of.client().contacts().stream()
-                .filter(m -> m.id().equals(peer))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(peer + " is not a contact"));
-    }
-
     private static String presence(TestDaemon of, String peer) throws Exception {
-        return contactRow(of, peer)
-                .extension("presence")
-                .map(com.fasterxml.jackson.databind.JsonNode::asText)
-                .orElse("absent");
+        return ContactRows.presence(of.client(), peer);
     }
 
-    private static String session(TestDaemon of, String peer) throws Exception {
-        return contactRow(of, peer)
-                .extension("session")
-                .map(com.fasterxml.jackson.databind.JsonNode::asText)
-                .orElse("none");
+    private static Optional<String> session(TestDaemon of, String peer) throws Exception {
+        return ContactRows.session(of.client(), peer);
     }
 
     /** Waits until the first {@code count} outgoing messages to {@code peer} are acknowledged. */

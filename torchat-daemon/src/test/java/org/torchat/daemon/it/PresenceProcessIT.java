@@ -3,7 +3,6 @@ package org.torchat.daemon.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
+import org.torchat.daemon.testing.ContactRows;
 import org.torchat.daemon.testing.DaemonProcess;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.protocol.Command;
-import org.torchat.protocol.Extensions;
 
 /**
  * Issue 15: presence follows a contact's daemon as a real process. Frozen (SIGSTOP: its connection stays open and
@@ -35,7 +34,7 @@ class PresenceProcessIT {
     void stop() throws Exception {
         for (DaemonProcess d : new DaemonProcess[] {alice, bob}) {
             if (d != null) {
-                signal(d, "-CONT");
+                d.thaw();
                 d.close();
             }
         }
@@ -61,13 +60,13 @@ class PresenceProcessIT {
         bob.client().changeContact(Command.ADD_CONTACT, alice.onion(), "");
         Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
 
-        signal(bob, "-STOP");
+        bob.freeze();
         long frozen = System.nanoTime();
         Await.until(() -> presence(alice, bob), "offline"::equals, Duration.ofSeconds(10));
         long frozenMillis = (System.nanoTime() - frozen) / 1_000_000;
         assertTrue(
                 frozenMillis >= 2 * HEARTBEAT_MILLIS, "not before the heartbeats were missed: " + frozenMillis + " ms");
-        signal(bob, "-CONT");
+        bob.thaw();
         Await.until(() -> presence(alice, bob), "online"::equals, Duration.ofSeconds(20));
 
         bob.kill();
@@ -87,20 +86,6 @@ class PresenceProcessIT {
     }
 
     private static String presence(DaemonProcess of, DaemonProcess peer) throws Exception {
-        return of.client().contacts().stream()
-                .filter(m -> m.id().equals(peer.onion()))
-                .findFirst()
-                .flatMap(m -> m.extension(Extensions.PRESENCE))
-                .map(JsonNode::asText)
-                .orElse("absent");
-    }
-
-    private static void signal(DaemonProcess d, String signal) throws Exception {
-        if (d.isUp()) {
-            Process kill = new ProcessBuilder("kill", signal, Long.toString(d.pid()))
-                    .inheritIO()
-                    .start();
-            assertEquals(0, kill.waitFor(), "kill " + signal + " " + d.pid());
-        }
+        return ContactRows.presence(of.client(), peer.onion());
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
+import org.torchat.daemon.testing.ContactRows;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.TorchatCli;
@@ -72,24 +73,15 @@ class SessionsIT {
 
     /** The CONTACTS frame {@code of} shows for {@code peer}. */
     private static Message contact(TestDaemon of, String address) throws Exception {
-        return of.client().contacts().stream()
-                .filter(m -> m.id().equals(address))
-                .findFirst()
-                .orElseThrow();
+        return ContactRows.row(of.client(), address).orElseThrow();
     }
 
     private static Message contact(TestDaemon of, TestDaemon peer) throws Exception {
-        return of.client().contacts().stream()
-                .filter(m -> m.id().equals(peer.address().hostname()))
-                .findFirst()
-                .orElseThrow();
+        return contact(of, peer.address().hostname());
     }
 
     private static String presence(TestDaemon of, TestDaemon peer) throws Exception {
-        return contact(of, peer)
-                .extension(Extensions.PRESENCE)
-                .map(JsonNode::asText)
-                .orElse("absent");
+        return ContactRows.presence(of.client(), peer.address().hostname());
     }
 
     @Test

@@ -122,6 +122,32 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the process stops where it is, its connections stay open and say nothing, as when its machine or
+     * network goes away; {@link #thaw()} lets it go on. Nothing is done to a daemon that is not running.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** SIGCONT, after {@link #freeze()}. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process p = process;
+        if (!up || p == null) {
+            return;
+        }
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(p.pid()))
+                .inheritIO()
+                .start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill " + signal + " " + p.pid() + " failed");
+        }
+    }
+
     /** SIGTERM, then waits for the clean exit; returns the exit code. */
     public synchronized int stop() throws InterruptedException {
         up = false;
