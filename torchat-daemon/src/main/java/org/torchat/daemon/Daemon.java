@@ -46,8 +46,19 @@ import org.torchat.daemon.delivery.DeliveryService;
 import org.torchat.daemon.delivery.RetryPolicy;
 import org.torchat.daemon.delivery.SocksDelivery;
 import org.torchat.daemon.group.GroupCreateHandler;
+import org.torchat.daemon.group.GroupHistoryHandler;
+import org.torchat.daemon.group.GroupInviteHandler;
+import org.torchat.daemon.group.GroupInvitesHandler;
+import org.torchat.daemon.group.GroupLinks;
 import org.torchat.daemon.group.GroupMembersHandler;
+import org.torchat.daemon.group.GroupMembership;
+import org.torchat.daemon.group.GroupMuteHandler;
+import org.torchat.daemon.group.GroupReadHandler;
+import org.torchat.daemon.group.GroupRemoveHandler;
 import org.torchat.daemon.group.GroupResolver;
+import org.torchat.daemon.group.GroupSendHandler;
+import org.torchat.daemon.group.GroupStepHandler;
+import org.torchat.daemon.group.GroupTraffic;
 import org.torchat.daemon.group.GroupsHandler;
 import org.torchat.daemon.identity.IdentityStore;
 import org.torchat.daemon.logging.WarningDigest;
@@ -65,18 +76,21 @@ import org.torchat.daemon.peer.SenderGate;
 import org.torchat.daemon.seal.LockHandler;
 import org.torchat.daemon.seal.SealStartup;
 import org.torchat.daemon.seal.UnlockHandler;
+import org.torchat.daemon.session.SessionLink;
 import org.torchat.daemon.session.SessionService;
 import org.torchat.daemon.store.ChangeSignal;
 import org.torchat.daemon.store.Contacts;
 import org.torchat.daemon.store.ControlCookie;
 import org.torchat.daemon.store.DataDirectory;
 import org.torchat.daemon.store.Database;
+import org.torchat.daemon.store.GroupInvites;
 import org.torchat.daemon.store.Groups;
 import org.torchat.daemon.store.History;
 import org.torchat.daemon.store.HistorySeal;
 import org.torchat.daemon.store.Inbox;
 import org.torchat.daemon.store.NativeLibraryDirectory;
 import org.torchat.daemon.store.Outbox;
+import org.torchat.daemon.store.PeerStanding;
 import org.torchat.daemon.store.RequestExpiry;
 import org.torchat.daemon.store.RequestLimits;
 import org.torchat.daemon.store.Search;
@@ -105,8 +119,6 @@ public final class Daemon implements AutoCloseable {
     private static final int DELIVERY_PARALLELISM = 16;
     /** The SOCKS isolation tag of file streams (Socks5Handshake): they never share a circuit with messages. */
     static final String FILE_CIRCUITS = "torchat-files";
-    /** Bytes of text one group's messages may take in the store (docs/GROUPS.md, "Bounds"). */
-    static final long GROUP_MAX_BYTES = 16L * 1024 * 1024;
 
     static final String HOSTNAME_FILE = "hostname";
     static final String PID_FILE = "torchatd.pid";
@@ -119,6 +131,7 @@ public final class Daemon implements AutoCloseable {
     private DeliveryService deliveryService;
     private FileSender fileSender;
     private SessionService sessionService;
+    private GroupTraffic groupTraffic;
     private FileTransfer fileTransfer;
     private final Housekeeping housekeeping = new Housekeeping();
     private final CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -265,6 +278,31 @@ public final class Daemon implements AutoCloseable {
         startFileTransfer(settings, contacts, socks, retry, clock);
         IncomingMessages incoming = new IncomingMessages(
                 inbox, clock, settings.logMessageText(), settings.replayWindow(), settings.maxClockSkew());
+        Groups groups = new Groups(database, changes, settings.groupMaxBytes());
+        groupTraffic = new GroupTraffic(
+                identity,
+                groups,
+                new GroupInvites(database),
+                new GroupLinks() {
+                    @Override
+                    public Optional<SessionLink> link(OnionAddress peer) {
+                        return sessionService.link(peer);
+                    }
+
+                    @Override
+                    public void dialSoon(OnionAddress peer) {
+                        sessionService.dialSoon(peer);
+                    }
+                },
+                peer -> {
+                    PeerStanding standing = contacts.standing(peer);
+                    return standing.contact() && !standing.blocked();
+                },
+                peer -> sessionService.speaksSessions(peer),
+                settings.groupMaxMembers(),
+                settings.recvRate(),
+                settings.recvBurst(),
+                clock);
         sessionService = new SessionService(
                 identity,
                 settings.sessions(),
@@ -277,7 +315,9 @@ public final class Daemon implements AutoCloseable {
                 retry,
                 socks::open,
                 () -> changes.signal(ChangeSignal.PRESENCE),
-                this::peerReachable);
+                this::peerReachable,
+                groups::fellowMembers,
+                groupTraffic);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
         Consumer<OnionAddress> contactChanged = sessionService::contactChanged;
         Map<Command, CommandHandler> clientCommands = new EnumMap<>(Map.ofEntries(
@@ -310,11 +350,7 @@ public final class Daemon implements AutoCloseable {
         clientCommands.put(Command.BACKUP, backupHandler(settings));
         clientCommands.put(
                 Command.EXPORT, unlessLocked(seal, new ExportHandler(new History(database), peers, clock.getZone())));
-        // issue 16: groups (docs/GROUPS.md); so far created and listed here, invitations and messages come next
-        Groups groups = new Groups(database, changes, GROUP_MAX_BYTES);
-        clientCommands.put(Command.GROUP_CREATE, new GroupCreateHandler(identity, groups, clock));
-        clientCommands.put(Command.GROUPS, new GroupsHandler(groups));
-        clientCommands.put(Command.GROUP_MEMBERS, new GroupMembersHandler(new GroupResolver(groups), contacts));
+        clientCommands.putAll(groupCommands(groups, contacts, peers, clock));
         Dispatcher controlDispatcher =
                 new Dispatcher(clientCommands, fileTransfer.clientStreams(), Daemon::refusedOnControlPort);
         SenderGate gate = new SenderGate(
@@ -354,6 +390,30 @@ public final class Daemon implements AutoCloseable {
                 settings.maxFramePayload(),
                 ControlAuthenticator.OPEN,
                 warnings("peer", settings.logWarnings())));
+    }
+
+    /** Issue 16: groups (docs/GROUPS.md). Reading a group's messages needs the history key when it is sealed. */
+    private Map<Command, CommandHandler> groupCommands(
+            Groups groups, Contacts contacts, PeerResolver peers, Clock clock) {
+        HistorySeal seal = database.seal();
+        GroupResolver resolver = new GroupResolver(groups);
+        GroupMembership membership = groupTraffic.membership();
+        return Map.ofEntries(
+                Map.entry(Command.GROUP_CREATE, new GroupCreateHandler(identity, groups, clock)),
+                Map.entry(Command.GROUPS, new GroupsHandler(groups)),
+                Map.entry(Command.GROUP_MEMBERS, new GroupMembersHandler(resolver, groups, contacts)),
+                Map.entry(Command.GROUP_INVITE, new GroupInviteHandler(resolver, peers, membership)),
+                Map.entry(Command.GROUP_INVITES, new GroupInvitesHandler(groups)),
+                Map.entry(Command.GROUP_JOIN, new GroupStepHandler(resolver, membership::join)),
+                Map.entry(Command.GROUP_DECLINE, new GroupStepHandler(resolver, membership::decline)),
+                Map.entry(Command.GROUP_LEAVE, new GroupStepHandler(resolver, membership::leave)),
+                Map.entry(Command.GROUP_REMOVE, new GroupRemoveHandler(resolver, peers, membership)),
+                Map.entry(Command.GROUP_SEND, new GroupSendHandler(resolver, groupTraffic.writer())),
+                Map.entry(
+                        Command.GROUP_HISTORY,
+                        unlessLocked(seal, new GroupHistoryHandler(resolver, groups, clock.getZone()))),
+                Map.entry(Command.GROUP_READ, unlessLocked(seal, new GroupReadHandler(groups, clock.getZone()))),
+                Map.entry(Command.GROUP_MUTE, new GroupMuteHandler(resolver, groups, peers)));
     }
 
     /**
@@ -517,6 +577,9 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         requestShutdown();
+        if (groupTraffic != null) {
+            groupTraffic.close();
+        }
         if (sessionService != null) {
             sessionService.close(); // sessions hold peer-listener threads: end them before the listener waits
         }

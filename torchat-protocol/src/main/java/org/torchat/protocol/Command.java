@@ -81,7 +81,36 @@ public enum Command {
     /** Extension (issue 16): the groups we know, one GROUPS frame each, then END with the count. */
     GROUPS,
     /** Extension (issue 16): the members of group {@code msg} (id or unique name), one frame each, then END. */
-    GROUP_MEMBERS;
+    GROUP_MEMBERS,
+    /**
+     * Extension (issue 16). At the control port: the creator invites {@code peers} to group {@code msg}. Inside a
+     * session: the creator's invitation, with the group's signed roster.
+     */
+    GROUP_INVITE,
+    /** Extension (issue 16, control): the invitations we have not answered, one frame each, then END. */
+    GROUP_INVITES,
+    /** Extension (issue 16): accept the invitation to group {@code msg} (control), or say so to its creator (session). */
+    GROUP_JOIN,
+    /** Extension (issue 16): decline the invitation to group {@code msg} (control), or say so to its creator. */
+    GROUP_DECLINE,
+    /** Extension (issue 16): leave group {@code msg} (control), or say so to its creator (session). */
+    GROUP_LEAVE,
+    /** Extension (issue 16, control): the creator removes member {@code id} from group {@code msg}. */
+    GROUP_REMOVE,
+    /** Extension (issue 16, control): writes {@code msg} to group {@code group}, signed by us. */
+    GROUP_SEND,
+    /** Extension (issue 16, control): the last messages of group {@code msg}, one frame each, then END. */
+    GROUP_HISTORY,
+    /** Extension (issue 16, control): unread group messages, oldest first, one frame each, marked read; then END. */
+    GROUP_READ,
+    /** Extension (issue 16, control): mutes (or with {@code muted} false unmutes) group {@code msg} or a member. */
+    GROUP_MUTE,
+    /** Extension (issue 16, session): a group's roster, signed by its creator; kept when newer. */
+    GROUP_ROSTER,
+    /** Extension (issue 16, session): per author, the highest sequence number we hold in a group: send what we lack. */
+    GROUP_HAVE,
+    /** Extension (issue 16, session): one group message with its author's signature, from its author or a member. */
+    GROUP_MSG;
 
     /** The command spelled exactly {@code wire}, or empty: an unknown name is never an exception. */
     public static Optional<Command> fromWire(String wire) {

@@ -130,6 +130,28 @@ public final class Extensions {
     public static final String MEMBERS = "members";
     /** GROUPS: the group's creator; GROUP_MEMBERS: whether this member created the group. */
     public static final String CREATOR = "creator";
+    /** Group frames: a roster's version. */
+    public static final String VERSION = "ver";
+    /** GROUP_INVITE and GROUP_ROSTER in a session: the roster's members, an array of addresses in address order. */
+    public static final String ROSTER = "roster";
+    /** GROUP_INVITE and GROUP_ROSTER in a session: the creator's signature over the roster (base64). */
+    public static final String ROSTER_SIGNATURE = "rsig";
+    /** GROUP_HAVE: an object, author address to the highest sequence number held without a gap. */
+    public static final String VECTOR = "vector";
+    /** GROUP_HISTORY, GROUP_READ: the group's name (for a client that shows messages of several groups). */
+    public static final String GROUP_NAME = "groupname";
+    /** GROUP_HAVE: true when the vector names only the authors that moved since the last one. */
+    public static final String DELTA = "delta";
+    /** GROUP_MSG, GROUP_HISTORY, GROUP_READ: the message's author. */
+    public static final String AUTHOR = "author";
+    /** GROUP_MSG: the author's sequence number in the group (1, 2, 3, ...). */
+    public static final String SEQUENCE = "seq";
+    /** GROUP_INVITE at the control port: the addresses or nicknames to invite (an array). */
+    public static final String PEERS = "peers";
+    /** GROUP_MUTE, GROUPS, GROUP_MEMBERS: muted (true) or not. */
+    public static final String MUTED = "muted";
+    /** GROUP_INVITES: who invited us. */
+    public static final String INVITED_BY = "invitedby";
     /** A PING in a session that asks for an answer: a token of at most 64 characters, sent back in {@code echoed}. */
     public static final String ECHO = "echo";
     /** The answer to a PING's {@code echo}: the same token. */

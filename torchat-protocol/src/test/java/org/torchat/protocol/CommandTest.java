@@ -63,7 +63,20 @@ class CommandTest {
                         "LOCK",
                         "GROUP_CREATE",
                         "GROUPS",
-                        "GROUP_MEMBERS"),
+                        "GROUP_MEMBERS",
+                        "GROUP_INVITE",
+                        "GROUP_INVITES",
+                        "GROUP_JOIN",
+                        "GROUP_DECLINE",
+                        "GROUP_LEAVE",
+                        "GROUP_REMOVE",
+                        "GROUP_SEND",
+                        "GROUP_HISTORY",
+                        "GROUP_READ",
+                        "GROUP_MUTE",
+                        "GROUP_ROSTER",
+                        "GROUP_HAVE",
+                        "GROUP_MSG"),
                 names);
     }
 

@@ -75,7 +75,10 @@ public record Settings(
         long spoolQuota,
         SessionSettings sessions,
         /** Message texts and file names stored sealed to the key in seal.key (docs/SEALING.md). */
-        boolean sealHistory) {
+        boolean sealHistory,
+        /** Members (and open invitations) a group we create may have; bytes of text one group may store. */
+        int groupMaxMembers,
+        long groupMaxBytes) {
 
     /** As the record's default, but never showing the tor control password. */
     @Override
@@ -145,10 +148,15 @@ public record Settings(
             "appearoffline",
             "awayafter",
             "sessionrate",
-            "sealhistory");
+            "sealhistory",
+            "groupmaxmembers",
+            "groupmaxbytes");
 
     /** Keys still read under the name of an earlier version, not listed in the shipped file. */
     public static final List<String> OLD_KEYS = List.of("recvratetotal", "recvbursttotal");
+
+    /** The most members groupmaxmembers allows: a roster frame of 256 addresses stays well within a frame. */
+    public static final int GROUP_MEMBERS_LIMIT = 200;
 
     /** The largest file this daemon can be set to send or take: 64 GiB. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024 * 1024;
@@ -183,6 +191,8 @@ public record Settings(
         private boolean logMessageText;
         private boolean ephemeral;
         private boolean sealHistory;
+        private int groupMaxMembers = 50;
+        private long groupMaxBytes = 16L * 1024 * 1024;
         private int maxUnreadMessages = 1000;
         private long maxUnreadBytes = 4L * 1024 * 1024;
         private long retryDelayMillis = 5_000;
@@ -252,6 +262,8 @@ public record Settings(
                 case "logmessages" -> logMessageText = bool(value);
                 case "ephemeral" -> ephemeral = bool(value);
                 case "sealhistory" -> sealHistory = bool(value);
+                case "groupmaxmembers" -> groupMaxMembers = intIn(value, 2, GROUP_MEMBERS_LIMIT);
+                case "groupmaxbytes" -> groupMaxBytes = longIn(value, 100_000, Long.MAX_VALUE);
                 case "maxunread" -> maxUnreadMessages = intIn(value, 1, 1_000_000);
                 case "maxunreadbytes" -> maxUnreadBytes = intIn(value, 10_000, Integer.MAX_VALUE);
                 case "retrydelay" -> retryDelayMillis = intIn(value, 100, 3_600_000);
@@ -432,7 +444,9 @@ public record Settings(
                             appearOffline,
                             Duration.ofSeconds(awayAfterSeconds),
                             sessionFrameRate),
-                    sealHistory);
+                    sealHistory,
+                    groupMaxMembers,
+                    groupMaxBytes);
         }
 
         private TorMode effectiveTorMode() {

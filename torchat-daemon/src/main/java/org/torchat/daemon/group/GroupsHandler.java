@@ -14,7 +14,7 @@ import org.torchat.protocol.Message;
 
 /**
  * GROUPS: one GROUPS frame per group we know ({@code id} the group's id, {@code msg} its name, {@code state},
- * {@code members}, {@code unread}, {@code creator}), in the order we learned of them, then END with the count.
+ * {@code members}, {@code unread}, {@code muted}, {@code creator}), in the order we learned of them, then END with the count.
  */
 public final class GroupsHandler implements CommandHandler {
     private final Groups groups;
@@ -33,6 +33,7 @@ public final class GroupsHandler implements CommandHandler {
                     .withExtension(
                             Extensions.MEMBERS, nodes.numberNode(g.members().size()))
                     .withExtension(Extensions.UNREAD, nodes.numberNode(g.unread()))
+                    .withExtension(Extensions.MUTED, nodes.booleanNode(g.muted()))
                     .withExtension(
                             Extensions.CREATOR,
                             nodes.textNode(g.roster().creator().hostname())));

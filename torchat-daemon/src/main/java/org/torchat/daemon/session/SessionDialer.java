@@ -114,6 +114,11 @@ public final class SessionDialer implements AutoCloseable {
         try {
             transport.send(handshake.hello());
             Optional<Message> challenge = transport.next(handshakeTimeout);
+            if (challenge.isPresent() && refusedButSpeaksSessions(challenge.get())) {
+                transport.close();
+                LOG.debug("{} does not take our session yet (we are not its contact): one-shot frames for now", peer);
+                return Optional.empty(); // it dials us once we are its contact
+            }
             if (challenge.isEmpty() || !isChallenge(challenge.get())) {
                 transport.close();
                 sessionless.put(peer, clock.instant().plus(SESSIONLESS_PAUSE));
@@ -144,6 +149,14 @@ public final class SessionDialer implements AutoCloseable {
             throw new DeliveryException("stopping");
         }
         return Optional.of(link);
+    }
+
+    /** An ERR that says protocol 2: the peer opens sessions, only not with us (yet). */
+    private static boolean refusedButSpeaksSessions(Message m) {
+        return m.cmd() == org.torchat.protocol.Command.ERR
+                && m.extension(org.torchat.protocol.Extensions.PROTO)
+                        .map(p -> p.asInt() >= 2)
+                        .orElse(false);
     }
 
     private static boolean isChallenge(Message m) {
@@ -207,6 +220,12 @@ public final class SessionDialer implements AutoCloseable {
             LOG.debug("no session with {}: {}; next try in {} s", peer, e.getMessage(), pause.toSeconds());
             plan(peer, pause);
         }
+    }
+
+    /** Whether {@code peer} last answered SESSION as a daemon without sessions (protocol 1) does. */
+    boolean knownSessionless(OnionAddress peer) {
+        Instant until = sessionless.get(peer);
+        return until != null && clock.instant().isBefore(until);
     }
 
     /** {@code peer} opened a session with us, so it speaks sessions now whatever it answered before. */

@@ -1,7 +1,8 @@
 package org.torchat.daemon.session;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchat.daemon.net.Arguments;
@@ -11,7 +12,7 @@ import org.torchat.daemon.net.ReplySink;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.net.StreamingHandler;
 import org.torchat.daemon.peer.TokenBucket;
-import org.torchat.daemon.store.PeerStanding;
+import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.identity.Ed25519Identity;
 import org.torchat.protocol.onion.OnionAddress;
@@ -20,8 +21,8 @@ import org.torchat.protocol.session.SessionHandshake;
 import org.torchat.protocol.session.SessionKeys;
 
 /**
- * SESSION on the peer port: a contact's daemon opens a session with us. Refusals that cost nothing come first
- * (sessions off, not a contact, blocked: strangers keep one-shot frames under the request rules); then a shared
+ * SESSION on the peer port: a contact's daemon, or a fellow group member's, opens a session with us. Refusals that
+ * cost nothing come first (sessions off, neither contact nor fellow member, blocked: strangers keep one-shot frames under the request rules); then a shared
  * budget of handshakes bounds the key agreement and signature check that anyone claiming a contact's address can
  * make us do. Once both proofs check, this connection's thread reads the session until it ends.
  */
@@ -34,7 +35,7 @@ public final class SessionHandler implements StreamingHandler {
 
     private final Ed25519Identity identity;
     private final boolean enabled;
-    private final Function<OnionAddress, PeerStanding> standing;
+    private final Predicate<OnionAddress> admitted;
     private final Sessions sessions;
     private final SessionDialer dialer;
     private final TokenBucket handshakes;
@@ -42,12 +43,12 @@ public final class SessionHandler implements StreamingHandler {
     public SessionHandler(
             Ed25519Identity identity,
             boolean enabled,
-            Function<OnionAddress, PeerStanding> standing,
+            Predicate<OnionAddress> admitted,
             Sessions sessions,
             SessionDialer dialer) {
         this.identity = identity;
         this.enabled = enabled;
-        this.standing = standing;
+        this.admitted = admitted;
         this.sessions = sessions;
         this.dialer = dialer;
         this.handshakes = new TokenBucket(
@@ -60,14 +61,15 @@ public final class SessionHandler implements StreamingHandler {
         if (!enabled) {
             throw new RequestException("sessions are off on this daemon: send one frame per connection");
         }
-        PeerStanding peer = standing.apply(initiator);
-        if (!peer.contact() || peer.blocked()) {
+        if (!admitted.test(initiator)) {
             // Not a warning: someone who has us as a contact before we have them is ordinary, and falls back at once.
             LOG.debug("SESSION from {} refused: not a contact", initiator);
+            // proto says we speak sessions: the dialler falls back to one-shot frames without deciding we never will
             replies.send(Replies.error(
-                    identity.onionAddress(),
-                    hello.portno(),
-                    "sessions are only for contacts: send RECV, one frame per connection"));
+                            identity.onionAddress(),
+                            hello.portno(),
+                            "sessions are only for contacts: send RECV, one frame per connection")
+                    .withExtension(Extensions.PROTO, JsonNodeFactory.instance.numberNode(Extensions.PROTOCOL_VERSION)));
             return;
         }
         if (!takeHandshake()) {

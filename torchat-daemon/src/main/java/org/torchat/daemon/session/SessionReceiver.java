@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.torchat.daemon.net.Arguments;
 import org.torchat.daemon.net.RequestException;
 import org.torchat.daemon.peer.IncomingMessages;
@@ -27,19 +28,37 @@ final class SessionReceiver {
     private final SessionEvents events;
     private final Runnable presenceChanged;
     private final Consumer<OnionAddress> reachable;
+    private final Predicate<OnionAddress> isContact;
+    private final SessionTraffic traffic;
 
-    /** {@code reachable}: told (at most once a second per session) that a contact whose message came is online. */
+    /**
+     * {@code isContact}: whether one-to-one messages are taken from the peer (a group member who is not a contact
+     * may hold a session with us for the group's frames, and only those); {@code traffic}: the group frames.
+     * {@code reachable}: told (at most once a second per session) that a contact whose message came is online. */
     SessionReceiver(
             OnionAddress self,
             IncomingMessages incoming,
             SessionEvents events,
             Runnable presenceChanged,
-            Consumer<OnionAddress> reachable) {
+            Consumer<OnionAddress> reachable,
+            Predicate<OnionAddress> isContact,
+            SessionTraffic traffic) {
         this.self = self;
+        this.isContact = isContact;
+        this.traffic = traffic;
         this.incoming = incoming;
         this.events = events;
         this.presenceChanged = presenceChanged;
         this.reachable = reachable;
+    }
+
+    /** A session opened: the features carried inside sessions may have something for its peer. */
+    void opened(SessionLink link) {
+        traffic.opened(link);
+    }
+
+    void closed(SessionLink link) {
+        traffic.closed(link);
     }
 
     /** Acts on one frame other than a message (messages go to {@link #store}, in batches). */
@@ -50,7 +69,12 @@ final class SessionReceiver {
             case ERR -> events.refused(link, messageId(frame), frame.msg());
             case PING -> ping(link, frame);
             case PRESENCE -> presence(link, frame);
-            default -> throw new SessionException(frame.cmd() + " is not a frame of a session");
+            default -> {
+                if (!traffic.carries(frame.cmd())) {
+                    throw new SessionException(frame.cmd() + " is not a frame of a session");
+                }
+                traffic.handle(link, frame);
+            }
         }
     }
 
@@ -59,6 +83,14 @@ final class SessionReceiver {
      * ERR why one was not stored (a cap, the clock); the contact sends that one again later.
      */
     void store(SessionLink link, List<Message> frames) throws IOException, SessionException {
+        if (!isContact.test(link.peer())) {
+            // A fellow group member, not a contact: it becomes neither a contact nor a request by writing to us.
+            for (Message frame : frames) {
+                link.send(SessionFrames.refusal(
+                        self, messageId(frame), "not your contact: write to me in our group, not one to one"));
+            }
+            return;
+        }
         Message[] answers = new Message[frames.size()];
         List<Inbox.Incoming> valid = new ArrayList<>(frames.size());
         List<Integer> positions = new ArrayList<>(frames.size());

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -11,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.SessionSettings;
 import org.torchat.daemon.delivery.DeliveryService;
@@ -43,12 +48,15 @@ public final class SessionService implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "presence-signal"));
     private final Consumer<OnionAddress> reachable;
     private final OnionAddress self;
+    private final Supplier<Set<OnionAddress>> fellowMembers;
     private volatile Instant lastActivity;
 
     /**
      * {@code changed}: runs after any contact's presence changed (wakes clients' long polls), at most once a second,
      * the last change never lost; {@code reachable}: runs
-     * when a session opens, so that what waits for that peer goes now.
+     * when a session opens, so that what waits for that peer goes now; {@code fellowMembers}: everyone on the roster
+     * of a group we take part in, whose sessions are admitted and dialled like contacts'; {@code traffic}: the group
+     * frames carried inside sessions.
      */
     public SessionService(
             Ed25519Identity identity,
@@ -62,7 +70,9 @@ public final class SessionService implements AutoCloseable {
             RetryPolicy retry,
             PeerConnector connector,
             Runnable changed,
-            Consumer<OnionAddress> reachable) {
+            Consumer<OnionAddress> reachable,
+            Supplier<Set<OnionAddress>> fellowMembers,
+            SessionTraffic traffic) {
         this.settings = settings;
         this.clock = clock;
         this.contacts = contacts;
@@ -71,26 +81,60 @@ public final class SessionService implements AutoCloseable {
         this.self = identity.onionAddress();
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
         this.reachable = reachable;
+        this.fellowMembers = fellowMembers;
         this.sessions = new Sessions(
                 self,
                 settings,
                 clock,
-                new SessionReceiver(self, incoming, sender, this::presenceChanged, reachable),
+                new SessionReceiver(self, incoming, sender, this::presenceChanged, reachable, this::isContact, traffic),
                 sender,
                 this::presenceChanged,
                 this::sessionOpened,
                 this::sessionEnded);
-        this.dialer = new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock, peer -> {
-            PeerStanding standing = contacts.standing(peer);
-            return standing.contact() && !standing.blocked();
-        });
-        this.handler = new SessionHandler(identity, settings.enabled(), contacts::standing, sessions, dialer);
+        this.dialer =
+                new SessionDialer(identity, connector, sessions, settings, connectTimeout, clock, this::mayHoldSession);
+        this.handler = new SessionHandler(identity, settings.enabled(), this::mayHoldSession, sessions, dialer);
         delivery.useSessions(new SessionRoute(dialer, sender));
     }
 
-    /** Dials every contact in the background, paced: presence is known soon after start. */
+    /** Dials every contact and fellow group member in the background, paced: presence is known soon after start. */
     public void start() {
-        dialer.dialAll(contacts.contactAddresses());
+        Set<OnionAddress> peers = new LinkedHashSet<>(contacts.contactAddresses());
+        peers.addAll(fellowMembers.get());
+        peers.remove(self);
+        dialer.dialAll(List.copyOf(peers));
+    }
+
+    /** A contact, not blocked: one-to-one messages are taken from it. */
+    private boolean isContact(OnionAddress peer) {
+        PeerStanding standing = contacts.standing(peer);
+        return standing.contact() && !standing.blocked();
+    }
+
+    /** A contact, or someone on the roster of a group we take part in; never someone we blocked. */
+    private boolean mayHoldSession(OnionAddress peer) {
+        PeerStanding standing = contacts.standing(peer);
+        if (standing.blocked()) {
+            return false;
+        }
+        return standing.contact() || fellowMembers.get().contains(peer);
+    }
+
+    /** Whether sessions with {@code peer} may work: on here, and its daemon not known to lack them. */
+    public boolean speaksSessions(OnionAddress peer) {
+        return settings.enabled() && !dialer.knownSessionless(peer);
+    }
+
+    /** The live session with {@code peer}, if there is one. */
+    public Optional<SessionLink> link(OnionAddress peer) {
+        return sessions.link(peer);
+    }
+
+    /** Dials {@code peer} soon in the background unless a session with it is live (a new fellow member). */
+    public void dialSoon(OnionAddress peer) {
+        if (!peer.equals(self) && sessions.link(peer).isEmpty()) {
+            dialer.dialSoon(peer);
+        }
     }
 
     public SessionHandler handler() {
@@ -153,11 +197,8 @@ public final class SessionService implements AutoCloseable {
      * no longer a contact, or is blocked, loses its session, so it hears no more of our presence.
      */
     public void contactChanged(OnionAddress peer) {
-        PeerStanding standing = contacts.standing(peer);
-        if (standing.contact() && !standing.blocked()) {
-            if (sessions.link(peer).isEmpty()) {
-                dialer.dialSoon(peer);
-            }
+        if (mayHoldSession(peer)) {
+            dialSoon(peer);
         } else {
             sessions.link(peer).ifPresent(SessionLink::close);
         }

@@ -120,6 +120,7 @@ public final class Sessions implements AutoCloseable {
         beatSoon();
         opened.accept(link.peer());
         events.opened(link);
+        receiver.opened(link);
         presenceChanged.run();
         return true;
     }
@@ -192,6 +193,7 @@ public final class Sessions implements AutoCloseable {
             wasLive = live.remove(link.peer(), link);
         }
         events.closed(link);
+        receiver.closed(link);
         if (wasLive) {
             presenceChanged.run();
             ended.accept(link.peer());

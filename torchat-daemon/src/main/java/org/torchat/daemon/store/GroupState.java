@@ -6,8 +6,12 @@ import java.util.Locale;
 public enum GroupState {
     /** Invited, not yet answered: we hold its roster but take no messages for it. */
     INVITED,
+    /** We accepted the invitation and told (or will tell) the creator; a member once its roster lists us. */
+    JOINING,
     /** A member: we store, show and pass on its messages. */
     MEMBER,
+    /** We left and told (or will tell) the creator; left once its roster no longer lists us. Nothing is taken. */
+    LEAVING,
     /** We declined the invitation. */
     DECLINED,
     /** We left it. */

@@ -34,8 +34,16 @@ public final class Groups {
         /** Another message already holds this author's sequence number: kept out, the first one stays. */
         CONFLICT,
         /** The group's stored texts would pass its limit. */
-        OVER_LIMIT
+        OVER_LIMIT,
+        /**
+         * Not the author's next message: one before it is still missing. Kept out, so that one author's messages are
+         * stored, and shown, in their order; it comes again once the one before it is here.
+         */
+        OUT_OF_ORDER
     }
+
+    /** The states in which we take part in a group's traffic: its members' sessions are admitted and dialled. */
+    private static final String TAKING_PART = "('member', 'joining', 'leaving')";
 
     private static final String GROUP_COLUMNS =
             "group_id, name, creator, state, invited_by, roster_version, roster_sig, muted, created_at, "
@@ -63,15 +71,26 @@ public final class Groups {
     }
 
     /**
-     * An invitation from {@code invitedBy} with the group's roster. A group we already know keeps its state; only a
-     * newer roster replaces the one we hold.
+     * An invitation from {@code invitedBy} with the group's roster. A group we already know keeps its state (but one
+     * we left or were removed from is open to us again); only a newer roster replaces the one we hold.
      */
     public Group invited(RosterFields roster, byte[] signature, OnionAddress invitedBy, Instant now) {
         return db.run(c -> {
-            if (find(c, roster.groupId()).isEmpty()) {
+            Optional<Group> known = find(c, roster.groupId());
+            if (known.isEmpty()) {
                 insertGroup(c, roster, signature, GroupState.INVITED, invitedBy, now);
             } else {
                 replaceRoster(c, roster, signature);
+                GroupState state = known.get().state();
+                if (state == GroupState.LEFT || state == GroupState.REMOVED) {
+                    // invited again after we left or were removed: the creator asked anew
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE groups SET state = 'invited', invited_by = ? WHERE group_id = ?")) {
+                        ps.setString(1, invitedBy.hostname());
+                        ps.setString(2, roster.groupId());
+                        ps.executeUpdate();
+                    }
+                }
             }
             return find(c, roster.groupId()).orElseThrow();
         });
@@ -105,17 +124,137 @@ public final class Groups {
     }
 
     /**
-     * Takes {@code roster} if it is newer than the one held (a lower or equal version changes nothing); a roster
-     * that no longer lists {@code self} makes us {@link GroupState#REMOVED}. Returns whether it was taken.
+     * Moves the group from one of {@code from} to {@code to}; false (nothing changed) when it is in none of them. The
+     * check and the change are one statement, so two clients answering at once cannot both move it.
+     */
+    public boolean transition(String groupId, java.util.Set<GroupState> from, GroupState to) {
+        return db.run(c -> {
+            String states = String.join(
+                    ", ", from.stream().map(st -> "'" + st.dbValue() + "'").toList());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE groups SET state = ? WHERE group_id = ? AND state IN (" + states + ")")) {
+                ps.setString(1, to.dbValue());
+                ps.setString(2, groupId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Takes {@code roster} if it is newer than the one held (a lower or equal version changes nothing). A roster
+     * that lists {@code self} makes a joining member a member; one that does not makes a leaving member
+     * {@link GroupState#LEFT} and anyone else {@link GroupState#REMOVED}. Returns whether it was taken.
      */
     public boolean applyRoster(RosterFields roster, byte[] signature, OnionAddress self) {
         // One transaction: a roster that removes us is never stored without our state saying so.
         return db.run(c -> {
             boolean taken = replaceRoster(c, roster, signature);
-            if (taken && !roster.members().contains(self)) {
-                markRemoved(c, roster.groupId());
+            if (taken) {
+                if (roster.members().contains(self)) {
+                    moveState(c, roster.groupId(), GroupState.JOINING, GroupState.MEMBER);
+                } else {
+                    moveState(c, roster.groupId(), GroupState.LEAVING, GroupState.LEFT);
+                    markRemoved(c, roster.groupId());
+                }
             }
             return taken;
+        });
+    }
+
+    /**
+     * Everyone on the roster of a group we take part in (member, joining or leaving), ourselves included: the peers
+     * whose sessions we admit and dial although they need not be contacts.
+     */
+    public java.util.Set<OnionAddress> fellowMembers() {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.address FROM group_members m "
+                    + "JOIN groups g ON g.group_id = m.group_id WHERE g.state IN " + TAKING_PART)) {
+                return new java.util.HashSet<>(Rows.addresses(ps));
+            }
+        });
+    }
+
+    /** The groups whose roster lists {@code peer}, whatever our state in them. */
+    public List<Group> sharedWith(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + GROUP_COLUMNS + " FROM groups WHERE group_id IN "
+                    + "(SELECT group_id FROM group_members WHERE address = ?) ORDER BY created_at, group_id")) {
+                ps.setString(1, peer.hostname());
+                return groups(c, ps);
+            }
+        });
+    }
+
+    /** How many invitations wait for our user's answer. */
+    public int pendingInvitations() {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM groups WHERE state = 'invited'")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Mutes (or unmutes) the whole group when {@code author} is null, else one of its members. Local only: a muted
+     * group's messages are stored and passed on but never unread; a muted member's are also left out of history.
+     */
+    public void mute(String groupId, OnionAddress author, boolean muted) {
+        db.run(c -> {
+            if (author == null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET muted = ? WHERE group_id = ?")) {
+                    ps.setInt(1, muted ? 1 : 0);
+                    ps.setString(2, groupId);
+                    ps.executeUpdate();
+                }
+                return null;
+            }
+            String sql = muted
+                    ? "INSERT OR IGNORE INTO group_mutes (group_id, author) VALUES (?, ?)"
+                    : "DELETE FROM group_mutes WHERE group_id = ? AND author = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, groupId);
+                ps.setString(2, author.hostname());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The members of the group our user muted. */
+    public java.util.Set<OnionAddress> mutedMembers(String groupId) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT author FROM group_mutes WHERE group_id = ?")) {
+                ps.setString(1, groupId);
+                return new java.util.HashSet<>(Rows.addresses(ps));
+            }
+        });
+    }
+
+    /** The oldest unread group messages of every group, at most {@code limit}; they are read from now on. */
+    public List<GroupMessage> readUnread(int limit) {
+        return db.run(c -> {
+            List<GroupMessage> unread;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + MESSAGE_COLUMNS + " FROM group_messages WHERE unread = 1 ORDER BY id LIMIT ?")) {
+                ps.setInt(1, limit);
+                unread = messages(ps);
+            }
+            try (PreparedStatement read = c.prepareStatement("UPDATE group_messages SET unread = 0 WHERE id = ?");
+                    PreparedStatement count = c.prepareStatement(
+                            "UPDATE groups SET unread_count = " + "MAX(unread_count - 1, 0) WHERE group_id = ?")) {
+                for (GroupMessage m : unread) {
+                    read.setLong(1, m.id());
+                    read.addBatch();
+                    count.setString(1, m.fields().groupId());
+                    count.addBatch();
+                }
+                read.executeBatch();
+                count.executeBatch();
+            }
+            return unread;
         });
     }
 
@@ -141,19 +280,23 @@ public final class Groups {
         if (held.isPresent()) {
             return held.get().equals(m.messageId()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
         }
+        if (m.seq() != contiguous(c, m.groupId(), m.author()) + 1) {
+            return Outcome.OUT_OF_ORDER;
+        }
         long bytes = m.text().getBytes(StandardCharsets.UTF_8).length;
         if (group.get().storedBytes() + bytes > maxBytesPerGroup) {
             return Outcome.OVER_LIMIT;
         }
-        insertMessage(c, m, signature, receivedAt, !ours);
+        boolean unread = !ours && !group.get().muted() && !isMuted(c, m.groupId(), m.author());
+        insertMessage(c, m, signature, receivedAt, unread);
         try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET stored_bytes = stored_bytes + ?, "
                 + "unread_count = unread_count + ? WHERE group_id = ?")) {
             ps.setLong(1, bytes);
-            ps.setInt(2, ours ? 0 : 1);
+            ps.setInt(2, unread ? 1 : 0);
             ps.setString(3, m.groupId());
             ps.executeUpdate();
         }
-        advanceContiguous(c, m.groupId(), m.author());
+        advanceContiguous(c, m.groupId(), m.author(), m.seq());
         return Outcome.STORED;
     }
 
@@ -206,11 +349,15 @@ public final class Groups {
         });
     }
 
-    /** The last {@code n} messages of the group, oldest first, in the order they reached us. */
+    /**
+     * The last {@code n} messages of the group, oldest first, in the order they reached us (so each author's in its
+     * own order); muted members' are left out.
+     */
     public List<GroupMessage> history(String groupId, int n) {
         return db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + MESSAGE_COLUMNS
-                    + " FROM group_messages WHERE group_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id")) {
+                    + " FROM group_messages WHERE group_id = ? AND author NOT IN (SELECT author FROM group_mutes "
+                    + "WHERE group_id = group_messages.group_id) ORDER BY id DESC LIMIT ?) ORDER BY id")) {
                 ps.setString(1, groupId);
                 ps.setInt(2, n);
                 return messages(ps);
@@ -237,15 +384,47 @@ public final class Groups {
         insertMembers(c, roster);
     }
 
-    /** A member or invitee the creator's roster no longer lists is removed; other states stay as they are. */
+    /** A member, joiner or invitee the creator's roster no longer lists is removed; other states stay. */
     private static void markRemoved(Connection c, String groupId) throws SQLException {
         try (PreparedStatement ps =
-                c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ? AND state IN (?, ?)")) {
+                c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ? AND state IN (?, ?, ?)")) {
             ps.setString(1, GroupState.REMOVED.dbValue());
             ps.setString(2, groupId);
             ps.setString(3, GroupState.MEMBER.dbValue());
             ps.setString(4, GroupState.INVITED.dbValue());
+            ps.setString(5, GroupState.JOINING.dbValue());
             ps.executeUpdate();
+        }
+    }
+
+    private static void moveState(Connection c, String groupId, GroupState from, GroupState to) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ? AND state = ?")) {
+            ps.setString(1, to.dbValue());
+            ps.setString(2, groupId);
+            ps.setString(3, from.dbValue());
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean isMuted(Connection c, String groupId, OnionAddress author) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM group_mutes WHERE group_id = ? AND author = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, author.hostname());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static long contiguous(Connection c, String groupId, OnionAddress author) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT contiguous FROM group_authors WHERE group_id = ? AND author = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, author.hostname());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
         }
     }
 
@@ -300,36 +479,15 @@ public final class Groups {
         }
     }
 
-    /** Moves the author's contiguous mark over every sequence number now held without a gap. */
-    private static void advanceContiguous(Connection c, String groupId, OnionAddress author) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR IGNORE INTO group_authors (group_id, author, contiguous) VALUES (?, ?, 0)")) {
+    /** Messages are stored in their author's order, so the one just stored is the author's highest. */
+    private static void advanceContiguous(Connection c, String groupId, OnionAddress author, long seq)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_authors (group_id, author, contiguous) "
+                + "VALUES (?, ?, ?) ON CONFLICT (group_id, author) DO UPDATE SET contiguous = excluded.contiguous")) {
             ps.setString(1, groupId);
             ps.setString(2, author.hostname());
+            ps.setLong(3, seq);
             ps.executeUpdate();
-        }
-        long contiguous;
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT contiguous FROM group_authors WHERE group_id = ? AND author = ?")) {
-            ps.setString(1, groupId);
-            ps.setString(2, author.hostname());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                contiguous = rs.getLong(1);
-            }
-        }
-        long reached = contiguous;
-        while (messageIdAt(c, groupId, author, reached + 1).isPresent()) {
-            reached++;
-        }
-        if (reached != contiguous) {
-            try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE group_authors SET contiguous = ? WHERE group_id = ? AND author = ?")) {
-                ps.setLong(1, reached);
-                ps.setString(2, groupId);
-                ps.setString(3, author.hostname());
-                ps.executeUpdate();
-            }
         }
     }
 

@@ -195,7 +195,21 @@ final class Migrations {
                         unread      INTEGER NOT NULL,
                         UNIQUE (group_id, author, seq)
                     )""",
-                            "CREATE INDEX group_messages_in_order ON group_messages (group_id, id)")));
+                            "CREATE INDEX group_messages_in_order ON group_messages (group_id, id)")),
+            // issue 16: the creator's invitations still unanswered (sent again whenever a session with the invitee
+            // opens), and what our user muted: a whole group (groups.muted) or one member in a group.
+            new Migration(9, List.of("""
+                    CREATE TABLE group_invites (
+                        group_id   TEXT NOT NULL REFERENCES groups (group_id) ON DELETE CASCADE,
+                        address    TEXT NOT NULL,
+                        invited_at INTEGER NOT NULL,
+                        PRIMARY KEY (group_id, address)
+                    )""", """
+                    CREATE TABLE group_mutes (
+                        group_id TEXT NOT NULL REFERENCES groups (group_id) ON DELETE CASCADE,
+                        author   TEXT NOT NULL,
+                        PRIMARY KEY (group_id, author)
+                    )""", "CREATE INDEX group_messages_unread ON group_messages (unread, id)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -271,7 +271,9 @@ class SettingsTest {
                 "appearoffline: yes",
                 "awayafter: 90",
                 "sessionrate: 700",
-                "sealhistory: yes");
+                "sealhistory: yes",
+                "groupmaxmembers: 12",
+                "groupmaxbytes: 200000");
         assertEquals(
                 Settings.KEYS,
                 sample.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
@@ -281,6 +283,8 @@ class SettingsTest {
         assertTrue(s.requireControlToken());
         assertEquals(Strangers.CONTACTS, s.strangers());
         assertTrue(s.sealHistory());
+        assertEquals(12, s.groupMaxMembers());
+        assertEquals(200_000, s.groupMaxBytes());
         assertEquals(3, s.maxConnections());
         assertEquals(3, s.backlog());
         assertEquals(Duration.ofMillis(3000), s.torConnectTimeout());

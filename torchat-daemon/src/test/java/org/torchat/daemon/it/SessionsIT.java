@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchat.daemon.testing.Await;
 import org.torchat.daemon.testing.ContactRows;
+import org.torchat.daemon.testing.RawSession;
 import org.torchat.daemon.testing.TestDaemon;
 import org.torchat.daemon.testing.TestSocks5Server;
 import org.torchat.daemon.testing.TorchatCli;
@@ -597,58 +598,6 @@ class SessionsIT {
     }
 
     /** A session opened by hand, as a hostile contact's daemon would: the handshake, then frames sealed at will. */
-    private static final class RawSession implements AutoCloseable {
-        private final java.net.Socket socket;
-        private final org.torchat.protocol.FrameReader in;
-        private final org.torchat.protocol.FrameWriter out;
-        private final org.torchat.protocol.session.FrameAuthenticator frames;
-
-        private RawSession(
-                java.net.Socket socket,
-                org.torchat.protocol.FrameReader in,
-                org.torchat.protocol.FrameWriter out,
-                org.torchat.protocol.session.FrameAuthenticator frames) {
-            this.socket = socket;
-            this.in = in;
-            this.out = out;
-            this.frames = frames;
-        }
-
-        static RawSession open(org.torchat.protocol.identity.Ed25519Identity self, TestDaemon to) throws Exception {
-            java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), to.peerPort());
-            s.setSoTimeout(5000);
-            org.torchat.protocol.FrameReader in = new org.torchat.protocol.FrameReader(s.getInputStream());
-            org.torchat.protocol.FrameWriter out = new org.torchat.protocol.FrameWriter(s.getOutputStream());
-            var handshake = new org.torchat.protocol.session.SessionHandshake.Initiator(self, to.address(), 80);
-            out.write(org.torchat.protocol.MessageCodec.encode(handshake.hello()));
-            out.write(org.torchat.protocol.MessageCodec.encode(handshake.proof(
-                    org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()))));
-            var keys = handshake.keys(
-                    org.torchat.protocol.MessageCodec.decode(in.read().orElseThrow()));
-            return new RawSession(s, in, out, keys.authenticator());
-        }
-
-        void send(Message frame) throws Exception {
-            out.write(org.torchat.protocol.MessageCodec.encode(frames.seal(frame)));
-        }
-
-        /** The next frame, skipping heartbeats and presence, as its JSON (MAC not checked). */
-        String receive() throws Exception {
-            while (true) {
-                String frame = in.read().orElseThrow();
-                if (!frame.contains("\"cmd\":\"PRESENCE\"")
-                        && !(frame.contains("\"cmd\":\"PING\"") && !frame.contains("\"echoed\""))) {
-                    return frame;
-                }
-            }
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-        }
-    }
-
     /** The first frame the peer port answers to {@code json}; the connection is then dropped. */
     private static String firstReply(int port, String json) throws Exception {
         try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {

@@ -71,8 +71,10 @@ class DatabaseTest {
     private static final List<String> LATEST_TABLES = List.of(
             "contacts",
             "group_authors",
+            "group_invites",
             "group_members",
             "group_messages",
+            "group_mutes",
             "groups",
             "messages",
             "messages_fts",
@@ -117,6 +119,8 @@ class DatabaseTest {
                 "DROP TRIGGER messages_fts_update",
                 "DROP TABLE messages_fts",
                 "ALTER TABLE messages DROP COLUMN sealed",
+                "DROP TABLE group_invites", // schema 9
+                "DROP TABLE group_mutes",
                 "DROP TABLE group_messages", // schema 8
                 "DROP TABLE group_authors",
                 "DROP TABLE group_members",
@@ -144,6 +148,8 @@ class DatabaseTest {
                 "DROP TABLE messages_fts",
                 "ALTER TABLE messages DROP COLUMN sealed",
                 "ALTER TABLE transfers DROP COLUMN name_sealed",
+                "DROP TABLE group_invites",
+                "DROP TABLE group_mutes",
                 "DROP TABLE group_messages",
                 "DROP TABLE group_authors",
                 "DROP TABLE group_members",

@@ -99,21 +99,27 @@ class GroupsTest {
     }
 
     @Test
-    void theVectorCountsEachAuthorUpToItsFirstGapAndTheGapFilledMovesIt() {
+    void anAuthorsMessagesAreStoredOnlyInTheirOrderSoTheVectorHasNoGaps() {
         created(ALICE, BOB, CAROL);
-        write(BOB, 1, "b1", "one");
-        write(BOB, 2, "b2", "two");
-        write(BOB, 4, "b4", "four");
-        write(CAROL, 2, "c2", "carol's second, her first not here yet");
+        assertEquals(Groups.Outcome.STORED, write(BOB, 1, "b1", "one"));
+        assertEquals(Groups.Outcome.STORED, write(BOB, 2, "b2", "two"));
+        assertEquals(Groups.Outcome.OUT_OF_ORDER, write(BOB, 4, "b4", "four, before three"));
+        assertEquals(Groups.Outcome.OUT_OF_ORDER, write(CAROL, 2, "c2", "carol's second, her first not here yet"));
         assertEquals(Map.of(BOB.onionAddress(), 2L), groups.vector(group));
-        write(BOB, 3, "b3", "three");
-        write(CAROL, 1, "c1", "carol's first");
+        assertEquals(Groups.Outcome.STORED, write(BOB, 3, "b3", "three"));
+        assertEquals(Groups.Outcome.STORED, write(BOB, 4, "b4", "four"));
+        assertEquals(Groups.Outcome.STORED, write(CAROL, 1, "c1", "carol's first"));
+        assertEquals(Groups.Outcome.STORED, write(CAROL, 2, "c2", "carol's second"));
         assertEquals(Map.of(BOB.onionAddress(), 4L, CAROL.onionAddress(), 2L), groups.vector(group));
         assertEquals(
                 List.of(3L, 4L),
                 groups.after(group, BOB.onionAddress(), 2, 10).stream()
                         .map(m -> m.fields().seq())
                         .toList());
+        assertEquals(
+                List.of("one", "two", "three", "four", "carol's first", "carol's second"),
+                groups.history(group, 10).stream().map(m -> m.fields().text()).toList(),
+                "each author's messages in their order");
     }
 
     @Test

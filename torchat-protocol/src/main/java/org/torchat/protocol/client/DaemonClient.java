@@ -1,6 +1,7 @@
 package org.torchat.protocol.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -190,6 +191,57 @@ public final class DaemonClient {
     /** The members of {@code group}, its id or unique name (GROUP_MEMBERS): one frame each, the address in {@code id}. */
     public List<Message> groupMembers(String group) throws IOException, ProtocolException, DaemonErrorException {
         return listing(Message.of(Command.GROUP_MEMBERS, LOCALHOST, port, group));
+    }
+
+    /** The creator invites {@code peers} (addresses or nicknames) to {@code group} (GROUP_INVITE); the END. */
+    public Message inviteToGroup(String group, List<String> peers)
+            throws IOException, ProtocolException, DaemonErrorException {
+        ArrayNode names = JsonNodeFactory.instance.arrayNode();
+        peers.forEach(names::add);
+        return ok(request(
+                Message.of(Command.GROUP_INVITE, LOCALHOST, port, group).withExtension(Extensions.PEERS, names)));
+    }
+
+    /** The invitations not yet answered (GROUP_INVITES): one frame each, the group's id in {@code id}. */
+    public List<Message> groupInvites() throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.GROUP_INVITES, LOCALHOST, port, ""));
+    }
+
+    /** GROUP_JOIN, GROUP_DECLINE or GROUP_LEAVE for {@code group}; the END (the group's id in {@code id}). */
+    public Message groupStep(Command step, String group) throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(step, LOCALHOST, port, group)));
+    }
+
+    /** The creator removes {@code peer} from {@code group} (GROUP_REMOVE); the END. */
+    public Message removeFromGroup(String group, String peer)
+            throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.GROUP_REMOVE, peer, port, group)));
+    }
+
+    /** Writes {@code text} to {@code group} (GROUP_SEND); the END, with {@code mid} and {@code seq}. */
+    public Message sendToGroup(String group, String text) throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.GROUP_SEND, LOCALHOST, port, text)
+                .withExtension(Extensions.GROUP, JsonNodeFactory.instance.textNode(group))));
+    }
+
+    /** The last {@code limit} messages of {@code group}, oldest first (GROUP_HISTORY frames). */
+    public List<Message> groupHistory(String group, int limit)
+            throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.GROUP_HISTORY, LOCALHOST, port, group)
+                .withExtension(Extensions.LIMIT, JsonNodeFactory.instance.numberNode(limit)));
+    }
+
+    /** The oldest unread messages of all groups, at most {@code limit}, which are read from now on (GROUP_READ). */
+    public List<Message> readGroups(int limit) throws IOException, ProtocolException, DaemonErrorException {
+        return listing(Message.of(Command.GROUP_READ, LOCALHOST, port, "")
+                .withExtension(Extensions.LIMIT, JsonNodeFactory.instance.numberNode(limit)));
+    }
+
+    /** Mutes or unmutes {@code group}, or one {@code member} of it (empty: the whole group) (GROUP_MUTE). */
+    public Message muteInGroup(String group, String member, boolean muted)
+            throws IOException, ProtocolException, DaemonErrorException {
+        return ok(request(Message.of(Command.GROUP_MUTE, member, port, group)
+                .withExtension(Extensions.MUTED, JsonNodeFactory.instance.booleanNode(muted))));
     }
 
     /** The contact list (CONTACTS, protocol 2): one frame per contact, details in extension fields. */

@@ -26,8 +26,16 @@ public final class GroupNames {
         return Optional.empty();
     }
 
+    /**
+     * Control characters, lone surrogates and format characters, except the joiners emoji and scripts need: the
+     * zero-width joiner (family and profession emoji), the non-joiner (Persian, Indic scripts) and tag characters
+     * (subdivision flags). Those cannot reorder text; the bidirectional overrides, also format characters, can.
+     */
     private static boolean unprintable(int c) {
         int type = Character.getType(c);
+        if (c == 0x200D || c == 0x200C || (c >= 0xE0020 && c <= 0xE007F)) {
+            return false;
+        }
         return Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE;
     }
 }

@@ -3,11 +3,18 @@ package org.torchat.tui.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.torchat.protocol.Json;
 import org.torchat.protocol.text.TerminalText;
+import org.torchat.tui.TorchatException;
+import org.torchat.tui.daemon.ContactEntry;
+import org.torchat.tui.daemon.DaemonApi;
 import org.torchat.tui.daemon.GroupEntry;
+import org.torchat.tui.daemon.GroupInvitation;
 import org.torchat.tui.daemon.GroupMember;
+import org.torchat.tui.daemon.GroupPost;
 
 /**
  * How {@code torchat groups} and {@code torchat group members} print: a line each, or one JSON array. A group's
@@ -27,6 +34,7 @@ final class GroupFormat {
                 node.put("state", g.state());
                 node.put("members", g.members());
                 node.put("unread", g.unread());
+                node.put("muted", g.muted());
                 node.put("creator", g.creator());
             }
             out.println(array);
@@ -48,6 +56,7 @@ final class GroupFormat {
                 node.put("address", m.address());
                 node.put("nickname", m.nickname());
                 node.put("creator", m.creator());
+                node.put("muted", m.muted());
             }
             out.println(array);
         } else {
@@ -57,5 +66,71 @@ final class GroupFormat {
             }
         }
         out.flush();
+    }
+
+    /** {@code ID  NAME  from INVITER  N members}. */
+    static void invitations(List<GroupInvitation> invites, boolean json, PrintWriter out) {
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (GroupInvitation i : invites) {
+                ObjectNode node = array.addObject();
+                node.put("id", i.id());
+                node.put("name", i.name());
+                node.put("invitedBy", i.invitedBy());
+                node.put("creator", i.creator());
+                ArrayNode members = node.putArray("members");
+                i.members().forEach(members::add);
+            }
+            out.println(array);
+        } else {
+            for (GroupInvitation i : invites) {
+                out.println(TerminalText.oneLine(i.id() + "  " + i.name() + "  from " + i.invitedBy() + "  "
+                        + i.members().size() + (i.members().size() == 1 ? " member" : " members")));
+            }
+        }
+        out.flush();
+    }
+
+    /** Our nicknames for contacts, by address: how authors are named. */
+    static Map<String, String> nicknames(DaemonApi api) throws TorchatException {
+        Map<String, String> names = new HashMap<>();
+        for (ContactEntry c : api.contacts()) {
+            if (c.nickname() != null) {
+                names.put(c.address(), c.nickname());
+            }
+        }
+        return names;
+    }
+
+    /** A member's name: our nickname for it, else the start of its address (it need not be a contact). */
+    static String author(String address, Map<String, String> nicknames) {
+        String nickname = nicknames.get(address);
+        return nickname != null ? nickname : address.substring(0, Math.min(12, address.length())) + "\u2026";
+    }
+
+    /** {@code [date] AUTHOR: text}, or one JSON object per message. */
+    static void posts(List<GroupPost> posts, Map<String, String> nicknames, boolean json, PrintWriter out) {
+        for (GroupPost p : posts) {
+            if (json) {
+                out.println(json(p, nicknames));
+            } else {
+                out.println(TerminalText.indented(
+                        "[" + p.date() + "] " + author(p.author(), nicknames) + ": " + p.text(), "    "));
+            }
+        }
+        out.flush();
+    }
+
+    static String json(GroupPost p, Map<String, String> nicknames) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("event", "group");
+        node.put("group", p.groupId());
+        node.put("name", p.groupName());
+        node.put("author", p.author());
+        node.put("nickname", nicknames.get(p.author()));
+        node.put("text", p.text());
+        node.put("time", p.time());
+        node.put("seq", p.seq());
+        return node.toString();
     }
 }

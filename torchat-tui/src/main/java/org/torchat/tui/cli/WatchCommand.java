@@ -8,15 +8,18 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.torchat.protocol.Extensions;
 import org.torchat.protocol.Json;
+import org.torchat.tui.DaemonRefusedException;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.UsageException;
 import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.DaemonApi;
+import org.torchat.tui.daemon.GroupPost;
 import org.torchat.tui.daemon.IncomingMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Print incoming messages as they arrive, one JSON object per line:",
             "{\"event\":\"message\",\"peer\":\"<onion>\",\"text\":\"...\",\"time\":\"HH:MM\"}. They are then",
-            "read (as with 'read'). With --presence, also each contact going online, away or offline:",
+            "read (as with 'read'). Group messages too: {\"event\":\"group\",\"group\":\"<id>\",\"name\":...,",
+            "\"author\":\"<onion>\",\"nickname\":...,\"text\":\"...\",\"time\":<ms>,\"seq\":N}. With --presence, also each contact going online, away or offline:",
             "{\"event\":\"presence\",\"peer\":\"<onion>\",\"nickname\":...,\"presence\":\"online\",\"time\":\"HH:MM\"}.",
             "Runs until interrupted (Ctrl-C) or, with --count, until N messages were printed.",
             "Waits with the daemon's long poll: an idle watch makes one request every 25 s.",
@@ -64,7 +68,11 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Group messages read in one request at most. */
+    static final int GROUP_BATCH = 100;
+
     private final PresenceTracker presenceTracker = new PresenceTracker();
+    private boolean groupsAnswered = true;
     private String presenceSeen;
 
     @Override
@@ -80,8 +88,15 @@ public final class WatchCommand implements Callable<Integer> {
         }
         while (true) {
             long start = System.nanoTime();
-            List<String> peers = api.awaitPeersWithUnread(WAIT);
-            boolean any = presence && printPresenceChanges(api, out);
+            int room = count == null ? GROUP_BATCH : Math.min(GROUP_BATCH, count - printed);
+            int groupPosts = printGroupMessages(api, out, room);
+            printed += groupPosts;
+            if (count != null && printed >= count) {
+                return 0;
+            }
+            List<String> peers =
+                    groupPosts > 0 ? api.awaitPeersWithUnread(Duration.ZERO) : api.awaitPeersWithUnread(WAIT);
+            boolean any = groupPosts > 0 || presence && printPresenceChanges(api, out);
             for (String peer : peers) {
                 Optional<IncomingMessage> next;
                 while ((next = api.popUnread(peer)).isPresent()) {
@@ -98,6 +113,31 @@ public final class WatchCommand implements Callable<Integer> {
                 TimeUnit.NANOSECONDS.sleep(pause);
             }
         }
+    }
+
+    /**
+     * Prints the unread group messages (at most {@code limit}; they are read from then on) as
+     * {@code {"event":"group",...}} lines; how many. A daemon without groups is not asked again.
+     */
+    private int printGroupMessages(DaemonApi api, PrintWriter out, int limit) throws TorchatException {
+        if (!groupsAnswered) {
+            return 0;
+        }
+        List<GroupPost> posts;
+        try {
+            posts = api.readGroups(limit);
+        } catch (DaemonRefusedException e) {
+            groupsAnswered = false; // a daemon from before groups
+            return 0;
+        }
+        if (!posts.isEmpty()) {
+            Map<String, String> nicknames = GroupFormat.nicknames(api);
+            for (GroupPost p : posts) {
+                out.println(GroupFormat.json(p, nicknames));
+            }
+            out.flush();
+        }
+        return posts.size();
     }
 
     /**

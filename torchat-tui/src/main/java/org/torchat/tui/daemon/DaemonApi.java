@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.torchat.protocol.Command;
 import org.torchat.protocol.client.FileUpload;
 import org.torchat.tui.ClientFailureException;
 import org.torchat.tui.TorchatException;
@@ -73,6 +74,46 @@ public interface DaemonApi {
     /** The members of {@code group}, its id or unique name (GROUP_MEMBERS). */
     default List<GroupMember> groupMembers(String group) throws TorchatException {
         throw new ClientFailureException("this connection cannot list a group's members");
+    }
+
+    /** The creator invites {@code peers} (addresses or nicknames) to {@code group} (GROUP_INVITE). */
+    default void inviteToGroup(String group, List<String> peers) throws TorchatException {
+        throw new ClientFailureException("this connection cannot invite to groups");
+    }
+
+    /** Invitations not yet answered (GROUP_INVITES). */
+    default List<GroupInvitation> groupInvites() throws TorchatException {
+        throw new ClientFailureException("this connection cannot list invitations");
+    }
+
+    /** GROUP_JOIN, GROUP_DECLINE or GROUP_LEAVE; returns the group's id. */
+    default String groupStep(Command step, String group) throws TorchatException {
+        throw new ClientFailureException("this connection cannot answer invitations");
+    }
+
+    /** The creator removes {@code peer} from {@code group} (GROUP_REMOVE). */
+    default void removeFromGroup(String group, String peer) throws TorchatException {
+        throw new ClientFailureException("this connection cannot remove group members");
+    }
+
+    /** Writes {@code text} to {@code group} (GROUP_SEND); returns our sequence number of it. */
+    default long sendToGroup(String group, String text) throws TorchatException {
+        throw new ClientFailureException("this connection cannot write to groups");
+    }
+
+    /** The last {@code limit} messages of {@code group}, oldest first (GROUP_HISTORY). */
+    default List<GroupPost> groupHistory(String group, int limit) throws TorchatException {
+        throw new ClientFailureException("this connection cannot read groups");
+    }
+
+    /** Unread messages of all groups, oldest first, at most {@code limit}; read from now on (GROUP_READ). */
+    default List<GroupPost> readGroups(int limit) throws TorchatException {
+        throw new ClientFailureException("this connection cannot read groups");
+    }
+
+    /** Mutes or unmutes {@code group}, or one {@code member} in it (null: the whole group) (GROUP_MUTE). */
+    default void muteInGroup(String group, String member, boolean muted) throws TorchatException {
+        throw new ClientFailureException("this connection cannot mute groups");
     }
 
     /** The daemon's state in one line (STATUS): Tor's bootstrap, whether our onion service is published. */

@@ -267,6 +267,7 @@ public final class DaemonConnection implements DaemonApi {
                         String.valueOf(text(m, Extensions.STATE)),
                         m.extension(Extensions.MEMBERS).map(n -> n.asInt()).orElse(0),
                         m.extension(Extensions.UNREAD).map(n -> n.asInt()).orElse(0),
+                        m.extension(Extensions.MUTED).map(n -> n.asBoolean()).orElse(false),
                         text(m, Extensions.CREATOR)))
                 .toList();
     }
@@ -277,8 +278,79 @@ public final class DaemonConnection implements DaemonApi {
                 .map(m -> new GroupMember(
                         m.id(),
                         m.msg().isEmpty() ? null : m.msg(),
-                        m.extension(Extensions.CREATOR).map(n -> n.asBoolean()).orElse(false)))
+                        m.extension(Extensions.CREATOR).map(n -> n.asBoolean()).orElse(false),
+                        m.extension(Extensions.MUTED).map(n -> n.asBoolean()).orElse(false)))
                 .toList();
+    }
+
+    @Override
+    public void inviteToGroup(String group, List<String> peers) throws TorchatException {
+        call(() -> client.inviteToGroup(group, peers));
+    }
+
+    @Override
+    public List<GroupInvitation> groupInvites() throws TorchatException {
+        return call(client::groupInvites).stream()
+                .map(m -> new GroupInvitation(
+                        m.id(),
+                        m.msg(),
+                        text(m, Extensions.INVITED_BY),
+                        text(m, Extensions.CREATOR),
+                        m.extension(Extensions.ROSTER)
+                                .map(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false)
+                                        .map(n -> n.asText())
+                                        .toList())
+                                .orElse(List.of())))
+                .toList();
+    }
+
+    @Override
+    public String groupStep(Command step, String group) throws TorchatException {
+        return call(() -> client.groupStep(step, group)).id();
+    }
+
+    @Override
+    public void removeFromGroup(String group, String peer) throws TorchatException {
+        call(() -> client.removeFromGroup(group, peer));
+    }
+
+    @Override
+    public long sendToGroup(String group, String text) throws TorchatException {
+        return call(() -> client.sendToGroup(group, text))
+                .extension(Extensions.SEQUENCE)
+                .map(n -> n.asLong())
+                .orElse(0L);
+    }
+
+    @Override
+    public List<GroupPost> groupHistory(String group, int limit) throws TorchatException {
+        return call(() -> client.groupHistory(group, limit)).stream()
+                .map(DaemonConnection::post)
+                .toList();
+    }
+
+    @Override
+    public List<GroupPost> readGroups(int limit) throws TorchatException {
+        return call(() -> client.readGroups(limit)).stream()
+                .map(DaemonConnection::post)
+                .toList();
+    }
+
+    @Override
+    public void muteInGroup(String group, String member, boolean muted) throws TorchatException {
+        call(() -> client.muteInGroup(group, member == null ? "" : member, muted));
+    }
+
+    /** A GROUP_HISTORY or GROUP_READ frame. */
+    private static GroupPost post(Message m) {
+        return new GroupPost(
+                text(m, Extensions.GROUP),
+                text(m, Extensions.GROUP_NAME),
+                m.id(),
+                m.msg(),
+                m.extension(Extensions.TIME).map(n -> n.asLong()).orElse(0L),
+                m.dateIfPresent().orElse(""),
+                m.extension(Extensions.SEQUENCE).map(n -> n.asLong()).orElse(0L));
     }
 
     @Override

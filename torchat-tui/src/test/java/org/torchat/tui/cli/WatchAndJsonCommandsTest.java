@@ -31,6 +31,9 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
                 List.of(Message.of(Command.RECV, BOB, 8000, "bob").withDate("19:01")));
         daemon = new FakeDaemonServer(r -> {
             synchronized (aliceUnread) {
+                if (r.cmd() == Command.GROUP_READ) {
+                    return List.of(olderDaemonRefusal(r)); // a daemon from before groups
+                }
                 if (r.cmd() == Command.GET_PEERS) {
                     String peers = (aliceUnread.isEmpty() ? "" : ALICE) + (bobUnread.isEmpty() ? "" : "," + BOB);
                     return List.of(Message.of(Command.GET_PEERS, "localhost", 8000, peers.replaceAll("^,", "")));
@@ -47,9 +50,58 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
                         "{\"event\":\"message\",\"peer\":\"" + ALICE + "\",\"text\":\"second\",\"time\":\"19:00\"}",
                         "{\"event\":\"message\",\"peer\":\"" + BOB + "\",\"text\":\"bob\",\"time\":\"19:01\"}"),
                 out.toString().lines().toList());
-        Message first = daemon.requests.get(0);
+        assertEquals(Command.GROUP_READ, daemon.requests.get(0).cmd(), "unread group messages first");
+        Message first = daemon.requests.get(1);
         assertEquals(Command.GET_PEERS, first.cmd());
+        assertTrue(
+                daemon.requests.stream().filter(r -> r.cmd() == Command.GROUP_READ).count() == 1,
+                "a daemon without groups is asked once");
         assertEquals(25_000, first.extension("wait").orElseThrow().intValue(), "the long poll, not a plain poll");
+    }
+
+    private static Message olderDaemonRefusal(Message r) {
+        return Message.of(Command.ERR, "localhost", r.portno(), "unknown command " + r.cmd());
+    }
+
+    /** Group messages come first in a round, named by group, with the author's nickname when it is a contact. */
+    @Test
+    void watchPrintsGroupMessagesWithTheirGroup() throws IOException {
+        String group = "0123456789abcdef0123456789abcdef";
+        Deque<Message> groupUnread = new ArrayDeque<>(List.of(
+                Message.of(Command.GROUP_READ, ALICE, 8000, "hi all \ud83d\udc4b")
+                        .withExtension("group", NODES.textNode(group))
+                        .withExtension("groupname", NODES.textNode("Friends"))
+                        .withExtension("seq", NODES.numberNode(1))
+                        .withExtension("time", NODES.numberNode(1_700_000_000_000L)),
+                Message.of(Command.GROUP_READ, BOB, 8000, "hello")
+                        .withExtension("group", NODES.textNode(group))
+                        .withExtension("groupname", NODES.textNode("Friends"))
+                        .withExtension("seq", NODES.numberNode(7))
+                        .withExtension("time", NODES.numberNode(1_700_000_001_000L))));
+        daemon = new FakeDaemonServer(r -> {
+            synchronized (groupUnread) {
+                return switch (r.cmd()) {
+                    case GROUP_READ -> {
+                        List<Message> frames = new java.util.ArrayList<>(groupUnread);
+                        groupUnread.clear();
+                        frames.add(Message.of(Command.END, "localhost", 8000, String.valueOf(frames.size())));
+                        yield frames;
+                    }
+                    case CONTACTS ->
+                        List.of(contact(ALICE, "Alice", "online"), Message.of(Command.END, "localhost", 80, "1"));
+                    default -> List.of(Message.of(Command.GET_PEERS, "localhost", 8000, ""));
+                };
+            }
+        });
+        assertEquals(0, run("watch", "-p", String.valueOf(daemon.port()), "--count", "2"));
+        assertEquals(
+                List.of(
+                        "{\"event\":\"group\",\"group\":\"" + group + "\",\"name\":\"Friends\",\"author\":\""
+                                + ALICE + "\",\"nickname\":\"Alice\",\"text\":\"hi all \ud83d\udc4b\",\"time\":"
+                                + "1700000000000,\"seq\":1}",
+                        "{\"event\":\"group\",\"group\":\"" + group + "\",\"name\":\"Friends\",\"author\":\"" + BOB
+                                + "\",\"nickname\":null,\"text\":\"hello\",\"time\":1700000001000,\"seq\":7}"),
+                out.toString().lines().toList());
     }
 
     /**
@@ -72,6 +124,7 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
             synchronized (round) {
                 int now = Math.min(round[0], presence.length - 1);
                 return switch (r.cmd()) {
+                    case GROUP_READ -> List.of(olderDaemonRefusal(r));
                     case GET_PEERS -> {
                         round[0]++;
                         now = Math.min(round[0], presence.length - 1);
