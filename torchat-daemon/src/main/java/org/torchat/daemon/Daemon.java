@@ -424,7 +424,8 @@ public final class Daemon implements AutoCloseable {
         return new ChangeTokens(changes)
                 .computed(Extensions.REQUESTS_VERSION, contacts::requestsVersion)
                 .counted(Extensions.DELIVERY_VERSION, ChangeSignal.DELIVERY)
-                .counted(Extensions.PRESENCE_VERSION, ChangeSignal.PRESENCE);
+                .counted(Extensions.PRESENCE_VERSION, ChangeSignal.PRESENCE)
+                .counted(Extensions.GROUPS_VERSION, ChangeSignal.GROUPS);
     }
 
     /** A listener's warning digest, its summary written every minute even when the listener falls quiet. */

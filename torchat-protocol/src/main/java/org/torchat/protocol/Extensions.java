@@ -101,6 +101,11 @@ public final class Extensions {
      * {@link #DELIVERY_VERSION}, a waiting GET_PEERS is answered when it differs. Clients then re-read CONTACTS.
      */
     public static final String PRESENCE_VERSION = "presence";
+    /**
+     * GET_PEERS reply (with {@code wait}): a token that changes whenever a group, its roster, our state in it or an
+     * invitation changes (issue 16); clients then re-read GROUPS.
+     */
+    public static final String GROUPS_VERSION = "groups";
     /** SEARCH: the most matches wanted. */
     public static final String LIMIT = "limit";
     /** SEARCH: per match, how many messages of its conversation are newer (counted up to 1001). */

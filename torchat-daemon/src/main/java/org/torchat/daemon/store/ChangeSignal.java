@@ -23,6 +23,8 @@ public final class ChangeSignal {
     public static final String DELIVERY = "delivery";
     /** A contact's presence changed: a session opened or ended, or the contact said online or away. */
     public static final String PRESENCE = "presence";
+    /** A group's roster, our state in it or an invitation changed (Groups). */
+    public static final String GROUPS = "groups";
     /** The same for anything nobody tells apart (file decisions have a signal of their own). */
     public static final String ANY = "any";
 

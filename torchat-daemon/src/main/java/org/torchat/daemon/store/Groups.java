@@ -64,7 +64,7 @@ public final class Groups {
 
     /** A group we created: we are its creator and a member. */
     public Group create(RosterFields roster, byte[] signature, Instant now) {
-        return db.run(c -> {
+        return signalled(c -> {
             insertGroup(c, roster, signature, GroupState.MEMBER, null, now);
             return find(c, roster.groupId()).orElseThrow();
         });
@@ -75,7 +75,7 @@ public final class Groups {
      * we left or were removed from is open to us again); only a newer roster replaces the one we hold.
      */
     public Group invited(RosterFields roster, byte[] signature, OnionAddress invitedBy, Instant now) {
-        return db.run(c -> {
+        return signalled(c -> {
             Optional<Group> known = find(c, roster.groupId());
             if (known.isEmpty()) {
                 insertGroup(c, roster, signature, GroupState.INVITED, invitedBy, now);
@@ -111,7 +111,7 @@ public final class Groups {
     }
 
     public void setState(String groupId, GroupState state) {
-        db.run(c -> {
+        signalled(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ?")) {
                 ps.setString(1, state.dbValue());
                 ps.setString(2, groupId);
@@ -128,7 +128,7 @@ public final class Groups {
      * check and the change are one statement, so two clients answering at once cannot both move it.
      */
     public boolean transition(String groupId, java.util.Set<GroupState> from, GroupState to) {
-        return db.run(c -> {
+        return signalled(c -> {
             String states = String.join(
                     ", ", from.stream().map(st -> "'" + st.dbValue() + "'").toList());
             try (PreparedStatement ps = c.prepareStatement(
@@ -147,7 +147,7 @@ public final class Groups {
      */
     public boolean applyRoster(RosterFields roster, byte[] signature, OnionAddress self) {
         // One transaction: a roster that removes us is never stored without our state saying so.
-        return db.run(c -> {
+        return signalled(c -> {
             boolean taken = replaceRoster(c, roster, signature);
             if (taken) {
                 if (roster.members().contains(self)) {
@@ -202,7 +202,7 @@ public final class Groups {
      * group's messages are stored and passed on but never unread; a muted member's are also left out of history.
      */
     public void mute(String groupId, OnionAddress author, boolean muted) {
-        db.run(c -> {
+        signalled(c -> {
             if (author == null) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET muted = ? WHERE group_id = ?")) {
                     ps.setInt(1, muted ? 1 : 0);
@@ -256,6 +256,13 @@ public final class Groups {
             }
             return unread;
         });
+    }
+
+    /** Runs {@code work} in a transaction, then tells waiting clients that groups changed (their token moves). */
+    private <T> T signalled(Database.Work<T> work) {
+        T result = db.run(work);
+        changes.signal(ChangeSignal.GROUPS);
+        return result;
     }
 
     /** Stores a group message (ours, or one received: then unread) if the group's state lets it in. */

@@ -106,9 +106,12 @@ public interface DaemonApi {
         throw new ClientFailureException("this connection cannot read groups");
     }
 
-    /** Unread messages of all groups, oldest first, at most {@code limit}; read from now on (GROUP_READ). */
+    /**
+     * Unread messages of all groups, oldest first, at most {@code limit}; read from now on (GROUP_READ). A connection
+     * without groups has none.
+     */
     default List<GroupPost> readGroups(int limit) throws TorchatException {
-        throw new ClientFailureException("this connection cannot read groups");
+        return List.of();
     }
 
     /** Mutes or unmutes {@code group}, or one {@code member} in it (null: the whole group) (GROUP_MUTE). */

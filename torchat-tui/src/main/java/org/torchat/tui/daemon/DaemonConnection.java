@@ -36,8 +36,11 @@ public final class DaemonConnection implements DaemonApi {
     /** The change tokens the last waiting GET_PEERS answered; sent back with the next, so it wakes on their change. */
     private volatile Map<String, String> tokens = Map.of();
     /** The change tokens this client follows. */
-    private static final List<String> TOKENS =
-            List.of(Extensions.REQUESTS_VERSION, Extensions.DELIVERY_VERSION, Extensions.PRESENCE_VERSION);
+    private static final List<String> TOKENS = List.of(
+            Extensions.REQUESTS_VERSION,
+            Extensions.DELIVERY_VERSION,
+            Extensions.PRESENCE_VERSION,
+            Extensions.GROUPS_VERSION);
     /** Quick requests (HOST, GET_PEERS, UPDATE, EXIT): a local daemon answers at once. */
     static final Duration QUICK_REPLY = Duration.ofSeconds(15);
 

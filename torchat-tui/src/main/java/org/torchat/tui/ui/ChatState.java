@@ -48,6 +48,7 @@ public final class ChatState {
     private final Conversations conversations = new Conversations();
     private final ContactBook contacts = new ContactBook();
     private final RequestSection requests = new RequestSection();
+    private final GroupBook groups = new GroupBook();
     private final NewMessagesMarker newMessages = new NewMessagesMarker();
     /** The input line, edited on the UI thread like the rest. */
     private final LineEditor editor = new LineEditor();
@@ -197,7 +198,53 @@ public final class ChatState {
     }
 
     public String displayName(String peer) {
-        return contacts.displayName(peer);
+        return GroupBook.isGroup(peer) ? groups.displayName(peer) : contacts.displayName(peer);
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    GroupBook groups() {
+        return groups;
+    }
+
+    /**
+     * The daemon's groups: those we take part in or are invited to get a conversation in the groups section, the
+     * others leave it. Returns the invitations that are new.
+     */
+    public List<org.torchat.tui.daemon.GroupEntry> setGroups(List<org.torchat.tui.daemon.GroupEntry> latest) {
+        List<org.torchat.tui.daemon.GroupEntry> invited = groups.set(latest);
+        List<String> listed = groups.listedKeys();
+        for (String key : List.copyOf(peers.peers())) {
+            if (GroupBook.isGroup(key) && !listed.contains(key)) {
+                peers.removeGroup(key);
+            }
+        }
+        listed.forEach(this::addPeer);
+        return invited;
+    }
+
+    /** How an author is named in a group: our nickname for it, else the start of its address (not a contact). */
+    public String authorName(String address) {
+        if (address.equals(ownAddress)) {
+            return "me";
+        }
+        String name = contacts.displayName(address);
+        return name.equals(address) ? address.substring(0, Math.min(12, address.length())) + "\u2026" : name;
+    }
+
+    /** A group message popped from the daemon: shown in its group's conversation as {@code [HH:MM] author: text}. */
+    public void appendGroupPost(org.torchat.tui.daemon.GroupPost post, String time) {
+        appendIncoming(new IncomingMessage(
+                GroupBook.key(post.groupId()), time, authorName(post.author()) + ": " + post.text(), true));
+    }
+
+    /** A group's stored messages as its conversation shows them: ours plain, the others' with their author. */
+    public List<HistoryEntry> groupHistory(List<org.torchat.tui.daemon.GroupPost> posts) {
+        return posts.stream()
+                .map(p -> p.author().equals(ownAddress)
+                        ? new HistoryEntry(p.date(), false, "", p.text(), null, true)
+                        : new HistoryEntry(p.date(), true, "", authorName(p.author()) + ": " + p.text(), null, true))
+                .toList();
     }
 
     // ---------------------------------------------------------------- search

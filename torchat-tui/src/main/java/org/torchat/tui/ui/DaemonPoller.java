@@ -12,6 +12,7 @@ import org.torchat.tui.DaemonUnreachableException;
 import org.torchat.tui.TorchatException;
 import org.torchat.tui.daemon.ContactEntry;
 import org.torchat.tui.daemon.DaemonApi;
+import org.torchat.tui.daemon.GroupPost;
 import org.torchat.tui.daemon.IncomingMessage;
 
 /**
@@ -64,6 +65,10 @@ public final class DaemonPoller implements AutoCloseable {
     private String presenceSeen;
     /** The daemon's delivery token last reported (null: none yet). */
     private String deliverySeen;
+    /** The daemon's groups token last reported (null: none yet). */
+    private String groupsSeen;
+    /** A daemon from before groups: GROUP_READ is not asked again. */
+    private boolean noGroups;
 
     public DaemonPoller(DaemonApi daemon, Consumer<UiEvent> sink, Duration wait) {
         this(daemon, sink, wait, RETRY, STATUS_INTERVAL, MIN_ROUND);
@@ -155,6 +160,11 @@ public final class DaemonPoller implements AutoCloseable {
             deliverySeen = token.get();
             sink.accept(new UiEvent.DeliveryChanged());
         }
+        Optional<String> groups = daemon.changeToken(Extensions.GROUPS_VERSION);
+        if (groups.isPresent() && !groups.get().equals(groupsSeen)) {
+            groupsSeen = groups.get();
+            sink.accept(new UiEvent.GroupsChanged()); // also at start: the first read of the groups
+        }
         Optional<String> presence = daemon.changeToken(Extensions.PRESENCE_VERSION);
         if (presence.isPresent() && !presence.get().equals(presenceSeen)) {
             boolean first = presenceSeen == null;
@@ -205,13 +215,17 @@ public final class DaemonPoller implements AutoCloseable {
                     arrived.add(next.get());
                 }
             }
+            List<GroupPost> posts = readGroupPosts();
+            if (!posts.isEmpty()) {
+                sink.accept(new UiEvent.GroupPostsArrived(posts));
+            }
             if (!reachable) {
                 reachable = true;
                 nextStatusAt = System.nanoTime(); // Tor's state may have changed while we could not ask
                 sink.accept(new UiEvent.DaemonStatus(null));
             }
             lastProblem = null;
-            lastRoundEmpty = arrived.isEmpty();
+            lastRoundEmpty = arrived.isEmpty() && posts.isEmpty();
             ok = true;
         } catch (DaemonUnreachableException e) {
             if (reachable && !closed) {
@@ -232,6 +246,19 @@ public final class DaemonPoller implements AutoCloseable {
             }
         }
         return ok;
+    }
+
+    /** The unread group messages (GROUP_READ), at most a round's worth; none from a daemon without groups. */
+    private List<GroupPost> readGroupPosts() throws TorchatException {
+        if (noGroups) {
+            return List.of();
+        }
+        try {
+            return daemon.readGroups(MAX_PER_PEER_PER_ROUND);
+        } catch (DaemonRefusedException e) {
+            noGroups = true;
+            return List.of();
+        }
     }
 
     /** Stops the loop; a long poll in flight is abandoned (the thread is a daemon thread). */

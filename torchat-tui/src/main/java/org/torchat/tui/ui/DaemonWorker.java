@@ -71,6 +71,10 @@ public final class DaemonWorker implements AutoCloseable {
     }
 
     private List<HistoryEntry> fetchHistory(String peer) {
+        if (GroupBook.isGroup(peer)) {
+            fetchGroupHistory(GroupBook.id(peer), historySizes.getOrDefault(peer, DEFAULT_HISTORY));
+            return null;
+        }
         try {
             List<HistoryEntry> entries = daemon.history(peer, historySizes.getOrDefault(peer, DEFAULT_HISTORY));
             sink.accept(new UiEvent.HistoryLoaded(peer, entries));
@@ -113,6 +117,11 @@ public final class DaemonWorker implements AutoCloseable {
     public void send(String peer, String text) {
         submit(() -> {
             try {
+                if (GroupBook.isGroup(peer)) {
+                    daemon.sendToGroup(GroupBook.id(peer), text);
+                    fetchHistory(peer);
+                    return;
+                }
                 daemon.send(peer, text);
                 fetchHistory(peer); // shows it queued; its later marks follow the delivery token
             } catch (DaemonRefusedException e) {
@@ -182,6 +191,32 @@ public final class DaemonWorker implements AutoCloseable {
                 daemon.activity();
             } catch (TorchatException | RuntimeException e) {
                 // the next long poll reports an unreachable daemon
+            }
+        });
+    }
+
+    private void fetchGroupHistory(String groupId, int n) {
+        try {
+            sink.accept(new UiEvent.GroupHistoryLoaded(groupId, daemon.groupHistory(groupId, n)));
+        } catch (TorchatException | RuntimeException e) {
+            sink.accept(new UiEvent.Notice("! reading the group: " + e.getMessage()));
+        }
+    }
+
+    /** A step in a group: created, invited, joined... said, and the groups read again. */
+    public void groupRequest(UiAction.GroupRequest request) {
+        submit(() -> new GroupRequests(daemon, sink).run(request));
+    }
+
+    /** Reads the daemon's groups (GROUPS). */
+    public void loadGroups() {
+        submit(() -> {
+            try {
+                sink.accept(new UiEvent.GroupsLoaded(daemon.groups()));
+            } catch (DaemonRefusedException e) {
+                // a daemon from before groups: nothing to show
+            } catch (TorchatException | RuntimeException e) {
+                sink.accept(new UiEvent.Notice("! reading the groups: " + e.getMessage()));
             }
         });
     }

@@ -93,6 +93,7 @@ final class HistoryLines {
         return switch (e.status()) {
             case "queued" -> e.error() == null ? "(queued)" : "(queued, retrying: " + e.error() + ")";
             case "failed" -> "(FAILED" + (e.error() == null ? "" : ": " + e.error()) + ")";
+            case "" -> ""; // ours in a group: stored and on its way to the members, nothing more to say
             default -> "(" + e.status() + ")";
         };
     }

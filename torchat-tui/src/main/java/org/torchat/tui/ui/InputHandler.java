@@ -33,6 +33,10 @@ public final class InputHandler {
         this.state = state;
     }
 
+    ChatState state() {
+        return state;
+    }
+
     public Optional<UiAction> handle(KeyStroke key) {
         KeyType type = key.getKeyType();
         if (type == KeyType.EOF) {

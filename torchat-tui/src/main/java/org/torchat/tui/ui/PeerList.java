@@ -22,14 +22,32 @@ final class PeerList {
         return peers.isEmpty();
     }
 
-    /** Adds {@code peer} if it is new; returns its index. */
+    /** Adds {@code peer} if it is new, peers before groups (their own section below); returns its index. */
     int add(String peer) {
         int i = peers.indexOf(peer);
         if (i >= 0) {
             return i;
         }
-        peers.add(peer);
-        return peers.size() - 1;
+        int at = peers.size();
+        if (!GroupBook.isGroup(peer)) {
+            while (at > 0 && GroupBook.isGroup(peers.get(at - 1))) {
+                at--;
+            }
+        }
+        peers.add(at, peer);
+        if (current != null && selection >= at && !peers.get(selection).equals(current)) {
+            selection = peers.indexOf(current);
+        }
+        return at;
+    }
+
+    /** Forgets a group's conversation in the list (we declined, left or were removed); not the current one. */
+    void removeGroup(String key) {
+        if (GroupBook.isGroup(key) && !key.equals(current)) {
+            peers.remove(key);
+            unread.remove(key);
+            selection = current == null ? 0 : Math.max(0, peers.indexOf(current));
+        }
     }
 
     Optional<String> current() {

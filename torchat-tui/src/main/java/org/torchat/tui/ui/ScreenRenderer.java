@@ -32,6 +32,7 @@ public final class ScreenRenderer {
     private static final int MIN_PEER_ROWS = 6;
 
     static final String REQUESTS_TITLE = "Requests:";
+    static final String GROUPS_TITLE = "Groups:";
     /** Each request takes two rows: the stranger's address, then its first message. */
     private static final int ROWS_PER_REQUEST = 2;
 
@@ -69,7 +70,13 @@ public final class ScreenRenderer {
         }
         int requestRows = requestRows(state, peerRows);
         drawPeers(state, g, l, peerRows - requestRows);
-        drawRequests(state, g, l, Math.min(state.peers().size(), peerRows - requestRows), requestRows);
+        drawRequests(state, g, l, Math.min(peerLines(state), peerRows - requestRows), requestRows);
+    }
+
+    /** The rows the peers and groups take: one each, and the groups' title when there is a group. */
+    private static int peerLines(ChatState state) {
+        boolean groups = state.peers().stream().anyMatch(GroupBook::isGroup);
+        return state.peers().size() + (groups ? 1 : 0);
     }
 
     /** The rows the requests section takes: a title and two rows per request, at most half of the pane. */
@@ -104,7 +111,7 @@ public final class ScreenRenderer {
     /** Draws the onion at the bottom of the peer rows if the peers leave room; returns the rows left for peers. */
     private static int drawOnion(ChatState state, Cells g, Layout l, int peerRows) {
         int artWidth = ONION_ART.stream().mapToInt(String::length).max().orElse(0);
-        int needed = Math.max(MIN_PEER_ROWS, state.peers().size() + requestRows(state, peerRows));
+        int needed = Math.max(MIN_PEER_ROWS, peerLines(state) + requestRows(state, peerRows));
         if (l.paneWidth() < artWidth + 1 || peerRows - ONION_ART.size() < needed) {
             return peerRows;
         }
@@ -116,13 +123,31 @@ public final class ScreenRenderer {
         return top;
     }
 
+    /**
+     * The peers, then the groups under a title of their own; numbered in one sequence, as /peer chooses among all.
+     * The title takes a row, so a list that scrolls keeps the highlighted row in view counting it.
+     */
     private static void drawPeers(ChatState state, Cells g, Layout l, int rows) {
         List<String> peers = state.peers();
         int current = state.currentPeer().map(peers::indexOf).orElse(-1);
         boolean selecting = state.mode() == ChatState.Mode.SELECT_PEER;
         int highlighted = selecting ? state.selection() : current;
-        int top = highlighted >= rows ? highlighted - rows + 1 : 0;
-        for (int i = top; i < peers.size() && i - top < rows; i++) {
+        List<Integer> lines = new ArrayList<>(); // an index into peers, or -1 for the groups' title
+        for (int i = 0; i < peers.size(); i++) {
+            if (GroupBook.isGroup(peers.get(i)) && (i == 0 || !GroupBook.isGroup(peers.get(i - 1)))) {
+                lines.add(-1);
+            }
+            lines.add(i);
+        }
+        int highlightedLine = lines.indexOf(highlighted);
+        int top = highlightedLine >= rows ? highlightedLine - rows + 1 : 0;
+        for (int line = top; line < lines.size() && line - top < rows; line++) {
+            int row = line - top;
+            int i = lines.get(line);
+            if (i < 0) {
+                g.put(0, row, TextLines.fit(GROUPS_TITLE, l.paneWidth()), Role.REQUEST);
+                continue;
+            }
             String peer = peers.get(i);
             int unread = state.unread(peer);
             String suffix = unread > 0 ? " (" + unread + ")" : "";
@@ -132,7 +157,6 @@ public final class ScreenRenderer {
                     ? TextLines.fit(label, l.paneWidth() - suffix.length())
                     : TextLines.fit(label, l.paneWidth());
             String shownSuffix = suffix.length() < l.paneWidth() ? suffix : "";
-            int row = i - top;
             if (i == highlighted) {
                 Role role = selecting ? Role.SELECTED_PEER : Role.CURRENT_PEER;
                 g.fill(0, row, l.paneWidth(), role);

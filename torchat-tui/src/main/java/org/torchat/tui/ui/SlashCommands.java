@@ -62,9 +62,41 @@ final class SlashCommands {
             new SlashCommand(
                     "/remove",
                     "[PEER]",
-                    "no longer a contact (the history stays)",
+                    "no longer a contact (the history stays); in a group you created, remove PEER from it",
                     true,
-                    (in, arg) -> in.onPeer(ContactChange.Kind.REMOVE, "/remove", arg)),
+                    (in, arg) ->
+                            in.state().currentPeer().filter(GroupBook::isGroup).isPresent()
+                                    ? GroupInput.remove(in, arg)
+                                    : in.onPeer(ContactChange.Kind.REMOVE, "/remove", arg)),
+            new SlashCommand(
+                    "/group",
+                    "create NAME",
+                    "create a group with you as its creator; its messages are signed by their authors and passed on "
+                            + "by members, so unlike one-to-one messages they are not deniable",
+                    false,
+                    GroupInput::group),
+            new SlashCommand(
+                    "/invite",
+                    "PEER...",
+                    "invite contacts to the open group (you created it)",
+                    true,
+                    GroupInput::invite),
+            new SlashCommand(
+                    "/join",
+                    "[GROUP]",
+                    "accept an invitation (the open one, or the only one waiting)",
+                    false,
+                    GroupInput::join),
+            new SlashCommand("/decline", "[GROUP]", "decline an invitation", false, GroupInput::decline),
+            new SlashCommand("/leave", "[GROUP]", "leave a group (the open one)", false, GroupInput::leave),
+            new SlashCommand("/members", "[GROUP]", "list a group's members", false, GroupInput::members),
+            new SlashCommand(
+                    "/mute",
+                    "[PEER]",
+                    "in a group: mute it (never unread), or one member (left out of it); only here",
+                    true,
+                    (in, arg) -> GroupInput.mute(in, arg, true)),
+            new SlashCommand("/unmute", "[PEER]", "undo /mute", true, (in, arg) -> GroupInput.mute(in, arg, false)),
             new SlashCommand(
                     "/contacts",
                     "",

@@ -8,6 +8,8 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ExtendedTerminal;
 import java.io.IOException;
 import java.util.Optional;
+import org.torchat.tui.daemon.GroupEntry;
+import org.torchat.tui.daemon.GroupPost;
 import org.torchat.tui.daemon.IncomingMessage;
 
 /**
@@ -129,6 +131,8 @@ public final class TuiApp {
             worker.loadContacts(true);
         } else if (action instanceof UiAction.Search search) {
             worker.search(search.peer(), search.text());
+        } else if (action instanceof UiAction.GroupRequest request) {
+            worker.groupRequest(request);
         } else if (action instanceof UiAction.Quit) {
             running = false;
         } else if (action instanceof UiAction.StopDaemon) {
@@ -190,10 +194,58 @@ public final class TuiApp {
             state.setUpload(upload.peer(), upload.name(), upload.sent(), upload.total(), upload.done());
         } else if (event instanceof UiEvent.SearchFound found) {
             state.showSearch(found.query(), found.everywhere(), found.matches());
+        } else if (event instanceof UiEvent.GroupPostsArrived arrived) {
+            groupPostsArrived(arrived);
+        } else if (event instanceof UiEvent.GroupsChanged) {
+            worker.loadGroups();
+        } else if (event instanceof UiEvent.GroupsLoaded loaded) {
+            for (GroupEntry invited : state.setGroups(loaded.groups())) {
+                state.notice(TextLines.sanitize(state.authorName(invited.creator()))
+                                .get(0) + " invited you to #"
+                        + TextLines.sanitize(invited.name()).get(0) + " (" + invited.members() + " members): /join "
+                        + invited.id() + " or /decline " + invited.id());
+            }
+        } else if (event instanceof UiEvent.GroupHistoryLoaded loaded) {
+            String key = GroupBook.key(loaded.groupId());
+            state.showHistory(key, state.groupHistory(loaded.posts()));
+            String note = notesAfterHistory.remove(key);
+            if (note != null) {
+                state.notice(key, note);
+            }
+        } else if (event instanceof UiEvent.GroupOpened opened) {
+            notesAfterHistory.put(GroupBook.key(opened.groupId()), opened.note());
+            state.selectPeer(GroupBook.key(opened.groupId()));
+            loadHistoryIfPeerChanged();
         } else if (event instanceof UiEvent.Notice notice) {
             state.notice(notice.text());
         }
     }
+
+    /** Notes for a group's conversation, shown once its stored messages are (reading them replaces the view). */
+    private final java.util.Map<String, String> notesAfterHistory = new java.util.HashMap<>();
+
+    /** Group messages go to their group's conversation; a group not known yet makes the groups be read again. */
+    private void groupPostsArrived(UiEvent.GroupPostsArrived arrived) {
+        boolean ring = false;
+        boolean unknown = false;
+        for (GroupPost p : arrived.posts()) {
+            String key = GroupBook.key(p.groupId());
+            unknown |= !state.groups().knows(p.groupId());
+            ring |= !key.equals(state.currentPeer().orElse(null))
+                    && !state.groups().muted(key)
+                    && settings.bell().rings(true);
+            state.appendGroupPost(p, GROUP_TIME.format(java.time.Instant.ofEpochMilli(p.time())));
+        }
+        if (unknown) {
+            worker.loadGroups();
+        }
+        if (ring) {
+            bell();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter GROUP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault());
 
     /** The terminal bell: tmux and screen also flag the window, so it is seen from another one. */
     private void bell() {

@@ -34,6 +34,24 @@ public sealed interface UiAction {
     /** Ask the daemon for stored messages matching {@code text}: with {@code peer}, or in all ({@code peer} null). */
     record Search(String peer, String text) implements UiAction {}
 
+    /**
+     * A step in a group (docs/GROUPS.md): {@code group} is its id (null for CREATE), {@code argument} the name, the
+     * peers (space-separated) or the member the step needs, else empty.
+     */
+    record GroupRequest(Kind kind, String group, String argument) implements UiAction {
+        public enum Kind {
+            CREATE,
+            INVITE,
+            JOIN,
+            DECLINE,
+            LEAVE,
+            MEMBERS,
+            REMOVE,
+            MUTE,
+            UNMUTE
+        }
+    }
+
     /** Leave the client; the daemon keeps running. */
     record Quit() implements UiAction {}
 

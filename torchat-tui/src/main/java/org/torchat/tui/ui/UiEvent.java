@@ -87,6 +87,36 @@ public sealed interface UiEvent {
         }
     }
 
+    /** Group messages popped from the daemon (GROUP_READ), oldest first. */
+    record GroupPostsArrived(List<org.torchat.tui.daemon.GroupPost> posts) implements UiEvent {
+        public GroupPostsArrived {
+            posts = List.copyOf(posts);
+        }
+    }
+
+    /** The daemon's {@code groups} token moved: a roster, our state in a group or an invitation changed. */
+    record GroupsChanged() implements UiEvent {}
+
+    /** The daemon's groups (GROUPS). */
+    record GroupsLoaded(List<org.torchat.tui.daemon.GroupEntry> groups) implements UiEvent {
+        public GroupsLoaded {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** A group's stored messages (GROUP_HISTORY), oldest first: replace what its conversation shows. */
+    record GroupHistoryLoaded(String groupId, List<org.torchat.tui.daemon.GroupPost> posts) implements UiEvent {
+        public GroupHistoryLoaded {
+            posts = List.copyOf(posts);
+        }
+    }
+
+    /**
+     * We created or joined group {@code groupId}: its conversation opens; {@code note} (the note on signatures, and
+     * what to do next) shows below its stored messages once they are read.
+     */
+    record GroupOpened(String groupId, String note) implements UiEvent {}
+
     /** Anything else worth a line in the buffer on screen. */
     record Notice(String text) implements UiEvent {}
 }

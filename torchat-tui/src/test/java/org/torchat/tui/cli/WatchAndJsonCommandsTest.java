@@ -54,7 +54,10 @@ class WatchAndJsonCommandsTest extends CommandLineHarness {
         Message first = daemon.requests.get(1);
         assertEquals(Command.GET_PEERS, first.cmd());
         assertTrue(
-                daemon.requests.stream().filter(r -> r.cmd() == Command.GROUP_READ).count() == 1,
+                daemon.requests.stream()
+                                .filter(r -> r.cmd() == Command.GROUP_READ)
+                                .count()
+                        == 1,
                 "a daemon without groups is asked once");
         assertEquals(25_000, first.extension("wait").orElseThrow().intValue(), "the long poll, not a plain poll");
     }

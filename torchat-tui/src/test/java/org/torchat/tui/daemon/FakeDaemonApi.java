@@ -284,4 +284,79 @@ public class FakeDaemonApi implements DaemonApi {
             throw failure;
         }
     }
+
+    // ---------------------------------------------------------------- groups, as the daemon keeps them
+
+    /** The groups, by id, in order of learning of them. */
+    public final Map<String, GroupEntry> groupList = new LinkedHashMap<>();
+    /** Every group's stored messages, in order. */
+    public final List<GroupPost> groupPosts = new ArrayList<>();
+    /** Group messages not yet read (GROUP_READ). */
+    public final Deque<GroupPost> groupUnread = new ArrayDeque<>();
+    /** "STEP group [argument]" for every group request, in order. */
+    public final List<String> groupSteps = new ArrayList<>();
+
+    public static GroupEntry group(String id, String name, String state, int members, String creator) {
+        return new GroupEntry(id, name, state, members, 0, false, creator);
+    }
+
+    @Override
+    public synchronized String createGroup(String name) throws TorchatException {
+        check();
+        String id = String.format("%032x", groupList.size() + 1);
+        groupList.put(id, group(id, name, "member", 1, self));
+        groupSteps.add("CREATE " + name);
+        return id;
+    }
+
+    @Override
+    public synchronized List<GroupEntry> groups() throws TorchatException {
+        check();
+        return List.copyOf(groupList.values());
+    }
+
+    @Override
+    public synchronized List<GroupMember> groupMembers(String group) throws TorchatException {
+        check();
+        return List.of(new GroupMember(self, null, true, false));
+    }
+
+    @Override
+    public synchronized void inviteToGroup(String group, List<String> peers) throws TorchatException {
+        check();
+        groupSteps.add("INVITE " + group + " " + String.join(" ", peers));
+    }
+
+    @Override
+    public synchronized String groupStep(org.torchat.protocol.Command step, String group) throws TorchatException {
+        check();
+        groupSteps.add(step.name() + " " + group);
+        GroupEntry g = groupList.get(group);
+        if (g != null && step == org.torchat.protocol.Command.GROUP_JOIN) {
+            groupList.put(group, new GroupEntry(g.id(), g.name(), "joining", g.members(), 0, false, g.creator()));
+        }
+        return group;
+    }
+
+    @Override
+    public synchronized long sendToGroup(String group, String text) throws TorchatException {
+        check();
+        groupSteps.add("SEND " + group + " " + text);
+        groupPosts.add(new GroupPost(group, groupList.get(group).name(), self, text, 0, "2026-12-04 20:00", 1));
+        return 1;
+    }
+
+    @Override
+    public synchronized List<GroupPost> groupHistory(String group, int limit) throws TorchatException {
+        check();
+        return groupPosts.stream().filter(p -> p.groupId().equals(group)).toList();
+    }
+
+    @Override
+    public synchronized List<GroupPost> readGroups(int limit) throws TorchatException {
+        check();
+        List<GroupPost> out = new ArrayList<>(groupUnread);
+        groupUnread.clear();
+        return out;
+    }
 }

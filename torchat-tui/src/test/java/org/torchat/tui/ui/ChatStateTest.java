@@ -90,8 +90,9 @@ class ChatStateTest {
         s.complete();
         assertEquals("/", s.input());
         assertEquals(
-                "/peer  /history  /search  /add  /nick  /block  /unblock  /accept  /remove  /contacts  /fileup  /acceptfile  "
-                        + "/rejectfile  /quit  /exit  /help",
+                "/peer  /history  /search  /add  /nick  /block  /unblock  /accept  /remove  /group  /invite  /join  "
+                        + "/decline  /leave  /members  /mute  /unmute  /contacts  /fileup  /acceptfile  /rejectfile  /quit  "
+                        + "/exit  /help",
                 last(s.visibleBuffer()));
     }
 
