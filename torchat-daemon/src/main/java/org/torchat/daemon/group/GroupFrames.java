@@ -32,7 +32,7 @@ import org.torchat.protocol.signature.MessageSignatures;
  */
 public final class GroupFrames {
     /** Members a roster on the wire may list, and authors a vector may name: above any groupmaxmembers. */
-    public static final int MAX_WIRE_MEMBERS = 256;
+    public static final int MAX_WIRE_MEMBERS = org.torchat.daemon.config.Settings.GROUP_MEMBERS_LIMIT;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int PORT = 80;

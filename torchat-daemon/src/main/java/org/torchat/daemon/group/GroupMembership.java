@@ -134,7 +134,9 @@ public final class GroupMembership {
     /** Signs and keeps the next roster, and sends it to every member (and once to {@code dropped}). */
     private void issue(Group group, List<OnionAddress> members, List<OnionAddress> dropped) {
         RosterFields next = new RosterFields(group.id(), self, group.roster().version() + 1, group.name(), members);
-        groups.applyRoster(next, GroupSignatures.sign(identity, next), self);
+        if (!groups.applyRoster(next, GroupSignatures.sign(identity, next), self)) {
+            throw new IllegalStateException("roster " + next.version() + " of " + group.id() + " was not newer");
+        }
         Group updated = groups.find(group.id()).orElseThrow();
         for (OnionAddress member : members) {
             links.dialSoon(member);
@@ -142,21 +144,22 @@ public final class GroupMembership {
         sync.rosterIssued(updated, dropped);
     }
 
-    private void onJoin(OnionAddress peer, String groupId) {
+    /**
+     * A JOIN: an invitee becomes a member with the next roster. Anyone else who says JOIN (a member again, someone
+     * no longer invited, a full group) gets the current roster, to it alone: a flood of JOINs costs one frame each.
+     */
+    private synchronized void onJoin(SessionLink link, String groupId) {
+        OnionAddress peer = link.peer();
         Optional<Group> group = createdByUs(groupId);
         if (group.isEmpty()) {
             return;
         }
-        if (group.get().members().contains(peer)) {
-            sync.rosterIssued(group.get(), List.of()); // its JOIN crossed our roster: it gets the roster again
-            return;
-        }
-        if (!invites.remove(groupId, peer)) {
-            LOG.info("GROUP_JOIN from {} for a group it is not invited to; ignored", peer);
-            return;
-        }
-        if (group.get().members().size() >= maxMembers) {
-            LOG.warn("{} joined a group that is full ({} members); not added", peer, maxMembers);
+        boolean joins = !group.get().members().contains(peer)
+                && group.get().members().size() < maxMembers
+                && invites.remove(groupId, peer);
+        if (!joins) {
+            LOG.debug("GROUP_JOIN from {}, not (or no longer) invited: it gets the roster", peer);
+            sendQuietly(link, sync.rosterFrame(group.get()));
             return;
         }
         List<OnionAddress> members = new ArrayList<>(group.get().members());
@@ -164,10 +167,18 @@ public final class GroupMembership {
         issue(group.get(), members, List.of());
     }
 
-    private void onLeave(OnionAddress peer, String groupId) {
+    /** A LEAVE: the next roster drops the member; one that is not a member gets the current roster, which says so. */
+    private synchronized void onLeave(SessionLink link, String groupId) {
+        OnionAddress peer = link.peer();
         Optional<Group> group = createdByUs(groupId);
-        if (group.isPresent() && group.get().members().contains(peer) && !peer.equals(self)) {
+        if (group.isEmpty() || peer.equals(self)) {
+            return;
+        }
+        invites.remove(groupId, peer);
+        if (group.get().members().contains(peer)) {
             issue(group.get(), without(group.get().members(), peer), List.of(peer));
+        } else {
+            sendQuietly(link, sync.rosterFrame(group.get()));
         }
     }
 
@@ -198,7 +209,11 @@ public final class GroupMembership {
             throw new RequestException(
                     "you created '" + group.name() + "', so you cannot leave it; remove its " + "members instead");
         }
-        if (!groups.transition(group.id(), EnumSet.of(GroupState.MEMBER, GroupState.JOINING), GroupState.LEAVING)) {
+        if (groups.transition(group.id(), EnumSet.of(GroupState.JOINING), GroupState.LEFT)) {
+            tellCreator(group, Command.GROUP_LEAVE); // not on its roster yet: left at once, the creator told
+            return;
+        }
+        if (!groups.transition(group.id(), EnumSet.of(GroupState.MEMBER), GroupState.LEAVING)) {
             throw new RequestException("you are not a member of '" + group.name() + "' ("
                     + group.state().dbValue() + ")");
         }
@@ -224,26 +239,23 @@ public final class GroupMembership {
         RosterFields roster = invitation.fields();
         OnionAddress from = link.peer();
         if (!roster.creator().equals(from) || !isContact.test(from)) {
-            LOG.info("invitation from {} dropped: only a contact who created the group invites", from);
+            LOG.debug("invitation from {} dropped: only a contact who created the group invites", from);
             return;
+        }
+        Optional<Group> known = groups.find(roster.groupId());
+        if (known.isEmpty() && groups.pendingInvitations() >= MAX_PENDING_INVITATIONS) {
+            LOG.debug("invitation from {} dropped: {} invitations wait already", from, MAX_PENDING_INVITATIONS);
+            return; // before the signature: a flood of invitations costs no key operation
         }
         if (!GroupSignatures.verify(roster, invitation.signature())) {
             throw new SessionException("an invitation whose roster is not signed by its creator " + from);
         }
-        Optional<Group> known = groups.find(roster.groupId());
         if (known.isPresent()) {
             switch (known.get().state()) {
                 case DECLINED -> link.send(GroupFrames.answer(Command.GROUP_DECLINE, self, roster.groupId()));
                 case JOINING, MEMBER -> link.send(GroupFrames.answer(Command.GROUP_JOIN, self, roster.groupId()));
                 default -> groups.invited(roster, invitation.signature(), from, clock.instant());
             }
-            return;
-        }
-        if (groups.pendingInvitations() >= MAX_PENDING_INVITATIONS) {
-            LOG.info(
-                    "invitation from {} dropped: {} invitations wait for an answer already",
-                    from,
-                    MAX_PENDING_INVITATIONS);
             return;
         }
         groups.invited(roster, invitation.signature(), from, clock.instant());
@@ -292,13 +304,13 @@ public final class GroupMembership {
         switch (frame.cmd()) {
             case GROUP_INVITE -> onInvite(link, GroupFrames.parseRoster(frame));
             case GROUP_ROSTER -> onRoster(link, GroupFrames.parseRoster(frame));
-            case GROUP_JOIN -> onJoin(link.peer(), GroupFrames.groupId(frame));
+            case GROUP_JOIN -> onJoin(link, GroupFrames.groupId(frame));
             case GROUP_DECLINE -> {
                 if (invites.remove(GroupFrames.groupId(frame), link.peer())) {
-                    LOG.info("{} declined an invitation", link.peer());
+                    LOG.debug("{} declined an invitation", link.peer());
                 }
             }
-            case GROUP_LEAVE -> onLeave(link.peer(), GroupFrames.groupId(frame));
+            case GROUP_LEAVE -> onLeave(link, GroupFrames.groupId(frame));
             default -> throw new SessionException(frame.cmd() + " is not a membership frame");
         }
     }

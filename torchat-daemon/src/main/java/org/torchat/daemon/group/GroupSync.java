@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,7 @@ import org.torchat.daemon.store.Group;
 import org.torchat.daemon.store.GroupMessage;
 import org.torchat.daemon.store.GroupState;
 import org.torchat.daemon.store.Groups;
+import org.torchat.daemon.store.HistoryLockedException;
 import org.torchat.protocol.Command;
 import org.torchat.protocol.Message;
 import org.torchat.protocol.group.GroupMessageFields;
@@ -38,24 +41,31 @@ import org.torchat.protocol.session.SessionException;
  * GROUP_HAVE when we hold something the peer does not know of (at most one a second per group), the roster when the
  * peer's is older, and the messages the peer lacks: our own at once, others' only once they have been here for
  * {@link #RELAY_DELAY}, so that a member the author reached itself has told us so first and gets no second copy.
- * Rounds run when a session opens, a GROUP_HAVE arrives, or something new is stored; at most
- * {@link #MAX_PER_ROUND} messages go per round, and rounds that could send more follow a second apart.
+ * Rounds run when a session opens, a GROUP_HAVE arrives, or something new is stored; a round sends at most a window
+ * of messages ({@link #MAX_PER_ROUND}, less for a peer that refuses), and rounds that could send more follow a second
+ * apart. A full GROUP_HAVE replaces what we think the peer holds: what it refused goes again.
  */
 public final class GroupSync {
     private static final Logger LOG = LoggerFactory.getLogger(GroupSync.class);
     /** Messages one round sends at most: one request cannot make us stream a whole history at once. */
     static final int MAX_PER_ROUND = 256;
+    /** The smallest round for a peer that keeps refusing what we send. */
+    static final int MIN_WINDOW = 4;
     /** GROUP_HAVEs for one group on one session, and message rounds, at most once per this. */
     static final Duration PACE = Duration.ofSeconds(1);
     /** How long a message of someone else's stays here before we pass it on (the author may have reached them). */
     static final Duration RELAY_DELAY = Duration.ofSeconds(3);
+    /** How long to wait before trying again while sealed history is locked (texts cannot be read to pass on). */
+    static final Duration LOCKED_PAUSE = Duration.ofSeconds(30);
 
     private final OnionAddress self;
     private final Groups groups;
     private final Clock clock;
     private final AuthorBudgets budgets;
     private final Map<SessionLink, LinkView> views = new ConcurrentHashMap<>();
-    private final ExecutorService rounds = Executors.newFixedThreadPool(4, DaemonThreads.numbered("group-sync"));
+    /** One drain at a time per session, each on its own thread: a peer that reads slowly holds up only itself. */
+    private final ExecutorService rounds = Executors.newCachedThreadPool(DaemonThreads.numbered("group-sync"));
+
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "group-timer"));
 
@@ -66,23 +76,28 @@ public final class GroupSync {
         this.budgets = budgets;
     }
 
-    /** One session's views of the groups shared with its peer; the round that runs for it holds its lock. */
+    /**
+     * One session's views of the groups shared with its peer. Its lock guards the views and is never held while
+     * writing to the session; {@code pending} and {@code running} make rounds run one at a time, none lost.
+     */
     private static final class LinkView {
         final SessionLink link;
-        final AtomicBoolean queued = new AtomicBoolean();
+        final AtomicBoolean pending = new AtomicBoolean();
+        final AtomicBoolean running = new AtomicBoolean();
         final Map<String, GroupView> groups = new HashMap<>();
 
         LinkView(SessionLink link) {
             this.link = link;
         }
 
-        synchronized GroupView of(String groupId) {
+        /** Callers hold this view's lock. */
+        GroupView of(String groupId) {
             return groups.computeIfAbsent(groupId, id -> new GroupView());
         }
     }
 
     private static final class GroupView {
-        /** What the peer holds, per author; null until its first GROUP_HAVE on this session. */
+        /** What the peer holds, per author on the roster; null until its first GROUP_HAVE on this session. */
         Map<OnionAddress, Long> known;
 
         long knownVersion;
@@ -90,11 +105,15 @@ public final class GroupSync {
         final Map<OnionAddress, Long> told = new HashMap<>();
 
         boolean haveSent;
-        /** Send a full GROUP_HAVE next, even if nothing moved: we refused something the peer sent. */
+        /** Send a full GROUP_HAVE next, even if nothing moved: we refused something, or the peer holds more. */
         boolean haveDirty;
 
         Instant haveSentAt = Instant.EPOCH;
-        Instant messagesSentAt = Instant.EPOCH;
+        /**
+         * Messages a round may send this peer: a quarter after each full GROUP_HAVE that shows it refused some,
+         * twice as many after each delta that confirms progress. A peer that keeps asking again gets less and less.
+         */
+        int window = MAX_PER_ROUND;
     }
 
     void opened(SessionLink link) {
@@ -122,7 +141,7 @@ public final class GroupSync {
      * roster do not send it on at once (that would be every member to every member): their syncs carry it.
      */
     void rosterIssued(Group group, List<OnionAddress> dropped) {
-        Message roster = GroupFrames.roster(Command.GROUP_ROSTER, self, group.roster(), group.rosterSignature());
+        Message roster = rosterFrame(group);
         for (LinkView view : views.values()) {
             OnionAddress peer = view.link.peer();
             if (group.members().contains(peer) || dropped.contains(peer)) {
@@ -130,6 +149,10 @@ public final class GroupSync {
             }
         }
         stored(group);
+    }
+
+    Message rosterFrame(Group group) {
+        return GroupFrames.roster(Command.GROUP_ROSTER, self, group.roster(), group.rosterSignature());
     }
 
     /** A GROUP_HAVE from the session's peer. */
@@ -142,54 +165,65 @@ public final class GroupSync {
         Group group = held.get();
         if (!group.members().contains(link.peer())) {
             if (have.version() < group.roster().version()) {
-                // it was removed or left: the roster that says so is all it gets
-                link.send(GroupFrames.roster(Command.GROUP_ROSTER, self, group.roster(), group.rosterSignature()));
+                link.send(rosterFrame(group)); // it was removed or left: the roster that says so is all it gets
             }
             return;
         }
         Map<OnionAddress, Long> ours = groups.vector(group.id());
-        GroupView g = view.of(group.id());
+        boolean full = groups.isFull(group);
+        Map<OnionAddress, Long> said = new HashMap<>(have.vector());
+        said.keySet().retainAll(group.members()); // only members' numbers are kept: the map stays bounded
         synchronized (view) {
+            GroupView g = view.of(group.id());
             g.knownVersion = have.version();
-            boolean stale = g.known != null && clock.instant().isBefore(g.messagesSentAt.plus(RELAY_DELAY));
-            if (g.known == null || (!stale && !have.delta())) {
-                g.known = new HashMap<>(have.vector()); // a lower value: it refused or lost something; send it again
+            if (g.known == null || !have.delta()) {
+                boolean refused = g.known != null
+                        && said.entrySet().stream().anyMatch(e -> e.getValue() < g.known.getOrDefault(e.getKey(), 0L));
+                if (refused) {
+                    g.window = Math.max(MIN_WINDOW, g.window / 4);
+                }
+                g.known = said; // a full vector replaces: what the peer refused or lost goes again
             } else {
-                have.vector().forEach((a, s) -> g.known.merge(a, s, Math::max)); // may predate what we just sent
+                said.forEach((a, seq) -> g.known.merge(a, seq, Math::max));
+                g.window = Math.min(MAX_PER_ROUND, g.window * 2);
             }
-            have.vector().forEach((a, s) -> {
-                if (s > ours.getOrDefault(a, 0L)) {
+            for (Map.Entry<OnionAddress, Long> e : said.entrySet()) {
+                if (e.getValue() > ours.getOrDefault(e.getKey(), 0L) && !full) {
                     g.haveDirty = true; // it holds what we lack: tell it what we hold, and it sends the rest
                 }
-            });
+            }
         }
         requestRound(view);
     }
 
     /**
      * A GROUP_MSG from the session's peer (its author's, or passed on). Checks that cost nothing come first:
-     * membership, then the author's budget; then the signature (a bad one ends the session: no daemon passes on a
-     * message it has not checked); then the store.
+     * membership, repeats and order, then the author's budget; then the signature (a bad one ends the session: no
+     * daemon passes on a message it has not checked); then the store.
      */
     void onMessage(SessionLink link, GroupFrames.SignedMessage signed) throws SessionException {
         GroupMessageFields m = signed.fields();
         LinkView view = views.get(link);
-        Optional<Group> held = groups.find(m.groupId());
-        if (view == null || held.isEmpty() || held.get().state() != GroupState.MEMBER) {
+        Optional<Group> found = groups.find(m.groupId());
+        if (view == null || found.isEmpty() || found.get().state() != GroupState.MEMBER) {
             return;
         }
-        Group group = held.get();
+        Group group = found.get();
         if (!group.members().contains(link.peer()) || !group.members().contains(m.author())) {
             LOG.debug("group message of {} from {} dropped: not on the roster", m.author(), link.peer());
             return;
         }
-        GroupView g = view.of(group.id());
-        if (m.seq() <= groups.vector(group.id()).getOrDefault(m.author(), 0L)) {
-            noteHeld(view, g, m);
+        long held = groups.vector(group.id()).getOrDefault(m.author(), 0L);
+        if (m.seq() <= held) {
+            noteHeld(view, group.id(), m);
             return; // a repeat: held already, no budget spent on it
         }
+        if (m.seq() != held + 1) {
+            refused(view, group.id(), "out of order", m); // before the budget, which a gap must not use up
+            return;
+        }
         if (!budgets.tryTake(m.author())) {
-            refused(view, g, "over its author's budget", m);
+            refused(view, group.id(), "over its author's budget", m);
             return;
         }
         if (!GroupSignatures.verify(m, signed.signature())) {
@@ -198,23 +232,22 @@ public final class GroupSync {
         }
         Groups.Outcome outcome = groups.store(m, signed.signature(), clock.instant(), false);
         switch (outcome) {
-            case STORED, DUPLICATE -> {
-                noteHeld(view, g, m);
-                if (outcome == Groups.Outcome.STORED) {
-                    stored(group);
-                }
+            case STORED -> {
+                noteHeld(view, group.id(), m);
+                stored(group);
             }
+            case DUPLICATE -> noteHeld(view, group.id(), m);
             case CONFLICT ->
-                LOG.warn(
-                        "{} signed two different messages as number {} in a group; the first is kept",
-                        m.author(),
-                        m.seq());
-            default -> refused(view, g, outcome.name().toLowerCase(java.util.Locale.ROOT), m);
+                LOG.warn("{} signed two messages as its number {} in a group; the first is kept", m.author(), m.seq());
+            case OVER_LIMIT ->
+                LOG.debug("group {} is full (groupmaxbytes); a message of {} dropped", group.id(), m.author());
+            default -> refused(view, group.id(), outcome.name().toLowerCase(Locale.ROOT), m);
         }
     }
 
-    private void noteHeld(LinkView view, GroupView g, GroupMessageFields m) {
+    private void noteHeld(LinkView view, String groupId, GroupMessageFields m) {
         synchronized (view) {
+            GroupView g = view.of(groupId);
             if (g.known != null) {
                 g.known.merge(m.author(), m.seq(), Math::max);
             }
@@ -222,21 +255,33 @@ public final class GroupSync {
         }
     }
 
-    /** Not stored: the peer is told, by a full GROUP_HAVE soon, what we hold, and sends it again later. */
-    private void refused(LinkView view, GroupView g, String why, GroupMessageFields m) {
-        LOG.debug("group message {}/{} of {} not stored: {}", m.author(), m.seq(), view.link.peer(), why);
+    /** Not stored: the peer is told, by a full GROUP_HAVE soon, what we hold, and sends the rest again later. */
+    private void refused(LinkView view, String groupId, String why, GroupMessageFields m) {
+        LOG.debug("group message {}/{} from {} not stored: {}", m.author(), m.seq(), view.link.peer(), why);
         synchronized (view) {
-            g.haveDirty = true;
+            view.of(groupId).haveDirty = true;
         }
         scheduleRound(view, PACE);
     }
 
     private void requestRound(LinkView view) {
-        if (view.queued.compareAndSet(false, true)) {
-            execute(() -> {
-                view.queued.set(false);
+        view.pending.set(true);
+        if (view.running.compareAndSet(false, true)) {
+            execute(() -> drain(view));
+        }
+    }
+
+    /** Runs rounds while one is asked for; a request that comes as the last one ends starts the next drain. */
+    private void drain(LinkView view) {
+        try {
+            while (view.pending.getAndSet(false)) {
                 round(view);
-            });
+            }
+        } finally {
+            view.running.set(false);
+        }
+        if (view.pending.get() && view.running.compareAndSet(false, true)) {
+            execute(() -> drain(view));
         }
     }
 
@@ -256,82 +301,89 @@ public final class GroupSync {
         }
     }
 
-    /** One round for one session: see the class comment. Runs on a sync thread; blocks only on this session. */
+    /** One round for one session: frames are chosen under the view's lock, then sent outside it. */
     private void round(LinkView view) {
         if (!views.containsKey(view.link)) {
             return;
         }
         Duration again = null;
+        List<Message> frames = new ArrayList<>();
         try {
-            synchronized (view) {
-                int budget = MAX_PER_ROUND;
-                for (Group group : groups.sharedWith(view.link.peer())) {
-                    if (group.state() != GroupState.MEMBER || budget <= 0) {
-                        continue;
-                    }
-                    RoundResult r = round(view, group, budget);
-                    budget -= r.sent;
-                    again = earlier(again, r.again);
-                    if (budget <= 0) {
-                        again = earlier(again, PACE);
+            for (Group group : groups.sharedWith(view.link.peer())) {
+                if (group.state() == GroupState.MEMBER) {
+                    synchronized (view) {
+                        again = earlier(again, round(view, group, frames));
                     }
                 }
+            }
+        } catch (HistoryLockedException e) {
+            again = LOCKED_PAUSE; // sealed history, locked: texts cannot be read to pass on until a client unlocks
+        } catch (RuntimeException e) {
+            LOG.warn("{}: group sync failed: {}", view.link, e.toString());
+            again = PACE;
+        }
+        try {
+            for (Message frame : frames) {
+                view.link.send(frame);
             }
         } catch (IOException e) {
             LOG.debug("{}: group sync stopped: {}", view.link, e.getMessage());
             return;
-        } catch (RuntimeException e) {
-            LOG.warn("{}: group sync failed", view.link, e);
-            again = PACE;
         }
         if (again != null) {
             scheduleRound(view, again);
         }
     }
 
-    private record RoundResult(int sent, Duration again) {}
-
-    private RoundResult round(LinkView view, Group group, int budget) throws IOException {
-        GroupView g = view.groups.computeIfAbsent(group.id(), id -> new GroupView());
+    /** What one group adds to a round; when to look again (null: not before something changes). */
+    private Duration round(LinkView view, Group group, List<Message> frames) {
+        GroupView g = view.of(group.id());
         Instant now = clock.instant();
         Map<OnionAddress, Long> ours = groups.vector(group.id());
-        Duration again = sendHave(view.link, group, g, ours, now);
+        Duration again = have(group, g, ours, now, frames);
         if (g.known == null) {
-            return new RoundResult(0, again);
+            return again;
         }
         if (g.knownVersion < group.roster().version()) {
-            view.link.send(GroupFrames.roster(Command.GROUP_ROSTER, self, group.roster(), group.rosterSignature()));
+            frames.add(rosterFrame(group));
             g.knownVersion = group.roster().version();
         }
-        int sent = 0;
+        int budget = g.window;
         for (Map.Entry<OnionAddress, Long> e : ours.entrySet()) {
             OnionAddress author = e.getKey();
             long theirs = g.known.getOrDefault(author, 0L);
-            if (e.getValue() <= theirs || sent >= budget) {
+            if (e.getValue() <= theirs) {
                 continue;
             }
-            for (GroupMessage m : groups.after(group.id(), author, theirs, budget - sent)) {
+            if (budget <= 0) {
+                // the window is used up and the peer refused nothing since: a larger one next round, a second on
+                g.window = Math.min(MAX_PER_ROUND, g.window * 2);
+                return earlier(again, PACE);
+            }
+            for (GroupMessage m : groups.after(group.id(), author, theirs, budget)) {
                 Instant passOn = m.receivedAt().plus(RELAY_DELAY);
                 if (!author.equals(self) && now.isBefore(passOn)) {
                     again = earlier(again, Duration.between(now, passOn));
                     break;
                 }
-                view.link.send(GroupFrames.message(self, m.fields(), m.signature()));
+                frames.add(GroupFrames.message(self, m.fields(), m.signature()));
                 g.known.put(author, m.fields().seq());
                 g.told.merge(author, m.fields().seq(), Math::max);
-                g.messagesSentAt = clock.instant();
-                sent++;
+                budget--;
+            }
+            if (budget <= 0 && e.getValue() > g.known.getOrDefault(author, 0L)) {
+                g.window = Math.min(MAX_PER_ROUND, g.window * 2);
+                return earlier(again, PACE);
             }
         }
-        return new RoundResult(sent, again);
+        return again;
     }
 
     /**
-     * Sends a GROUP_HAVE when the peer does not know all we hold (the first on a session, and after a refusal, in
-     * full; else only the authors that moved), at most once per {@link #PACE}; otherwise says when to look again.
+     * A GROUP_HAVE when the peer does not know all we hold (the first on a session, and after a refusal, in full;
+     * else only the authors that moved), at most once per {@link #PACE}; otherwise when to look again.
      */
-    private Duration sendHave(SessionLink link, Group group, GroupView g, Map<OnionAddress, Long> ours, Instant now)
-            throws IOException {
+    private Duration have(Group group, GroupView g, Map<OnionAddress, Long> ours, Instant now, List<Message> frames) {
         boolean full = !g.haveSent || g.haveDirty;
         Map<OnionAddress, Long> moved = new HashMap<>();
         ours.forEach((a, s) -> {
@@ -346,7 +398,7 @@ public final class GroupSync {
         if (g.haveSent && now.isBefore(next)) {
             return Duration.between(now, next);
         }
-        link.send(GroupFrames.have(self, group.id(), group.roster().version(), full ? ours : moved, !full));
+        frames.add(GroupFrames.have(self, group.id(), group.roster().version(), full ? ours : moved, !full));
         g.haveSent = true;
         g.haveDirty = false;
         g.haveSentAt = now;

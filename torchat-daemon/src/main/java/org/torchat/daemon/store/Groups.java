@@ -307,6 +307,14 @@ public final class Groups {
         return Outcome.STORED;
     }
 
+    /**
+     * Whether the group's stored texts are so close to its limit that the longest message would not fit: then
+     * asking members for what we lack is pointless.
+     */
+    public boolean isFull(Group group) {
+        return group.storedBytes() + org.torchat.protocol.TextLimits.MAX_ENCODED_BYTES > maxBytesPerGroup;
+    }
+
     /** The sequence number {@code author}'s next message in the group takes: one past the highest held. */
     public long nextSeq(String groupId, OnionAddress author) {
         return db.run(c -> {
@@ -391,17 +399,12 @@ public final class Groups {
         insertMembers(c, roster);
     }
 
-    /** A member, joiner or invitee the creator's roster no longer lists is removed; other states stay. */
+    /**
+     * A member the creator's roster no longer lists is removed. An invitee or a joiner is not on any roster yet, so
+     * a roster without it says nothing about it.
+     */
     private static void markRemoved(Connection c, String groupId) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ? AND state IN (?, ?, ?)")) {
-            ps.setString(1, GroupState.REMOVED.dbValue());
-            ps.setString(2, groupId);
-            ps.setString(3, GroupState.MEMBER.dbValue());
-            ps.setString(4, GroupState.INVITED.dbValue());
-            ps.setString(5, GroupState.JOINING.dbValue());
-            ps.executeUpdate();
-        }
+        moveState(c, groupId, GroupState.MEMBER, GroupState.REMOVED);
     }
 
     private static void moveState(Connection c, String groupId, GroupState from, GroupState to) throws SQLException {

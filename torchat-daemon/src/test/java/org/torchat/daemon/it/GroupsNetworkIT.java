@@ -199,6 +199,24 @@ class GroupsNetworkIT {
         assertEquals(1, texts(carolAgain, id).size());
     }
 
+    /**
+     * A backlog larger than the receiver's budget for its author: what is refused goes again once the budget has
+     * room, so all of it arrives, each once and in order (the budget slows it, never loses it).
+     */
+    @Test
+    void aBacklogBeyondTheAuthorsBudgetArrivesWholeAndInOrder() throws Exception {
+        TestDaemon alice = start("alice", "recvrate: 600", "recvburst: 20");
+        TestDaemon bob = start("bob");
+        String id = groupOf("backlog", alice, bob);
+        List<String> written = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            written.add("backlog " + i);
+            bob.client().sendToGroup(id, "backlog " + i);
+        }
+        Await.until(() -> texts(alice, id).size(), n -> n == 60, Duration.ofSeconds(60));
+        assertEquals(written, texts(alice, id));
+    }
+
     @Test
     void aRemovedMemberGetsNothingWrittenAfterAndLearnsItWasRemoved() throws Exception {
         TestDaemon alice = start("alice");
