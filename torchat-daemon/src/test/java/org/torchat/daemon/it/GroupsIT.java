@@ -86,6 +86,50 @@ class GroupsIT {
         assertEquals(2, torchat("groups").out().lines().count(), "nothing refused was created");
     }
 
+    /** Each group step that cannot be taken is refused with a reason and exit code 1; nothing changes. */
+    @Test
+    void groupStepsThatCannotBeTakenAreRefusedClearly() throws Exception {
+        alice = TestDaemon.start(TestDaemon.newDataDir(tmp, "alice"), "127.0.0.1:9");
+        String stranger = org.torchat.protocol.identity.Ed25519Identity.generate()
+                .onionAddress()
+                .hostname();
+        String id = torchat("group", "create", "Mine").out().strip();
+        assertRefused(torchat("group", "invite", id, stranger), "is not your contact: only contacts can be invited");
+        assertRefused(torchat("group", "invite", id, "not-an-address"), "nor is it a contact's nickname");
+        assertRefused(torchat("group", "invite", id, alice.address().hostname()), "is a member of 'Mine' already");
+        assertRefused(torchat("group", "join", id), "there is no open invitation to 'Mine': it is member");
+        assertRefused(torchat("group", "decline", id), "there is no open invitation");
+        assertRefused(torchat("group", "leave", id), "you created 'Mine', so you cannot leave it");
+        assertRefused(torchat("group", "remove", id, alice.address().hostname()), "you cannot remove yourself");
+        assertRefused(torchat("group", "remove", id, stranger), "neither a member of 'Mine' nor invited to it");
+        assertRefused(torchat("group", "mute", id, stranger), "is not a member of 'Mine'");
+        assertRefused(torchat("group", "send", "nope", "hello"), "'nope' is neither a group's id nor the name");
+        assertEquals(2, torchat("group", "history", id, "0").code(), "N out of range is a usage error");
+        assertEquals(2, torchat("group", "send", id).code(), "no text is a usage error");
+
+        // A contact can be invited (again: it hears the invitation when next online).
+        alice.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, stranger, "");
+        assertEquals(0, torchat("group", "invite", id, stranger).code());
+        assertEquals(0, torchat("group", "invite", id, stranger).code(), "inviting again is no error");
+
+        // Writing, history and muting work on one's own group, and what was refused left no trace.
+        assertEquals(
+                0, torchat("group", "send", id, "note to self \ud83d\udcdd").code());
+        assertEquals(1, torchat("group", "history", id).out().lines().count());
+        assertEquals(0, torchat("group", "mute", id).code());
+        assertTrue(
+                alice.client().groups().get(0).extension("muted").orElseThrow().asBoolean());
+        assertEquals(0, torchat("group", "mute", id, "--off").code());
+        assertEquals(
+                1,
+                alice.client()
+                        .groups()
+                        .get(0)
+                        .extension("members")
+                        .orElseThrow()
+                        .asInt());
+    }
+
     private static void assertRefused(TorchatCli.Run run, String why) {
         assertEquals(1, run.code(), run.out());
         assertTrue(run.err().contains(why), run.err());

@@ -181,6 +181,27 @@ class GroupsNetworkIT {
         assertEquals(2, history.out().lines().count(), history.out());
     }
 
+    /** A contact whose daemon does not open sessions (protocol 1, or sessions off) cannot be invited: it is said. */
+    @Test
+    void aContactWithoutProtocol2CannotBeInvitedAndIsToldWhy() throws Exception {
+        TestDaemon alice = start("alice");
+        TestDaemon old = start("old", "sessions: false");
+        befriend(alice, old);
+        String id = alice.client().createGroup("new things");
+        String error = Await.until(
+                () -> {
+                    try {
+                        alice.client().inviteToGroup(id, List.of(old.address().hostname()));
+                        return "";
+                    } catch (org.torchat.protocol.client.DaemonErrorException e) {
+                        return e.getMessage();
+                    }
+                },
+                e -> !e.isEmpty(),
+                SOON);
+        assertTrue(error.contains("does not speak protocol 2 (sessions), which groups need"), error);
+    }
+
     @Test
     void aMemberOfflineWhenAMessageIsWrittenGetsItFromAnotherMemberAfterTheAuthorIsGone() throws Exception {
         TestDaemon alice = start("alice");
