@@ -229,6 +229,84 @@ class OnionDeliveryIT {
      * no session: the same messages each take a new stream on that same circuit, as in protocol 1. Last, Dave
      * restarts, visible and with Carol a contact again: how long until each shows the other online.
      */
+    /**
+     * Issue 16: a group of three over real onion circuits. Erin is Alice's contact only, not Bob's: Bob and Erin reach
+     * each other through the group, over a session between two daemons that are not contacts.
+     */
+    @Test
+    void aGroupOfThreeExchangesMessagesOverRealOnionCircuits() throws Exception {
+        TestDaemon erin = startDaemon("erin", torrcExtra("erin"));
+        try {
+            awaitPublished(erin);
+            String id = alice.client().createGroup("onion trio \ud83e\uddc5");
+            for (TestDaemon m : List.of(bob, erin)) {
+                alice.client()
+                        .changeContact(
+                                org.torchat.protocol.Command.ADD_CONTACT,
+                                m.address().hostname(),
+                                "");
+                m.client()
+                        .changeContact(
+                                org.torchat.protocol.Command.ADD_CONTACT,
+                                alice.address().hostname(),
+                                "");
+            }
+            alice.client()
+                    .inviteToGroup(
+                            id, List.of(bob.address().hostname(), erin.address().hostname()));
+            for (TestDaemon m : List.of(bob, erin)) {
+                Await.until(
+                        () -> m.client().groupInvites().stream().anyMatch(i -> i.id().equals(id)),
+                        x -> x,
+                        Duration.ofSeconds(120));
+                m.client().groupStep(org.torchat.protocol.Command.GROUP_JOIN, id);
+            }
+            for (TestDaemon d : List.of(alice, bob, erin)) {
+                Await.until(() -> groupSize(d, id), n -> n == 3, Duration.ofSeconds(120));
+            }
+            for (TestDaemon d : List.of(alice, bob, erin)) {
+                long start = System.nanoTime();
+                String text = "from " + d.address().hostname().substring(0, 6);
+                d.client().sendToGroup(id, text);
+                for (TestDaemon r : List.of(alice, bob, erin)) {
+                    Await.until(() -> groupTexts(r, id), t -> t.contains(text), Duration.ofSeconds(120));
+                }
+                System.out.printf(
+                        "group over onion circuits: %s's message at all three members after %d ms%n",
+                        text, (System.nanoTime() - start) / 1_000_000);
+            }
+            for (TestDaemon d : List.of(alice, bob, erin)) {
+                assertEquals(3, groupTexts(d, id).size(), "each message once");
+            }
+            assertTrue(
+                    erin.client().contacts().stream()
+                            .noneMatch(c -> c.id().equals(bob.address().hostname())),
+                    "Bob did not become Erin's contact");
+        } finally {
+            erin.close();
+        }
+    }
+
+    private static int groupSize(TestDaemon d, String id) throws Exception {
+        return d.client().groups().stream()
+                .filter(g -> g.id().equals(id)
+                        && g.extension(org.torchat.protocol.Extensions.STATE)
+                                .orElseThrow()
+                                .asText()
+                                .equals("member"))
+                .mapToInt(g -> g.extension(org.torchat.protocol.Extensions.MEMBERS)
+                        .orElseThrow()
+                        .asInt())
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static List<String> groupTexts(TestDaemon d, String id) throws Exception {
+        return d.client().groupHistory(id, 100).stream()
+                .map(org.torchat.protocol.Message::msg)
+                .toList();
+    }
+
     @Test
     void aSessionOverRealOnionCircuitsCarriesPresenceAndMessagesInAboutOneRoundTrip() throws Exception {
         Path daveDir = TestDaemon.newDataDir(tmp, "dave");
