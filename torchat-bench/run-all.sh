@@ -82,6 +82,9 @@ fi
 want delivery && run delivery java -cp "$BENCH" org.torchat.bench.DeliveryBench "$msgs" 10 4 "$rounds"
 # The same with C1 only, as bin/torchatd runs the daemon: what the leaner JIT costs on the message path.
 want delivery && run delivery-c1 java -XX:TieredStopAtLevel=1 -cp "$BENCH" org.torchat.bench.DeliveryBench "$msgs" 10 4 "$rounds"
+# Groups (issue 16): 3, 5 and 10 members on loopback: send to stored at all, bytes per byte, offline member, storage.
+if [ "$quick" = quick ]; then group=(3,5 10 100); else group=(3,5,10 100 100); fi
+want groups && run groups java -cp "$BENCH" org.torchat.bench.GroupBench "${group[@]}"
 want tui && run tui-latency java -cp "$BENCH" org.torchat.bench.TuiLatency "$tui" "$rounds"
 bin_options="$(grep -v '^#' bin/lib/torchatd-java-options | tr '\n' ' ') MALLOC_ARENA_MAX=2"
 cds="-XX:SharedArchiveFile=torchat-daemon/target/torchatd.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
