@@ -293,6 +293,11 @@ public final class Daemon implements AutoCloseable {
                     public void dialSoon(OnionAddress peer) {
                         sessionService.dialSoon(peer);
                     }
+
+                    @Override
+                    public void reconsider(OnionAddress peer) {
+                        sessionService.contactChanged(peer);
+                    }
                 },
                 peer -> {
                     PeerStanding standing = contacts.standing(peer);

@@ -141,6 +141,7 @@ public final class GroupMembership {
         for (OnionAddress member : members) {
             links.dialSoon(member);
         }
+        dropped.forEach(links::reconsider);
         sync.rosterIssued(updated, dropped);
     }
 
@@ -211,6 +212,7 @@ public final class GroupMembership {
         }
         if (groups.transition(group.id(), EnumSet.of(GroupState.JOINING), GroupState.LEFT)) {
             tellCreator(group, Command.GROUP_LEAVE); // not on its roster yet: left at once, the creator told
+            group.members().forEach(links::reconsider);
             return;
         }
         if (!groups.transition(group.id(), EnumSet.of(GroupState.MEMBER), GroupState.LEAVING)) {
@@ -275,6 +277,12 @@ public final class GroupMembership {
         }
         if (groups.applyRoster(roster, signed.signature(), self)) {
             Group updated = groups.find(roster.groupId()).orElseThrow();
+            List<OnionAddress> gone = new ArrayList<>(known.get().members());
+            if (updated.state() == GroupState.MEMBER) {
+                gone.removeAll(roster.members());
+            }
+            gone.remove(self);
+            gone.forEach(links::reconsider); // removed members, or all of them once we are out
             if (updated.state() == GroupState.MEMBER) {
                 roster.members().forEach(links::dialSoon);
             }
