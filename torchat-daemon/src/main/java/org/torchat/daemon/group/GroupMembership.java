@@ -75,6 +75,7 @@ public final class GroupMembership {
 
     /** Invites {@code peers} (contacts) to a group we created; each hears of it now or when its session opens. */
     public synchronized void invite(Group group, List<OnionAddress> peers) throws RequestException {
+        group = current(group); // another request may have changed it since it was named
         requireCreator(group, "invite");
         for (OnionAddress peer : peers) {
             if (peer.equals(self) || group.members().contains(peer)) {
@@ -88,7 +89,9 @@ public final class GroupMembership {
                         + " it cannot be invited until it is upgraded");
             }
         }
-        int total = group.members().size() + invites.count(group.id()) + peers.size();
+        String id = group.id();
+        long fresh = peers.stream().filter(p -> !invites.has(id, p)).count();
+        long total = group.members().size() + invites.count(group.id()) + fresh;
         if (total > maxMembers) {
             throw new RequestException("'" + group.name() + "' would have " + total + " members and invitations; at"
                     + " most " + maxMembers + " (groupmaxmembers)");
@@ -106,6 +109,7 @@ public final class GroupMembership {
 
     /** The creator removes {@code peer}, a member or an invitee. */
     public synchronized void remove(Group group, OnionAddress peer) throws RequestException {
+        group = current(group);
         requireCreator(group, "remove members from");
         if (peer.equals(self)) {
             throw new RequestException("you created '" + group.name() + "': you cannot remove yourself");
@@ -118,6 +122,10 @@ public final class GroupMembership {
             return;
         }
         issue(group, without(group.members(), peer), List.of(peer));
+    }
+
+    private Group current(Group named) throws RequestException {
+        return groups.find(named.id()).orElseThrow(() -> new RequestException("the group " + named.id() + " is gone"));
     }
 
     private void requireCreator(Group group, String what) throws RequestException {

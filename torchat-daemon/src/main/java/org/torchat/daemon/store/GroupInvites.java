@@ -44,6 +44,20 @@ public final class GroupInvites {
         });
     }
 
+    /** Whether {@code invitee} has an unanswered invitation to the group. */
+    public boolean has(String groupId, org.torchat.protocol.onion.OnionAddress invitee) {
+        return db.run(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT 1 FROM group_invites WHERE group_id = ? AND address = ?")) {
+                ps.setString(1, groupId);
+                ps.setString(2, invitee.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** How many invitations of the group are unanswered. */
     public int count(String groupId) {
         return db.run(c -> {

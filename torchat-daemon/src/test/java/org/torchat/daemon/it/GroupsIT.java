@@ -115,7 +115,9 @@ class GroupsIT {
         // Writing, history and muting work on one's own group, and what was refused left no trace.
         assertEquals(
                 0, torchat("group", "send", id, "note to self \ud83d\udcdd").code());
-        assertEquals(1, torchat("group", "history", id).out().lines().count());
+        List<String> history = torchat("group", "history", id).out().lines().toList();
+        assertEquals(1, history.size(), history.toString());
+        assertTrue(history.get(0).endsWith("] me: note to self \ud83d\udcdd"), history.get(0));
         assertEquals(0, torchat("group", "mute", id).code());
         assertTrue(
                 alice.client().groups().get(0).extension("muted").orElseThrow().asBoolean());
@@ -128,6 +130,28 @@ class GroupsIT {
                         .extension("members")
                         .orElseThrow()
                         .asInt());
+    }
+
+    /** groupmaxmembers counts members and open invitations; inviting someone again does not count twice. */
+    @Test
+    void invitationsStopAtGroupmaxmembers() throws Exception {
+        alice = TestDaemon.start(TestDaemon.newDataDir(tmp, "alice"), "127.0.0.1:9", "groupmaxmembers: 2");
+        String id = torchat("group", "create", "Pair").out().strip();
+        List<String> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String c = org.torchat.protocol.identity.Ed25519Identity.generate()
+                    .onionAddress()
+                    .hostname();
+            alice.client().changeContact(org.torchat.protocol.Command.ADD_CONTACT, c, "");
+            contacts.add(c);
+        }
+        assertEquals(0, torchat("group", "invite", id, contacts.get(0)).code());
+        assertEquals(0, torchat("group", "invite", id, contacts.get(0)).code(), "the same invitation again");
+        assertRefused(
+                torchat("group", "invite", id, contacts.get(1)),
+                "'Pair' would have 3 members and invitations; at most 2 (groupmaxmembers)");
+        assertEquals(0, torchat("group", "remove", id, contacts.get(0)).code(), "an invitation withdrawn");
+        assertEquals(0, torchat("group", "invite", id, contacts.get(1)).code(), "room again");
     }
 
     private static void assertRefused(TorchatCli.Run run, String why) {

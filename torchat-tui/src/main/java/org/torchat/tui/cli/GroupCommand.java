@@ -272,6 +272,7 @@ public final class GroupCommand implements Callable<Integer> {
             GroupFormat.posts(
                     api.groupHistory(group, n),
                     GroupFormat.nicknames(api),
+                    api.host(),
                     json,
                     spec.commandLine().getOut());
             return 0;

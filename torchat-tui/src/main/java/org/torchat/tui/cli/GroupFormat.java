@@ -108,14 +108,15 @@ final class GroupFormat {
         return nickname != null ? nickname : address.substring(0, Math.min(12, address.length())) + "\u2026";
     }
 
-    /** {@code [date] AUTHOR: text}, or one JSON object per message. */
-    static void posts(List<GroupPost> posts, Map<String, String> nicknames, boolean json, PrintWriter out) {
+    /** {@code [date] AUTHOR: text} ("me" for {@code self}), or one JSON object per message. */
+    static void posts(
+            List<GroupPost> posts, Map<String, String> nicknames, String self, boolean json, PrintWriter out) {
         for (GroupPost p : posts) {
             if (json) {
                 out.println(json(p, nicknames));
             } else {
-                out.println(TerminalText.indented(
-                        "[" + p.date() + "] " + author(p.author(), nicknames) + ": " + p.text(), "    "));
+                String author = p.author().equals(self) ? "me" : author(p.author(), nicknames);
+                out.println(TerminalText.indented("[" + p.date() + "] " + author + ": " + p.text(), "    "));
             }
         }
         out.flush();
