@@ -136,6 +136,59 @@ class TuiInTmuxIT {
     }
 
     /**
+     * Issue 16 in a real terminal: Bob invites Alice to a group; her client announces the invitation, /join takes it,
+     * the group shows in its own section, a message from Bob arrives there with his name, and her line goes to Bob.
+     */
+    @Test
+    void aGroupInvitationJoinedAndAGroupConversationInTheTerminal() throws Exception {
+        alice.client()
+                .changeContact(
+                        org.torchat.protocol.Command.ADD_CONTACT, bob.address().hostname(), "Bob");
+        bob.client()
+                .changeContact(
+                        org.torchat.protocol.Command.ADD_CONTACT,
+                        alice.address().hostname(),
+                        "Alice");
+        String bin = Processes.repository().resolve("bin/torchat").toString();
+        keys(bin + " 127.0.0.1 " + alice.controlPort(), "Enter");
+        Await.until(this::screen, s -> s.contains("TORchat Address:"), Duration.ofSeconds(60));
+
+        String id = bob.client().createGroup("Trip \u65c5\u884c");
+        bob.client().inviteToGroup(id, List.of(alice.address().hostname()));
+        Await.until(
+                this::screen,
+                s -> s.contains("Bob invited you to #Trip \u65c5\u884c (1 members): /join"),
+                Duration.ofSeconds(30));
+        keys("/join", "Enter");
+        String joined = Await.until(
+                this::screen, s -> s.contains("not deniable") || s.contains("prove who wrote"), Duration.ofSeconds(30));
+        assertTrue(joined.contains("Groups:"), joined);
+        Await.until(
+                () -> alice.client()
+                        .groups()
+                        .get(0)
+                        .extension("state")
+                        .orElseThrow()
+                        .asText(),
+                "member"::equals,
+                Duration.ofSeconds(30));
+
+        bob.client().sendToGroup(id, "packing list \ud83c\udf92 ready?");
+        String shown = Await.until(
+                this::screen, s -> s.contains("Bob: packing list \ud83c\udf92 ready?"), Duration.ofSeconds(30));
+        assertTrue(shown.contains("#Trip"), shown);
+        keys("yes, on my way", "Enter");
+        Await.until(
+                () -> bob.client().groupHistory(id, 10).stream()
+                        .map(m -> m.msg())
+                        .toList(),
+                l -> l.contains("yes, on my way"),
+                Duration.ofSeconds(30));
+        keys("/quit", "Enter");
+        Await.until(this::screen, s -> s.strip().endsWith("READY$"), Duration.ofSeconds(20));
+    }
+
+    /**
      * Issue 17: a daemon with sealed history starts locked; the client asks for the passphrase on the terminal
      * before its screen, without echo, says when it is wrong, and once it is right shows what arrived while locked.
      */
