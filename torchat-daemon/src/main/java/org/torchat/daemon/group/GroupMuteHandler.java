@@ -15,7 +15,8 @@ import org.torchat.protocol.onion.OnionAddress;
 
 /**
  * GROUP_MUTE (group in {@code msg}; a member in {@code id}, or empty for the whole group; {@code muted}: true when
- * absent, false to unmute). Local only: nothing is sent, and muted messages are still stored and passed on.
+ * absent, false to unmute). Local only: nothing is sent. A muted group's messages come as others do, without alerts
+ * in clients; a muted member's are never unread and are left out of history. Both are still stored and passed on.
  */
 public final class GroupMuteHandler implements CommandHandler {
     private final GroupResolver resolver;

@@ -199,7 +199,8 @@ public final class Groups {
 
     /**
      * Mutes (or unmutes) the whole group when {@code author} is null, else one of its members. Local only: a muted
-     * group's messages are stored and passed on but never unread; a muted member's are also left out of history.
+     * group's messages come as any other's, and clients do not alert for them; a muted member's are never unread and
+     * are left out of history. Both are stored and passed on.
      */
     public void mute(String groupId, OnionAddress author, boolean muted) {
         signalled(c -> {
@@ -294,7 +295,8 @@ public final class Groups {
         if (group.get().storedBytes() + bytes > maxBytesPerGroup) {
             return Outcome.OVER_LIMIT;
         }
-        boolean unread = !ours && !group.get().muted() && !isMuted(c, m.groupId(), m.author());
+        // A muted group still has unread messages (clients show them, without a bell); a muted member's never are.
+        boolean unread = !ours && !isMuted(c, m.groupId(), m.author());
         insertMessage(c, m, signature, receivedAt, unread);
         try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET stored_bytes = stored_bytes + ?, "
                 + "unread_count = unread_count + ? WHERE group_id = ?")) {

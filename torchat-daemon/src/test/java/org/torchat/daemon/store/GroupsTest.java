@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.torchat.protocol.backup.KdfParameters;
@@ -61,6 +62,28 @@ class GroupsTest {
     private Groups.Outcome write(Ed25519Identity author, long seq, String mid, String text) {
         GroupMessageFields m = new GroupMessageFields(group, author.onionAddress(), seq, mid, T0.toEpochMilli(), text);
         return groups.store(m, GroupSignatures.sign(author, m), T0.plusSeconds(seq), author == ALICE);
+    }
+
+    @Test
+    void aMutedGroupStillHasUnreadMessagesAMutedMemberIsLeftOutAndBothAreKeptToPassOn() {
+        created(ALICE, BOB, CAROL);
+        groups.mute(group, null, true);
+        groups.mute(group, CAROL.onionAddress(), true);
+        assertEquals(Groups.Outcome.STORED, write(BOB, 1, "b1-0000000000000", "bob, in a muted group"));
+        assertEquals(Groups.Outcome.STORED, write(CAROL, 1, "c1-0000000000000", "carol, muted"));
+        assertTrue(groups.find(group).orElseThrow().muted());
+        assertEquals(Set.of(CAROL.onionAddress()), groups.mutedMembers(group));
+        assertEquals(
+                List.of("bob, in a muted group"),
+                groups.readUnread(10).stream().map(m -> m.fields().text()).toList(),
+                "the group's messages come to clients; the muted member's do not");
+        assertEquals(
+                List.of("bob, in a muted group"),
+                groups.history(group, 10).stream().map(m -> m.fields().text()).toList());
+        assertEquals(Map.of(BOB.onionAddress(), 1L, CAROL.onionAddress(), 1L), groups.vector(group), "both kept");
+        groups.mute(group, CAROL.onionAddress(), false);
+        assertEquals(2, groups.history(group, 10).size(), "unmuted: her message shows again");
+        assertEquals(List.of(), groups.readUnread(10), "read once");
     }
 
     @Test

@@ -284,8 +284,9 @@ public final class GroupCommand implements Callable<Integer> {
             name = "mute",
             mixinStandardHelpOptions = true,
             description = {
-                "Mute a group, or one member in it (GROUP_MUTE). Local only: a muted group's messages are never",
-                "unread; a muted member's are also left out of its history. Both are still passed on."
+                "Mute a group, or one member in it (GROUP_MUTE). Local only: clients do not alert for a muted",
+                "group's messages; a muted member's are never unread and are left out of its history. Both are",
+                "still stored and passed on."
             })
     public static final class Mute implements Callable<Integer> {
         @Mixin

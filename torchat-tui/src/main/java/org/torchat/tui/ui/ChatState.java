@@ -232,10 +232,19 @@ public final class ChatState {
         return name.equals(address) ? address.substring(0, Math.min(12, address.length())) + "\u2026" : name;
     }
 
-    /** A group message popped from the daemon: shown in its group's conversation as {@code [HH:MM] author: text}. */
+    /**
+     * A group message popped from the daemon: shown in its group's conversation as {@code [HH:MM] author: text},
+     * counted unread unless the group is muted (then it is only there when the conversation is opened).
+     */
     public void appendGroupPost(org.torchat.tui.daemon.GroupPost post, String time) {
-        appendIncoming(new IncomingMessage(
-                GroupBook.key(post.groupId()), time, authorName(post.author()) + ": " + post.text(), true));
+        String key = GroupBook.key(post.groupId());
+        IncomingMessage m = new IncomingMessage(key, time, authorName(post.author()) + ": " + post.text(), true);
+        if (groups.muted(key)) {
+            addPeer(key);
+            conversations.appendIncoming(m, false);
+        } else {
+            appendIncoming(m);
+        }
     }
 
     /** A group's stored messages as its conversation shows them: ours plain, the others' with their author. */

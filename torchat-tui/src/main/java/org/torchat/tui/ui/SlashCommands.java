@@ -93,7 +93,7 @@ final class SlashCommands {
             new SlashCommand(
                     "/mute",
                     "[PEER]",
-                    "in a group: mute it (never unread), or one member (left out of it); only here",
+                    "in a group: mute it (no bell, no unread count), or hide one member in it; only here",
                     true,
                     (in, arg) -> GroupInput.mute(in, arg, true)),
             new SlashCommand("/unmute", "[PEER]", "undo /mute", true, (in, arg) -> GroupInput.mute(in, arg, false)),

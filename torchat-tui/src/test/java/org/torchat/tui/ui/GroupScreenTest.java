@@ -65,6 +65,14 @@ class GroupScreenTest {
                             "[20:02] Alice: and alice"),
                     state.visibleBuffer());
             assertEquals(0, state.unread(GroupBook.key(PLANS)), "read once open");
+            // A muted group's message is there when its conversation is opened, and counts as nothing unread.
+            state.setGroups(List.of(
+                    FakeDaemonApi.group(PLANS, "Plans", "member", 3, ALICE),
+                    new GroupEntry(SECRET, "Quiet", "member", 2, 0, true, ALICE)));
+            state.appendGroupPost(new GroupPost(SECRET, "Quiet", BOB, "shh", 0, "", 1), "20:03");
+            assertEquals(0, state.unread(GroupBook.key(SECRET)));
+            assertEquals(
+                    List.of("[20:03] " + BOB.substring(0, 12) + "\u2026: shh"), state.bufferOf(GroupBook.key(SECRET)));
         }
     }
 
