@@ -278,6 +278,19 @@ public final class Daemon implements AutoCloseable {
         startFileTransfer(settings, contacts, socks, retry, clock);
         IncomingMessages incoming = new IncomingMessages(
                 inbox, clock, settings.logMessageText(), settings.replayWindow(), settings.maxClockSkew());
+        SenderGate gate = new SenderGate(
+                contacts::standing,
+                new PeerBudgets(
+                        new PeerBudgets.Limits(
+                                settings.recvRate(),
+                                settings.recvBurst(),
+                                settings.unsignedRate(),
+                                settings.unsignedBurst(),
+                                settings.strangerRate(),
+                                settings.strangerBurst()),
+                        PeerBudgets.DEFAULT_MAX_TRACKED,
+                        clock::millis),
+                settings.strangers());
         Groups groups = new Groups(database, changes, settings.groupMaxBytes());
         groupTraffic = new GroupTraffic(
                 identity,
@@ -322,6 +335,7 @@ public final class Daemon implements AutoCloseable {
                 () -> changes.signal(ChangeSignal.PRESENCE),
                 this::peerReachable,
                 groups::fellowMembers,
+                sender -> gate.admit(gate.enter(sender, true), sender),
                 groupTraffic);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);
         Consumer<OnionAddress> contactChanged = sessionService::contactChanged;
@@ -358,19 +372,6 @@ public final class Daemon implements AutoCloseable {
         clientCommands.putAll(groupCommands(groups, contacts, peers, clock));
         Dispatcher controlDispatcher =
                 new Dispatcher(clientCommands, fileTransfer.clientStreams(), Daemon::refusedOnControlPort);
-        SenderGate gate = new SenderGate(
-                contacts::standing,
-                new PeerBudgets(
-                        new PeerBudgets.Limits(
-                                settings.recvRate(),
-                                settings.recvBurst(),
-                                settings.unsignedRate(),
-                                settings.unsignedBurst(),
-                                settings.strangerRate(),
-                                settings.strangerBurst()),
-                        PeerBudgets.DEFAULT_MAX_TRACKED,
-                        clock::millis),
-                settings.strangers());
         Map<Command, StreamingHandler> peerStreams = new EnumMap<>(fileTransfer.peerStreams());
         peerStreams.put(Command.SESSION, sessionService.handler());
         Dispatcher peerDispatcher = new Dispatcher(

@@ -29,11 +29,13 @@ final class SessionReceiver {
     private final Runnable presenceChanged;
     private final Consumer<OnionAddress> reachable;
     private final Predicate<OnionAddress> isContact;
+    private final StrangerGate strangers;
     private final SessionTraffic traffic;
 
     /**
-     * {@code isContact}: whether one-to-one messages are taken from the peer (a group member who is not a contact
-     * may hold a session with us for the group's frames, and only those); {@code traffic}: the group frames.
+     * {@code isContact}: whether the peer is a contact; a fellow group member who is not one may hold a session with
+     * us, and its one-to-one messages there are a stranger's: they pass {@code strangers} (the rule and budget of a
+     * one-shot RECV from a stranger) and become requests. {@code traffic}: the group frames.
      * {@code reachable}: told (at most once a second per session) that a contact whose message came is online. */
     SessionReceiver(
             OnionAddress self,
@@ -42,9 +44,11 @@ final class SessionReceiver {
             Runnable presenceChanged,
             Consumer<OnionAddress> reachable,
             Predicate<OnionAddress> isContact,
+            StrangerGate strangers,
             SessionTraffic traffic) {
         this.self = self;
         this.isContact = isContact;
+        this.strangers = strangers;
         this.traffic = traffic;
         this.incoming = incoming;
         this.events = events;
@@ -83,14 +87,7 @@ final class SessionReceiver {
      * ERR why one was not stored (a cap, the clock); the contact sends that one again later.
      */
     void store(SessionLink link, List<Message> frames) throws IOException, SessionException {
-        if (!isContact.test(link.peer())) {
-            // A fellow group member, not a contact: it becomes neither a contact nor a request by writing to us.
-            for (Message frame : frames) {
-                link.send(SessionFrames.refusal(
-                        self, messageId(frame), "not your contact: write to me in our group, not one to one"));
-            }
-            return;
-        }
+        boolean stranger = !isContact.test(link.peer()); // a fellow group member: its messages are requests
         Message[] answers = new Message[frames.size()];
         List<Inbox.Incoming> valid = new ArrayList<>(frames.size());
         List<Integer> positions = new ArrayList<>(frames.size());
@@ -98,7 +95,11 @@ final class SessionReceiver {
             Message frame = frames.get(i);
             String messageId = messageId(frame);
             try {
-                valid.add(new Inbox.Incoming(messageId, Arguments.text(frame.msg(), "msg"), timestamp(frame)));
+                Inbox.Incoming m = new Inbox.Incoming(messageId, Arguments.text(frame.msg(), "msg"), timestamp(frame));
+                if (stranger) {
+                    strangers.admit(link.peer());
+                }
+                valid.add(m);
                 positions.add(i);
             } catch (RequestException e) {
                 answers[i] = SessionFrames.refusal(self, messageId, e.getMessage());

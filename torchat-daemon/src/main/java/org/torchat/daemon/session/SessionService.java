@@ -55,8 +55,9 @@ public final class SessionService implements AutoCloseable {
      * {@code changed}: runs after any contact's presence changed (wakes clients' long polls), at most once a second,
      * the last change never lost; {@code reachable}: runs
      * when a session opens, so that what waits for that peer goes now; {@code fellowMembers}: everyone on the roster
-     * of a group we take part in, whose sessions are admitted and dialled like contacts'; {@code traffic}: the group
-     * frames carried inside sessions.
+     * of a group we take part in, whose sessions are admitted and dialled like contacts'; {@code strangers}: what a
+     * one-to-one message from such a member (not a contact) must pass, as a stranger's would; {@code traffic}: the
+     * group frames carried inside sessions.
      */
     public SessionService(
             Ed25519Identity identity,
@@ -72,6 +73,7 @@ public final class SessionService implements AutoCloseable {
             Runnable changed,
             Consumer<OnionAddress> reachable,
             Supplier<Set<OnionAddress>> fellowMembers,
+            StrangerGate strangers,
             SessionTraffic traffic) {
         this.settings = settings;
         this.clock = clock;
@@ -86,7 +88,8 @@ public final class SessionService implements AutoCloseable {
                 self,
                 settings,
                 clock,
-                new SessionReceiver(self, incoming, sender, this::presenceChanged, reachable, this::isContact, traffic),
+                new SessionReceiver(
+                        self, incoming, sender, this::presenceChanged, reachable, this::isContact, strangers, traffic),
                 sender,
                 this::presenceChanged,
                 this::sessionOpened,

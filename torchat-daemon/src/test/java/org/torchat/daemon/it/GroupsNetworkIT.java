@@ -167,6 +167,12 @@ class GroupsNetworkIT {
                 List.of(alice.address().hostname()),
                 bob.client().contacts().stream().map(Message::id).toList());
         assertTrue(bob.client().requests().isEmpty(), "no request from a fellow member");
+        // Writing to a fellow member one to one is writing to a stranger: it arrives (over the group's session) as a
+        // request, under the strangers' rules, never as a contact's message.
+        bob.client().send(carol.address().hostname(), "psst, just you \ud83e\udd2b");
+        List<Message> requests = Await.until(() -> carol.client().requests(), r -> !r.isEmpty(), SOON);
+        assertEquals(bob.address().hostname(), requests.get(0).id());
+        assertEquals("psst, just you \ud83e\udd2b", requests.get(0).msg());
         // The same members everywhere.
         List<String> roster =
                 alice.client().groupMembers(id).stream().map(Message::id).toList();
