@@ -369,8 +369,11 @@ class SessionsIT {
         assertEquals(50, incoming(bob, alice, 200).size());
         assertEquals("online", presence(alice, bob), "refusals do not end the session");
 
-        // Bob reads one: there is room for one more, and Alice's retry brings the next in order.
+        // Bob reads one: there is room for one more. He answers, as a reader does; a message from him tells Alice he
+        // is reachable, and what waits for him goes at once, in order. (Without it, the next try comes after the
+        // backoff the refusals built up, which under load can outlast any fixed wait here.)
         assertTrue(bob.client().update(alice.address().hostname()).isPresent());
+        bob.client().send(alice.address().hostname(), "read one, send more");
         List<Message> after = Await.until(() -> incoming(bob, alice, 200), l -> l.size() == 51, Duration.ofSeconds(30));
         assertEquals("flood 50", after.get(50).msg());
     }
