@@ -310,7 +310,9 @@ class CrashDurabilityIT {
                 + "the killed sender came back");
         a.start();
 
-        awaitSession(a, b);
+        // The next burst must go on a session that stays: both ends dial after a's restart, and a crossed dial
+        // replaced a moment later would leave the burst queued (not in flight) when b is killed.
+        awaitSettledSession(a, b);
         b.freeze();
         sent.addAll(sendBurst(a, b, "receiver-killed", 50));
         Thread.sleep(1000);
@@ -352,6 +354,28 @@ class CrashDurabilityIT {
     }
 
     /** Waits until {@code of} has a session with {@code peer} (CONTACTS names it). */
+    /**
+     * Until both ends name the same session, it has stayed the same for a second (no crossed dial will replace it),
+     * and nothing from {@code a} to {@code b} waits to be sent again.
+     */
+    private static void awaitSettledSession(DaemonProcess a, DaemonProcess b) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String settled = null;
+        while (true) {
+            java.util.Optional<String> atA = ContactRows.session(a.client(), b.onion());
+            java.util.Optional<String> atB = ContactRows.session(b.client(), a.onion());
+            boolean same = atA.isPresent() && atA.equals(atB);
+            if (same && atA.get().equals(settled) && pending(history(a, b)).isEmpty()) {
+                return;
+            }
+            settled = same ? atA.get() : null;
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no settled session between a and b within 30 s: " + atA + " / " + atB);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     private static void awaitSession(DaemonProcess of, DaemonProcess peer) throws Exception {
         Await.until(
                 () -> ContactRows.session(of.client(), peer.onion()),
