@@ -335,6 +335,33 @@ class GroupsNetworkIT {
         flood.close();
     }
 
+    /**
+     * A contact floods invitations: 25 groups, each roster properly signed by it. At most 20 wait for an answer; the
+     * rest are dropped before their signature is checked, and the session stays up.
+     */
+    @Test
+    void aFloodOfInvitationsStopsAtTwentyWaiting() throws Exception {
+        TestDaemon alice = start("alice");
+        Ed25519Identity mallory = Ed25519Identity.generate();
+        alice.client().changeContact(Command.ADD_CONTACT, mallory.onionAddress().hostname(), "");
+        try (RawSession session = RawSession.open(mallory, alice)) {
+            for (int i = 0; i < 25; i++) {
+                org.torchat.protocol.group.RosterFields roster = new org.torchat.protocol.group.RosterFields(
+                        org.torchat.protocol.group.GroupIds.random(),
+                        mallory.onionAddress(),
+                        1,
+                        "spam " + i,
+                        List.of(mallory.onionAddress()));
+                session.send(GroupFrames.roster(
+                        Command.GROUP_INVITE, mallory.onionAddress(), roster, GroupSignatures.sign(mallory, roster)));
+            }
+            Await.until(() -> invitationIds(alice).size(), n -> n >= 20, SOON);
+            Thread.sleep(1000); // the other five were read by now
+            assertEquals(20, invitationIds(alice).size());
+            assertEquals(20, alice.client().groups().size(), "nothing of the other five was stored");
+        }
+    }
+
     /** Mallory opens a session with the creator, hears the invitation, joins, and waits for the roster. */
     private static RawSession joinByHand(Ed25519Identity who, TestDaemon creator, String id) throws Exception {
         RawSession session = RawSession.open(who, creator);
