@@ -335,6 +335,7 @@ public final class Daemon implements AutoCloseable {
                 () -> changes.signal(ChangeSignal.PRESENCE),
                 this::peerReachable,
                 groups::fellowMembers,
+                groups::isFellowMember,
                 sender -> gate.admit(gate.enter(sender, true), sender),
                 groupTraffic);
         housekeeping.every(Duration.ofSeconds(5), "presence", sessionService::checkAway);

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.torchat.daemon.DaemonThreads;
 import org.torchat.daemon.config.SessionSettings;
@@ -49,13 +50,14 @@ public final class SessionService implements AutoCloseable {
     private final Consumer<OnionAddress> reachable;
     private final OnionAddress self;
     private final Supplier<Set<OnionAddress>> fellowMembers;
+    private final Predicate<OnionAddress> isFellowMember;
     private volatile Instant lastActivity;
 
     /**
      * {@code changed}: runs after any contact's presence changed (wakes clients' long polls), at most once a second,
      * the last change never lost; {@code reachable}: runs
-     * when a session opens, so that what waits for that peer goes now; {@code fellowMembers}: everyone on the roster
-     * of a group we take part in, whose sessions are admitted and dialled like contacts'; {@code strangers}: what a
+     * when a session opens, so that what waits for that peer goes now; {@code fellowMembers}, {@code isFellowMember}: everyone (or
+     * whether one peer is) on the roster of a group we take part in, whose sessions are admitted and dialled like contacts'; {@code strangers}: what a
      * one-to-one message from such a member (not a contact) must pass, as a stranger's would; {@code traffic}: the
      * group frames carried inside sessions.
      */
@@ -73,6 +75,7 @@ public final class SessionService implements AutoCloseable {
             Runnable changed,
             Consumer<OnionAddress> reachable,
             Supplier<Set<OnionAddress>> fellowMembers,
+            Predicate<OnionAddress> isFellowMember,
             StrangerGate strangers,
             SessionTraffic traffic) {
         this.settings = settings;
@@ -84,6 +87,7 @@ public final class SessionService implements AutoCloseable {
         this.sender = new SessionSender(outbox, self, retry, clock, delivery::wake);
         this.reachable = reachable;
         this.fellowMembers = fellowMembers;
+        this.isFellowMember = isFellowMember;
         this.sessions = new Sessions(
                 self,
                 settings,
@@ -120,7 +124,7 @@ public final class SessionService implements AutoCloseable {
         if (standing.blocked()) {
             return false;
         }
-        return standing.contact() || fellowMembers.get().contains(peer);
+        return standing.contact() || isFellowMember.test(peer);
     }
 
     /** Whether sessions with {@code peer} may work: on here, and its daemon not known to lack them. */

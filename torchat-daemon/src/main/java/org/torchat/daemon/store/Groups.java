@@ -174,6 +174,19 @@ public final class Groups {
         });
     }
 
+    /** Whether {@code peer} is on the roster of a group we take part in: one lookup, asked at every SESSION hello. */
+    public boolean isFellowMember(OnionAddress peer) {
+        return db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM group_members m JOIN groups g "
+                    + "ON g.group_id = m.group_id WHERE m.address = ? AND g.state IN " + TAKING_PART + " LIMIT 1")) {
+                ps.setString(1, peer.hostname());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** The groups whose roster lists {@code peer}, whatever our state in them. */
     public List<Group> sharedWith(OnionAddress peer) {
         return db.run(c -> {

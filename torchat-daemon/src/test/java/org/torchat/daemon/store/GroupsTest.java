@@ -65,6 +65,17 @@ class GroupsTest {
     }
 
     @Test
+    void fellowMembersAreThoseOnTheRosterOfAGroupWeTakePartIn() {
+        created(ALICE, BOB);
+        assertTrue(groups.isFellowMember(BOB.onionAddress()));
+        assertFalse(groups.isFellowMember(CAROL.onionAddress()));
+        assertEquals(Set.of(ALICE.onionAddress(), BOB.onionAddress()), groups.fellowMembers());
+        assertTrue(groups.transition(group, Set.of(GroupState.MEMBER), GroupState.LEFT));
+        assertFalse(groups.isFellowMember(BOB.onionAddress()), "a group we left admits no one");
+        assertEquals(Set.of(), groups.fellowMembers());
+    }
+
+    @Test
     void aMutedGroupStillHasUnreadMessagesAMutedMemberIsLeftOutAndBothAreKeptToPassOn() {
         created(ALICE, BOB, CAROL);
         groups.mute(group, null, true);
