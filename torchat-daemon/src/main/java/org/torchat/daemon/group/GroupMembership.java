@@ -100,7 +100,7 @@ public final class GroupMembership {
             invites.add(group.id(), peer, clock.instant());
             Optional<SessionLink> link = links.link(peer);
             if (link.isPresent()) {
-                sendQuietly(link.get(), inviteFrame(group));
+                GroupSync.sendQuietly(link.get(), inviteFrame(group));
             } else {
                 links.dialSoon(peer);
             }
@@ -168,7 +168,7 @@ public final class GroupMembership {
                 && invites.remove(groupId, peer);
         if (!joins) {
             LOG.debug("GROUP_JOIN from {}, not (or no longer) invited: it gets the roster", peer);
-            sendQuietly(link, sync.rosterFrame(group.get()));
+            GroupSync.sendQuietly(link, sync.rosterFrame(group.get()));
             return;
         }
         List<OnionAddress> members = new ArrayList<>(group.get().members());
@@ -187,7 +187,7 @@ public final class GroupMembership {
         if (group.get().members().contains(peer)) {
             issue(group.get(), without(group.get().members(), peer), List.of(peer));
         } else {
-            sendQuietly(link, sync.rosterFrame(group.get()));
+            GroupSync.sendQuietly(link, sync.rosterFrame(group.get()));
         }
     }
 
@@ -239,7 +239,7 @@ public final class GroupMembership {
         OnionAddress creator = group.roster().creator();
         Optional<SessionLink> link = links.link(creator);
         if (link.isPresent()) {
-            sendQuietly(link.get(), GroupFrames.answer(answer, self, group.id()));
+            GroupSync.sendQuietly(link.get(), GroupFrames.answer(answer, self, group.id()));
         } else if (answer != Command.GROUP_DECLINE) {
             links.dialSoon(creator); // a decline waits: the creator sends the invitation again, and hears it then
         }
@@ -302,16 +302,16 @@ public final class GroupMembership {
     void opened(SessionLink link) {
         OnionAddress peer = link.peer();
         for (String groupId : invites.groupsInviting(peer)) {
-            createdByUs(groupId).ifPresent(g -> sendQuietly(link, inviteFrame(g)));
+            createdByUs(groupId).ifPresent(g -> GroupSync.sendQuietly(link, inviteFrame(g)));
         }
         for (Group group : groups.sharedWith(peer)) {
             if (!group.roster().creator().equals(peer)) {
                 continue;
             }
             if (group.state() == GroupState.JOINING) {
-                sendQuietly(link, GroupFrames.answer(Command.GROUP_JOIN, self, group.id()));
+                GroupSync.sendQuietly(link, GroupFrames.answer(Command.GROUP_JOIN, self, group.id()));
             } else if (group.state() == GroupState.LEAVING) {
-                sendQuietly(link, GroupFrames.answer(Command.GROUP_LEAVE, self, group.id()));
+                GroupSync.sendQuietly(link, GroupFrames.answer(Command.GROUP_LEAVE, self, group.id()));
             }
         }
     }
@@ -339,13 +339,5 @@ public final class GroupMembership {
         List<OnionAddress> rest = new ArrayList<>(members);
         rest.remove(gone);
         return rest;
-    }
-
-    private static void sendQuietly(SessionLink link, Message frame) {
-        try {
-            link.send(frame);
-        } catch (IOException e) {
-            // the session ended: what it carried is said again when the next one opens
-        }
     }
 }

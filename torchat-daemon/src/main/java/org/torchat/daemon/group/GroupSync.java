@@ -413,7 +413,8 @@ public final class GroupSync {
         return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void sendQuietly(SessionLink link, Message frame) {
+    /** Sends {@code frame} if the session still stands; one that ended says it again when the next one opens. */
+    static void sendQuietly(SessionLink link, Message frame) {
         try {
             link.send(frame);
         } catch (IOException e) {

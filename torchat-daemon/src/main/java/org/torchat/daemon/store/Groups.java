@@ -110,19 +110,6 @@ public final class Groups {
         });
     }
 
-    public void setState(String groupId, GroupState state) {
-        signalled(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE groups SET state = ? WHERE group_id = ?")) {
-                ps.setString(1, state.dbValue());
-                ps.setString(2, groupId);
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("no group " + groupId);
-                }
-            }
-            return null;
-        });
-    }
-
     /**
      * Moves the group from one of {@code from} to {@code to}; false (nothing changed) when it is in none of them. The
      * check and the change are one statement, so two clients answering at once cannot both move it.

@@ -179,7 +179,7 @@ class GroupsTest {
         assertEquals(GroupState.INVITED, invited.state());
         assertEquals(ALICE.onionAddress(), invited.invitedBy());
         assertEquals(Groups.Outcome.NOT_JOINED, write(ALICE, 1, "a1", "before joining"));
-        groups.setState(group, GroupState.MEMBER);
+        assertTrue(groups.transition(group, Set.of(GroupState.INVITED), GroupState.MEMBER));
         assertEquals(Groups.Outcome.STORED, write(ALICE, 1, "a1", "x".repeat(600)));
         assertEquals(Groups.Outcome.OVER_LIMIT, write(ALICE, 2, "a2", "y".repeat(600)), "1,000 bytes per group here");
         assertEquals(Groups.Outcome.STORED, write(ALICE, 2, "a2", "z".repeat(400)));
